@@ -1,16 +1,203 @@
 package org.pimsyn.synth.cli;
 
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.pimsyn.synth.hardware.AdcSpec;
+import org.pimsyn.synth.hardware.AluSpec;
+import org.pimsyn.synth.hardware.AnnealingParameters;
+import org.pimsyn.synth.hardware.ComponentPower;
+import org.pimsyn.synth.hardware.ConverterCombination;
+import org.pimsyn.synth.hardware.CrossbarSpec;
+import org.pimsyn.synth.hardware.DacSpec;
+import org.pimsyn.synth.hardware.DesignSpace;
+import org.pimsyn.synth.hardware.EvolutionParameters;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.NocSpec;
+import org.pimsyn.synth.hardware.Provenance;
+import org.pimsyn.synth.hardware.ScratchpadSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "config", mixinStandardHelpOptions = true, description = "(being built)")
+/** {@code pimsyn config}: checks a hardware library and prints its tables with units and sources. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = {"Checks the hardware component library and prints its tables (crossbars, ADCs, DACs, ALUs, "
+                + "scratchpads, NoC, clock and precision, search parameters) with units and sources.",
+                "Exit code 0 when the library is valid, 2 with a one-line message naming the file, the JSON path "
+                        + "and what is allowed when it is not."})
 public final class ConfigCommand implements Callable<Integer> {
+    private static final String INDENT = "  ";
+
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    HardwareConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("config is being built");
+        HardwareLibrary lib = config.load();
+        PrintWriter out = spec.commandLine().getOut();
+        new Report(lib, out).print();
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** One printing of a library; sources become numbered footnotes shared by equal entries. */
+    private static final class Report {
+        private final HardwareLibrary lib;
+        private final PrintWriter out;
+        private final Map<Provenance, Integer> footnotes = new LinkedHashMap<>();
+
+        Report(HardwareLibrary lib, PrintWriter out) {
+            this.lib = lib;
+            this.out = out;
+        }
+
+        void print() {
+            out.println("Hardware library " + lib.origin() + ": valid");
+            out.println("Powers in mW, latencies in ns, energies in pJ; an energy marked * is dynamic power x "
+                    + "latency (not given in the file).");
+            section("Clock and precision", TextTable.withHeader("item", "value", "source")
+                    .row("clock", TextTable.number(lib.clockGhz()) + " GHz", ref(lib.clockProvenance()))
+                    .row("weights", lib.precision().weightBits() + " bits", ref(lib.precision().provenance()))
+                    .row("activations", lib.precision().activationBits() + " bits",
+                            ref(lib.precision().provenance())));
+            TextTable crossbars = TextTable.withHeader("size", "cell bits", "static mW", "dynamic mW", "peak mW",
+                    "read ns", "read pJ", "source");
+            for (CrossbarSpec xb : lib.crossbars()) {
+                ComponentPower p = xb.power();
+                crossbars.row(xb.sizeRows() + "x" + xb.sizeRows(), xb.cellBits(), p.staticPowerMw(),
+                        p.dynamicPowerMw(), p.peakPowerMw(), p.latencyNs(), energy(p), ref(xb.provenance()));
+            }
+            section("Crossbars", crossbars);
+            TextTable adcs = converterTable();
+            for (AdcSpec adc : lib.adcs()) {
+                converterRow(adcs, adc.resolutionBits(), adc.power(), adc.sampleRateGsps(), adc.provenance());
+            }
+            section("ADCs", adcs);
+            TextTable dacs = converterTable();
+            for (DacSpec dac : lib.dacs()) {
+                converterRow(dacs, dac.resolutionBits(), dac.power(), dac.sampleRateGsps(), dac.provenance());
+            }
+            section("DACs", dacs);
+            TextTable alus = TextTable.withHeader("kind", "vector width", "static mW", "dynamic mW", "peak mW",
+                    "ops per ns", "latency ns", "operation pJ", "source");
+            for (AluSpec alu : lib.alus()) {
+                ComponentPower p = alu.power();
+                alus.row(alu.kind().jsonName(), alu.vectorWidthElements(), p.staticPowerMw(), p.dynamicPowerMw(),
+                        p.peakPowerMw(), alu.frequencyGhz(), p.latencyNs(), energy(p), ref(alu.provenance()));
+            }
+            section("ALUs", alus);
+            TextTable pads = TextTable.withHeader("capacity KB", "leakage mW", "read ns", "write ns", "read pJ",
+                    "write pJ", "bus bits", "source");
+            for (ScratchpadSpec s : lib.scratchpads()) {
+                pads.row(s.capacityKb(), s.leakagePowerMw(), s.readLatencyNs(), s.writeLatencyNs(), s.readEnergyPj(),
+                        s.writeEnergyPj(), s.busWidthBits(), ref(s.provenance()));
+            }
+            section("Scratchpads (eDRAM; latency and energy per access of the bus width)", pads);
+            NocSpec noc = lib.noc();
+            String nocRef = ref(noc.provenance());
+            section("NoC", TextTable.withHeader("item", "value", "source")
+                    .row("flit width", noc.flitWidthBits() + " bits", nocRef)
+                    .row("router ports", noc.ports(), nocRef)
+                    .row("router power", TextTable.number(noc.routerPowerMw()) + " mW", nocRef)
+                    .row("link power", TextTable.number(noc.linkPowerMw()) + " mW", nocRef)
+                    .row("hop latency", TextTable.number(noc.hopLatencyNs()) + " ns", nocRef)
+                    .row("flit latency", TextTable.number(noc.flitLatencyNs()) + " ns", nocRef));
+            printSearch();
+            printFootnotes();
+        }
+
+        private void printSearch() {
+            AnnealingParameters a = lib.search().annealing();
+            String aRef = ref(a.provenance());
+            section("Search: simulated annealing (weight duplication)", TextTable.withHeader("item", "value", "source")
+                    .row("iterations per temperature", a.iterationsPerTemperature(), aRef)
+                    .row("initial temperature", a.initialTemperature(), aRef)
+                    .row("final temperature", a.finalTemperature(), aRef)
+                    .row("cooling factor", a.coolingFactor(), aRef)
+                    .row("alpha (access-volume weight)", a.alpha(), aRef)
+                    .row("candidates kept", a.candidatesKept(), aRef));
+            EvolutionParameters e = lib.search().evolution();
+            String eRef = ref(e.provenance());
+            section("Search: evolution (macro partitioning)", TextTable.withHeader("item", "value", "source")
+                    .row("genes", e.genes(), eRef)
+                    .row("generations", e.generations(), eRef)
+                    .row("elite ratio", e.eliteRatio(), eRef)
+                    .row("macro-count mutation probability", e.macroCountMutationProbability(), eRef)
+                    .row("macro-sharing mutation probability", e.macroSharingMutationProbability(), eRef)
+                    .row("macro size (crossbars)", e.macroSizeMinCrossbars() + " to " + e.macroSizeMaxCrossbars()
+                            + " step " + e.macroSizeStepCrossbars(), eRef));
+            DesignSpace d = lib.search().designSpace();
+            String dRef = ref(d.provenance());
+            section("Search: design space", TextTable.withHeader("variable", "values", "source")
+                    .row("RatioRram", d.ratioRram().stream().map(TextTable::number).collect(Collectors.joining(", ")),
+                            dRef)
+                    .row("ResRram (bits)", join(d.resRramBits()), dRef)
+                    .row("XbSize (rows)", join(d.xbSizeRows()), dRef)
+                    .row("ResDAC (bits)", join(d.resDacBits()), dRef));
+            List<ConverterCombination> skipped = lib.converterCombinations().stream()
+                    .filter(c -> !c.adcAvailable()).toList();
+            out.println(INDENT + "ADC resolution needed: log2(XbSize) + ResDAC + ResRram - 1, or - 2 where either "
+                    + "resolution is 1 bit.");
+            if (skipped.isEmpty()) {
+                out.println(INDENT + "Every combination has its ADC.");
+            } else {
+                out.println(INDENT + "Combinations without an ADC, skipped by the search:");
+                for (ConverterCombination c : skipped) {
+                    out.println(INDENT + INDENT + "XbSize " + c.xbSizeRows() + ", ResRram " + c.resRramBits()
+                            + ", ResDAC " + c.resDacBits() + ": needs a " + c.adcBits() + "-bit ADC");
+                }
+            }
+        }
+
+        private void printFootnotes() {
+            out.println();
+            out.println("Sources");
+            for (Map.Entry<Provenance, Integer> f : footnotes.entrySet()) {
+                out.println(INDENT + "[" + f.getValue() + "] " + f.getKey().source());
+                if (f.getKey().hasNote()) {
+                    out.println(INDENT + "    note: " + f.getKey().note());
+                }
+            }
+        }
+
+        private static TextTable converterTable() {
+            return TextTable.withHeader("bits", "static mW", "dynamic mW", "peak mW", "GS/s", "latency ns",
+                    "conversion pJ", "source");
+        }
+
+        private void converterRow(TextTable table, int bits, ComponentPower p, double sampleRateGsps,
+                                  Provenance provenance) {
+            table.row(bits, p.staticPowerMw(), p.dynamicPowerMw(), p.peakPowerMw(), sampleRateGsps, p.latencyNs(),
+                    energy(p), ref(provenance));
+        }
+
+        private void section(String title, TextTable table) {
+            out.println();
+            out.println(title);
+            table.print(out, INDENT);
+        }
+
+        private String ref(Provenance p) {
+            return "[" + footnotes.computeIfAbsent(p, k -> footnotes.size() + 1) + "]";
+        }
+
+        private static String energy(ComponentPower p) {
+            return TextTable.number(p.energyPerActionPj()) + (p.energyGiven() ? "" : "*");
+        }
+
+        private static String join(List<Integer> values) {
+            return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
     }
 }

@@ -1,0 +1,22 @@
+package org.pimsyn.synth.hardware;
+
+import java.util.Objects;
+
+/**
+ * A vector unit: one action processes {@code vectorWidthElements} elements; {@code frequencyGhz} actions start
+ * per ns.
+ */
+public record AluSpec(AluKind kind, int vectorWidthElements, ComponentPower power, double frequencyGhz,
+                      Provenance provenance) {
+    public AluSpec {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(power, "power");
+        Objects.requireNonNull(provenance, "provenance");
+        if (vectorWidthElements < 1) {
+            throw new IllegalArgumentException("vectorWidthElements must be >= 1, got " + vectorWidthElements);
+        }
+        if (!(frequencyGhz > 0) || !Double.isFinite(frequencyGhz)) {
+            throw new IllegalArgumentException("frequencyGhz must be a finite number > 0, got " + frequencyGhz);
+        }
+    }
+}

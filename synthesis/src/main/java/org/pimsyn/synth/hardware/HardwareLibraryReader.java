@@ -1,0 +1,221 @@
+package org.pimsyn.synth.hardware;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.io.JsonObjectFields;
+
+/**
+ * Reads a hardware library file (format version 1, see {@code configs/hardware/default.json}) with Jackson's tree
+ * model and checks every field: no unknown keys, no missing fields, no defaults other than the documented
+ * energy per action, every number of the right type and range. A mistake is an {@link InputException} whose
+ * message reads {@code <file>: <JSON path>: <what is wrong and what is allowed>}.
+ */
+final class HardwareLibraryReader {
+    static final String BUILT_IN_RESOURCE = "/configs/hardware/default.json";
+    static final String BUILT_IN_LABEL = "built-in configs/hardware/default.json";
+    static final int FORMAT_VERSION = 1;
+
+    private static final String[] POWER_KEYS = {"staticPowerMw", "dynamicPowerMw", "peakPowerMw"};
+    private static final int MAX_CROSSBAR_ROWS = 1 << 16;
+    private static final int MAX_ADC_BITS = 32;
+    private static final int MAX_PRECISION_BITS = 32;
+    private static final int MAX_COUNT = 1_000_000_000;
+
+    private HardwareLibraryReader() {
+    }
+
+    static HardwareLibrary builtIn() {
+        return BuiltIn.LIBRARY;
+    }
+
+    static HardwareLibrary read(Path file) {
+        String label = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InputException(label + ": is a directory; expected a hardware library JSON file");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(label + ": no such file; expected a hardware library JSON file", e);
+        } catch (MalformedInputException e) {
+            throw new InputException(label + ": not UTF-8 text; expected a hardware library JSON file", e);
+        } catch (IOException e) {
+            throw new InputException(label + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, label);
+    }
+
+    static HardwareLibrary parse(String json, String origin) {
+        JsonNode root = JsonObjectFields.parse(json, origin);
+        JsonObjectFields top = JsonObjectFields.root(origin, root, "formatVersion", "description", "clock",
+                "precision", "crossbars", "adcs", "dacs", "alus", "scratchpads", "noc", "search");
+        int version = top.integer("formatVersion", 0, Integer.MAX_VALUE);
+        if (version != FORMAT_VERSION) {
+            throw top.error("formatVersion", "unsupported version " + version + "; this pimsyn reads version "
+                    + FORMAT_VERSION);
+        }
+        top.optionalText("description");
+
+        JsonObjectFields clock = top.object("clock", "frequencyGhz", "source");
+        double clockGhz = clock.positive("frequencyGhz");
+        Provenance clockProvenance = Provenance.of(clock.text("source"));
+        Precision precision = precision(top.object("precision", "weightBits", "activationBits", "source"));
+
+        List<CrossbarSpec> crossbars = new ArrayList<>();
+        for (JsonObjectFields f : top.objects("crossbars", withPowerKeys("sizeRows", "cellBits", "readLatencyNs"))) {
+            int size = f.integer("sizeRows", 2, MAX_CROSSBAR_ROWS);
+            if (Integer.bitCount(size) != 1) {
+                throw f.error("sizeRows", size + " is not a power of two; crossbars are 2^k rows square");
+            }
+            int cellBits = f.integer("cellBits", 1, precision.weightBits());
+            crossbars.add(new CrossbarSpec(size, cellBits, power(f, "readLatencyNs"), provenance(f)));
+        }
+        List<AdcSpec> adcs = new ArrayList<>();
+        for (JsonObjectFields f : top.objects("adcs", withPowerKeys("resolutionBits", "sampleRateGsps", "latencyNs"))) {
+            adcs.add(new AdcSpec(f.integer("resolutionBits", 1, MAX_ADC_BITS), power(f, "latencyNs"),
+                    f.positive("sampleRateGsps"), provenance(f)));
+        }
+        List<DacSpec> dacs = new ArrayList<>();
+        for (JsonObjectFields f : top.objects("dacs", withPowerKeys("resolutionBits", "sampleRateGsps", "latencyNs"))) {
+            dacs.add(new DacSpec(f.integer("resolutionBits", 1, precision.activationBits()), power(f, "latencyNs"),
+                    f.positive("sampleRateGsps"), provenance(f)));
+        }
+        List<AluSpec> alus = new ArrayList<>();
+        for (JsonObjectFields f : top.objects("alus",
+                withPowerKeys("kind", "vectorWidthElements", "frequencyGhz", "latencyNs"))) {
+            String name = f.text("kind");
+            AluKind kind = AluKind.fromJsonName(name).orElseThrow(() -> f.error("kind", "unknown kind '" + name
+                    + "'; allowed: " + AluKind.jsonNames()));
+            alus.add(new AluSpec(kind, f.integer("vectorWidthElements", 1, MAX_COUNT), power(f, "latencyNs"),
+                    f.positive("frequencyGhz"), provenance(f)));
+        }
+        List<ScratchpadSpec> scratchpads = new ArrayList<>();
+        for (JsonObjectFields f : top.objects("scratchpads", "capacityKb", "leakagePowerMw", "readLatencyNs",
+                "writeLatencyNs", "readEnergyPj", "writeEnergyPj", "busWidthBits", "source", "note")) {
+            int capacityKb = f.integer("capacityKb", 1, 1 << 30);
+            if (Integer.bitCount(capacityKb) != 1) {
+                throw f.error("capacityKb", capacityKb + " is not a power of two");
+            }
+            scratchpads.add(new ScratchpadSpec(capacityKb, f.positive("leakagePowerMw"), f.positive("readLatencyNs"),
+                    f.positive("writeLatencyNs"), f.positive("readEnergyPj"), f.positive("writeEnergyPj"),
+                    f.integer("busWidthBits", 1, MAX_COUNT), provenance(f)));
+        }
+        JsonObjectFields n = top.object("noc", "flitWidthBits", "ports", "routerPowerMw", "linkPowerMw",
+                "hopLatencyNs", "flitLatencyNs", "source", "note");
+        NocSpec noc = new NocSpec(n.integer("flitWidthBits", 1, MAX_COUNT), n.integer("ports", 1, MAX_COUNT),
+                n.positive("routerPowerMw"), n.positive("linkPowerMw"), n.positive("hopLatencyNs"),
+                n.positive("flitLatencyNs"), provenance(n));
+        SearchParameters search = search(top.object("search", "annealing", "evolution", "designSpace"), precision);
+        try {
+            return new HardwareLibrary(origin, clockGhz, clockProvenance, precision, crossbars, adcs, dacs, alus,
+                    scratchpads, noc, search);
+        } catch (LibraryRuleException e) {
+            throw new InputException(origin + ": " + e.path() + ": " + e.problem(), e);
+        }
+    }
+
+    private static Precision precision(JsonObjectFields f) {
+        return new Precision(f.integer("weightBits", 1, MAX_PRECISION_BITS),
+                f.integer("activationBits", 1, MAX_PRECISION_BITS), Provenance.of(f.text("source")));
+    }
+
+    private static ComponentPower power(JsonObjectFields f, String latencyKey) {
+        double staticMw = f.positive("staticPowerMw");
+        double dynamicMw = f.positive("dynamicPowerMw");
+        double peakMw = f.positive("peakPowerMw");
+        if (!ComponentPower.peakCovers(staticMw, dynamicMw, peakMw)) {
+            throw f.error("peakPowerMw", peakMw + " is below staticPowerMw + dynamicPowerMw = "
+                    + (staticMw + dynamicMw) + "; the peak must cover both");
+        }
+        double latencyNs = f.positive(latencyKey);
+        Optional<Double> energyPj = f.optionalPositive("energyPerActionPj");
+        return energyPj.map(e -> new ComponentPower(staticMw, dynamicMw, peakMw, latencyNs, e, true))
+                .orElseGet(() -> ComponentPower.derived(staticMw, dynamicMw, peakMw, latencyNs));
+    }
+
+    private static Provenance provenance(JsonObjectFields f) {
+        return new Provenance(f.text("source"), f.optionalText("note").orElse(""));
+    }
+
+    private static String[] withPowerKeys(String... keys) {
+        List<String> all = new ArrayList<>(Arrays.asList(keys));
+        all.addAll(List.of(POWER_KEYS));
+        all.addAll(List.of("energyPerActionPj", "source", "note"));
+        return all.toArray(String[]::new);
+    }
+
+    private static SearchParameters search(JsonObjectFields s, Precision precision) {
+        JsonObjectFields a = s.object("annealing", "iterationsPerTemperature", "initialTemperature",
+                "finalTemperature", "coolingFactor", "alpha", "candidatesKept", "source");
+        int iterations = a.integer("iterationsPerTemperature", 1, MAX_COUNT);
+        double initial = a.positive("initialTemperature");
+        double last = a.positive("finalTemperature");
+        if (!(last < initial)) {
+            throw a.error("finalTemperature", last + " is not below initialTemperature " + initial
+                    + "; annealing cools from the initial to the final temperature");
+        }
+        AnnealingParameters annealing = new AnnealingParameters(iterations, initial, last,
+                a.number("coolingFactor", 0, 1, true), a.nonNegative("alpha"),
+                a.integer("candidatesKept", 1, MAX_COUNT), Provenance.of(a.text("source")));
+
+        JsonObjectFields e = s.object("evolution", "genes", "generations", "eliteRatio",
+                "macroCountMutationProbability", "macroSharingMutationProbability", "macroSizeMinCrossbars",
+                "macroSizeMaxCrossbars", "macroSizeStepCrossbars", "source");
+        int genes = e.integer("genes", 1, MAX_COUNT);
+        int generations = e.integer("generations", 1, MAX_COUNT);
+        double elite = e.number("eliteRatio", 0, 1, false);
+        if (elite == 0) {
+            throw e.error("eliteRatio", "must be > 0 and <= 1, found 0");
+        }
+        double countProbability = e.number("macroCountMutationProbability", 0, 1, false);
+        double sharingProbability = e.number("macroSharingMutationProbability", 0, 1, false);
+        int min = e.integer("macroSizeMinCrossbars", 1, MAX_COUNT);
+        int max = e.integer("macroSizeMaxCrossbars", min, MAX_COUNT);
+        int step = e.integer("macroSizeStepCrossbars", 1, MAX_COUNT);
+        if ((max - min) % step != 0) {
+            throw e.error("macroSizeStepCrossbars", step + " does not divide macroSizeMaxCrossbars - "
+                    + "macroSizeMinCrossbars = " + (max - min) + "; the sizes must run from min to max in whole steps");
+        }
+        EvolutionParameters evolution = new EvolutionParameters(genes, generations, elite, countProbability,
+                sharingProbability, min, max, step, Provenance.of(e.text("source")));
+
+        JsonObjectFields d = s.object("designSpace", "ratioRram", "resRramBits", "xbSizeRows", "resDacBits",
+                "source");
+        DesignSpace space = new DesignSpace(
+                Arrays.stream(d.increasingNumbersBetween("ratioRram", 0, 1)).boxed().toList(),
+                Arrays.stream(d.increasingIntegers("resRramBits", 1, precision.weightBits())).boxed().toList(),
+                Arrays.stream(d.increasingIntegers("xbSizeRows", 2, MAX_CROSSBAR_ROWS)).boxed().toList(),
+                Arrays.stream(d.increasingIntegers("resDacBits", 1, precision.activationBits())).boxed().toList(),
+                Provenance.of(d.text("source")));
+        return new SearchParameters(annealing, evolution, space);
+    }
+
+    /** Read once, on first use: the jar's copy never changes while the program runs. */
+    private static final class BuiltIn {
+        static final HardwareLibrary LIBRARY = load();
+
+        private static HardwareLibrary load() {
+            try (InputStream in = HardwareLibraryReader.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar lacks " + BUILT_IN_RESOURCE);
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILT_IN_LABEL);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + BUILT_IN_RESOURCE, e);
+            }
+        }
+    }
+}

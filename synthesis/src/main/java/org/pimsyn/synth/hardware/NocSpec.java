@@ -1,0 +1,31 @@
+package org.pimsyn.synth.hardware;
+
+import java.util.Objects;
+
+/**
+ * The network on chip joining the macros: one router per mesh node, links of {@code flitWidthBits} wires between
+ * neighbours. A transfer spends {@code hopLatencyNs} per hop and {@code flitLatencyNs} per flit.
+ *
+ * @param linkPowerMw power of one unidirectional link between two neighbouring routers
+ */
+public record NocSpec(int flitWidthBits, int ports, double routerPowerMw, double linkPowerMw, double hopLatencyNs,
+                      double flitLatencyNs, Provenance provenance) {
+    public NocSpec {
+        if (flitWidthBits < 1 || ports < 1) {
+            throw new IllegalArgumentException("flitWidthBits and ports must be >= 1, got " + flitWidthBits
+                    + " and " + ports);
+        }
+        double[] positives = {routerPowerMw, linkPowerMw, hopLatencyNs, flitLatencyNs};
+        for (double v : positives) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("NoC figures must be finite numbers > 0, got " + v);
+            }
+        }
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** Flits needed for {@code bits}, rounded up. */
+    public long flitsFor(long bits) {
+        return (bits + flitWidthBits - 1) / flitWidthBits;
+    }
+}
