@@ -64,8 +64,10 @@ public final class JsonObjectFields {
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             String what = e.getOriginalMessage();
             int newline = what.indexOf('\n');
-            throw new InputException(file + ": " + where + "malformed JSON: "
-                    + (newline < 0 ? what : what.substring(0, newline)), e);
+            what = newline < 0 ? what : what.substring(0, newline);
+            // Jackson names the input as "[Source: REDACTED ...; line: L, column: C]"; only the position helps.
+            what = what.replaceAll("\\[Source: [^\\]]*?(line: \\d+, column: \\d+)\\]", "$1");
+            throw new InputException(file + ": " + where + "malformed JSON: " + what, e);
         }
     }
 

@@ -68,4 +68,11 @@ class JsonObjectFieldsTest {
         String m = message(() -> JsonObjectFields.parse("{\"a\": 1,\n \"b\" 2}", "f.json"));
         assertTrue(m.startsWith("f.json: line 2, column 6: malformed JSON: Unexpected character"), m);
     }
+
+    @Test
+    void unexpectedEndNamesWhereTheUnclosedObjectStarts() {
+        String m = message(() -> JsonObjectFields.parse("{\"a\": 1", "f.json"));
+        assertEquals("f.json: line 1, column 8: malformed JSON: Unexpected end-of-input: expected close marker "
+                + "for Object (start marker at line: 1, column: 1)", m);
+    }
 }
