@@ -131,10 +131,10 @@ final class LibraryRules {
         requireListed(at + "xbSizeRows", space.xbSizeRows(), sizes, "crossbar size", "$.crossbars");
         requireListed(at + "resDacBits", space.resDacBits(), dacBits, "DAC resolution", "$.dacs");
 
-        Set<Integer> adcBits = adcs.stream().map(AdcSpec::resolutionBits)
+        TreeSet<Integer> adcBits = adcs.stream().map(AdcSpec::resolutionBits)
                 .collect(Collectors.toCollection(TreeSet::new));
-        int smallestAdc = ((TreeSet<Integer>) adcBits).first();
-        int largestAdc = ((TreeSet<Integer>) adcBits).last();
+        int smallestAdc = adcBits.first();
+        int largestAdc = adcBits.last();
         boolean anyAvailable = false;
         for (ConverterCombination c : HardwareLibrary.combinations(space, adcs)) {
             anyAvailable |= c.adcAvailable();
