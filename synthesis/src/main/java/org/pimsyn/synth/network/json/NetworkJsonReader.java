@@ -344,6 +344,9 @@ public final class NetworkJsonReader {
             for (String p : providers) {
                 inputs.add(outputs.get(p));
             }
+            if (inputs.isEmpty() && !operation.equals(JsonOps.INPUT)) {
+                throw error("missing field 'provider': the node needs its input");
+            }
             if (!inputs.isEmpty()) {
                 checkInputDim(builder.shape(inputs.get(0)));
             }
@@ -363,9 +366,6 @@ public final class NetworkJsonReader {
                     throw error("an input node takes no providers, got " + providers);
                 }
                 return builder.input(name, shape(outDims, "output_dim"));
-            }
-            if (inputs.isEmpty()) {
-                throw error("missing field 'provider': the node needs its input");
             }
             return switch (operation) {
                 case JsonOps.CONV -> conv(builder, single(inputs), outDims);
