@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,6 +62,8 @@ public final class NetworkJsonReader {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such network file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(file + ": permission denied");
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not UTF-8 text");
         } catch (IOException e) {
@@ -397,10 +400,7 @@ public final class NetworkJsonReader {
             int inChannels = paramInt("input_channel");
             int outChannels = paramInt("output_channel");
             Shape in = builder.shape(input);
-            if (inChannels != in.c()) {
-                throw error("param.input_channel " + inChannels + " does not match provider '" + providers.get(0)
-                        + "' of shape " + in + " (" + in.c() + " channels)");
-            }
+            checkInputChannels(inChannels, in, in.c(), "channels");
             checkOutChannels(outChannels, outDims);
             return builder.conv(name, input, outChannels, window, groups);
         }
@@ -409,12 +409,17 @@ public final class NetworkJsonReader {
             int inFeatures = paramInt("input_channel");
             int outFeatures = paramInt("output_channel");
             Shape in = builder.shape(input);
-            if (inFeatures != in.elementsPerImage()) {
-                throw error("param.input_channel " + inFeatures + " does not match provider '" + providers.get(0)
-                        + "' of shape " + in + " (" + in.elementsPerImage() + " features)");
-            }
+            checkInputChannels(inFeatures, in, in.elementsPerImage(), "features");
             checkOutChannels(outFeatures, outDims);
             return builder.fc(name, input, outFeatures);
+        }
+
+        /** A CONV reads the provider's channels, an FC all of its C x H x W features. */
+        private void checkInputChannels(int declared, Shape in, long provided, String unit) {
+            if (declared != provided) {
+                throw error("param.input_channel " + declared + " does not match provider '" + providers.get(0)
+                        + "' of shape " + in + " (" + provided + " " + unit + ")");
+            }
         }
 
         private void checkOutChannels(int outChannels, int[] outDims) {
