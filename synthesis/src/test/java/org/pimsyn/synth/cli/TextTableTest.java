@@ -1,6 +1,7 @@
 package org.pimsyn.synth.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,5 +26,35 @@ class TextTableTest {
         TextTable.withHeader("a", "bb", "c").row("xxx", 1, 2.5).row("y", 22.0, "z").print(out, "  ");
         out.flush();
         assertEquals("  a    bb  c\n  xxx  1   2.5\n  y    22  z\n", text.toString().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void columnsArePaddedAndNumbersRightAligned() {
+        String table = new TextTable("name", "MACs", "note").alignRight(1)
+                .row("a", TextTable.count(1234567), "x")
+                .row("longer", "5", "")
+                .render();
+        assertEquals("""
+                name         MACs  note
+                a       1,234,567  x
+                longer          5
+                """, table);
+    }
+
+    @Test
+    void plainTablesHaveNoHeaderLine() {
+        assertEquals("a    1\nbcd  22\n", TextTable.plain().row("a", 1).row("bcd", 22).render());
+    }
+
+    @Test
+    void countsUseCommasWhateverTheLocale() {
+        assertEquals("15,470,264,320", TextTable.count(15_470_264_320L));
+        assertEquals("-1,000", TextTable.count(-1000));
+        assertEquals("0", TextTable.count(0));
+    }
+
+    @Test
+    void rowsWithAHeaderMustFillEveryColumn() {
+        assertThrows(IllegalArgumentException.class, () -> new TextTable("a", "b").row("only one"));
     }
 }

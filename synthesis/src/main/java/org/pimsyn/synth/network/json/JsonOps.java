@@ -1,0 +1,120 @@
+package org.pimsyn.synth.network.json;
+
+import java.util.List;
+import org.pimsyn.synth.network.LayerFunction;
+
+/**
+ * The vocabulary of the PIMSYN network JSON format (the PIMCOMP frontend format): operation names and the
+ * numeric codes of pooling methods, element-wise operators and fused activations. The codes follow the
+ * Tengine conventions that format inherited.
+ */
+final class JsonOps {
+    static final String INPUT = "OP_INPUT";
+    static final String CONV = "OP_CONV";
+    static final String POOL = "OP_POOL";
+    static final String FC = "OP_FC";
+    static final String RELU = "OP_RELU";
+    static final String RELU6 = "OP_RELU6";
+    static final String SIGMOID = "OP_SIGMOID";
+    static final String TANH = "OP_TANH";
+    static final String CLIP = "OP_CLIP";
+    static final String HARD_SIGMOID = "OP_HARDSIGMOID";
+    static final String HARD_SWISH = "OP_HARDSWISH";
+    static final String ELTWISE = "OP_ELTWISE";
+    static final String CONCAT = "OP_CONCAT";
+    static final String FLATTEN = "OP_FLATTEN";
+    static final String RESHAPE = "OP_RESHAPE";
+    static final String DROPOUT = "OP_DROPOUT";
+    static final String LRN = "OP_LRN";
+    static final String SOFTMAX = "OP_SOFTMAX";
+    static final String LOG_SOFTMAX = "OP_LOGSOFTMAX";
+    static final String PAD = "OP_PAD";
+
+    /** Every operation the reader accepts, in the order error messages list them. */
+    static final List<String> SUPPORTED = List.of(INPUT, CONV, POOL, FC, RELU, RELU6, SIGMOID, TANH, CLIP,
+            HARD_SIGMOID, HARD_SWISH, ELTWISE, CONCAT, FLATTEN, RESHAPE, DROPOUT, LRN, SOFTMAX, LOG_SOFTMAX, PAD);
+
+    static final int POOL_MAX = 0;
+    static final int POOL_AVERAGE = 1;
+
+    // Tengine's EltType: PROD, PROD_SCALAR, SUM, SUM_SCALAR, SUB, SUB_SCALAR, ..., DIV = 10.
+    static final int ELT_PROD = 0;
+    static final int ELT_PROD_SCALAR = 1;
+    static final int ELT_SUM = 2;
+    static final int ELT_SUM_SCALAR = 3;
+    static final int ELT_SUB = 4;
+    static final int ELT_SUB_SCALAR = 5;
+    static final int ELT_DIV = 10;
+
+    // The frontend fuses BN, ReLU, Tanh and Sigmoid in that order and records act_type = position - 1.
+    static final int ACT_RELU = 0;
+    static final int ACT_TANH = 1;
+    static final int ACT_SIGMOID = 2;
+
+    /** What the frontend writes for a CONV or FC without a fused clip. */
+    static final int CLIP_MIN_NONE = -10_000_000;
+    static final int CLIP_MAX_NONE = 10_000_000;
+
+    /** The frontend's fixed data width field. */
+    static final int BITWIDTH = 16;
+
+    /**
+     * Slope written for a leaky ReLU: the network model keeps the kind of activation, not its coefficient,
+     * so the ONNX default slope stands in; any non-zero slope reads back as a leaky ReLU.
+     */
+    static final double LEAKY_RELU_DEFAULT_SLOPE = 0.01;
+
+    private JsonOps() {
+    }
+
+    static LayerFunction eltwiseFunction(int code) {
+        return switch (code) {
+            case ELT_PROD, ELT_PROD_SCALAR -> LayerFunction.MUL;
+            case ELT_SUM, ELT_SUM_SCALAR -> LayerFunction.ADD;
+            case ELT_SUB, ELT_SUB_SCALAR -> LayerFunction.SUB;
+            case ELT_DIV -> LayerFunction.DIV;
+            default -> null;
+        };
+    }
+
+    static int eltwiseCode(LayerFunction function) {
+        return switch (function) {
+            case MUL -> ELT_PROD;
+            case ADD -> ELT_SUM;
+            case SUB -> ELT_SUB;
+            case DIV -> ELT_DIV;
+            default -> throw new IllegalArgumentException("not an element-wise function: " + function);
+        };
+    }
+
+    static String eltwiseCodes() {
+        return ELT_PROD + " or " + ELT_PROD_SCALAR + " (product), " + ELT_SUM + " or " + ELT_SUM_SCALAR + " (sum), "
+                + ELT_SUB + " or " + ELT_SUB_SCALAR + " (difference), " + ELT_DIV + " (quotient)";
+    }
+
+    /** The operation an activation is written as; leaky ReLU is OP_RELU with a slope. */
+    static String activationOperation(LayerFunction function) {
+        return switch (function) {
+            case RELU, LEAKY_RELU -> RELU;
+            case SIGMOID -> SIGMOID;
+            case TANH -> TANH;
+            case CLIP -> CLIP;
+            case HARD_SIGMOID -> HARD_SIGMOID;
+            case HARD_SWISH -> HARD_SWISH;
+            default -> throw new IllegalArgumentException("not an activation: " + function);
+        };
+    }
+
+    /** The activation of a stand-alone activation operation; OP_RELU is resolved by its slope elsewhere. */
+    static LayerFunction activationFunction(String operation) {
+        return switch (operation) {
+            case RELU -> LayerFunction.RELU;
+            case RELU6, CLIP -> LayerFunction.CLIP;
+            case SIGMOID -> LayerFunction.SIGMOID;
+            case TANH -> LayerFunction.TANH;
+            case HARD_SIGMOID -> LayerFunction.HARD_SIGMOID;
+            case HARD_SWISH -> LayerFunction.HARD_SWISH;
+            default -> null;
+        };
+    }
+}
