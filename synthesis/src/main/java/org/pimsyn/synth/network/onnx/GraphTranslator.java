@@ -806,7 +806,7 @@ final class GraphTranslator {
 
     private long[] knownInts(NodeProto node, int i, String what) {
         Tensor t = input(node, i);
-        if (!t.isConstant() || t.ints() == null) {
+        if (!t.isConstant() || t.ints() == null || TensorData.isFloatType(t.elemType())) {
             throw new OnnxNodeException(what + " '" + node.getInput(i) + "' is not a constant of known integer values");
         }
         return t.ints();

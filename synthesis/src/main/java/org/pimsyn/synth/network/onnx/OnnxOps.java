@@ -1,6 +1,5 @@
 package org.pimsyn.synth.network.onnx;
 
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,10 +39,5 @@ final class OnnxOps {
     /** The sorted, comma-separated list for error messages. */
     static String supportedList() {
         return LIST;
-    }
-
-    /** Every supported operator, sorted as in {@link #supportedList()}. */
-    static List<String> supported() {
-        return List.of(LIST.split(", "));
     }
 }

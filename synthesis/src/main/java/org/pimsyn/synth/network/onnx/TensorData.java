@@ -43,12 +43,12 @@ final class TensorData {
             return fromRaw(t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN), type, n);
         }
         return switch (type) {
-            case DataType.INT64_VALUE -> sized(t.getInt64DataList(), n);
+            case DataType.INT64_VALUE -> listed(t.getInt64DataList(), n);
             case DataType.INT32_VALUE, DataType.INT16_VALUE, DataType.INT8_VALUE, DataType.UINT16_VALUE,
-                    DataType.UINT8_VALUE, DataType.BOOL_VALUE -> sized(t.getInt32DataList(), n);
-            case DataType.UINT32_VALUE, DataType.UINT64_VALUE -> sized(t.getUint64DataList(), n);
-            case DataType.FLOAT_VALUE -> whole(t.getFloatDataList(), n);
-            case DataType.DOUBLE_VALUE -> whole(t.getDoubleDataList(), n);
+                    DataType.UINT8_VALUE, DataType.BOOL_VALUE -> listed(t.getInt32DataList(), n);
+            case DataType.UINT32_VALUE, DataType.UINT64_VALUE -> listed(t.getUint64DataList(), n);
+            case DataType.FLOAT_VALUE -> listed(t.getFloatDataList(), n);
+            case DataType.DOUBLE_VALUE -> listed(t.getDoubleDataList(), n);
             default -> null;
         };
     }
@@ -95,28 +95,20 @@ final class TensorData {
         return out;
     }
 
-    private static long[] sized(List<? extends Number> values, int n) {
+    /** Typed-field values; floating ones only while whole. */
+    private static long[] listed(List<? extends Number> values, int n) {
         if (values.size() != n) {
             return null;
         }
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
-            out[i] = values.get(i).longValue();
-        }
-        return out;
-    }
-
-    private static long[] whole(List<? extends Number> values, int n) {
-        if (values.size() != n) {
-            return null;
-        }
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            double v = values.get(i).doubleValue();
-            if (!isWhole(v)) {
-                return null;
+            Number v = values.get(i);
+            if (v instanceof Float || v instanceof Double) {
+                if (!isWhole(v.doubleValue())) {
+                    return null;
+                }
             }
-            out[i] = (long) v;
+            out[i] = v.longValue();
         }
         return out;
     }
