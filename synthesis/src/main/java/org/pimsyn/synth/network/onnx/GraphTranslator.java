@@ -276,6 +276,7 @@ final class GraphTranslator {
             throw new OnnxNodeException("the node has no output");
         }
         NodeAttributes a = new NodeAttributes(node);
+        requireConstantParameters(node);
         switch (node.getOpType()) {
             case "Conv" -> conv(node, a);
             case "MaxPool" -> pool(node, a, LayerFunction.MAX);
@@ -760,6 +761,24 @@ final class GraphTranslator {
 
     // ---- inputs and outputs ----------------------------------------------------------------------------
 
+    /**
+     * Biases, normalization statistics, clip bounds and the like take no part in the layer graph; one computed
+     * by layers would be a data edge the network cannot show.
+     */
+    private void requireConstantParameters(NodeProto node) {
+        int first = switch (node.getOpType()) {
+            case "Conv", "Gemm" -> 2;
+            case "BatchNormalization", "Clip", "Dropout", "Pad", "Reshape", "Squeeze", "Unsqueeze" -> 1;
+            default -> node.getInputCount();
+        };
+        for (int i = first; i < node.getInputCount(); i++) {
+            if (hasInput(node, i) && !input(node, i).isConstant()) {
+                throw new OnnxNodeException("input '" + node.getInput(i) + "' is computed by the graph; only constants"
+                        + " are supported as " + node.getOpType() + " input " + i);
+            }
+        }
+    }
+
     private static boolean hasInput(NodeProto node, int i) {
         return i < node.getInputCount() && !node.getInput(i).isEmpty();
     }
@@ -827,6 +846,10 @@ final class GraphTranslator {
     }
 
     private void define(NodeProto node, Tensor t) {
+        if (!t.isConstant() && !Dims.toShape(t.dims()).equals(builder.shape(t.layer()))) {
+            throw new IllegalStateException("tensor '" + node.getOutput(0) + "' of " + Dims.text(t.dims())
+                    + " disagrees with layer shape " + builder.shape(t.layer()));
+        }
         tensors.put(node.getOutput(0), t);
     }
 }

@@ -186,6 +186,16 @@ class OnnxImporterErrorsTest {
     }
 
     @Test
+    void biasComputedByLayersIsReportedRatherThanDropped() {
+        String message = failure(new TinyOnnx().input("x", 1, 3, 4, 4).weight("w", 3, 3, 1, 1)
+                .node(op("GlobalAveragePool", "g", "x")).node(op("Flatten", "b", "g"))
+                .node(op("Conv", "y", "x", "w", "b")));
+
+        assertEquals("node 'y_node' (op Conv): input 'b' is computed by the graph; only constants are supported as"
+                + " Conv input 2", message);
+    }
+
+    @Test
     void reshapeThatCannotHoldTheElementsIsReported() {
         String message = failure(new TinyOnnx().input("x", 1, 2, 3, 4).int64("s", 5, -1)
                 .node(op("Reshape", "y", "x", "s")));

@@ -406,6 +406,27 @@ class OnnxImporterTest {
         assertEquals(Shape.vector(1, 12), n.layer("p").outputShape());
     }
 
+    @Test
+    void sliceWithInputOperandsFoldsAndAThreeDimensionalTargetIsAOneRowImage() {
+        // Shape(x)[0:2] = [1, 2]; with -1 appended: 1 x 2 x 12, seen as a 1x2x1x12 image.
+        Network n = new TinyOnnx().input("x", 1, 2, 3, 4).int64("zero", 0).int64("two", 2).int64("minus1", -1)
+                .node(op("Shape", "shape", "x"))
+                .node(op("Slice", "head", "shape", "zero", "two"))
+                .node(op("Concat", "target", "head", "minus1").addAttribute(integer("axis", 0)))
+                .node(op("Reshape", "y", "x", "target")).read(dir);
+
+        assertEquals(List.of("input", "reshape"), ops(n));
+        assertEquals(new Shape(1, 2, 1, 12), n.layer("y").outputShape());
+    }
+
+    @Test
+    void clipWithOptionalMinAndMaxInputsIsOneActivation() {
+        Network n = new TinyOnnx().input("x", 1, 2, 3, 3).weight("max")
+                .node(op("Clip", "y", "x", "", "max")).read(dir);
+
+        assertEquals(List.of("input", "activation clip"), ops(n));
+    }
+
     // ---- weights storage, precision, inputs ----
 
     @Test
