@@ -56,8 +56,7 @@ final class GraphTranslator {
         }
         for (NodeProto node : graph.getNodeList()) {
             if (!OnnxOps.isSupported(node.getDomain(), node.getOpType())) {
-                throw new InputException(file + ": node '" + label(node) + "' (op " + opLabel(node)
-                        + ") is not supported; supported ops: " + OnnxOps.supportedList());
+                throw nodeError(node, " is not supported; supported ops: " + OnnxOps.supportedList(), null);
             }
             for (String input : node.getInputList()) {
                 if (!input.isEmpty()) {
@@ -74,11 +73,15 @@ final class GraphTranslator {
             try {
                 translate(node);
             } catch (OnnxNodeException | IllegalArgumentException | ArithmeticException e) {
-                throw new InputException(file + ": node '" + label(node) + "' (op " + opLabel(node) + "): "
-                        + e.getMessage(), e);
+                throw nodeError(node, ": " + e.getMessage(), e);
             }
         }
         return builder.build();
+    }
+
+    /** "file: node 'n' (op T)" followed by {@code rest}. */
+    private InputException nodeError(NodeProto node, String rest, Exception cause) {
+        return new InputException(file + ": node '" + label(node) + "' (op " + opLabel(node) + ")" + rest, cause);
     }
 
     /** An unnamed node (common in exports) is called by its first output. */
@@ -106,8 +109,7 @@ final class GraphTranslator {
         for (int i = 0; i < nodes.size(); i++) {
             for (String output : nodes.get(i).getOutputList()) {
                 if (!output.isEmpty() && producer.put(output, i) != null) {
-                    throw new InputException(file + ": node '" + label(nodes.get(i)) + "' (op "
-                            + opLabel(nodes.get(i)) + "): tensor '" + output + "' is produced by two nodes");
+                    throw nodeError(nodes.get(i), ": tensor '" + output + "' is produced by two nodes", null);
                 }
             }
         }
@@ -127,8 +129,8 @@ final class GraphTranslator {
                     pending[i]++;
                     dependents.get(p).add(i);
                 } else if (!tensors.containsKey(input) && !graphInputs.contains(input)) {
-                    throw new InputException(file + ": node '" + label(node) + "' (op " + opLabel(node)
-                            + "): input tensor '" + input + "' is not produced by any node, initializer or graph input");
+                    throw nodeError(node, ": input tensor '" + input
+                            + "' is not produced by any node, initializer or graph input", null);
                 }
             }
         }
@@ -151,8 +153,7 @@ final class GraphTranslator {
         if (order.size() < nodes.size()) {
             for (int i = 0; i < nodes.size(); i++) {
                 if (pending[i] > 0) {
-                    throw new InputException(file + ": node '" + label(nodes.get(i)) + "' (op "
-                            + opLabel(nodes.get(i)) + ") is part of a cycle; an ONNX graph must be acyclic");
+                    throw nodeError(nodes.get(i), " is part of a cycle; an ONNX graph must be acyclic", null);
                 }
             }
         }
