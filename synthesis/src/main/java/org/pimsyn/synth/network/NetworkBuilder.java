@@ -116,6 +116,19 @@ public final class NetworkBuilder {
                 Window.POINTWISE, 1, false);
     }
 
+    /**
+     * Element-wise operation of one layer with a constant tensor (a bias, a scale, a divisor): one provider;
+     * the constant's shape broadcasts against the input's as a second operand would.
+     */
+    public int eltwiseWithConstant(String layerName, LayerFunction function, int input, Shape constantShape) {
+        if (function.op() != LayerOp.ELTWISE) {
+            throw error(layerName, "not an element-wise function: " + function);
+        }
+        Shape in = shapeOf(layerName, input);
+        return add(layerName, LayerOp.ELTWISE, function, List.of(input), in, broadcast(layerName, in, constantShape),
+                Window.POINTWISE, 1, false);
+    }
+
     /** Concatenation along channels; spatial sizes must agree. */
     public int concat(String layerName, int... inputs) {
         if (inputs.length < 1) {
