@@ -13,7 +13,8 @@ import org.pimsyn.synth.hardware.AnnealingParameters;
  * ones. A worse state is accepted with probability exp(-delta / T); T starts at the initial temperature, is
  * multiplied by the cooling factor after every {@code iterationsPerTemperature} proposals and the run ends once it
  * falls below the final temperature. Every proposed state is offered to the ranking of the best distinct
- * candidates, so the result never ranks the start above its first entry.
+ * candidates, so the result never ranks the start above its first entry. Last, a steepest descent by unit
+ * moves ({@link UnitStepDescent}) polishes the best state seen, and the states it passes are offered too.
  *
  * <p>Same problem, parameters and seed, same candidates.
  */
@@ -89,6 +90,8 @@ public final class DuplicationAnnealer {
                     }
                 }
             }
+            int[] best = top.best();
+            UnitStepDescent.descend(problem, best, problem.energy(best, alpha), alpha, free, top);
         }
         return new DuplicationOutcome.Feasible(problem, top.toList(problem), start);
     }

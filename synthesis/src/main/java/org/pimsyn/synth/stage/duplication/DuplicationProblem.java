@@ -1,6 +1,8 @@
 package org.pimsyn.synth.stage.duplication;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.pimsyn.synth.mapping.CrossbarSet;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.LayerOp;
@@ -243,6 +245,28 @@ public final class DuplicationProblem {
             dup[i] = (int) Math.max(1, Math.min(max, Math.floor(s * outputPositions[i])));
         }
         return crossbarsUsed(dup);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DuplicationProblem other && networkName.equals(other.networkName)
+                && xbSizeRows == other.xbSizeRows && cellBits == other.cellBits
+                && crossbarBudget == other.crossbarBudget && Arrays.equals(layerIds, other.layerIds)
+                && layerNames.equals(other.layerNames) && Arrays.equals(setSizes, other.setSizes)
+                && Arrays.equals(outputPositions, other.outputPositions)
+                && Arrays.equals(accessPerCopy, other.accessPerCopy) && Arrays.equals(fixed, other.fixed);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(networkName, xbSizeRows, cellBits, crossbarBudget, Arrays.hashCode(setSizes),
+                Arrays.hashCode(outputPositions));
+    }
+
+    @Override
+    public String toString() {
+        return "DuplicationProblem[" + networkName + ", " + layers() + " weight layers, " + xbSizeRows + "x"
+                + xbSizeRows + " crossbars with " + cellBits + "-bit cells, budget " + crossbarBudget + "]";
     }
 
     private void requireLength(int[] dup) {

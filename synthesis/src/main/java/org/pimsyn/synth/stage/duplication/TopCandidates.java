@@ -58,6 +58,14 @@ final class TopCandidates {
         return true;
     }
 
+    /** A copy of the best vector; there is one once anything was offered. */
+    int[] best() {
+        if (size == 0) {
+            throw new IllegalStateException("nothing offered yet");
+        }
+        return vectors[0].clone();
+    }
+
     int size() {
         return size;
     }

@@ -98,6 +98,7 @@ class DuplicationAnnealerTest {
             List<DuplicationCandidate> cs = f.candidates();
             assertTrue(cs.size() <= TinyNetworks.QUICK.candidatesKept());
             assertTrue(f.best().energy() <= f.start().energy(), net.name());
+            assertNoUnitMoveImproves(p, f.best(), TinyNetworks.QUICK.alpha());
             for (int i = 0; i < cs.size(); i++) {
                 DuplicationCandidate c = cs.get(i);
                 int[] dup = c.duplications();
@@ -115,6 +116,39 @@ class DuplicationAnnealerTest {
             }
         }
         assertTrue(feasible > 150, "most generated budgets fit: " + feasible);
+    }
+
+    @Test
+    void theBestOfLargeNetworksIsALocalMinimumUnderUnitMoves() {
+        for (String name : List.of("resnet18", "vgg16")) {
+            Network net = org.pimsyn.synth.network.zoo.NetworkZoo.build(name);
+            DuplicationOutcome.Feasible f = assertInstanceOf(DuplicationOutcome.Feasible.class,
+                    WeightDuplication.filter(net, HardwareLibrary.builtIn(), 100_000, 0.4, 128, 4, 1));
+            assertNoUnitMoveImproves(f.problem(), f.best(), DEFAULTS.alpha());
+        }
+    }
+
+    /** No admissible state one copy up, one copy down, or both on two layers has a lower energy. */
+    private static void assertNoUnitMoveImproves(DuplicationProblem p, DuplicationCandidate best, double alpha) {
+        int[] dup = best.duplications();
+        for (int lower = -1; lower < dup.length; lower++) {
+            for (int raise = -1; raise < dup.length; raise++) {
+                if (lower == raise) {
+                    continue;
+                }
+                int[] next = dup.clone();
+                if (lower >= 0) {
+                    next[lower]--;
+                }
+                if (raise >= 0) {
+                    next[raise]++;
+                }
+                if (p.admits(next)) {
+                    assertTrue(p.energy(next, alpha) >= best.energy(), p.networkName() + ": lower " + lower
+                            + ", raise " + raise + " improves " + best);
+                }
+            }
+        }
     }
 
     private static List<Integer> boxed(int[] values) {
