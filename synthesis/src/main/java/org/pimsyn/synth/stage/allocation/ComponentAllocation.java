@@ -1,5 +1,7 @@
 package org.pimsyn.synth.stage.allocation;
 
+import java.util.Arrays;
+
 /**
  * Unit counts per (group, component) and what they give: the power they draw at peak, the largest latency
  * Wl / (rate x count) over all pairs with work, and the pair that sets it. Immutable: counts are copied out.
@@ -38,7 +40,7 @@ public record ComponentAllocation(int[][] counts, double powerMw, double maxLate
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ComponentAllocation other && java.util.Arrays.deepEquals(counts, other.counts)
+        return o instanceof ComponentAllocation other && Arrays.deepEquals(counts, other.counts)
                 && Double.compare(powerMw, other.powerMw) == 0
                 && Double.compare(maxLatencyNs, other.maxLatencyNs) == 0
                 && boundGroup == other.boundGroup && boundComponent == other.boundComponent;
@@ -46,12 +48,12 @@ public record ComponentAllocation(int[][] counts, double powerMw, double maxLate
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.deepHashCode(counts) + Double.hashCode(maxLatencyNs);
+        return 31 * Arrays.deepHashCode(counts) + Double.hashCode(maxLatencyNs);
     }
 
     @Override
     public String toString() {
-        return "ComponentAllocation" + java.util.Arrays.deepToString(counts) + "[powerMw=" + powerMw
+        return "ComponentAllocation" + Arrays.deepToString(counts) + "[powerMw=" + powerMw
                 + ", maxLatencyNs=" + maxLatencyNs + ", bound=(" + boundGroup + ", " + boundComponent + ")]";
     }
 }

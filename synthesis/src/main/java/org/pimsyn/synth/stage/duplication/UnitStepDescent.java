@@ -1,5 +1,7 @@
 package org.pimsyn.synth.stage.duplication;
 
+import java.util.Arrays;
+
 /**
  * Steepest descent by unit moves, run on the annealing's best state: its last temperatures still accept moves
  * that cost about one unit of Eq. 4's energy, so that state is often a few unit steps from a local minimum. A
@@ -16,18 +18,14 @@ final class UnitStepDescent {
     static double descend(DuplicationProblem p, int[] dup, double energy, double alpha, int[] free,
                           TopCandidates top) {
         int n = p.layers();
+        // Running sums: steps, steps squared, access volume, access volume squared.
+        double[] current = new double[4];
+        double[] lowered = new double[4];
+        double[] moved = new double[4];
         while (true) {
-            double stepsSum = 0;
-            double stepsSq = 0;
-            double accessSum = 0;
-            double accessSq = 0;
+            Arrays.fill(current, 0);
             for (int i = 0; i < n; i++) {
-                double s = (double) p.outputPositions(i) / dup[i];
-                double a = (double) dup[i] * p.accessPerCopy(i);
-                stepsSum += s;
-                stepsSq += s * s;
-                accessSum += a;
-                accessSq += a * a;
+                shift(p, i, dup[i], 0, current);
             }
             long spare = p.crossbarBudget() - p.crossbarsUsed(dup);
             int bestLower = -1;
@@ -39,20 +37,10 @@ final class UnitStepDescent {
                 if (lower >= 0 && dup[lower] <= 1) {
                     continue;
                 }
-                double s1 = stepsSum;
-                double q1 = stepsSq;
-                double s2 = accessSum;
-                double q2 = accessSq;
+                System.arraycopy(current, 0, lowered, 0, 4);
                 long room = spare;
                 if (lower >= 0) {
-                    double so = (double) p.outputPositions(lower) / dup[lower];
-                    double sn = (double) p.outputPositions(lower) / (dup[lower] - 1);
-                    double ao = (double) dup[lower] * p.accessPerCopy(lower);
-                    double an = ao - p.accessPerCopy(lower);
-                    s1 += sn - so;
-                    q1 += sn * sn - so * so;
-                    s2 += an - ao;
-                    q2 += an * an - ao * ao;
+                    shift(p, lower, dup[lower], -1, lowered);
                     room += p.setSize(lower);
                 }
                 for (int ri = -1; ri < free.length; ri++) {
@@ -61,21 +49,11 @@ final class UnitStepDescent {
                             || p.setSize(raise) > room))) {
                         continue;
                     }
-                    double t1 = s1;
-                    double r1 = q1;
-                    double t2 = s2;
-                    double r2 = q2;
+                    System.arraycopy(lowered, 0, moved, 0, 4);
                     if (raise >= 0) {
-                        double so = (double) p.outputPositions(raise) / dup[raise];
-                        double sn = (double) p.outputPositions(raise) / (dup[raise] + 1);
-                        double ao = (double) dup[raise] * p.accessPerCopy(raise);
-                        double an = ao + p.accessPerCopy(raise);
-                        t1 += sn - so;
-                        r1 += sn * sn - so * so;
-                        t2 += an - ao;
-                        r2 += an * an - ao * ao;
+                        shift(p, raise, dup[raise], 1, moved);
                     }
-                    double estimate = stdev(t1, r1, n) + alpha * stdev(t2, r2, n);
+                    double estimate = stdev(moved[0], moved[1], n) + alpha * stdev(moved[2], moved[3], n);
                     if (estimate < bestEstimate) {
                         bestEstimate = estimate;
                         bestLower = lower;
@@ -105,6 +83,27 @@ final class UnitStepDescent {
             }
             energy = exact;
         }
+    }
+
+    /**
+     * Updates the running sums for layer {@code i} going from {@code from} copies to {@code from + by}; with
+     * {@code by} 0 it adds the layer's terms at {@code from}.
+     */
+    private static void shift(DuplicationProblem p, int i, int from, int by, double[] sums) {
+        double stepsTo = (double) p.outputPositions(i) / (from + by);
+        double accessTo = (double) (from + by) * p.accessPerCopy(i);
+        if (by != 0) {
+            double stepsFrom = (double) p.outputPositions(i) / from;
+            double accessFrom = (double) from * p.accessPerCopy(i);
+            sums[0] -= stepsFrom;
+            sums[1] -= stepsFrom * stepsFrom;
+            sums[2] -= accessFrom;
+            sums[3] -= accessFrom * accessFrom;
+        }
+        sums[0] += stepsTo;
+        sums[1] += stepsTo * stepsTo;
+        sums[2] += accessTo;
+        sums[3] += accessTo * accessTo;
     }
 
     private static double stdev(double sum, double sumOfSquares, int n) {
