@@ -1,0 +1,74 @@
+package org.pimsyn.synth.stage.duplication;
+
+import org.pimsyn.synth.hardware.ConverterCombination;
+import org.pimsyn.synth.hardware.DesignSpace;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.network.Network;
+
+/** Synthesis stage 1: the weight duplication of one design point, and the least power any point needs. */
+public final class WeightDuplication {
+    private WeightDuplication() {
+    }
+
+    /**
+     * Eq. 3's crossbar budget for ({@code totalPowerMw}, {@code ratioRram}, {@code xbSizeRows}, {@code cellBits}),
+     * then the annealing filter with the library's parameters and weight precision.
+     *
+     * @return the best distinct candidates, or the reason the weights do not fit at duplication 1
+     */
+    public static DuplicationOutcome filter(Network network, HardwareLibrary library, double totalPowerMw,
+                                            double ratioRram, int xbSizeRows, int cellBits, long seed) {
+        CrossbarBudget budget = CrossbarBudget.of(library, totalPowerMw, ratioRram, xbSizeRows, cellBits);
+        return DuplicationAnnealer.anneal(problem(network, library, xbSizeRows, cellBits, budget.crossbars()),
+                library.search().annealing(), seed);
+    }
+
+    /** The problem of one crossbar kind under a given crossbar budget, at the library's weight precision. */
+    public static DuplicationProblem problem(Network network, HardwareLibrary library, int xbSizeRows, int cellBits,
+                                             long crossbarBudget) {
+        return DuplicationProblem.of(network, xbSizeRows, cellBits, library.precision().weightBits(), crossbarBudget);
+    }
+
+    /**
+     * The smallest total power at which some point of the design space (RatioRram x ResRram x XbSize) holds every
+     * weight layer at duplication 1: per point {@code crossbars x peak power / RatioRram}, the least over all
+     * points, the first in loop order (RatioRram, then ResRram, then XbSize) on ties. Crossbar kinds for which no
+     * DAC resolution of the design space has its ADC in the library are skipped: no design can use them. Only
+     * the crossbars are counted; the peripherals' share is the later stages' concern.
+     */
+    public static MinimumPower minimumTotalPowerMw(Network network, HardwareLibrary library) {
+        DesignSpace space = library.search().designSpace();
+        MinimumPower best = null;
+        for (double ratio : space.ratioRram()) {
+            for (int cellBits : space.resRramBits()) {
+                for (int size : space.xbSizeRows()) {
+                    if (!hasUsableAdc(library, size, cellBits)) {
+                        continue;
+                    }
+                    long needed = problem(network, library, size, cellBits, 0).crossbarsAtDuplicationOne();
+                    double crossbarMw = library.crossbar(size, cellBits).power().peakPowerMw();
+                    double powerMw = needed * crossbarMw / ratio;
+                    while (CrossbarBudget.crossbarCount(powerMw, ratio, crossbarMw) < needed) {
+                        powerMw = Math.nextUp(powerMw);
+                    }
+                    if (best == null || powerMw < best.totalPowerMw()) {
+                        best = new MinimumPower(powerMw, ratio, cellBits, size, needed);
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("the design space of " + library.origin() + " has no usable crossbar");
+        }
+        return best;
+    }
+
+    private static boolean hasUsableAdc(HardwareLibrary library, int xbSizeRows, int cellBits) {
+        for (ConverterCombination c : library.converterCombinations()) {
+            if (c.xbSizeRows() == xbSizeRows && c.resRramBits() == cellBits && c.adcAvailable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
