@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.ir.AluKind;
 
@@ -112,6 +113,18 @@ public record ComponentLibrary(
             }
         }
         throw missing("scratchpad of " + capacityKb + " KB", scratchpads, c -> String.valueOf(c.capacityKb()));
+    }
+
+    /**
+     * Runs a lookup for the component at {@code where} (e.g. {@code accelerator.macros[3].adcs}), prefixing a
+     * missing-entry message with it.
+     */
+    public static <T> T forComponent(String where, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (InvalidSimulationInputException e) {
+            throw new InvalidSimulationInputException(where + ": " + e.getMessage());
+        }
     }
 
     private static <T> InvalidSimulationInputException missing(String what, List<T> present,

@@ -1,7 +1,6 @@
 package org.pimsyn.sim.engine;
 
 import java.util.Arrays;
-import java.util.function.Supplier;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.arch.AluUnits;
@@ -82,8 +81,9 @@ final class DesignTables {
                 used |= m.alusOf(kind) != null;
             }
             if (used) {
-                aluCycles[kind.ordinal()] = acc.cyclesOf(lookup("ALU units of kind " + kind,
-                        () -> library.alu(kind)).latencyNs());
+                String at = "ALU units of kind " + kind;
+                aluCycles[kind.ordinal()] = acc.cyclesOf(
+                        ComponentLibrary.forComponent(at, () -> library.alu(kind)).latencyNs());
             }
         }
         for (int m = 0; m < macros; m++) {
@@ -91,11 +91,11 @@ final class DesignTables {
             String at = "accelerator.macros[" + m + "]";
             position[m] = macro.row() * acc.meshCols() + macro.col();
             dacCount[m] = macro.dacs().count();
-            double dacNs = macro.dacs().count() == 0 ? 0
-                    : lookup(at + ".dacs", () -> library.dac(macro.dacs().resolutionBits())).latencyNs();
+            double dacNs = macro.dacs().count() == 0 ? 0 : ComponentLibrary.forComponent(at + ".dacs",
+                    () -> library.dac(macro.dacs().resolutionBits())).latencyNs();
             for (CrossbarGroup group : macro.crossbars()) {
-                double readNs = lookup(at + ".crossbars", () -> library.crossbar(group.size(), group.cellBits()))
-                        .readLatencyNs();
+                double readNs = ComponentLibrary.forComponent(at + ".crossbars",
+                        () -> library.crossbar(group.size(), group.cellBits())).readLatencyNs();
                 int r = resources.add(ResourceKind.CROSSBARS, m, group.layer(), null, 1);
                 crossbarResource[m * layers + group.layer()] = r;
                 // DAC, crossbar read and sample-and-hold form one analog step: one rounding for the sum.
@@ -106,7 +106,7 @@ final class DesignTables {
             if (macro.adcs().count() > 0) {
                 adcResource[m] = resources.add(ResourceKind.ADC_BANK, m, NONE, null, 1);
                 adcCount[m] = macro.adcs().count();
-                adcCycles[m] = acc.cyclesOf(lookup(at + ".adcs",
+                adcCycles[m] = acc.cyclesOf(ComponentLibrary.forComponent(at + ".adcs",
                         () -> library.adc(macro.adcs().resolutionBits())).latencyNs());
             } else {
                 adcResource[m] = NONE;
@@ -121,7 +121,7 @@ final class DesignTables {
                 }
             }
             var spm = macro.scratchpad();
-            var spmCost = lookup(at + ".scratchpad", () -> library.scratchpad(spm.capacityKb()));
+            var spmCost = ComponentLibrary.forComponent(at + ".scratchpad", () -> library.scratchpad(spm.capacityKb()));
             scratchpadResource[m] = resources.add(ResourceKind.SCRATCHPAD, m, NONE, null, spm.ports());
             busWidthBits[m] = spm.busWidthBits();
             readCycles[m] = acc.cyclesOf(spmCost.readLatencyNs());
@@ -131,14 +131,6 @@ final class DesignTables {
         cyclesPerFlit = acc.noc().cyclesPerFlit();
         flitWidthBits = acc.noc().flitWidthBits();
         dataBits = acc.dataBits();
-    }
-
-    private static <T> T lookup(String where, Supplier<T> entry) {
-        try {
-            return entry.get();
-        } catch (InvalidSimulationInputException e) {
-            throw new InvalidSimulationInputException(where + ": " + e.getMessage());
-        }
     }
 
     private static int toInt(long cycles, String what) {
