@@ -49,6 +49,8 @@ final class CompiledProgram {
     final long[] scratchpadWrites;
     long nocFlitHops;
     long[] busyCycles;
+    /** The longest IR duration: events are never scheduled further ahead. */
+    int maxDuration;
 
     private final StringBuilder problems = new StringBuilder();
     private int problemCount;
@@ -179,6 +181,7 @@ final class CompiledProgram {
                 continue;
             }
             duration[i] = (int) cycles;
+            maxDuration = Math.max(maxDuration, (int) cycles);
             resourceSet[i] = set;
             busy[set] += cycles;
         }
@@ -278,6 +281,7 @@ final class CompiledProgram {
                         + " cycles, beyond the simulator's limit of " + Integer.MAX_VALUE);
             }
             duration[i] = (int) cycles;
+            maxDuration = Math.max(maxDuration, (int) cycles);
             resourceSet[i] = fixed + r;
             nocFlitHops += flits * routeHopSum[r];
             for (int k = setStart[fixed + r]; k < setStart[fixed + r + 1]; k++) {
@@ -339,7 +343,16 @@ final class CompiledProgram {
         }
     }
 
+    /** ceil(a / b) for a >= 0, b >= 1; int division when a fits, which is most of the time and much faster. */
+    static long ceilDiv(long a, int b) {
+        if (a <= Integer.MAX_VALUE) {
+            int x = (int) a;
+            return x == 0 ? 0 : (x - 1) / b + 1;
+        }
+        return (a - 1) / b + 1;
+    }
+
     static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
+        return a == 0 ? 0 : (a - 1) / b + 1;
     }
 }

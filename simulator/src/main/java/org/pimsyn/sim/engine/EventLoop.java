@@ -1,6 +1,5 @@
 package org.pimsyn.sim.engine;
 
-import it.unimi.dsi.fastutil.longs.LongHeapPriorityQueue;
 import java.util.Arrays;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.ir.IrProgram;
@@ -20,10 +19,15 @@ import org.pimsyn.sim.ir.IrProgram;
 final class EventLoop {
     private static final int END_PRIORITY = 0;
 
-    private final EventQueue events = new BinaryHeapEventQueue();
+    /** Beyond this many cycles of look-ahead the bucket ring would be too large; a heap takes over. */
+    private static final int MAX_BUCKET_HORIZON = 1 << 20;
+
+    private final BinaryHeapEventQueue heapEvents = new BinaryHeapEventQueue();
+    private BucketEventQueue bucketEvents;
+    private EventQueue events = heapEvents;
     /** Resources that may dispatch now, keyed by the arbitration key of their queue's head. */
     private final MinHeap candidates = new MinHeap();
-    private LongHeapPriorityQueue[] queues = new LongHeapPriorityQueue[0];
+    private WaitQueue[] queues = new WaitQueue[0];
     private int[] pending = new int[0];
     private int[] free = new int[0];
     private long[] queueSince = new long[0];
@@ -113,9 +117,9 @@ final class EventLoop {
     private void prepare(CompiledProgram c, int executions) {
         int resources = c.resources.size();
         if (queues.length < resources) {
-            LongHeapPriorityQueue[] grown = Arrays.copyOf(queues, resources);
+            WaitQueue[] grown = Arrays.copyOf(queues, resources);
             for (int r = queues.length; r < resources; r++) {
-                grown[r] = new LongHeapPriorityQueue();
+                grown[r] = new WaitQueue();
             }
             queues = grown;
             free = new int[resources];
@@ -129,6 +133,15 @@ final class EventLoop {
             queueSince[r] = 0;
         }
         touchedCount = 0;
+        int horizon = c.maxDuration + 1;
+        if (horizon <= MAX_BUCKET_HORIZON) {
+            if (bucketEvents == null || bucketEvents.horizon() < horizon) {
+                bucketEvents = new BucketEventQueue(horizon);
+            }
+            events = bucketEvents;
+        } else {
+            events = heapEvents;
+        }
         events.clear();
         candidates.clear();
         if (pending.length < executions) {
@@ -177,20 +190,20 @@ final class EventLoop {
     }
 
     private void enqueue(int r, long key, long now) {
-        LongHeapPriorityQueue q = queues[r];
+        WaitQueue q = queues[r];
         waitCycles[r] += q.size() * (now - queueSince[r]);
         queueSince[r] = now;
-        q.enqueue(key);
+        q.add(key);
         if (observing) {
             observer.queueDepthChanged(now, r, q.size());
         }
     }
 
     private void dequeue(int r, long now) {
-        LongHeapPriorityQueue q = queues[r];
+        WaitQueue q = queues[r];
         waitCycles[r] += q.size() * (now - queueSince[r]);
         queueSince[r] = now;
-        q.dequeueLong();
+        q.removeFirst();
         if (observing) {
             observer.queueDepthChanged(now, r, q.size());
         }
@@ -204,52 +217,69 @@ final class EventLoop {
     }
 
     private void dispatch(long now) {
-        final MinHeap cand = candidates;
-        final LongHeapPriorityQueue[] qs = queues;
+        final WaitQueue[] qs = queues;
         final int[] freeUnits = free;
+        if (touchedCount == 1) {
+            // One resource to serve: no other queue competes, so its own order is the whole arbitration.
+            int r = touched[0];
+            touchedFlag[r] = false;
+            touchedCount = 0;
+            WaitQueue q = qs[r];
+            while (freeUnits[r] > 0 && !q.isEmpty()) {
+                serve(r, q.first(), now);
+            }
+            return;
+        }
+        final MinHeap cand = candidates;
         for (int i = 0; i < touchedCount; i++) {
             int r = touched[i];
             touchedFlag[r] = false;
             if (freeUnits[r] > 0 && !qs[r].isEmpty()) {
-                cand.push(qs[r].firstLong(), 0, r);
+                cand.push(qs[r].first(), 0, r);
             }
         }
         touchedCount = 0;
         while (!cand.isEmpty()) {
             long key = cand.peekPrimary();
             int r = cand.pop();
-            LongHeapPriorityQueue q = qs[r];
+            WaitQueue q = qs[r];
             if (freeUnits[r] == 0 || q.isEmpty()) {
                 continue;
             }
-            if (q.firstLong() != key) {
-                cand.push(q.firstLong(), 0, r);
+            if (q.first() != key) {
+                cand.push(q.first(), 0, r);
                 continue;
             }
-            int node = program.nodeAtRank((int) (key & rankMask));
-            int image = (int) ((key >>> rankBits) & imageMask);
-            int set = resourceSet[node];
-            int from = setStart[set];
-            int to = setStart[set + 1];
-            int blocked = -1;
-            for (int k = from; k < to; k++) {
-                if (freeUnits[setMembers[k]] == 0) {
-                    blocked = setMembers[k];
-                    break;
-                }
-            }
-            dequeue(r, now);
-            if (blocked < 0) {
-                for (int k = from; k < to; k++) {
-                    freeUnits[setMembers[k]]--;
-                }
-                start(image, node, now, set);
-            } else {
-                enqueue(blocked, key, now);
-            }
+            serve(r, key, now);
             if (freeUnits[r] > 0 && !q.isEmpty()) {
-                cand.push(q.firstLong(), 0, r);
+                cand.push(q.first(), 0, r);
             }
+        }
+    }
+
+    /** The head of r's queue (key) takes all its resources and starts, or moves to the queue of one that is full. */
+    private void serve(int r, long key, long now) {
+        final int[] freeUnits = free;
+        int node = program.nodeAtRank((int) (key & rankMask));
+        int image = (int) ((key >>> rankBits) & imageMask);
+        int set = resourceSet[node];
+        int from = setStart[set];
+        int to = setStart[set + 1];
+        int blocked = -1;
+        for (int k = from; k < to; k++) {
+            if (freeUnits[setMembers[k]] == 0) {
+                blocked = setMembers[k];
+                break;
+            }
+        }
+        dequeue(r, now);
+        if (blocked < 0) {
+            for (int k = from; k < to; k++) {
+                freeUnits[setMembers[k]]--;
+            }
+            start(image, node, now, set);
+        } else {
+            enqueue(blocked, key, now);
         }
     }
 
@@ -348,7 +378,7 @@ final class EventLoop {
 
     long retainedBytes() {
         long bytes = 4L * pending.length + 16L * free.length + 8L * queueSince.length + touched.length * 5L;
-        for (LongHeapPriorityQueue q : queues) {
+        for (WaitQueue q : queues) {
             bytes += 48 + 8L * q.size();
         }
         return bytes;

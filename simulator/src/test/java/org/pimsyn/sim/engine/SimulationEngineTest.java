@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.TestDesigns;
@@ -95,6 +96,9 @@ class SimulationEngineTest {
         assertEquals("m0.adc", a.resources().name(adcBank));
         assertEquals(20, a.busyCycles(adcBank));
         assertEquals(10, a.waitCycles(adcBank));
+        // Both ADCs queue at 12, one leaves at once, the other at 22.
+        assertEquals(List.of("12:1", "12:2", "12:1", "22:0"), obs.queueDepths.stream()
+                .filter(q -> q[1] == adcBank).map(q -> q[0] + ":" + q[2]).toList());
         assertEquals(22, a.layerLastEnd(0));
         assertEquals(32, a.layerLastEnd(1));
     }
@@ -221,6 +225,24 @@ class SimulationEngineTest {
         assertEquals(12, a.intervalCycles());
         assertEquals(36, a.busyCycles(0), "3 images x 12 cycles of MVM");
         assertEquals(3, a.crossbarReads(0, 0));
+    }
+
+    @Test
+    void irsLastingMillionsOfCyclesAreTimedExactly() {
+        // Beyond 2^20 cycles of look-ahead the engine keeps events in a heap instead of its bucket ring.
+        Accelerator acc = TestDesigns.design(1, 1, 1).macro(0, 0).serves(0).crossbars(0, 1).add().build();
+        IrProgramBuilder b = new IrProgramBuilder();
+        int store = b.addStore(0, 0, 1 << 24, 0); // 2^24 x 16 / 256 = 2^20 writes x 2 cycles
+        int mvm = b.addMvm(0, 0, 0, 1, 0);
+        int load = b.addLoad(0, 1, 16, 0);        // 1 read; waits for the port
+        b.addEdge(mvm, load);
+        RecordingObserver obs = new RecordingObserver();
+        Activity a = run(acc, b.build(), obs);
+        assertEquals(0, obs.start(store));
+        assertEquals(2L << 20, obs.end(store));
+        assertEquals(12, obs.end(mvm));
+        assertEquals(2L << 20, obs.start(load));
+        assertEquals((2L << 20) + 1, a.cycles());
     }
 
     @Test
