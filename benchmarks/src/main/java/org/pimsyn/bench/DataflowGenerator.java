@@ -68,11 +68,11 @@ public final class DataflowGenerator {
 
     public static Workload generate(String name, List<LayerSpec> layers, long macsPerImage) {
         int layerCount = layers.size();
-        // Macro ids per layer; the last layer reuses the macros of the one before it.
+        // Macro ids per layer; the last layer reuses (the first of) the macros of the one before it.
         int[][] macrosOf = new int[layerCount][];
         int next = 0;
         for (int l = 0; l < layerCount; l++) {
-            boolean shares = l == layerCount - 1 && l > 0 && layers.get(l).macros() == layers.get(l - 1).macros();
+            boolean shares = l == layerCount - 1 && l > 0 && layers.get(l).macros() <= layers.get(l - 1).macros();
             int k = layers.get(l).macros();
             macrosOf[l] = new int[k];
             for (int j = 0; j < k; j++) {

@@ -23,6 +23,8 @@ final class CompiledProgram {
     static final int STORE = IrKind.STORE.code();
     static final int MERGE = IrKind.MERGE.code();
     static final int TRANSFER = IrKind.TRANSFER.code();
+    static final int KIND_SHIFT = 28;
+    static final int SET_MASK = (1 << KIND_SHIFT) - 1;
 
     private static final int EAST = 0;
     private static final int WEST = 1;
@@ -34,9 +36,13 @@ final class CompiledProgram {
     final IrProgram program;
     final int images;
     final ResourceTable resources;
-    /** Reused buffers; only the first program.size() entries are meaningful. */
-    final int[] duration;
-    final int[] resourceSet;
+    /** The design's own resources (before NoC links); set r below this is {r}. */
+    final int fixedResources;
+    /**
+     * Per IR, side by side so that one cache line serves both: {@code [2i]} = resource set | kind << KIND_SHIFT,
+     * {@code [2i + 1]} = duration in cycles. A reused buffer; only the first 2 x program.size() entries count.
+     */
+    final int[] timing;
     int[] setStart;
     int[] setMembers;
 
@@ -55,13 +61,13 @@ final class CompiledProgram {
     private final StringBuilder problems = new StringBuilder();
     private int problemCount;
 
-    CompiledProgram(DesignTables design, IrProgram program, int images, int[] durationBuffer, int[] setBuffer) {
+    CompiledProgram(DesignTables design, IrProgram program, int images, int[] timingBuffer) {
         this.design = design;
         this.program = program;
         this.images = images;
         this.resources = design.resources;
-        this.duration = durationBuffer;
-        this.resourceSet = setBuffer;
+        this.fixedResources = design.resources.size();
+        this.timing = timingBuffer;
         int fixed = resources.size();
         crossbarReads = new long[fixed];
         dacConversions = new long[design.macros];
@@ -173,16 +179,16 @@ final class CompiledProgram {
                     routeDst.add(k == TRANSFER ? p.auxField(i) : m);
                     routeSrc.add(src);
                 }
-                resourceSet[i] = -(route + 1);
+                timing[2 * i] = -(route + 1);
                 continue;
             }
             if (cycles > Integer.MAX_VALUE) {
                 problem(i, "would take " + cycles + " cycles, beyond the simulator's limit of " + Integer.MAX_VALUE);
                 continue;
             }
-            duration[i] = (int) cycles;
+            timing[2 * i] = set | k << KIND_SHIFT;
+            timing[2 * i + 1] = (int) cycles;
             maxDuration = Math.max(maxDuration, (int) cycles);
-            resourceSet[i] = set;
             busy[set] += cycles;
         }
         if (problemCount > 0) {
@@ -191,6 +197,10 @@ final class CompiledProgram {
                     + (problemCount > MAX_LISTED_PROBLEMS ? "; ..." : ""));
         }
         busyCycles = busy;
+        if (fixed + routeDst.size() > SET_MASK) {
+            throw new InvalidSimulationInputException("the program needs " + (fixed + routeDst.size())
+                    + " distinct resource sets, beyond the simulator's limit of " + SET_MASK);
+        }
         bindRoutes(fixed, routeSrc, routeDst);
     }
 
@@ -268,7 +278,7 @@ final class CompiledProgram {
         long[] busy = Arrays.copyOf(busyCycles, total);
         int n = p.size();
         for (int i = 0; i < n; i++) {
-            int marker = resourceSet[i];
+            int marker = timing[2 * i];
             if (marker >= 0) {
                 continue;
             }
@@ -280,9 +290,9 @@ final class CompiledProgram {
                 throw new InvalidSimulationInputException(p.describe(i) + " would take " + cycles
                         + " cycles, beyond the simulator's limit of " + Integer.MAX_VALUE);
             }
-            duration[i] = (int) cycles;
+            timing[2 * i] = (fixed + r) | p.kindCode(i) << KIND_SHIFT;
+            timing[2 * i + 1] = (int) cycles;
             maxDuration = Math.max(maxDuration, (int) cycles);
-            resourceSet[i] = fixed + r;
             nocFlitHops += flits * routeHopSum[r];
             for (int k = setStart[fixed + r]; k < setStart[fixed + r + 1]; k++) {
                 busy[setMembers[k]] += cycles;

@@ -18,6 +18,7 @@ import org.pimsyn.sim.ir.IrProgram;
  */
 final class EventLoop {
     private static final int END_PRIORITY = 0;
+    private static final int SMALL_ROUND = 16;
 
     /** Beyond this many cycles of look-ahead the bucket ring would be too large; a heap takes over. */
     private static final int MAX_BUCKET_HORIZON = 1 << 20;
@@ -38,10 +39,17 @@ final class EventLoop {
     private IrProgram program;
     private int n;
     private int images;
-    private int[] duration;
-    private int[] resourceSet;
+    /** See {@link CompiledProgram#timing}. */
+    private int[] timing;
     private int[] setStart;
     private int[] setMembers;
+    /** Sets below this id are the single fixed resource of the same id, so their members need no lookup. */
+    private int singletonSets;
+    /** IRs queued per resource (mirrors the queue sizes, without touching the queue objects). */
+    private int[] waiting = new int[0];
+    /** Candidate resources of a dispatch round when few: linear scans beat a heap. */
+    private long[] smallKeys = new long[SMALL_ROUND];
+    private int[] smallResources = new int[SMALL_ROUND];
     private int dataBits;
     private int rankBits;
     private int timeShift;
@@ -65,10 +73,10 @@ final class EventLoop {
         program = c.program;
         n = program.size();
         images = c.images;
-        duration = c.duration;
-        resourceSet = c.resourceSet;
+        timing = c.timing;
         setStart = c.setStart;
         setMembers = c.setMembers;
+        singletonSets = c.fixedResources;
         dataBits = c.design.dataBits;
         observer = obs == null ? SimulationObserver.NONE : obs;
         observing = observer != SimulationObserver.NONE;
@@ -123,12 +131,14 @@ final class EventLoop {
             }
             queues = grown;
             free = new int[resources];
+            waiting = new int[resources];
             queueSince = new long[resources];
             touchedFlag = new boolean[resources];
             touched = new int[resources];
         }
         for (int r = 0; r < resources; r++) {
             queues[r].clear();
+            waiting[r] = 0;
             free[r] = c.resources.capacity(r);
             queueSince[r] = 0;
         }
@@ -173,39 +183,47 @@ final class EventLoop {
     }
 
     private void makeReady(int image, int node, long now) {
-        int set = resourceSet[node];
-        int first = setStart[set];
-        if (first == setStart[set + 1]) {
-            start(image, node, now, set);
-            return;
+        int word = timing[2 * node];
+        int set = word & CompiledProgram.SET_MASK;
+        int r;
+        if (set < singletonSets) {
+            r = set;
+        } else {
+            int first = setStart[set];
+            if (first == setStart[set + 1]) {
+                start(image, node, now, word);
+                return;
+            }
+            r = setMembers[first];
         }
         if (now > maxReadyCycle) {
             throw new IllegalStateException("simulated time passed " + maxReadyCycle
                     + " cycles, the most the arbitration key can hold for this program size");
         }
         long key = (now << timeShift) | ((long) image << rankBits) | program.rank(node);
-        int r = setMembers[first];
         enqueue(r, key, now);
         touch(r);
     }
 
     private void enqueue(int r, long key, long now) {
-        WaitQueue q = queues[r];
-        waitCycles[r] += q.size() * (now - queueSince[r]);
+        int depth = waiting[r];
+        waitCycles[r] += depth * (now - queueSince[r]);
         queueSince[r] = now;
-        q.add(key);
+        queues[r].add(key);
+        waiting[r] = depth + 1;
         if (observing) {
-            observer.queueDepthChanged(now, r, q.size());
+            observer.queueDepthChanged(now, r, depth + 1);
         }
     }
 
     private void dequeue(int r, long now) {
-        WaitQueue q = queues[r];
-        waitCycles[r] += q.size() * (now - queueSince[r]);
+        int depth = waiting[r];
+        waitCycles[r] += depth * (now - queueSince[r]);
         queueSince[r] = now;
-        q.removeFirst();
+        queues[r].removeFirst();
+        waiting[r] = depth - 1;
         if (observing) {
-            observer.queueDepthChanged(now, r, q.size());
+            observer.queueDepthChanged(now, r, depth - 1);
         }
     }
 
@@ -219,40 +237,89 @@ final class EventLoop {
     private void dispatch(long now) {
         final WaitQueue[] qs = queues;
         final int[] freeUnits = free;
-        if (touchedCount == 1) {
+        final int[] depth = waiting;
+        int count = touchedCount;
+        touchedCount = 0;
+        if (count == 1) {
             // One resource to serve: no other queue competes, so its own order is the whole arbitration.
             int r = touched[0];
             touchedFlag[r] = false;
-            touchedCount = 0;
-            WaitQueue q = qs[r];
-            while (freeUnits[r] > 0 && !q.isEmpty()) {
-                serve(r, q.first(), now);
+            while (freeUnits[r] > 0 && depth[r] > 0) {
+                serve(r, qs[r].first(), now);
             }
             return;
         }
-        final MinHeap cand = candidates;
-        for (int i = 0; i < touchedCount; i++) {
+        if (count > SMALL_ROUND) {
+            dispatchMany(count, now);
+            return;
+        }
+        // Resources with a free unit and waiting IRs, each keyed by its best waiting IR; served best first.
+        long[] keys = smallKeys;
+        int[] res = smallResources;
+        int size = 0;
+        for (int i = 0; i < count; i++) {
             int r = touched[i];
             touchedFlag[r] = false;
-            if (freeUnits[r] > 0 && !qs[r].isEmpty()) {
-                cand.push(qs[r].first(), 0, r);
+            if (freeUnits[r] > 0 && depth[r] > 0) {
+                keys[size] = qs[r].first();
+                res[size++] = r;
             }
         }
-        touchedCount = 0;
-        while (!cand.isEmpty()) {
-            long key = cand.peekPrimary();
-            int r = cand.pop();
-            WaitQueue q = qs[r];
-            if (freeUnits[r] == 0 || q.isEmpty()) {
-                continue;
+        while (size > 0) {
+            int best = 0;
+            for (int i = 1; i < size; i++) {
+                if (keys[i] < keys[best]) {
+                    best = i;
+                }
             }
-            if (q.first() != key) {
-                cand.push(q.first(), 0, r);
+            int r = res[best];
+            long key = keys[best];
+            if (freeUnits[r] == 0 || depth[r] == 0 || qs[r].first() != key) {
+                // Full since it became a candidate, or its head moved: serve again only if still servable.
+                if (freeUnits[r] > 0 && depth[r] > 0) {
+                    keys[best] = qs[r].first();
+                } else {
+                    keys[best] = keys[--size];
+                    res[best] = res[size];
+                }
                 continue;
             }
             serve(r, key, now);
-            if (freeUnits[r] > 0 && !q.isEmpty()) {
-                cand.push(q.first(), 0, r);
+            if (freeUnits[r] > 0 && depth[r] > 0) {
+                keys[best] = qs[r].first();
+            } else {
+                keys[best] = keys[--size];
+                res[best] = res[size];
+            }
+        }
+    }
+
+    /** The same rounds as {@link #dispatch} for many resources at once, with a heap of candidates. */
+    private void dispatchMany(int count, long now) {
+        final WaitQueue[] qs = queues;
+        final int[] freeUnits = free;
+        final int[] depth = waiting;
+        final MinHeap cand = candidates;
+        for (int i = 0; i < count; i++) {
+            int r = touched[i];
+            touchedFlag[r] = false;
+            if (freeUnits[r] > 0 && depth[r] > 0) {
+                cand.push(qs[r].first(), 0, r);
+            }
+        }
+        while (!cand.isEmpty()) {
+            long key = cand.peekPrimary();
+            int r = cand.pop();
+            if (freeUnits[r] == 0 || depth[r] == 0) {
+                continue;
+            }
+            if (qs[r].first() != key) {
+                cand.push(qs[r].first(), 0, r);
+                continue;
+            }
+            serve(r, key, now);
+            if (freeUnits[r] > 0 && depth[r] > 0) {
+                cand.push(qs[r].first(), 0, r);
             }
         }
     }
@@ -262,7 +329,15 @@ final class EventLoop {
         final int[] freeUnits = free;
         int node = program.nodeAtRank((int) (key & rankMask));
         int image = (int) ((key >>> rankBits) & imageMask);
-        int set = resourceSet[node];
+        int word = timing[2 * node];
+        int set = word & CompiledProgram.SET_MASK;
+        if (set < singletonSets) {
+            // Its only resource is r, which has a free unit.
+            dequeue(r, now);
+            freeUnits[r]--;
+            start(image, node, now, word);
+            return;
+        }
         int from = setStart[set];
         int to = setStart[set + 1];
         int blocked = -1;
@@ -277,14 +352,14 @@ final class EventLoop {
             for (int k = from; k < to; k++) {
                 freeUnits[setMembers[k]]--;
             }
-            start(image, node, now, set);
+            start(image, node, now, word);
         } else {
             enqueue(blocked, key, now);
         }
     }
 
-    private void start(int image, int node, long now, int set) {
-        long end = now + duration[node];
+    private void start(int image, int node, long now, int word) {
+        long end = now + timing[2 * node + 1];
         events.push(end, END_PRIORITY, image * n + node);
         if (image == 0) {
             int layer = program.layer(node);
@@ -292,7 +367,7 @@ final class EventLoop {
                 layerFirstStart[layer] = now;
             }
         }
-        int kind = program.kindCode(node);
+        int kind = word >>> CompiledProgram.KIND_SHIFT;
         if (kind == CompiledProgram.STORE) {
             grow(program.macro(node), (long) program.width(node) * dataBits);
         } else if (kind == CompiledProgram.TRANSFER) {
@@ -310,6 +385,7 @@ final class EventLoop {
             }
         }
         if (observing) {
+            int set = word & CompiledProgram.SET_MASK;
             observer.irStarted(now, end, image, node, setMembers, setStart[set], setStart[set + 1] - setStart[set]);
         }
     }
@@ -317,20 +393,27 @@ final class EventLoop {
     private void retire(int execution, long now) {
         int image = images == 1 ? 0 : execution / n;
         int node = execution - image * n;
-        int set = resourceSet[node];
-        final int[] freeUnits = free;
-        for (int k = setStart[set], to = setStart[set + 1]; k < to; k++) {
-            int r = setMembers[k];
-            freeUnits[r]++;
-            if (!queues[r].isEmpty()) {
-                touch(r);
+        int word = timing[2 * node];
+        int set = word & CompiledProgram.SET_MASK;
+        if (set < singletonSets) {
+            free[set]++;
+            if (waiting[set] > 0) {
+                touch(set);
+            }
+        } else {
+            for (int k = setStart[set], to = setStart[set + 1]; k < to; k++) {
+                int r = setMembers[k];
+                free[r]++;
+                if (waiting[r] > 0) {
+                    touch(r);
+                }
             }
         }
         imageEndCycles[image] = now;
         if (image == 0) {
             layerLastEnd[program.layer(node)] = now;
         }
-        int kind = program.kindCode(node);
+        int kind = word >>> CompiledProgram.KIND_SHIFT;
         if (kind == CompiledProgram.LOAD) {
             shrink(program.macro(node), (long) program.width(node) * dataBits);
         } else if (kind == CompiledProgram.TRANSFER) {
@@ -374,13 +457,5 @@ final class EventLoop {
     /** Data read out leaves; input that was never stored here (the network's input) leaves nothing below 0. */
     private void shrink(int macro, long bits) {
         occupancyBits[macro] = Math.max(0, occupancyBits[macro] - bits);
-    }
-
-    long retainedBytes() {
-        long bytes = 4L * pending.length + 16L * free.length + 8L * queueSince.length + touched.length * 5L;
-        for (WaitQueue q : queues) {
-            bytes += 48 + 8L * q.size();
-        }
-        return bytes;
     }
 }

@@ -88,8 +88,4 @@ final class MinHeap {
         }
         return top;
     }
-
-    long retainedBytes() {
-        return 3 * 16L + primary.length * 20L;
-    }
 }

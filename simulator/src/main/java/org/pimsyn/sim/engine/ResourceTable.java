@@ -28,18 +28,6 @@ public final class ResourceTable {
         this.meshCols = meshCols;
     }
 
-    ResourceTable copy() {
-        ResourceTable c = new ResourceTable(meshCols);
-        c.kind.addAll(kind);
-        c.macro.addAll(macro);
-        c.layer.addAll(layer);
-        c.alu.addAll(alu);
-        c.capacity.addAll(capacity);
-        c.linkFrom.addAll(linkFrom);
-        c.linkTo.addAll(linkTo);
-        return c;
-    }
-
     int add(ResourceKind k, int macroId, int layerId, AluKind aluKind, int units) {
         kind.add((byte) k.ordinal());
         macro.add(macroId);
@@ -56,16 +44,6 @@ public final class ResourceTable {
         linkFrom.set(id, fromPosition);
         linkTo.set(id, toPosition);
         return id;
-    }
-
-    void truncate(int size) {
-        kind.size(size);
-        macro.size(size);
-        layer.size(size);
-        alu.size(size);
-        capacity.size(size);
-        linkFrom.size(size);
-        linkTo.size(size);
     }
 
     public int size() {

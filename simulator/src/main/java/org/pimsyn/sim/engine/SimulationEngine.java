@@ -14,8 +14,7 @@ import org.pimsyn.sim.ir.IrProgram;
  */
 public final class SimulationEngine {
     private final EventLoop loop = new EventLoop();
-    private int[] duration = new int[0];
-    private int[] resourceSet = new int[0];
+    private int[] timing = new int[0];
 
     /**
      * Runs {@code images} inputs through the program on the accelerator, with latencies from the library.
@@ -30,12 +29,15 @@ public final class SimulationEngine {
             throw new InvalidSimulationInputException("images must be >= 1, got " + images);
         }
         int n = program.size();
-        if (duration.length < n) {
-            duration = new int[n];
-            resourceSet = new int[n];
+        if (timing.length < 2L * n) {
+            if (n > Integer.MAX_VALUE / 2) {
+                throw new InvalidSimulationInputException("a program of " + n + " IRs is beyond the simulator's limit of "
+                        + Integer.MAX_VALUE / 2);
+            }
+            timing = new int[2 * n];
         }
         CompiledProgram compiled = new CompiledProgram(new DesignTables(accelerator, library), program, images,
-                duration, resourceSet);
+                timing);
         loop.run(compiled, observer);
         return new Activity(compiled, loop);
     }
