@@ -1,0 +1,461 @@
+package org.pimsyn.sim.engine;
+
+import java.util.Arrays;
+import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.ir.IrProgram;
+
+/**
+ * The discrete-event loop. It jumps from one IR end to the next; at each such cycle it first retires every
+ * IR ending then (releasing resources, readying successors), then dispatches waiting IRs in arbitration order.
+ *
+ * <p>Each waiting IR sits in the queue of one resource it needs: first the first resource of its set, later
+ * whichever resource it last found busy. Queues are ordered by the arbitration key (ready cycle, image, rank
+ * in (layer, block, id) order), packed into one long. A queue is examined only when its resource may have a
+ * free unit, so an IR never waits while every resource it needs is free (the schedule is work-conserving) and
+ * acquires all its resources at once (no hold-and-wait, hence no deadlock).
+ *
+ * <p>Buffers grow to the largest program seen and are reused; one loop serves one thread.
+ */
+final class EventLoop {
+    private static final int END_PRIORITY = 0;
+    private static final int SMALL_ROUND = 16;
+
+    /** Beyond this many cycles of look-ahead the bucket ring would be too large; a heap takes over. */
+    private static final int MAX_BUCKET_HORIZON = 1 << 20;
+
+    private final BinaryHeapEventQueue heapEvents = new BinaryHeapEventQueue();
+    private BucketEventQueue bucketEvents;
+    private EventQueue events = heapEvents;
+    /** Resources that may dispatch now, keyed by the arbitration key of their queue's head. */
+    private final MinHeap candidates = new MinHeap();
+    private WaitQueue[] queues = new WaitQueue[0];
+    private int[] pending = new int[0];
+    private int[] free = new int[0];
+    private long[] queueSince = new long[0];
+    private boolean[] touchedFlag = new boolean[0];
+    private int[] touched = new int[0];
+    private int touchedCount;
+
+    private IrProgram program;
+    private int n;
+    private int images;
+    /** See {@link CompiledProgram#timing}. */
+    private int[] timing;
+    private int[] setStart;
+    private int[] setMembers;
+    /** Sets below this id are the single fixed resource of the same id, so their members need no lookup. */
+    private int singletonSets;
+    /** IRs queued per resource (mirrors the queue sizes, without touching the queue objects). */
+    private int[] waiting = new int[0];
+    /** Candidate resources of a dispatch round when few: linear scans beat a heap. */
+    private long[] smallKeys = new long[SMALL_ROUND];
+    private int[] smallResources = new int[SMALL_ROUND];
+    private int dataBits;
+    private int rankBits;
+    private int timeShift;
+    private long rankMask;
+    private long imageMask;
+    private long maxReadyCycle;
+    private SimulationObserver observer;
+    private boolean observing;
+    private long executed;
+
+    // Results of the last run.
+    long cycles;
+    long[] imageEndCycles;
+    long[] layerFirstStart;
+    long[] layerLastEnd;
+    long[] waitCycles;
+    long[] highWaterBits;
+    private long[] occupancyBits;
+
+    void run(CompiledProgram c, SimulationObserver obs) {
+        program = c.program;
+        n = program.size();
+        images = c.images;
+        timing = c.timing;
+        setStart = c.setStart;
+        setMembers = c.setMembers;
+        singletonSets = c.fixedResources;
+        dataBits = c.design.dataBits;
+        observer = obs == null ? SimulationObserver.NONE : obs;
+        observing = observer != SimulationObserver.NONE;
+        long executions = (long) n * images;
+        if (executions > Integer.MAX_VALUE) {
+            throw new InvalidSimulationInputException(images + " images x " + n + " IRs = " + executions
+                    + " IR executions, beyond the simulator's limit of " + Integer.MAX_VALUE);
+        }
+        rankBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(0, n - 1)));
+        int imageBits = 32 - Integer.numberOfLeadingZeros(images - 1);
+        timeShift = rankBits + imageBits;
+        rankMask = (1L << rankBits) - 1;
+        imageMask = (1L << imageBits) - 1;
+        maxReadyCycle = (1L << (63 - timeShift)) - 1;
+        prepare(c, (int) executions);
+        if (observing) {
+            observer.started(new SimulationStart(c.design.accelerator, program, images, c.resources));
+        }
+        for (int i = 0; i < n; i++) {
+            if (pending[i] == 0) {
+                makeReady(0, i, 0);
+            }
+        }
+        long now = 0;
+        dispatch(now);
+        EventQueue ev = events;
+        while (!ev.isEmpty()) {
+            now = ev.peekTime();
+            do {
+                retire(ev.pop(), now);
+            } while (!ev.isEmpty() && ev.peekTime() == now);
+            dispatch(now);
+        }
+        cycles = now;
+        if (executed != executions) {
+            throw new IllegalStateException("simulation stalled: " + executed + " of " + executions
+                    + " IR executions ran");
+        }
+        if (observing) {
+            observer.finished(now);
+        }
+        program = null;
+        observer = null;
+    }
+
+    private void prepare(CompiledProgram c, int executions) {
+        int resources = c.resources.size();
+        if (queues.length < resources) {
+            WaitQueue[] grown = Arrays.copyOf(queues, resources);
+            for (int r = queues.length; r < resources; r++) {
+                grown[r] = new WaitQueue();
+            }
+            queues = grown;
+            free = new int[resources];
+            waiting = new int[resources];
+            queueSince = new long[resources];
+            touchedFlag = new boolean[resources];
+            touched = new int[resources];
+        }
+        for (int r = 0; r < resources; r++) {
+            queues[r].clear();
+            waiting[r] = 0;
+            free[r] = c.resources.capacity(r);
+            queueSince[r] = 0;
+        }
+        touchedCount = 0;
+        int horizon = c.maxDuration + 1;
+        if (horizon <= MAX_BUCKET_HORIZON) {
+            if (bucketEvents == null || bucketEvents.horizon() < horizon) {
+                bucketEvents = new BucketEventQueue(horizon);
+            }
+            events = bucketEvents;
+        } else {
+            events = heapEvents;
+        }
+        events.clear();
+        candidates.clear();
+        if (pending.length < executions) {
+            pending = new int[executions];
+        }
+        Arrays.fill(pending, 0, n, 0);
+        int edges = program.edgeCount();
+        for (int k = 0; k < edges; k++) {
+            pending[program.successorAt(k)]++;
+        }
+        for (int image = 1; image < images; image++) {
+            // Image k+1 runs each IR only after image k's run of the same IR: every IR serves images in order.
+            int base = image * n;
+            for (int i = 0; i < n; i++) {
+                pending[base + i] = pending[i] + 1;
+            }
+        }
+        executed = 0;
+        cycles = 0;
+        imageEndCycles = new long[images];
+        int layers = c.design.layers;
+        layerFirstStart = new long[layers];
+        layerLastEnd = new long[layers];
+        Arrays.fill(layerFirstStart, -1);
+        Arrays.fill(layerLastEnd, -1);
+        waitCycles = new long[resources];
+        occupancyBits = new long[c.design.macros];
+        highWaterBits = new long[c.design.macros];
+    }
+
+    private void makeReady(int image, int node, long now) {
+        int word = timing[2 * node];
+        int set = word & CompiledProgram.SET_MASK;
+        int r;
+        if (set < singletonSets) {
+            r = set;
+        } else {
+            int first = setStart[set];
+            if (first == setStart[set + 1]) {
+                start(image, node, now, word);
+                return;
+            }
+            r = setMembers[first];
+        }
+        if (now > maxReadyCycle) {
+            throw new IllegalStateException("simulated time passed " + maxReadyCycle
+                    + " cycles, the most the arbitration key can hold for this program size");
+        }
+        long key = (now << timeShift) | ((long) image << rankBits) | program.rank(node);
+        enqueue(r, key, now);
+        touch(r);
+    }
+
+    private void enqueue(int r, long key, long now) {
+        int depth = waiting[r];
+        waitCycles[r] += depth * (now - queueSince[r]);
+        queueSince[r] = now;
+        queues[r].add(key);
+        waiting[r] = depth + 1;
+        if (observing) {
+            observer.queueDepthChanged(now, r, depth + 1);
+        }
+    }
+
+    private void dequeue(int r, long now) {
+        int depth = waiting[r];
+        waitCycles[r] += depth * (now - queueSince[r]);
+        queueSince[r] = now;
+        queues[r].removeFirst();
+        waiting[r] = depth - 1;
+        if (observing) {
+            observer.queueDepthChanged(now, r, depth - 1);
+        }
+    }
+
+    private void touch(int r) {
+        if (!touchedFlag[r]) {
+            touchedFlag[r] = true;
+            touched[touchedCount++] = r;
+        }
+    }
+
+    private void dispatch(long now) {
+        final WaitQueue[] qs = queues;
+        final int[] freeUnits = free;
+        final int[] depth = waiting;
+        int count = touchedCount;
+        touchedCount = 0;
+        if (count == 1) {
+            // One resource to serve: no other queue competes, so its own order is the whole arbitration.
+            int r = touched[0];
+            touchedFlag[r] = false;
+            while (freeUnits[r] > 0 && depth[r] > 0) {
+                serve(r, qs[r].first(), now);
+            }
+            return;
+        }
+        if (count > SMALL_ROUND) {
+            dispatchMany(count, now);
+            return;
+        }
+        // Resources with a free unit and waiting IRs, each keyed by its best waiting IR; served best first.
+        long[] keys = smallKeys;
+        int[] res = smallResources;
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            int r = touched[i];
+            touchedFlag[r] = false;
+            if (freeUnits[r] > 0 && depth[r] > 0) {
+                keys[size] = qs[r].first();
+                res[size++] = r;
+            }
+        }
+        while (size > 0) {
+            int best = 0;
+            for (int i = 1; i < size; i++) {
+                if (keys[i] < keys[best]) {
+                    best = i;
+                }
+            }
+            int r = res[best];
+            long key = keys[best];
+            if (freeUnits[r] == 0 || depth[r] == 0 || qs[r].first() != key) {
+                // Full since it became a candidate, or its head moved: serve again only if still servable.
+                if (freeUnits[r] > 0 && depth[r] > 0) {
+                    keys[best] = qs[r].first();
+                } else {
+                    keys[best] = keys[--size];
+                    res[best] = res[size];
+                }
+                continue;
+            }
+            serve(r, key, now);
+            if (freeUnits[r] > 0 && depth[r] > 0) {
+                keys[best] = qs[r].first();
+            } else {
+                keys[best] = keys[--size];
+                res[best] = res[size];
+            }
+        }
+    }
+
+    /** The same rounds as {@link #dispatch} for many resources at once, with a heap of candidates. */
+    private void dispatchMany(int count, long now) {
+        final WaitQueue[] qs = queues;
+        final int[] freeUnits = free;
+        final int[] depth = waiting;
+        final MinHeap cand = candidates;
+        for (int i = 0; i < count; i++) {
+            int r = touched[i];
+            touchedFlag[r] = false;
+            if (freeUnits[r] > 0 && depth[r] > 0) {
+                cand.push(qs[r].first(), 0, r);
+            }
+        }
+        while (!cand.isEmpty()) {
+            long key = cand.peekPrimary();
+            int r = cand.pop();
+            if (freeUnits[r] == 0 || depth[r] == 0) {
+                continue;
+            }
+            if (qs[r].first() != key) {
+                cand.push(qs[r].first(), 0, r);
+                continue;
+            }
+            serve(r, key, now);
+            if (freeUnits[r] > 0 && depth[r] > 0) {
+                cand.push(qs[r].first(), 0, r);
+            }
+        }
+    }
+
+    /** The head of r's queue (key) takes all its resources and starts, or moves to the queue of one that is full. */
+    private void serve(int r, long key, long now) {
+        final int[] freeUnits = free;
+        int node = program.nodeAtRank((int) (key & rankMask));
+        int image = (int) ((key >>> rankBits) & imageMask);
+        int word = timing[2 * node];
+        int set = word & CompiledProgram.SET_MASK;
+        if (set < singletonSets) {
+            // Its only resource is r, which has a free unit.
+            dequeue(r, now);
+            freeUnits[r]--;
+            start(image, node, now, word);
+            return;
+        }
+        int from = setStart[set];
+        int to = setStart[set + 1];
+        int blocked = -1;
+        for (int k = from; k < to; k++) {
+            if (freeUnits[setMembers[k]] == 0) {
+                blocked = setMembers[k];
+                break;
+            }
+        }
+        dequeue(r, now);
+        if (blocked < 0) {
+            for (int k = from; k < to; k++) {
+                freeUnits[setMembers[k]]--;
+            }
+            start(image, node, now, word);
+        } else {
+            enqueue(blocked, key, now);
+        }
+    }
+
+    private void start(int image, int node, long now, int word) {
+        long end = now + timing[2 * node + 1];
+        events.push(end, END_PRIORITY, image * n + node);
+        if (image == 0) {
+            int layer = program.layer(node);
+            if (layerFirstStart[layer] < 0) {
+                layerFirstStart[layer] = now;
+            }
+        }
+        int kind = word >>> CompiledProgram.KIND_SHIFT;
+        if (kind == CompiledProgram.STORE) {
+            grow(program.macro(node), (long) program.width(node) * dataBits);
+        } else if (kind == CompiledProgram.TRANSFER) {
+            if (program.auxField(node) != program.macro(node)) {
+                grow(program.auxField(node), (long) program.width(node) * dataBits);
+            }
+        } else if (kind == CompiledProgram.MERGE) {
+            int dst = program.macro(node);
+            int mergeSet = program.auxField(node);
+            long bits = (long) program.width(node) * dataBits;
+            for (int k = program.mergeSetStart(mergeSet); k < program.mergeSetStart(mergeSet + 1); k++) {
+                if (program.mergeSetMacro(k) != dst) {
+                    grow(dst, bits);
+                }
+            }
+        }
+        if (observing) {
+            int set = word & CompiledProgram.SET_MASK;
+            observer.irStarted(now, end, image, node, setMembers, setStart[set], setStart[set + 1] - setStart[set]);
+        }
+    }
+
+    private void retire(int execution, long now) {
+        int image = images == 1 ? 0 : execution / n;
+        int node = execution - image * n;
+        int word = timing[2 * node];
+        int set = word & CompiledProgram.SET_MASK;
+        if (set < singletonSets) {
+            free[set]++;
+            if (waiting[set] > 0) {
+                touch(set);
+            }
+        } else {
+            for (int k = setStart[set], to = setStart[set + 1]; k < to; k++) {
+                int r = setMembers[k];
+                free[r]++;
+                if (waiting[r] > 0) {
+                    touch(r);
+                }
+            }
+        }
+        imageEndCycles[image] = now;
+        if (image == 0) {
+            layerLastEnd[program.layer(node)] = now;
+        }
+        int kind = word >>> CompiledProgram.KIND_SHIFT;
+        if (kind == CompiledProgram.LOAD) {
+            shrink(program.macro(node), (long) program.width(node) * dataBits);
+        } else if (kind == CompiledProgram.TRANSFER) {
+            if (program.auxField(node) != program.macro(node)) {
+                shrink(program.macro(node), (long) program.width(node) * dataBits);
+            }
+        } else if (kind == CompiledProgram.MERGE) {
+            int dst = program.macro(node);
+            int mergeSet = program.auxField(node);
+            long bits = (long) program.width(node) * dataBits;
+            for (int k = program.mergeSetStart(mergeSet); k < program.mergeSetStart(mergeSet + 1); k++) {
+                if (program.mergeSetMacro(k) != dst) {
+                    shrink(program.mergeSetMacro(k), bits);
+                }
+            }
+        }
+        executed++;
+        if (observing) {
+            observer.irFinished(now, image, node);
+        }
+        int base = image * n;
+        for (int k = program.successorStart(node), to = program.successorStart(node + 1); k < to; k++) {
+            int s = program.successorAt(k);
+            if (--pending[base + s] == 0) {
+                makeReady(image, s, now);
+            }
+        }
+        if (image + 1 < images && --pending[base + n + node] == 0) {
+            makeReady(image + 1, node, now);
+        }
+    }
+
+    private void grow(int macro, long bits) {
+        long now = occupancyBits[macro] + bits;
+        occupancyBits[macro] = now;
+        if (now > highWaterBits[macro]) {
+            highWaterBits[macro] = now;
+        }
+    }
+
+    /** Data read out leaves; input that was never stored here (the network's input) leaves nothing below 0. */
+    private void shrink(int macro, long bits) {
+        occupancyBits[macro] = Math.max(0, occupancyBits[macro] - bits);
+    }
+}
