@@ -83,8 +83,8 @@ public final class TraceSet implements AutoCloseable {
             }
         } catch (IOException e) {
             discard(files);
-            throw new UncheckedIOException("cannot create trace file " + (target == null ? options.directory() : target)
-                    + ": " + e.getMessage(), e);
+            String what = target == null ? "directory " + options.directory() : "file " + target;
+            throw new UncheckedIOException("cannot create trace " + what + ": " + e.getMessage(), e);
         }
         return new TraceSet(options, files);
     }

@@ -69,15 +69,19 @@ final class ChromeTrace {
 
     /** Fails if two slices of one thread overlap, in cycles and in the nanoseconds the viewer reads. */
     void assertNoOverlapPerThread(String where) {
-        for (String thread : threadNames.values()) {
-            List<JsonNode> list = on(thread);
+        Map<Integer, List<JsonNode>> byThread = new HashMap<>();
+        for (JsonNode s : slices) {
+            byThread.computeIfAbsent(s.get("tid").asInt(), k -> new ArrayList<>()).add(s);
+        }
+        for (List<JsonNode> list : byThread.values()) {
+            list.sort(Comparator.comparingLong(s -> ns(s, "ts")));
             for (int i = 1; i < list.size(); i++) {
                 JsonNode a = list.get(i - 1);
                 JsonNode b = list.get(i);
-                assertTrue(ns(a, "ts") + ns(a, "dur") <= ns(b, "ts"), where + ": slices overlap on " + thread
+                assertTrue(ns(a, "ts") + ns(a, "dur") <= ns(b, "ts"), where + ": slices overlap on " + thread(a)
                         + ": " + a + " and " + b);
                 assertTrue(a.get("args").get("end_cycle").asLong() <= b.get("args").get("start_cycle").asLong(),
-                        where + ": executions overlap on " + thread);
+                        where + ": executions overlap on " + thread(a));
             }
         }
     }
