@@ -32,9 +32,23 @@ final class AsciiSink implements AutoCloseable {
 
     /** Characters outside ASCII become {@code ?}; the writers only pass names they made themselves. */
     AsciiSink put(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            put(s.charAt(i));
+        int n = s.length();
+        if (n > CAPACITY - size) {
+            drain();
+            if (n > CAPACITY) {
+                for (int i = 0; i < n; i++) {
+                    put(s.charAt(i));
+                }
+                return this;
+            }
         }
+        byte[] b = buffer;
+        int at = size;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            b[at++] = (byte) (c < 128 ? c : '?');
+        }
+        size = at;
         return this;
     }
 
