@@ -41,7 +41,6 @@ public final class ChromeTraceWriter extends ResourceStateWriter {
     private int[] firstUnit;
     private long[] unitFreeAt;
     private String[] names;
-    private boolean countersOpen;
     private boolean firstEvent = true;
 
     /** @param window the cycles kept; null for the whole run */
@@ -182,31 +181,22 @@ public final class ChromeTraceWriter extends ResourceStateWriter {
         out.put(",\"start_cycle\":").put(cycle).put(",\"end_cycle\":").put(endCycle).put("}}");
     }
 
+    /** The queues not empty at the window's start, so counter tracks start from the right value. */
     @Override
-    void cycleSettled(long cycle, long until, int[] changed, int count) {
-        if (!countersOpen) {
-            if (until > window.startCycle()) {
-                openCounters();
-            }
-            return;
-        }
-        if (cycle >= window.endCycle()) {
-            return;
-        }
-        for (int i = 0; i < count; i++) {
-            int r = changed[i];
-            if (queue(r) != previousQueue(r)) {
-                counter(cycle, r);
+    void windowOpened() {
+        for (int r = 0; r < resourceCount; r++) {
+            if (queue(r) != 0) {
+                counter(window.startCycle(), r);
             }
         }
     }
 
-    /** The queues not empty at the window's start, so counter tracks start from the right value. */
-    private void openCounters() {
-        countersOpen = true;
-        for (int r = 0; r < resourceCount; r++) {
-            if (queue(r) != 0) {
-                counter(window.startCycle(), r);
+    @Override
+    void changedInWindow(long cycle, int[] changed, int count) {
+        for (int i = 0; i < count; i++) {
+            int r = changed[i];
+            if (queue(r) != previousQueue(r)) {
+                counter(cycle, r);
             }
         }
     }
@@ -218,9 +208,6 @@ public final class ChromeTraceWriter extends ResourceStateWriter {
 
     @Override
     void ended(long cycles) {
-        if (!countersOpen) {
-            openCounters();
-        }
         out.put("\n]}\n");
     }
 

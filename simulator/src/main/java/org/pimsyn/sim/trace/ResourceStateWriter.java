@@ -39,6 +39,7 @@ abstract class ResourceStateWriter implements SimulationObserver, Closeable {
     private final LongHeapPriorityQueue releases = new LongHeapPriorityQueue();
     private long latestEndCycle;
     private long now;
+    private boolean windowOpen;
 
     ResourceStateWriter(OutputStream out, CycleWindow window, boolean tracksBusy) {
         this.out = new AsciiSink(out);
@@ -58,8 +59,29 @@ abstract class ResourceStateWriter implements SimulationObserver, Closeable {
      * the state after the last IR). {@code changed[0 .. count-1]}, ascending, are the resources whose busy units
      * or queue depth differ from the previous settled state; {@link #previousBusy} and {@link #previousQueue}
      * still give that state. The array is reused after the call.
+     *
+     * <p>By default this keeps to the trace window: {@link #windowOpened} once the state at its first cycle is
+     * known, then {@link #changedInWindow} for every later cycle before its end.
      */
-    abstract void cycleSettled(long cycle, long until, int[] changed, int count);
+    void cycleSettled(long cycle, long until, int[] changed, int count) {
+        if (!windowOpen) {
+            if (until > window.startCycle()) {
+                openWindow();
+            }
+            return;
+        }
+        if (cycle < window.endCycle()) {
+            changedInWindow(cycle, changed, count);
+        }
+    }
+
+    /** The current state is the state at the trace window's first cycle. */
+    void windowOpened() {
+    }
+
+    /** Changes settled at a cycle after the window's first and before its end (see {@link #cycleSettled}). */
+    void changedInWindow(long cycle, int[] changed, int count) {
+    }
 
     /** After the last settled state; {@code cycles} is the makespan. Write the trailer. */
     abstract void ended(long cycles);
@@ -120,6 +142,10 @@ abstract class ResourceStateWriter implements SimulationObserver, Closeable {
     public final void finished(long cycles) {
         advanceTo(cycles);
         settle(now, now);
+        if (!windowOpen) {
+            // The run ended before the window began: its first cycle sees the final, idle state.
+            openWindow();
+        }
         ended(cycles);
         out.flush();
     }
@@ -165,6 +191,11 @@ abstract class ResourceStateWriter implements SimulationObserver, Closeable {
                 return;
             }
         }
+    }
+
+    private void openWindow() {
+        windowOpen = true;
+        windowOpened();
     }
 
     private void mark(int r) {

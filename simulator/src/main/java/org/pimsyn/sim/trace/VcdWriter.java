@@ -21,7 +21,6 @@ public final class VcdWriter extends ResourceStateWriter {
     private String[] busyId;
     private String[] queueId;
     private boolean[] pool;
-    private boolean dumped;
     private long lastTimeCycle = -1;
 
     /** @param window the cycles kept; null for the whole run */
@@ -82,34 +81,24 @@ public final class VcdWriter extends ResourceStateWriter {
     }
 
     @Override
-    void cycleSettled(long cycle, long until, int[] changed, int count) {
-        if (!dumped) {
-            if (until > window.startCycle()) {
-                dumpAll();
-            }
-            return;
-        }
-        if (cycle >= window.endCycle()) {
-            return;
-        }
+    void changedInWindow(long cycle, int[] changed, int count) {
         for (int i = 0; i < count; i++) {
             int r = changed[i];
-            boolean busyChanged = busy(r) != previousBusy(r);
-            boolean queueChanged = queue(r) != previousQueue(r);
             if (lastTimeCycle < cycle) {
                 time(cycle);
             }
-            if (busyChanged) {
+            if (busy(r) != previousBusy(r)) {
                 busyValue(r);
             }
-            if (queueChanged) {
+            if (queue(r) != previousQueue(r)) {
                 integer(queue(r), queueId[r]);
             }
         }
     }
 
-    private void dumpAll() {
-        dumped = true;
+    /** Every value at the window's first cycle. */
+    @Override
+    void windowOpened() {
         time(window.startCycle());
         out.put("$dumpvars\n");
         for (int r = 0; r < resourceCount; r++) {
@@ -146,9 +135,6 @@ public final class VcdWriter extends ResourceStateWriter {
 
     @Override
     void ended(long cycles) {
-        if (!dumped) {
-            dumpAll();
-        }
         long end = Math.min(window.endCycle(), cycles);
         if (end > lastTimeCycle) {
             time(end);

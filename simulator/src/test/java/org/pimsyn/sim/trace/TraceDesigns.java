@@ -20,19 +20,7 @@ final class TraceDesigns {
      * ALU shift-add 48..64 (m0.alu.shift_add), STORE 64..72 (m0.spm). Resources 0 xbar, 1 adc, 2 alu, 3 spm.
      */
     static Case singleChain() {
-        Accelerator acc = TestDesigns.design(1, 1, 1)
-                .macro(0, 0).serves(0).crossbars(0, 4).adcs(8).alu(AluKind.SHIFT_ADD, 2, 32).add().build();
-        IrProgramBuilder b = new IrProgramBuilder();
-        int load = b.addLoad(0, 0, 64, 0);
-        int mvm = b.addMvm(0, 0, 0, 4, 0);
-        int adc = b.addAdc(0, 0, 0, 256, 0);
-        int alu = b.addAlu(AluKind.SHIFT_ADD, 0, 0, 0, 256, 0);
-        int store = b.addStore(0, 0, 64, 0);
-        b.addEdge(load, mvm);
-        b.addEdge(mvm, adc);
-        b.addEdge(adc, alu);
-        b.addEdge(alu, store);
-        return new Case(acc, b.build(), 1);
+        return new Case(TestDesigns.singleChainDesign(), TestDesigns.singleChainProgram(), 1);
     }
 
     /** Two scratchpad ports (resource 0), three LOADs: 0..4 and 0..8 side by side, the third 4..6 on the freed port. */
