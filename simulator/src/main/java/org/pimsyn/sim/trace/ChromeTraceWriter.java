@@ -22,13 +22,16 @@ import org.pimsyn.sim.ir.IrProgram;
  * TRANSFER within one macro) have no slice.
  */
 public final class ChromeTraceWriter extends ResourceStateWriter {
-    private static final String[] KIND_NAMES = names(IrKind.values());
-    private static final String[] ALU_LABELS;
+    /** By code, so that a slice costs no enum lookup. */
+    private static final String[] KIND_NAMES = new String[IrKind.values().length];
+    private static final String[] ALU_LABELS = new String[AluKind.COUNT];
 
     static {
-        ALU_LABELS = new String[AluKind.COUNT];
+        for (IrKind k : IrKind.values()) {
+            KIND_NAMES[k.code()] = k.name();
+        }
         for (AluKind k : AluKind.values()) {
-            ALU_LABELS[k.ordinal()] = k.label();
+            ALU_LABELS[k.code()] = k.label();
         }
     }
 
@@ -46,14 +49,6 @@ public final class ChromeTraceWriter extends ResourceStateWriter {
     /** @param window the cycles kept; null for the whole run */
     public ChromeTraceWriter(OutputStream out, CycleWindow window) {
         super(out, window, false);
-    }
-
-    private static String[] names(IrKind[] kinds) {
-        String[] n = new String[kinds.length];
-        for (IrKind k : kinds) {
-            n[k.ordinal()] = k.name();
-        }
-        return n;
     }
 
     @Override
