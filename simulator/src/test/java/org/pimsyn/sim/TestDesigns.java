@@ -18,6 +18,8 @@ import org.pimsyn.sim.energy.DacCost;
 import org.pimsyn.sim.energy.NocCost;
 import org.pimsyn.sim.energy.ScratchpadCost;
 import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.ir.IrProgramBuilder;
 
 /**
  * Small designs with round numbers, so tests can work cycle counts out by hand. At 1 GHz, with
@@ -42,6 +44,33 @@ public final class TestDesigns {
                         new AluCost(AluKind.ELTWISE, 4, 0.75, 0.02)),
                 List.of(new ScratchpadCost(64, 1, 2, 4.0, 6.0, 10.0)),
                 new NocCost(1, 0.5, 0.25, 1.0));
+    }
+
+    /**
+     * One macro serving one layer: 4 crossbars, 8 ADCs, 2 shift-add units of 32 lanes, the default scratchpad
+     * (256-bit bus, one port). Resources: 0 crossbars, 1 ADC bank, 2 shift-add, 3 scratchpad.
+     */
+    public static Accelerator singleChainDesign() {
+        return design(1, 1, 1)
+                .macro(0, 0).serves(0).crossbars(0, 4).adcs(8).alu(AluKind.SHIFT_ADD, 2, 32).add().build();
+    }
+
+    /**
+     * LOAD, MVM, ADC, shift-add, STORE one after the other on {@link #singleChainDesign()}: they run 0..4, 4..16,
+     * 16..48, 48..64 and 64..72.
+     */
+    public static IrProgram singleChainProgram() {
+        IrProgramBuilder b = new IrProgramBuilder();
+        int load = b.addLoad(0, 0, 64, 0);              // 64 x 16 bits / 256-bit bus = 4 reads x 1 = 4
+        int mvm = b.addMvm(0, 0, 0, 4, 0);              // 10 ns read + 2 ns DAC = 12
+        int adc = b.addAdc(0, 0, 0, 256, 0);            // ceil(256 / 8 ADCs) x 1 = 32
+        int alu = b.addAlu(AluKind.SHIFT_ADD, 0, 0, 0, 256, 0); // ceil(256 / (2 x 32)) x 4 = 16
+        int store = b.addStore(0, 0, 64, 0);            // 4 writes x 2 = 8
+        b.addEdge(load, mvm);
+        b.addEdge(mvm, adc);
+        b.addEdge(adc, alu);
+        b.addEdge(alu, store);
+        return b.build();
     }
 
     public static DesignBuilder design(int meshRows, int meshCols, int layerCount) {

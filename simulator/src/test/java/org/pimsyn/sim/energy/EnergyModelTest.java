@@ -7,32 +7,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.TestDesigns;
-import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.SimulationEngine;
 import org.pimsyn.sim.ir.AluKind;
-import org.pimsyn.sim.ir.IrProgram;
-import org.pimsyn.sim.ir.IrProgramBuilder;
 
 class EnergyModelTest {
     private static final double EPS = 1e-9;
 
     /** The 72-cycle chain of the engine test: 1 GHz, so the run lasts 72 ns. */
     static Activity chain() {
-        Accelerator acc = TestDesigns.design(1, 1, 1)
-                .macro(0, 0).serves(0).crossbars(0, 4).adcs(8).alu(AluKind.SHIFT_ADD, 2, 32).add().build();
-        IrProgramBuilder b = new IrProgramBuilder();
-        int load = b.addLoad(0, 0, 64, 0);
-        int mvm = b.addMvm(0, 0, 0, 4, 0);
-        int adc = b.addAdc(0, 0, 0, 256, 0);
-        int alu = b.addAlu(AluKind.SHIFT_ADD, 0, 0, 0, 256, 0);
-        int store = b.addStore(0, 0, 64, 0);
-        b.addEdge(load, mvm);
-        b.addEdge(mvm, adc);
-        b.addEdge(adc, alu);
-        b.addEdge(alu, store);
-        IrProgram p = b.build();
-        return new SimulationEngine().run(acc, TestDesigns.library(), p, 1, null);
+        return new SimulationEngine().run(TestDesigns.singleChainDesign(), TestDesigns.library(),
+                TestDesigns.singleChainProgram(), 1, null);
     }
 
     @Test

@@ -17,11 +17,11 @@ import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.ir.IrProgramBuilder;
 
 /** Seeded random designs and DAG programs that only use resources the design has. */
-final class RandomCases {
+public final class RandomCases {
     private RandomCases() {
     }
 
-    static Accelerator design(SplittableRandom rnd) {
+    public static Accelerator design(SplittableRandom rnd) {
         int rows = 1 + rnd.nextInt(3);
         int cols = 1 + rnd.nextInt(3);
         int layers = 1 + rnd.nextInt(4);
@@ -60,7 +60,7 @@ final class RandomCases {
     }
 
     /** Up to {@code maxNodes} IRs with forward edges (so acyclic), every one runnable on the design. */
-    static IrProgram program(SplittableRandom rnd, Accelerator acc, int maxNodes) {
+    public static IrProgram program(SplittableRandom rnd, Accelerator acc, int maxNodes) {
         int macros = acc.macros().size();
         List<int[]> crossbarSlots = new ArrayList<>(); // macro, layer, count
         List<int[]> aluSlots = new ArrayList<>();      // macro, kind

@@ -24,20 +24,9 @@ class SimulationEngineTest {
 
     @Test
     void aSingleChainRunsBackToBack() {
-        Accelerator acc = TestDesigns.design(1, 1, 1)
-                .macro(0, 0).serves(0).crossbars(0, 4).adcs(8).alu(AluKind.SHIFT_ADD, 2, 32).add().build();
-        IrProgramBuilder b = new IrProgramBuilder();
-        int load = b.addLoad(0, 0, 64, 0);              // 64 x 16 bits / 256-bit bus = 4 reads x 1 = 4
-        int mvm = b.addMvm(0, 0, 0, 4, 0);              // 10 ns read + 2 ns DAC = 12
-        int adc = b.addAdc(0, 0, 0, 256, 0);            // ceil(256 / 8 ADCs) x 1 = 32
-        int alu = b.addAlu(AluKind.SHIFT_ADD, 0, 0, 0, 256, 0); // ceil(256 / (2 x 32)) x 4 = 16
-        int store = b.addStore(0, 0, 64, 0);            // 4 writes x 2 = 8
-        b.addEdge(load, mvm);
-        b.addEdge(mvm, adc);
-        b.addEdge(adc, alu);
-        b.addEdge(alu, store);
+        // LOAD 4 cycles, MVM 12, ADC 32, shift-add 16, STORE 8 (worked out in TestDesigns.singleChainProgram).
         RecordingObserver obs = new RecordingObserver();
-        Activity a = run(acc, b.build(), obs);
+        Activity a = run(TestDesigns.singleChainDesign(), TestDesigns.singleChainProgram(), obs);
 
         assertEquals(72, a.cycles());
         assertArrayEquals(new long[] {0, 4, 16, 48, 64}, obs.startCycle);
