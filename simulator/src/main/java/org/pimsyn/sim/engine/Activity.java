@@ -1,0 +1,201 @@
+package org.pimsyn.sim.engine;
+
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.ir.AluKind;
+
+/**
+ * What one simulation counted, before any pricing: timing (makespan, per-image and per-layer cycles),
+ * per-resource busy and waiting cycles, scratchpad high-water marks, and action counts per component class
+ * (totals over all images). {@link org.pimsyn.sim.energy.EnergyModel} prices it, with the library used for the
+ * simulation or any other, without simulating again.
+ *
+ * <p>Per-layer cycles are those of the first image. Busy cycles of a pool resource are unit-cycles.
+ */
+public final class Activity {
+    private final Accelerator accelerator;
+    private final int images;
+    private final long irExecutions;
+    private final long cycles;
+    private final long[] imageEndCycles;
+    private final long[] layerFirstStart;
+    private final long[] layerLastEnd;
+    private final ResourceTable resources;
+    private final long[] busyCycles;
+    private final long[] waitCycles;
+    private final long[] highWaterBits;
+    private final int layers;
+    private final long[] crossbarReads;
+    private final long[] dacConversions;
+    private final long[] adcConversions;
+    private final long[] aluOps;
+    private final long[] scratchpadReads;
+    private final long[] scratchpadWrites;
+    private final long nocFlitHops;
+
+    Activity(CompiledProgram c, EventLoop loop) {
+        DesignTables d = c.design;
+        accelerator = d.accelerator;
+        images = c.images;
+        irExecutions = (long) c.program.size() * images;
+        cycles = loop.cycles;
+        imageEndCycles = loop.imageEndCycles;
+        layerFirstStart = loop.layerFirstStart;
+        layerLastEnd = loop.layerLastEnd;
+        resources = c.resources;
+        busyCycles = times(c.busyCycles, images);
+        waitCycles = loop.waitCycles;
+        highWaterBits = loop.highWaterBits;
+        layers = d.layers;
+        crossbarReads = new long[d.macros * layers];
+        for (int m = 0; m < d.macros; m++) {
+            for (int l = 0; l < layers; l++) {
+                int r = d.crossbarResource[m * layers + l];
+                if (r >= 0) {
+                    crossbarReads[m * layers + l] = c.crossbarReads[r] * images;
+                }
+            }
+        }
+        dacConversions = times(c.dacConversions, images);
+        adcConversions = times(c.adcConversions, images);
+        aluOps = times(c.aluOps, images);
+        scratchpadReads = times(c.scratchpadReads, images);
+        scratchpadWrites = times(c.scratchpadWrites, images);
+        nocFlitHops = c.nocFlitHops * images;
+    }
+
+    private static long[] times(long[] perImage, int images) {
+        long[] total = new long[perImage.length];
+        for (int i = 0; i < total.length; i++) {
+            total[i] = perImage[i] * images;
+        }
+        return total;
+    }
+
+    public Accelerator accelerator() {
+        return accelerator;
+    }
+
+    public int images() {
+        return images;
+    }
+
+    /** IR executions: program size x images. */
+    public long irExecutions() {
+        return irExecutions;
+    }
+
+    /** Makespan: the cycle the last IR of the last image ends. */
+    public long cycles() {
+        return cycles;
+    }
+
+    public double nanoseconds(long cycleCount) {
+        return cycleCount / accelerator.clockGhz();
+    }
+
+    public long imageEndCycle(int image) {
+        return imageEndCycles[image];
+    }
+
+    /** The first image's latency: the cycle its last IR ends (everything starts at cycle 0). */
+    public long firstImageLatencyCycles() {
+        return images == 0 ? 0 : imageEndCycles[0];
+    }
+
+    /** True when the interval between images was measured, i.e. two or more images ran. */
+    public boolean intervalMeasured() {
+        return images >= 2;
+    }
+
+    /**
+     * The steady-state interval between images: with two or more images, the end of the last image minus the
+     * end of the one before; with one image, {@link #bottleneckCycles()}, the interval a full pipeline settles
+     * to when its busiest resource never idles.
+     */
+    public long intervalCycles() {
+        return images >= 2 ? imageEndCycles[images - 1] - imageEndCycles[images - 2] : bottleneckCycles();
+    }
+
+    /** The largest per-image busy time of any resource, per unit for pools (rounded up); at least 1. */
+    public long bottleneckCycles() {
+        long worst = 1;
+        for (int r = 0; r < busyCycles.length; r++) {
+            long perImage = CompiledProgram.ceilDiv(busyCycles[r], (long) images * resources.capacity(r));
+            worst = Math.max(worst, perImage);
+        }
+        return worst;
+    }
+
+    /** First cycle any IR of the layer started, in the first image; -1 if the layer has no IR. */
+    public long layerFirstStart(int layer) {
+        return layerFirstStart[layer];
+    }
+
+    /** Cycle the layer's last IR ended, in the first image; -1 if the layer has no IR. */
+    public long layerLastEnd(int layer) {
+        return layerLastEnd[layer];
+    }
+
+    public int layerCount() {
+        return layers;
+    }
+
+    public ResourceTable resources() {
+        return resources;
+    }
+
+    /** Cycles (unit-cycles for pools) the resource served IRs. */
+    public long busyCycles(int resource) {
+        return busyCycles[resource];
+    }
+
+    /** Busy time over capacity x makespan. */
+    public double utilization(int resource) {
+        return cycles == 0 ? 0 : busyCycles[resource] / ((double) cycles * resources.capacity(resource));
+    }
+
+    /** Cycles IRs spent queued for the resource (summed over IRs): its conflict stalls. */
+    public long waitCycles(int resource) {
+        return waitCycles[resource];
+    }
+
+    /** Highest scratchpad occupancy of a macro, in bits (see "Timing rules" for what counts). */
+    public long scratchpadHighWaterBits(int macro) {
+        return highWaterBits[macro];
+    }
+
+    /** Crossbar reads (one per crossbar an MVM activates) of a layer's set in a macro. */
+    public long crossbarReads(int macro, int layer) {
+        return crossbarReads[macro * layers + layer];
+    }
+
+    /** DAC conversions of a macro: rows x crossbars per MVM. */
+    public long dacConversions(int macro) {
+        return dacConversions[macro];
+    }
+
+    /** ADC conversions of a macro: vec_width per ADC IR. */
+    public long adcConversions(int macro) {
+        return adcConversions[macro];
+    }
+
+    /** Unit operations of a macro's ALUs of a kind: ceil(vec_width / unit vector width) per ALU IR. */
+    public long aluOps(int macro, AluKind kind) {
+        return aluOps[macro * AluKind.COUNT + kind.ordinal()];
+    }
+
+    /** Bus-wide scratchpad reads (LOAD) of a macro. */
+    public long scratchpadReads(int macro) {
+        return scratchpadReads[macro];
+    }
+
+    /** Bus-wide scratchpad writes (STORE) of a macro. */
+    public long scratchpadWrites(int macro) {
+        return scratchpadWrites[macro];
+    }
+
+    /** Flits times hops they travelled, over every TRANSFER and MERGE. */
+    public long nocFlitHops() {
+        return nocFlitHops;
+    }
+}

@@ -1,0 +1,345 @@
+package org.pimsyn.sim.engine;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.Arrays;
+import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.ir.IrKind;
+import org.pimsyn.sim.ir.IrProgram;
+
+/**
+ * An IR program bound to a design: per IR its duration in cycles and the set of resources it holds, the
+ * resource table (the design's fixed resources plus the NoC links the program's routes use), and every
+ * count that does not depend on timing (actions per component, busy cycles per resource), per image.
+ *
+ * <p>Resource sets are stored once in CSR form: set {@code r} for a fixed resource r is {r}; after them come one
+ * set per distinct TRANSFER (source, destination) and MERGE (destination, sources) route.
+ */
+final class CompiledProgram {
+    static final int MVM = IrKind.MVM.code();
+    static final int ADC = IrKind.ADC.code();
+    static final int ALU = IrKind.ALU.code();
+    static final int LOAD = IrKind.LOAD.code();
+    static final int STORE = IrKind.STORE.code();
+    static final int MERGE = IrKind.MERGE.code();
+    static final int TRANSFER = IrKind.TRANSFER.code();
+
+    private static final int EAST = 0;
+    private static final int WEST = 1;
+    private static final int SOUTH = 2;
+    private static final int NORTH = 3;
+    private static final int MAX_LISTED_PROBLEMS = 5;
+
+    final DesignTables design;
+    final IrProgram program;
+    final int images;
+    final ResourceTable resources;
+    /** Reused buffers; only the first program.size() entries are meaningful. */
+    final int[] duration;
+    final int[] resourceSet;
+    int[] setStart;
+    int[] setMembers;
+
+    // Per image; crossbarReads is indexed by resource id.
+    final long[] crossbarReads;
+    final long[] dacConversions;
+    final long[] adcConversions;
+    final long[] aluOps;
+    final long[] scratchpadReads;
+    final long[] scratchpadWrites;
+    long nocFlitHops;
+    long[] busyCycles;
+
+    private final StringBuilder problems = new StringBuilder();
+    private int problemCount;
+
+    CompiledProgram(DesignTables design, IrProgram program, int images, int[] durationBuffer, int[] setBuffer) {
+        this.design = design;
+        this.program = program;
+        this.images = images;
+        this.resources = design.resources;
+        this.duration = durationBuffer;
+        this.resourceSet = setBuffer;
+        int fixed = resources.size();
+        crossbarReads = new long[fixed];
+        dacConversions = new long[design.macros];
+        adcConversions = new long[design.macros];
+        aluOps = new long[design.macros * DesignTables.ALU_KINDS];
+        scratchpadReads = new long[design.macros];
+        scratchpadWrites = new long[design.macros];
+        compile();
+    }
+
+    private void compile() {
+        final IrProgram p = program;
+        final DesignTables d = design;
+        final int n = p.size();
+        final int fixed = resources.size();
+        final int layers = d.layers;
+        final int macros = d.macros;
+        long[] busy = new long[fixed];
+        boolean[] badMergeSet = checkMergeSets();
+        // Distinct NoC routes, numbered in first-use order; the IR keeps -(route + 1) until links get ids.
+        Long2IntOpenHashMap routeIndex = new Long2IntOpenHashMap();
+        routeIndex.defaultReturnValue(-1);
+        IntArrayList routeDst = new IntArrayList();
+        IntArrayList routeSrc = new IntArrayList(); // TRANSFER source macro, or -(merge set + 1)
+        for (int i = 0; i < n; i++) {
+            int k = p.kindCode(i);
+            int m = p.macro(i);
+            int layer = p.layer(i);
+            int w = p.width(i);
+            if (layer >= layers) {
+                problem(i, "names layer " + layer + " but the accelerator has " + layers + " layers");
+                continue;
+            }
+            if (m >= macros) {
+                problem(i, "names macro " + m + " but the accelerator has " + macros + " macros");
+                continue;
+            }
+            long cycles;
+            int set;
+            if (k == MVM) {
+                set = d.crossbarResource[m * layers + layer];
+                if (set < 0) {
+                    problem(i, "macro " + m + " holds no crossbars of layer " + layer);
+                    continue;
+                }
+                if (w > d.crossbarCount[set]) {
+                    problem(i, "activates " + w + " crossbars but macro " + m + " holds " + d.crossbarCount[set]
+                            + " of layer " + layer);
+                    continue;
+                }
+                if (d.dacCount[m] == 0) {
+                    problem(i, "macro " + m + " has no DACs");
+                    continue;
+                }
+                cycles = d.mvmCycles[set];
+                crossbarReads[set] += w;
+                dacConversions[m] += (long) w * d.crossbarRows[set];
+            } else if (k == ADC) {
+                set = d.adcResource[m];
+                if (set < 0) {
+                    problem(i, "macro " + m + " has no ADCs");
+                    continue;
+                }
+                cycles = ceilDiv(w, d.adcCount[m]) * d.adcCycles[m];
+                adcConversions[m] += w;
+            } else if (k == ALU) {
+                int slot = m * DesignTables.ALU_KINDS + p.aluKindCode(i);
+                set = d.aluResource[slot];
+                if (set < 0) {
+                    problem(i, "macro " + m + " has no " + p.aluKind(i) + " units");
+                    continue;
+                }
+                cycles = ceilDiv(w, d.aluLanes[slot]) * d.aluCycles[p.aluKindCode(i)];
+                aluOps[slot] += ceilDiv(w, d.aluVectorWidth[slot]);
+            } else if (k == LOAD || k == STORE) {
+                set = d.scratchpadResource[m];
+                long accesses = ceilDiv((long) w * d.dataBits, d.busWidthBits[m]);
+                if (k == LOAD) {
+                    cycles = accesses * d.readCycles[m];
+                    scratchpadReads[m] += accesses;
+                } else {
+                    cycles = accesses * d.writeCycles[m];
+                    scratchpadWrites[m] += accesses;
+                }
+            } else {
+                long key;
+                int src;
+                if (k == TRANSFER) {
+                    int dst = p.auxField(i);
+                    if (dst >= macros) {
+                        problem(i, "names macro " + dst + " but the accelerator has " + macros + " macros");
+                        continue;
+                    }
+                    src = m;
+                    key = (long) m * macros + dst;
+                } else {
+                    int mergeSet = p.mergeSet(i);
+                    if (badMergeSet[mergeSet]) {
+                        problem(i, "names a source macro beyond the accelerator's " + macros + " macros");
+                        continue;
+                    }
+                    src = -(mergeSet + 1);
+                    key = -1 - ((long) mergeSet * macros + m);
+                }
+                int route = routeIndex.get(key);
+                if (route < 0) {
+                    route = routeDst.size();
+                    routeIndex.put(key, route);
+                    routeDst.add(k == TRANSFER ? p.auxField(i) : m);
+                    routeSrc.add(src);
+                }
+                resourceSet[i] = -(route + 1);
+                continue;
+            }
+            if (cycles > Integer.MAX_VALUE) {
+                problem(i, "would take " + cycles + " cycles, beyond the simulator's limit of " + Integer.MAX_VALUE);
+                continue;
+            }
+            duration[i] = (int) cycles;
+            resourceSet[i] = set;
+            busy[set] += cycles;
+        }
+        if (problemCount > 0) {
+            throw new InvalidSimulationInputException(problemCount + (problemCount == 1 ? " IR needs" : " IRs need")
+                    + " what the accelerator does not have: " + problems
+                    + (problemCount > MAX_LISTED_PROBLEMS ? "; ..." : ""));
+        }
+        busyCycles = busy;
+        bindRoutes(fixed, routeSrc, routeDst);
+    }
+
+    /** Gives the used links resource ids, builds the resource sets, and times every TRANSFER and MERGE. */
+    private void bindRoutes(int fixed, IntArrayList routeSrc, IntArrayList routeDst) {
+        final DesignTables d = design;
+        final IrProgram p = program;
+        int routes = routeDst.size();
+        int[] routeLinkStart = new int[routes + 1];
+        IntArrayList routeLinks = new IntArrayList();
+        int[] routeMaxHops = new int[routes];
+        int[] routeHopSum = new int[routes];
+        int[] routeRemoteSources = new int[routes];
+        IntArrayList scratch = new IntArrayList();
+        for (int r = 0; r < routes; r++) {
+            int dst = routeDst.getInt(r);
+            int src = routeSrc.getInt(r);
+            scratch.clear();
+            if (src >= 0) {
+                addSource(r, src, dst, scratch, routeMaxHops, routeHopSum, routeRemoteSources);
+            } else {
+                int set = -src - 1;
+                for (int s = p.mergeSetStart(set); s < p.mergeSetStart(set + 1); s++) {
+                    addSource(r, p.mergeSetMacro(s), dst, scratch, routeMaxHops, routeHopSum, routeRemoteSources);
+                }
+            }
+            int[] links = scratch.toIntArray();
+            Arrays.sort(links);
+            int last = -1;
+            for (int link : links) {
+                if (link != last) {
+                    routeLinks.add(link);
+                    last = link;
+                }
+            }
+            routeLinkStart[r + 1] = routeLinks.size();
+        }
+        // Link keys (position * 4 + direction) become resource ids in key order.
+        int meshCols = d.accelerator.meshCols();
+        int[] linkKeys = routeLinks.toIntArray();
+        int[] distinct = linkKeys.clone();
+        Arrays.sort(distinct);
+        int count = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[i - 1]) {
+                distinct[count++] = distinct[i];
+            }
+        }
+        int[] linkResource = new int[count];
+        for (int i = 0; i < count; i++) {
+            int pos = distinct[i] >> 2;
+            int dir = distinct[i] & 3;
+            int to = switch (dir) {
+                case EAST -> pos + 1;
+                case WEST -> pos - 1;
+                case SOUTH -> pos + meshCols;
+                default -> pos - meshCols;
+            };
+            linkResource[i] = resources.addLink(pos, to);
+        }
+        int total = resources.size();
+        setStart = new int[fixed + routes + 1];
+        setMembers = new int[fixed + linkKeys.length];
+        for (int r = 0; r < fixed; r++) {
+            setStart[r] = r;
+            setMembers[r] = r;
+        }
+        for (int r = 0; r < routes; r++) {
+            setStart[fixed + r] = fixed + routeLinkStart[r];
+            for (int k = routeLinkStart[r]; k < routeLinkStart[r + 1]; k++) {
+                setMembers[fixed + k] = linkResource[Arrays.binarySearch(distinct, 0, count, linkKeys[k])];
+            }
+        }
+        setStart[fixed + routes] = setMembers.length;
+        long[] busy = Arrays.copyOf(busyCycles, total);
+        int n = p.size();
+        for (int i = 0; i < n; i++) {
+            int marker = resourceSet[i];
+            if (marker >= 0) {
+                continue;
+            }
+            int r = -marker - 1;
+            long flits = ceilDiv((long) p.width(i) * d.dataBits, d.flitWidthBits);
+            long cycles = routeMaxHops[r] * d.hopCycles
+                    + flits * d.cyclesPerFlit * Math.max(1, routeRemoteSources[r]);
+            if (cycles > Integer.MAX_VALUE) {
+                throw new InvalidSimulationInputException(p.describe(i) + " would take " + cycles
+                        + " cycles, beyond the simulator's limit of " + Integer.MAX_VALUE);
+            }
+            duration[i] = (int) cycles;
+            resourceSet[i] = fixed + r;
+            nocFlitHops += flits * routeHopSum[r];
+            for (int k = setStart[fixed + r]; k < setStart[fixed + r + 1]; k++) {
+                busy[setMembers[k]] += cycles;
+            }
+        }
+        busyCycles = busy;
+    }
+
+    private void addSource(int route, int src, int dst, IntArrayList links, int[] maxHops, int[] hopSum,
+            int[] remote) {
+        if (src == dst) {
+            return;
+        }
+        int cols = design.accelerator.meshCols();
+        int pos = design.position[src];
+        int target = design.position[dst];
+        int row = pos / cols;
+        int col = pos % cols;
+        int targetRow = target / cols;
+        int targetCol = target % cols;
+        int hops = 0;
+        // Dimension-ordered routing: along the row first, then along the column.
+        while (col != targetCol) {
+            int dir = targetCol > col ? EAST : WEST;
+            links.add((row * cols + col) * 4 + dir);
+            col += dir == EAST ? 1 : -1;
+            hops++;
+        }
+        while (row != targetRow) {
+            int dir = targetRow > row ? SOUTH : NORTH;
+            links.add((row * cols + col) * 4 + dir);
+            row += dir == SOUTH ? 1 : -1;
+            hops++;
+        }
+        maxHops[route] = Math.max(maxHops[route], hops);
+        hopSum[route] += hops;
+        remote[route]++;
+    }
+
+    private boolean[] checkMergeSets() {
+        IrProgram p = program;
+        boolean[] bad = new boolean[p.mergeSetCount()];
+        for (int s = 0; s < bad.length; s++) {
+            for (int k = p.mergeSetStart(s); k < p.mergeSetStart(s + 1); k++) {
+                bad[s] |= p.mergeSetMacro(k) >= design.macros;
+            }
+        }
+        return bad;
+    }
+
+    private void problem(int ir, String what) {
+        problemCount++;
+        if (problemCount <= MAX_LISTED_PROBLEMS) {
+            if (problems.length() > 0) {
+                problems.append("; ");
+            }
+            problems.append(program.describe(ir)).append(' ').append(what);
+        }
+    }
+
+    static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

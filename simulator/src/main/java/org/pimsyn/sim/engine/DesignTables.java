@@ -1,0 +1,150 @@
+package org.pimsyn.sim.engine;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.arch.AluUnits;
+import org.pimsyn.sim.arch.CrossbarGroup;
+import org.pimsyn.sim.arch.Macro;
+import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.ir.AluKind;
+
+/**
+ * Per-design lookup tables in cycles, indexed by macro (and layer or ALU kind), plus the design's fixed
+ * resources. Every latency is converted once with {@link Accelerator#cyclesOf(double)}.
+ */
+final class DesignTables {
+    static final int NONE = -1;
+    static final int ALU_KINDS = AluKind.COUNT;
+
+    final Accelerator accelerator;
+    final int macros;
+    final int layers;
+    final ResourceTable resources;
+    /** Resource of (macro, layer)'s crossbar set, at [macro * layers + layer]; NONE where absent. */
+    final int[] crossbarResource;
+    /** Per resource id (crossbar sets only): MVM cycles, crossbars held, rows per crossbar. */
+    final int[] mvmCycles;
+    final int[] crossbarCount;
+    final int[] crossbarRows;
+    final int[] dacCount;
+    final int[] adcResource;
+    final int[] adcCount;
+    final long[] adcCycles;
+    /** At [macro * ALU_KINDS + kind]. */
+    final int[] aluResource;
+    final int[] aluLanes;
+    final int[] aluVectorWidth;
+    final long[] aluCycles;
+    final int[] scratchpadResource;
+    final int[] busWidthBits;
+    final long[] readCycles;
+    final long[] writeCycles;
+    /** Mesh position (row * cols + col) of each macro. */
+    final int[] position;
+    final long hopCycles;
+    final int cyclesPerFlit;
+    final int flitWidthBits;
+    final int dataBits;
+
+    DesignTables(Accelerator acc, ComponentLibrary library) {
+        this.accelerator = acc;
+        this.macros = acc.macros().size();
+        this.layers = acc.layerCount();
+        this.resources = new ResourceTable(acc.meshCols());
+        crossbarResource = new int[macros * layers];
+        Arrays.fill(crossbarResource, NONE);
+        dacCount = new int[macros];
+        adcResource = new int[macros];
+        adcCount = new int[macros];
+        adcCycles = new long[macros];
+        aluResource = new int[macros * ALU_KINDS];
+        Arrays.fill(aluResource, NONE);
+        aluLanes = new int[macros * ALU_KINDS];
+        aluVectorWidth = new int[macros * ALU_KINDS];
+        aluCycles = new long[ALU_KINDS];
+        scratchpadResource = new int[macros];
+        busWidthBits = new int[macros];
+        readCycles = new long[macros];
+        writeCycles = new long[macros];
+        position = new int[macros];
+        int resourceGuess = 0;
+        for (Macro m : acc.macros()) {
+            resourceGuess += m.crossbars().size();
+        }
+        mvmCycles = new int[resourceGuess + macros * (ALU_KINDS + 2)];
+        crossbarCount = new int[mvmCycles.length];
+        crossbarRows = new int[mvmCycles.length];
+        for (AluKind kind : AluKind.values()) {
+            boolean used = false;
+            for (Macro m : acc.macros()) {
+                used |= m.alusOf(kind) != null;
+            }
+            if (used) {
+                aluCycles[kind.ordinal()] = acc.cyclesOf(lookup("ALU units of kind " + kind,
+                        () -> library.alu(kind)).latencyNs());
+            }
+        }
+        for (int m = 0; m < macros; m++) {
+            Macro macro = acc.macros().get(m);
+            String at = "accelerator.macros[" + m + "]";
+            position[m] = macro.row() * acc.meshCols() + macro.col();
+            dacCount[m] = macro.dacs().count();
+            double dacNs = macro.dacs().count() == 0 ? 0
+                    : lookup(at + ".dacs", () -> library.dac(macro.dacs().resolutionBits())).latencyNs();
+            for (CrossbarGroup group : macro.crossbars()) {
+                double readNs = lookup(at + ".crossbars", () -> library.crossbar(group.size(), group.cellBits()))
+                        .readLatencyNs();
+                int r = resources.add(ResourceKind.CROSSBARS, m, group.layer(), null, 1);
+                crossbarResource[m * layers + group.layer()] = r;
+                // DAC, crossbar read and sample-and-hold form one analog step: one rounding for the sum.
+                mvmCycles[r] = toInt(acc.cyclesOf(dacNs + readNs), at + " MVM latency");
+                crossbarCount[r] = group.count();
+                crossbarRows[r] = group.size();
+            }
+            if (macro.adcs().count() > 0) {
+                adcResource[m] = resources.add(ResourceKind.ADC_BANK, m, NONE, null, 1);
+                adcCount[m] = macro.adcs().count();
+                adcCycles[m] = acc.cyclesOf(lookup(at + ".adcs",
+                        () -> library.adc(macro.adcs().resolutionBits())).latencyNs());
+            } else {
+                adcResource[m] = NONE;
+            }
+            for (AluKind kind : AluKind.values()) {
+                AluUnits units = macro.alusOf(kind);
+                if (units != null) {
+                    int slot = m * ALU_KINDS + kind.ordinal();
+                    aluResource[slot] = resources.add(ResourceKind.ALU, m, NONE, kind, 1);
+                    aluLanes[slot] = Math.multiplyExact(units.count(), units.vectorWidth());
+                    aluVectorWidth[slot] = units.vectorWidth();
+                }
+            }
+            var spm = macro.scratchpad();
+            var spmCost = lookup(at + ".scratchpad", () -> library.scratchpad(spm.capacityKb()));
+            scratchpadResource[m] = resources.add(ResourceKind.SCRATCHPAD, m, NONE, null, spm.ports());
+            busWidthBits[m] = spm.busWidthBits();
+            readCycles[m] = acc.cyclesOf(spmCost.readLatencyNs());
+            writeCycles[m] = acc.cyclesOf(spmCost.writeLatencyNs());
+        }
+        hopCycles = acc.cyclesOf(library.noc().hopLatencyNs());
+        cyclesPerFlit = acc.noc().cyclesPerFlit();
+        flitWidthBits = acc.noc().flitWidthBits();
+        dataBits = acc.dataBits();
+    }
+
+    private static <T> T lookup(String where, Supplier<T> entry) {
+        try {
+            return entry.get();
+        } catch (InvalidSimulationInputException e) {
+            throw new InvalidSimulationInputException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static int toInt(long cycles, String what) {
+        if (cycles > Integer.MAX_VALUE) {
+            throw new InvalidSimulationInputException(what + " of " + cycles + " cycles is too long");
+        }
+        return (int) cycles;
+    }
+}

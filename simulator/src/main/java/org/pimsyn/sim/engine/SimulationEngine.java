@@ -1,0 +1,42 @@
+package org.pimsyn.sim.engine;
+
+import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.ir.IrProgram;
+
+/**
+ * Simulates IR programs on accelerators, cycle by cycle but jumping from event to event. One engine keeps
+ * its per-IR buffers between runs, so a search evaluating thousands of candidates allocates them once; it is
+ * not thread-safe (use one per thread).
+ *
+ * <p>Timing rules and arbitration are those of {@code traces/README.md}, "Timing rules".
+ */
+public final class SimulationEngine {
+    private final EventLoop loop = new EventLoop();
+    private int[] duration = new int[0];
+    private int[] resourceSet = new int[0];
+
+    /**
+     * Runs {@code images} inputs through the program on the accelerator, with latencies from the library.
+     *
+     * @param observer callbacks for trace writers; {@link SimulationObserver#NONE} or null for none
+     * @throws InvalidSimulationInputException when an IR needs a resource the accelerator lacks, the library
+     *                                         lacks an entry the design instantiates, or images is below 1
+     */
+    public Activity run(Accelerator accelerator, ComponentLibrary library, IrProgram program, int images,
+            SimulationObserver observer) {
+        if (images < 1) {
+            throw new InvalidSimulationInputException("images must be >= 1, got " + images);
+        }
+        int n = program.size();
+        if (duration.length < n) {
+            duration = new int[n];
+            resourceSet = new int[n];
+        }
+        CompiledProgram compiled = new CompiledProgram(new DesignTables(accelerator, library), program, images,
+                duration, resourceSet);
+        loop.run(compiled, observer);
+        return new Activity(compiled, loop);
+    }
+}

@@ -1,0 +1,11 @@
+package org.pimsyn.sim.engine;
+
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.ir.IrProgram;
+
+/**
+ * What an observer learns once, before the first IR starts: the design, the program, how many images stream
+ * through it, and the resources (ids, names, capacities) that later callbacks refer to by id.
+ */
+public record SimulationStart(Accelerator accelerator, IrProgram program, int images, ResourceTable resources) {
+}
