@@ -5,15 +5,17 @@ import org.pimsyn.synth.network.Shape;
 import org.pimsyn.synth.network.Window;
 
 /**
- * Which of a provider's outputs a layer needs. Producers complete their output positions (H x W, all channels
- * at once) in raster order, so a requirement is one raster index: "positions 0..q of the provider". The mapping
- * answers it for a prefix: the outputs 0..q of the layer need the provider's positions 0..need(q).
+ * Which of a provider's outputs a layer needs, one spatial dimension at a time. A requirement is a corner (R, C):
+ * the rectangle of positions [0..R] x [0..C] (all channels). The positions 0..q of a layer in raster order are the
+ * union of two such rectangles, (r - 1, W - 1) and (r, c) for q = (r, c); each maps onto one rectangle of the
+ * provider, and only where a producer completes positions in raster order does a corner become the raster index
+ * R x W + C. Mapping corners rather than raster prefixes keeps the need exact through chains of windows.
  *
- * <p>Windows (convolution, pooling, pad) map an output row r to its last input row r x stride - pad_top +
- * (kernel - 1) x dilation, clamped to the input extent (and likewise for columns); an output whose window lies
- * entirely in the top or left padding needs nothing. Element-wise layers, concatenations, activations, LRN and
- * softmax map a position onto itself (broadcast dimensions of extent 1 onto 0). FC, flatten and reshape need
- * their whole input.
+ * <p>Windows (convolution, pooling, pad) map the last output row R to the last input row the windows of rows
+ * 0..R read: that of the last window reaching the input, r x stride - pad_top + (kernel - 1) x dilation, clamped
+ * to the input extent; rows whose windows lie entirely in the top padding need nothing. Columns likewise.
+ * Element-wise layers, concatenations, activations, LRN and softmax map a position onto itself (a broadcast
+ * dimension of extent 1 onto 0). FC, flatten and reshape need their whole input.
  */
 final class ReceptiveField {
     /** No provider position is needed. */
@@ -22,43 +24,32 @@ final class ReceptiveField {
     private ReceptiveField() {
     }
 
-    /**
-     * The last raster position of {@code provider}'s output that {@code layer}'s outputs 0..q need, or
-     * {@link #NOTHING}.
-     */
-    static int need(Layer layer, Shape provider, int q) {
-        if (q < 0) {
+    /** Last provider row the layer's output rows 0..row read, or {@link #NOTHING}. */
+    static int lastRow(Layer layer, Shape provider, int row) {
+        Window w = layer.window();
+        return last(layer, row, provider.h(), w.strideH(), w.padding().top(), w.effectiveKernelH());
+    }
+
+    /** Last provider column the layer's output columns 0..col read, or {@link #NOTHING}. */
+    static int lastCol(Layer layer, Shape provider, int col) {
+        Window w = layer.window();
+        return last(layer, col, provider.w(), w.strideW(), w.padding().left(), w.effectiveKernelW());
+    }
+
+    private static int last(Layer layer, int index, int extent, int stride, int padBefore, int effectiveKernel) {
+        if (index < 0) {
             return NOTHING;
         }
-        int inH = provider.h();
-        int inW = provider.w();
-        Shape out = layer.outputShape();
-        int outW = out.w();
-        int r = q / outW;
-        int c = q % outW;
         return switch (layer.op()) {
             case CONV, POOL, PAD -> {
-                Window w = layer.window();
-                int last = windowCorner(w, r, c, inH, inW);
-                yield r > 0 ? Math.max(last, windowCorner(w, r - 1, outW - 1, inH, inW)) : last;
+                // Windows starting beyond the input (in the trailing padding) read nothing: the last one that
+                // reaches it decides.
+                int reaching = Math.min(index, (extent - 1 + padBefore) / stride);
+                int lastTap = reaching * stride - padBefore + effectiveKernel - 1;
+                yield lastTap < 0 ? NOTHING : Math.min(lastTap, extent - 1);
             }
-            case FC, FLATTEN, RESHAPE -> inH * inW - 1;
-            default -> {
-                int last = Math.min(r, inH - 1) * inW + Math.min(c, inW - 1);
-                yield r > 0 ? Math.max(last, Math.min(r - 1, inH - 1) * inW + Math.min(outW - 1, inW - 1)) : last;
-            }
+            case FC, FLATTEN, RESHAPE -> extent - 1;
+            default -> Math.min(index, extent - 1);
         };
-    }
-
-    /** Raster index of the bottom-right input element of output (r, c)'s window, or NOTHING. */
-    private static int windowCorner(Window w, int r, int c, int inH, int inW) {
-        int row = lastTap(r * w.strideH() - w.padding().top(), w.effectiveKernelH(), inH);
-        int col = lastTap(c * w.strideW() - w.padding().left(), w.effectiveKernelW(), inW);
-        return row < 0 || col < 0 ? NOTHING : row * inW + col;
-    }
-
-    private static int lastTap(int start, int effectiveKernel, int extent) {
-        int last = start + effectiveKernel - 1;
-        return last < 0 ? NOTHING : Math.min(last, extent - 1);
     }
 }

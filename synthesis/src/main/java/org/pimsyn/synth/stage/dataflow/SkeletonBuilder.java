@@ -12,15 +12,15 @@ import org.pimsyn.synth.network.Network;
 /**
  * Works out the partition-independent dataflow of a network, owner by owner in weight-layer order.
  *
- * <p>Every layer that yields data (a weight layer, a costed follower, a leading layer) gets a {@code lastPos}
- * array over its owner's blocks: the last of its output positions (raster order) complete once that block is
- * done. A weight layer completes {@code min((b + 1) D, P) - 1}; a follower completes every position whose need
- * on its owner's outputs (through the {@link ReceptiveField} of the layers in between) is met; a leading layer
- * completes what its owner's block needs of it (and everything by the last block). The block in which a
- * position of such a layer is produced is then a binary search in that array.
+ * <p>Every layer that yields data (a weight layer, a costed follower, a leading layer) completes its output
+ * positions in raster order and gets a {@code lastPos} array over its owner's blocks: the last of its positions
+ * complete once that block is done. A weight layer completes {@code min((b + 1) D, P) - 1}; a follower completes
+ * every position whose need on its owner's outputs (through the {@link ReceptiveField} of the layers in between)
+ * is met; a leading layer completes what its owner's block needs of it (and everything by the last block). The
+ * block in which a position of such a layer is produced is then a binary search in that array.
  *
- * <p>Dependencies come from walks back from an op's last output position in a block: through free layers,
- * stopping at the first layer that yields data. Another owner's data becomes a record "wait for source s in its
+ * <p>Dependencies come from walks back from the two corners of an op's completed positions in a block: through
+ * free layers, stopping at the first layer that yields data. Another owner's data becomes a record "wait for source s in its
  * block beta"; an earlier block of one of the owner's own ops becomes a record only where the in-block chain
  * does not already imply it.
  */
@@ -296,25 +296,32 @@ final class SkeletonBuilder {
 
     private int needOnOwner(int id, int q) {
         ownerNeed = ReceptiveField.NOTHING;
-        visitProvidersForOwner(network.layer(id), q);
+        Layer layer = network.layer(id);
+        int width = layer.outputShape().w();
+        int row = q / width;
+        if (row > 0) {
+            visitProvidersForOwner(layer, row - 1, width - 1);
+        }
+        visitProvidersForOwner(layer, row, q % width);
         return ownerNeed;
     }
 
-    private void visitProvidersForOwner(Layer layer, int q) {
+    private void visitProvidersForOwner(Layer layer, int row, int col) {
         List<Integer> providers = layer.providers();
         for (int i = 0; i < providers.size(); i++) {
             int p = providers.get(i);
             Layer provider = network.layer(p);
-            int need = ReceptiveField.need(layer, provider.outputShape(), q);
-            if (need < 0 || provider.op() == LayerOp.INPUT) {
+            int r = ReceptiveField.lastRow(layer, provider.outputShape(), row);
+            int c = ReceptiveField.lastCol(layer, provider.outputShape(), col);
+            if (r < 0 || c < 0 || provider.op() == LayerOp.INPUT) {
                 continue;
             }
             if (provider.hasWeights()) {
                 if (roles.weightIndex[p] == owner) {
-                    ownerNeed = Math.max(ownerNeed, need);
+                    ownerNeed = Math.max(ownerNeed, r * provider.outputShape().w() + c);
                 }
             } else if (roles.isFree(p) || (roles.owner[p] == owner && !roles.leading[p])) {
-                visitProvidersForOwner(provider, need);
+                visitProvidersForOwner(provider, r, c);
             }
         }
     }
@@ -331,10 +338,19 @@ final class SkeletonBuilder {
         return lp;
     }
 
-    /** Walks back from positions 0..q of {@code start}, the data of op {@code slot} in block b. */
+    /**
+     * Walks back from positions 0..q of {@code start}, the data of op {@code slot} in block b: from the two
+     * corners of that raster prefix.
+     */
     private void walk(int start, int slot, int q, int b) {
         walkBlock = b;
-        visitProviders(network.layer(start), q);
+        Layer layer = network.layer(start);
+        int width = layer.outputShape().w();
+        int row = q / width;
+        if (row > 0) {
+            visitProviders(layer, row - 1, width - 1);
+        }
+        visitProviders(layer, row, q % width);
         if (recordDeps) {
             flush(slot, b);
         } else {
@@ -342,19 +358,21 @@ final class SkeletonBuilder {
         }
     }
 
-    private void visitProviders(Layer layer, int q) {
+    private void visitProviders(Layer layer, int row, int col) {
         List<Integer> providers = layer.providers();
         for (int i = 0; i < providers.size(); i++) {
             int p = providers.get(i);
             Layer provider = network.layer(p);
-            int need = ReceptiveField.need(layer, provider.outputShape(), q);
-            if (need >= 0 && provider.op() != LayerOp.INPUT) {
-                visit(p, provider, need);
+            int r = ReceptiveField.lastRow(layer, provider.outputShape(), row);
+            int c = ReceptiveField.lastCol(layer, provider.outputShape(), col);
+            if (r >= 0 && c >= 0 && provider.op() != LayerOp.INPUT) {
+                visit(p, provider, r, c);
             }
         }
     }
 
-    private void visit(int p, Layer provider, int need) {
+    private void visit(int p, Layer provider, int row, int col) {
+        int need = row * provider.outputShape().w() + col;
         if (provider.hasWeights()) {
             int w = roles.weightIndex[p];
             // The owner's own outputs are covered by its chained block tails.
@@ -362,7 +380,7 @@ final class SkeletonBuilder {
                 noteForeign(w, need / copies[w]);
             }
         } else if (roles.isFree(p)) {
-            visitProviders(provider, need);
+            visitProviders(provider, row, col);
         } else if (roles.leading[p]) {
             if (roles.owner[p] == owner) {
                 if (recordFrontier) {
