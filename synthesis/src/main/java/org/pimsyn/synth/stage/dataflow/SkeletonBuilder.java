@@ -1,6 +1,7 @@
 package org.pimsyn.synth.stage.dataflow;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,8 @@ final class SkeletonBuilder {
     private final LayerRoles roles;
     private final int weightCount;
     private final int[] copies;
+    /** Provider ids per layer id, unboxed once for the walks. */
+    private final int[][] providers;
     /** Per layer id, see the class comment; null for layers that yield no data of their own. */
     private final int[][] lastPos;
     /** Op slot per layer id within its owner (valid for costed layers of the owner being built). */
@@ -52,6 +55,9 @@ final class SkeletonBuilder {
     private final IntArrayList internalTouched = new IntArrayList();
     private final int[][] rawFrontier;
 
+    /** Per (op slot, data) of the owner being built: the block last waited for. */
+    private final Long2IntOpenHashMap lastWaited = new Long2IntOpenHashMap();
+
     // Dependency records of the owner being built, in the order found.
     private final IntArrayList depBlockOf = new IntArrayList();
     private final IntArrayList depTarget = new IntArrayList();
@@ -70,7 +76,12 @@ final class SkeletonBuilder {
         for (int k = 0; k < weightCount; k++) {
             copies[k] = spec.wtDup(k);
         }
+        lastWaited.defaultReturnValue(-1);
         lastPos = new int[n][];
+        providers = new int[n][];
+        for (Layer layer : network.layers()) {
+            providers[layer.id()] = layer.providers().stream().mapToInt(Integer::intValue).toArray();
+        }
         slotOf = new int[n];
         rawFrontier = new int[n][];
         sourceOfLeading = new int[n];
@@ -307,9 +318,7 @@ final class SkeletonBuilder {
     }
 
     private void visitProvidersForOwner(Layer layer, int row, int col) {
-        List<Integer> providers = layer.providers();
-        for (int i = 0; i < providers.size(); i++) {
-            int p = providers.get(i);
+        for (int p : providers[layer.id()]) {
             Layer provider = network.layer(p);
             int r = ReceptiveField.lastRow(layer, provider.outputShape(), row);
             int c = ReceptiveField.lastCol(layer, provider.outputShape(), col);
@@ -359,9 +368,7 @@ final class SkeletonBuilder {
     }
 
     private void visitProviders(Layer layer, int row, int col) {
-        List<Integer> providers = layer.providers();
-        for (int i = 0; i < providers.size(); i++) {
-            int p = providers.get(i);
+        for (int p : providers[layer.id()]) {
             Layer provider = network.layer(p);
             int r = ReceptiveField.lastRow(layer, provider.outputShape(), row);
             int c = ReceptiveField.lastCol(layer, provider.outputShape(), col);
@@ -426,7 +433,7 @@ final class SkeletonBuilder {
             int beta = internalBeta[id];
             // An op that also runs in this block precedes the target in the block's chain, and its own earlier
             // blocks precede it: only an op idle in this block needs an edge from its last needed block.
-            if (beta < b && produced(id, b) == 0) {
+            if (beta < b && produced(id, b) == 0 && firstWait(slot, sourceOwner.length + id, beta)) {
                 addDep(b, slot, slotOf[id], -1, -1, beta);
             }
         }
@@ -436,9 +443,20 @@ final class SkeletonBuilder {
             if (consumers.isEmpty() || consumers.getInt(consumers.size() - 1) != owner) {
                 consumers.add(owner);
             }
-            addDep(b, slot, -1, s, consumers.size() - 1, foreignBeta[s]);
+            if (firstWait(slot, s, foreignBeta[s])) {
+                addDep(b, slot, -1, s, consumers.size() - 1, foreignBeta[s]);
+            }
         }
         resetAcc();
+    }
+
+    /**
+     * Whether op {@code slot} did not already wait for the same block of the same data in its previous block: its
+     * blocks are chained, so that earlier edge covers this one.
+     */
+    private boolean firstWait(int slot, int data, int beta) {
+        long key = (long) slot << 32 | data;
+        return lastWaited.put(key, beta) != beta;
     }
 
     private void resetAcc() {
@@ -462,6 +480,7 @@ final class SkeletonBuilder {
     }
 
     private void clearDeps() {
+        lastWaited.clear();
         depBlockOf.clear();
         depTarget.clear();
         depFrom.clear();

@@ -211,6 +211,20 @@ class DataflowInvariantsTest {
     }
 
     @Test
+    void edgesAreDistinctAndGoFromEarlierToLaterIrs() {
+        forEachCase((skeleton, placement, compiled) -> {
+            IrProgram p = compiled.program();
+            for (int i = 0; i < p.size(); i++) {
+                Set<Integer> seen = new HashSet<>();
+                for (int s : p.successors(i)) {
+                    assertTrue(seen.add(s), "duplicate edge " + p.describe(i) + " -> " + p.describe(s));
+                    assertTrue(s > i, p.describe(i) + " -> " + p.describe(s));
+                }
+            }
+        });
+    }
+
+    @Test
     void sameSkeletonAndPlacementGiveTheSameProgram() {
         forEachCase((skeleton, placement, compiled) -> {
             IrProgram a = compiled.program();

@@ -128,6 +128,26 @@ final class Irs {
         return n;
     }
 
+    /**
+     * The latest block of a layer's STOREs from which {@code target} is reachable (-1: none): the producer block
+     * the target waits for, directly or through chained IRs. IR ids are in a topological order (every edge goes
+     * from a lower id to a higher one), which this relies on and checks.
+     */
+    int latestStoreReaching(int producerLayer, int target) {
+        int[] latest = new int[target + 1];
+        for (int v = 0; v <= target; v++) {
+            int best = program.kind(v) == IrKind.STORE && program.layer(v) == producerLayer ? program.block(v) : -1;
+            for (int p : predecessors.get(v)) {
+                if (p >= v) {
+                    throw new AssertionError("edge " + label(p) + " -> " + label(v) + " goes back in id order");
+                }
+                best = Math.max(best, latest[p]);
+            }
+            latest[v] = best;
+        }
+        return latest[target];
+    }
+
     /** Whether {@code to} is reachable from {@code from} along edges. */
     boolean reaches(int from, int to) {
         boolean[] seen = new boolean[program.size()];

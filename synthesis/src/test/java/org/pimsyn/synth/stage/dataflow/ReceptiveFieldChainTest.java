@@ -48,12 +48,7 @@ class ReceptiveFieldChainTest {
             boolean gapFree = gapFree(net);
             for (int blk = 0; blk < expected.length; blk++) {
                 int load = irs.find(IrKind.LOAD, 1, blk, IrProgram.NO_BIT, 1);
-                int actual = -1;
-                for (int p : irs.predecessors(load)) {
-                    if (irs.program().kind(p) == IrKind.TRANSFER) {
-                        actual = irs.program().block(p);
-                    }
-                }
+                int actual = irs.latestStoreReaching(0, load);
                 String where = "case " + c + " " + describe(net) + " dup " + dupA + "/" + dupB + " block " + blk;
                 if (gapFree) {
                     assertEquals(expected[blk], actual, where);
@@ -93,7 +88,7 @@ class ReceptiveFieldChainTest {
         }
     }
 
-    /** Per block of B, the block of A whose TRANSFER its LOAD waits for (-1: none). */
+    /** Per block of B, the latest block of A whose STORE its LOAD waits for (-1: none). */
     private static int[] expectedProducerBlocks(Network net, int dupA, int dupB) {
         List<Layer> layers = net.layers();
         Layer a = net.layer("A");
