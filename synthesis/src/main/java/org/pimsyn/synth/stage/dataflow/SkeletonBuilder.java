@@ -20,10 +20,10 @@ import org.pimsyn.synth.network.Network;
  * is met; a leading layer completes what its owner's block needs of it (and everything by the last block). The
  * block in which a position of such a layer is produced is then a binary search in that array.
  *
- * <p>Dependencies come from walks back from the two corners of an op's completed positions in a block: through
- * free layers, stopping at the first layer that yields data. Another owner's data becomes a record "wait for source s in its
- * block beta"; an earlier block of one of the owner's own ops becomes a record only where the in-block chain
- * does not already imply it.
+ * <p>Dependencies come from walks back from the two corners of an op's completed positions in a block, through
+ * free layers, stopping at the first layer that yields data. Another owner's data becomes a record "wait for
+ * source s in its block beta"; an earlier block of one of the owner's own ops becomes a record only where the
+ * in-block chain does not already imply it.
  */
 final class SkeletonBuilder {
     private final DataflowSpec spec;
@@ -170,42 +170,9 @@ final class SkeletonBuilder {
         }
 
         clearDeps();
-        recordDeps = true;
-        recordFrontier = true;
-        targetIsLeading = false;
-        for (int b = 0; b < blocks; b++) {
-            walk(kId, LayerSkeleton.LOAD_SLOT, own[b], b);
-            for (int j = 0; j < followers.size(); j++) {
-                int id = followers.getInt(j);
-                if (produced(id, b) > 0) {
-                    walk(id, slotOf[id], lastPos[id][b], b);
-                }
-            }
-        }
-        // Leading layers: settle each one's frontier before the earlier ones it reads, then collect their waits.
-        recordDeps = false;
-        for (int i = leadCount - 1; i >= 0; i--) {
-            int id = leads.getInt(i);
-            lastPos[id] = frontier(rawFrontier[id], network.layer(id).outputPositions());
-            rawFrontier[id] = null;
-            for (int b = 0; b < blocks; b++) {
-                if (produced(id, b) > 0) {
-                    walk(id, slotOf[id], lastPos[id][b], b);
-                }
-            }
-        }
-        recordDeps = true;
-        recordFrontier = false;
-        targetIsLeading = true;
-        for (int i = 0; i < leadCount; i++) {
-            int id = leads.getInt(i);
-            for (int b = 0; b < blocks; b++) {
-                if (produced(id, b) > 0) {
-                    walk(id, slotOf[id], lastPos[id][b], b);
-                }
-            }
-        }
-
+        collectBlockWaits(kId, own, followers);
+        settleLeading(leads, blocks);
+        collectLeadingWaits(leads, blocks);
         int[] opVec = new int[slots * blocks];
         int[] leadOutElems = new int[leadCount * blocks];
         int[] leadSource = new int[leadCount];
@@ -223,6 +190,59 @@ final class SkeletonBuilder {
                 leadSource[s] = sourceOfLeading[opLayerIds[s]];
             }
         }
+        return groupDeps(k, kId, kLayer, set, d, positions, blocks, leadCount, followers.size(), opLayerIds,
+                opAluKind, opVec, leadOutElems, leadSource, storedElements(kId, followers, blocks));
+    }
+
+    /** What the LOAD and the follower ops of each block wait for; what each block needs of the leading layers. */
+    private void collectBlockWaits(int kId, int[] own, IntArrayList followers) {
+        recordDeps = true;
+        recordFrontier = true;
+        targetIsLeading = false;
+        for (int b = 0; b < own.length; b++) {
+            walk(kId, LayerSkeleton.LOAD_SLOT, own[b], b);
+            for (int j = 0; j < followers.size(); j++) {
+                int id = followers.getInt(j);
+                if (produced(id, b) > 0) {
+                    walk(id, slotOf[id], lastPos[id][b], b);
+                }
+            }
+        }
+    }
+
+    /** Fixes each leading layer's frontier, last to first: a leading layer adds to the needs of those it reads. */
+    private void settleLeading(IntArrayList leads, int blocks) {
+        recordDeps = false;
+        recordFrontier = true;
+        for (int i = leads.size() - 1; i >= 0; i--) {
+            int id = leads.getInt(i);
+            lastPos[id] = frontier(rawFrontier[id], network.layer(id).outputPositions());
+            rawFrontier[id] = null;
+            for (int b = 0; b < blocks; b++) {
+                if (produced(id, b) > 0) {
+                    walk(id, slotOf[id], lastPos[id][b], b);
+                }
+            }
+        }
+    }
+
+    private void collectLeadingWaits(IntArrayList leads, int blocks) {
+        recordDeps = true;
+        recordFrontier = false;
+        targetIsLeading = true;
+        for (int i = 0; i < leads.size(); i++) {
+            int id = leads.getInt(i);
+            for (int b = 0; b < blocks; b++) {
+                if (produced(id, b) > 0) {
+                    walk(id, slotOf[id], lastPos[id][b], b);
+                }
+            }
+        }
+    }
+
+    /** Elements each block's STORE writes: those of the owner's layers whose outputs are read elsewhere. */
+    private int[] storedElements(int kId, IntArrayList followers, int blocks) {
+        Layer kLayer = network.layer(kId);
         int[] stored = new int[blocks];
         for (int b = 0; b < blocks; b++) {
             long elements = roles.stored[kId] ? (long) produced(kId, b) * kLayer.outChannels() : 0;
@@ -234,8 +254,7 @@ final class SkeletonBuilder {
             }
             stored[b] = toInt(elements, kLayer);
         }
-        return groupDeps(k, kId, kLayer, set, d, positions, blocks, leadCount, followers.size(), opLayerIds,
-                opAluKind, opVec, leadOutElems, leadSource, stored);
+        return stored;
     }
 
     private LayerSkeleton groupDeps(int k, int kId, Layer kLayer, CrossbarSet set, int d, int positions, int blocks,
