@@ -33,13 +33,7 @@ final class DataflowEmitter {
     private final int[][] transferIr;
     private final int[][] lastTransfer;
 
-    private final long[] adcConversions;
-    private final long[] crossbarActivations;
-    private final long[] aluElements;
-    private final long[] loadedBits;
-    private final long[] storedBits;
-    private final long[] transferredBits;
-    private final long[] mergedBits;
+    private final DataflowWorkload workload;
 
     private DataflowEmitter(DataflowSkeleton skeleton, Placement placement) {
         this.skeleton = skeleton;
@@ -71,13 +65,7 @@ final class DataflowEmitter {
             expected += sourceHomes[s].length * layers[skeleton.sourceOwner[s]].blocks;
         }
         builder = new IrProgramBuilder(expected);
-        adcConversions = new long[k];
-        crossbarActivations = new long[k];
-        aluElements = new long[k * AluKind.COUNT];
-        loadedBits = new long[k];
-        storedBits = new long[k];
-        transferredBits = new long[k];
-        mergedBits = new long[k];
+        workload = new DataflowWorkload(k);
     }
 
     static CompiledDataflow emit(DataflowSkeleton skeleton, Placement placement) {
@@ -86,10 +74,7 @@ final class DataflowEmitter {
             emitter.emitLayer(k);
         }
         IrProgram program = emitter.builder.build();
-        DataflowWorkload workload = new DataflowWorkload(emitter.adcConversions, emitter.crossbarActivations,
-                emitter.aluElements, emitter.loadedBits, emitter.storedBits, emitter.transferredBits,
-                emitter.mergedBits);
-        return new CompiledDataflow(skeleton, placement, program, workload);
+        return new CompiledDataflow(skeleton, placement, program, emitter.workload);
     }
 
     private void checkPlacement(LayerSkeleton[] layers) {
@@ -176,14 +161,14 @@ final class DataflowEmitter {
             }
             int loadVec = active * layer.loadPerPosition;
             int load = builder.addLoad(k, b, loadVec, home);
-            loadedBits[k] += loadVec * activationBits;
+            workload.loadedBits[k] += loadVec * activationBits;
             edge(chain, load);
             edge(prevLoad, load);
             prevLoad = load;
             firstIr[0] = load;
             for (int m = 1; m < shares.count; m++) {
                 firstIr[m] = builder.addTransfer(k, b, shares.inputs[m], home, shares.macroIds[m]);
-                transferredBits[k] += shares.inputs[m] * activationBits;
+                workload.transferredBits[k] += shares.inputs[m] * activationBits;
                 builder.addEdge(load, firstIr[m]);
             }
             for (int t = 0; t < bits; t++) {
@@ -205,16 +190,16 @@ final class DataflowEmitter {
                         builder.addEdge(shiftAdd[m], sa);
                     }
                     shiftAdd[m] = sa;
-                    crossbarActivations[k] += shares.crossbars[m];
+                    workload.crossbarActivations[k] += shares.crossbars[m];
                 }
             }
-            adcConversions[k] += shares.conversionsTotal * bits;
-            aluElements[aluBase + SHIFT_ADD] += shares.conversionsTotal * bits;
+            workload.adcConversions[k] += shares.conversionsTotal * bits;
+            workload.aluElements[aluBase + SHIFT_ADD] += shares.conversionsTotal * bits;
             System.arraycopy(mvm, 0, prevMvm, 0, shares.count);
             int tail = shiftAdd[0];
             if (shares.count > 1) {
                 tail = builder.addMerge(k, b, shares.mergeVec, home, shares.macroIds);
-                mergedBits[k] += (long) shares.mergeVec * (shares.count - 1) * activationBits;
+                workload.mergedBits[k] += (long) shares.mergeVec * (shares.count - 1) * activationBits;
                 for (int m = 0; m < shares.count; m++) {
                     builder.addEdge(shiftAdd[m], tail);
                 }
@@ -222,7 +207,7 @@ final class DataflowEmitter {
             if (layer.addPerPosition > 0) {
                 int vec = active * layer.addPerPosition;
                 int add = builder.addAlu(AluKind.ADD, k, b, IrProgram.NO_BIT, vec, home);
-                aluElements[aluBase + ADD] += vec;
+                workload.aluElements[aluBase + ADD] += vec;
                 builder.addEdge(tail, add);
                 tail = add;
             }
@@ -237,7 +222,7 @@ final class DataflowEmitter {
             }
             int storeVec = Math.max(1, layer.stored[b]);
             int store = builder.addStore(k, b, storeVec, home);
-            storedBits[k] += storeVec * activationBits;
+            workload.storedBits[k] += storeVec * activationBits;
             builder.addEdge(chain, store);
             edge(prevStore, store);
             prevStore = store;
@@ -252,7 +237,7 @@ final class DataflowEmitter {
             int aluBase) {
         byte kind = layer.opAluKind[index];
         int id = builder.addAlu(AluKind.ofCode(kind), layer.weightIndex, b, IrProgram.NO_BIT, vec, home);
-        aluElements[aluBase + kind] += vec;
+        workload.aluElements[aluBase + kind] += vec;
         edge(chain, id);
         edge(prevOp[index], id);
         prevOp[index] = id;
@@ -270,7 +255,7 @@ final class DataflowEmitter {
         int[] last = lastTransfer[s];
         for (int h = 0; h < homes.length; h++) {
             int id = builder.addTransfer(owner, b, vec, from, homes[h]);
-            transferredBits[owner] += vec * activationBits;
+            workload.transferredBits[owner] += vec * activationBits;
             builder.addEdge(ready, id);
             edge(last[h], id);
             last[h] = id;

@@ -9,23 +9,24 @@ import org.pimsyn.sim.ir.AluKind;
  * consumer's home). Bits are elements times the activation precision.
  */
 public final class DataflowWorkload {
-    private final long[] adcConversions;
-    private final long[] crossbarActivations;
-    private final long[] aluElements;
-    private final long[] loadedBits;
-    private final long[] storedBits;
-    private final long[] transferredBits;
-    private final long[] mergedBits;
+    // Filled by the compiler while it emits the program, read-only once handed out.
+    final long[] adcConversions;
+    final long[] crossbarActivations;
+    /** Index k x AluKind.COUNT + kind code. */
+    final long[] aluElements;
+    final long[] loadedBits;
+    final long[] storedBits;
+    final long[] transferredBits;
+    final long[] mergedBits;
 
-    DataflowWorkload(long[] adcConversions, long[] crossbarActivations, long[] aluElements, long[] loadedBits,
-            long[] storedBits, long[] transferredBits, long[] mergedBits) {
-        this.adcConversions = adcConversions;
-        this.crossbarActivations = crossbarActivations;
-        this.aluElements = aluElements;
-        this.loadedBits = loadedBits;
-        this.storedBits = storedBits;
-        this.transferredBits = transferredBits;
-        this.mergedBits = mergedBits;
+    DataflowWorkload(int layers) {
+        adcConversions = new long[layers];
+        crossbarActivations = new long[layers];
+        aluElements = new long[layers * AluKind.COUNT];
+        loadedBits = new long[layers];
+        storedBits = new long[layers];
+        transferredBits = new long[layers];
+        mergedBits = new long[layers];
     }
 
     public int layerCount() {

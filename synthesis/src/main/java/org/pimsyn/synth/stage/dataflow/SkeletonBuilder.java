@@ -427,23 +427,22 @@ final class SkeletonBuilder {
     }
 
     private void noteForeign(int source, int beta) {
-        if (!recordDeps) {
-            return;
-        }
-        if (foreignBeta[source] < 0) {
-            foreignTouched.add(source);
-        }
-        foreignBeta[source] = Math.max(foreignBeta[source], beta);
+        note(foreignBeta, foreignTouched, source, beta);
     }
 
     private void noteInternal(int id, int beta) {
+        note(internalBeta, internalTouched, id, beta);
+    }
+
+    /** Keeps the latest block needed of one data, remembering which entries to reset after the walk. */
+    private void note(int[] latest, IntArrayList touched, int index, int beta) {
         if (!recordDeps) {
             return;
         }
-        if (internalBeta[id] < 0) {
-            internalTouched.add(id);
+        if (latest[index] < 0) {
+            touched.add(index);
         }
-        internalBeta[id] = Math.max(internalBeta[id], beta);
+        latest[index] = Math.max(latest[index], beta);
     }
 
     private void flush(int slot, int b) {
@@ -479,14 +478,15 @@ final class SkeletonBuilder {
     }
 
     private void resetAcc() {
-        for (int i = 0; i < internalTouched.size(); i++) {
-            internalBeta[internalTouched.getInt(i)] = -1;
+        reset(internalBeta, internalTouched);
+        reset(foreignBeta, foreignTouched);
+    }
+
+    private static void reset(int[] latest, IntArrayList touched) {
+        for (int i = 0; i < touched.size(); i++) {
+            latest[touched.getInt(i)] = -1;
         }
-        internalTouched.clear();
-        for (int i = 0; i < foreignTouched.size(); i++) {
-            foreignBeta[foreignTouched.getInt(i)] = -1;
-        }
-        foreignTouched.clear();
+        touched.clear();
     }
 
     private void addDep(int b, int target, int from, int source, int link, int beta) {

@@ -16,7 +16,6 @@ import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.synth.mapping.CrossbarSet;
 import org.pimsyn.synth.network.Layer;
-import org.pimsyn.synth.network.LayerFunction;
 import org.pimsyn.synth.network.Network;
 
 /** Invariants over generated networks, duplications and placements. */
@@ -176,22 +175,7 @@ class DataflowInvariantsTest {
                 add += (long) positions * layer.outChannels() * (set.rowTiles() - 1);
                 loaded += (long) positions * layer.weightRows() * layer.groups();
             }
-            long[] alu = new long[AluKind.COUNT];
-            for (Layer layer : network.layers()) {
-                long elements = layer.outputShape().elementsPerImage();
-                switch (layer.op()) {
-                    case POOL -> alu[AluKind.POOL.code()] += elements * layer.window().kernelH()
-                            * layer.window().kernelW();
-                    case ACTIVATION -> alu[(layer.function() == LayerFunction.SIGMOID
-                            || layer.function() == LayerFunction.TANH ? AluKind.SIGMOID : AluKind.RELU).code()]
-                            += elements;
-                    case SOFTMAX -> alu[AluKind.SIGMOID.code()] += elements;
-                    case ELTWISE -> alu[AluKind.ELTWISE.code()] += elements * Math.max(1, layer.providers().size() - 1);
-                    case LRN -> alu[AluKind.ELTWISE.code()] += elements;
-                    default -> {
-                    }
-                }
-            }
+            long[] alu = AluClosedForm.elements(network);
             DataflowWorkload w = compiled.workload();
             assertEquals(adc, w.totalAdcConversions());
             assertEquals(adc, w.totalAluElements(AluKind.SHIFT_ADD));
@@ -243,7 +227,7 @@ class DataflowInvariantsTest {
         Random r = new Random(7);
         int differing = 0;
         for (int c = 0; c < CASES; c++) {
-            Network network = RandomDataflowCases.network(r, "case" + c);
+            Network network = RandomDataflowCases.network(r);
             DataflowSkeleton skeleton = DataflowSkeleton.of(RandomDataflowCases.spec(r, network));
             Placement apart = RandomDataflowCases.placement(r, skeleton);
             // Same crossbar split, but every layer's macros shifted to one common range: all homes coincide.
@@ -316,7 +300,7 @@ class DataflowInvariantsTest {
     private static void forEachCase(CaseCheck check) {
         Random r = new Random(20240301);
         for (int c = 0; c < CASES; c++) {
-            Network network = RandomDataflowCases.network(r, "case" + c);
+            Network network = RandomDataflowCases.network(r);
             DataflowSpec spec = RandomDataflowCases.spec(r, network);
             DataflowSkeleton skeleton = DataflowSkeleton.of(spec);
             Placement placement = RandomDataflowCases.placement(r, skeleton);

@@ -3,74 +3,22 @@ package org.pimsyn.synth.stage.dataflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.pimsyn.synth.network.LayerFunction;
-import org.pimsyn.synth.network.LayerOp;
 import org.pimsyn.synth.network.Network;
-import org.pimsyn.synth.network.NetworkBuilder;
-import org.pimsyn.synth.network.Padding;
-import org.pimsyn.synth.network.Shape;
-import org.pimsyn.synth.network.Window;
+import org.pimsyn.synth.network.json.RandomNetworks;
 
 /** Small random networks, duplications and placements for invariants. Same seed, same case. */
 final class RandomDataflowCases {
-    private static final LayerFunction[] ACTIVATIONS = {LayerFunction.RELU, LayerFunction.LEAKY_RELU,
-        LayerFunction.SIGMOID, LayerFunction.TANH, LayerFunction.CLIP, LayerFunction.HARD_SIGMOID,
-        LayerFunction.HARD_SWISH};
-
     private RandomDataflowCases() {
     }
 
-    /** A single-input network of 3 to 16 random steps over every layer kind, ending in one or two FC layers. */
-    static Network network(Random r, String name) {
-        NetworkBuilder b = new NetworkBuilder(name);
-        List<Integer> maps = new ArrayList<>();
-        maps.add(b.input("in", new Shape(1, 1 + r.nextInt(5), 3 + r.nextInt(12), 3 + r.nextInt(12))));
-        int steps = 3 + r.nextInt(14);
-        for (int step = 0; step < steps; step++) {
-            int input = maps.get(r.nextInt(maps.size()));
-            int other = maps.get(r.nextInt(maps.size()));
-            String layer = "l" + step;
-            try {
-                maps.add(switch (r.nextInt(11)) {
-                    case 0, 1, 2 -> conv(b, r, layer, input);
-                    case 3 -> b.pool(layer, input, r.nextBoolean() ? LayerFunction.MAX : LayerFunction.AVERAGE,
-                            window(r, 1 + r.nextInt(3), 1 + r.nextInt(3), false), r.nextBoolean());
-                    case 4 -> b.globalPool(layer, input, LayerFunction.AVERAGE);
-                    case 5 -> b.activation(layer, input, ACTIVATIONS[r.nextInt(ACTIVATIONS.length)]);
-                    case 6 -> b.eltwise(layer, LayerFunction.ADD, input, other);
-                    case 7 -> b.concat(layer, input, other);
-                    case 8 -> b.pad(layer, input, new Padding(r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)));
-                    case 9 -> r.nextBoolean() ? b.lrn(layer, input) : b.softmax(layer, input, LayerFunction.SOFTMAX);
-                    default -> b.addGiven(layer, LayerOp.ELTWISE, LayerFunction.MUL, List.of(input), b.shape(input),
-                            Window.POINTWISE, 1, false);
-                });
-            } catch (IllegalArgumentException e) {
-                // The random choice does not fit these shapes; the next step tries another.
+    /** A random network of every layer kind ({@link RandomNetworks}) with a single input. */
+    static Network network(Random r) {
+        while (true) {
+            Network network = RandomNetworks.generate(r.nextLong());
+            if (network.inputs().size() == 1) {
+                return network;
             }
         }
-        int x = b.flatten("flatten", maps.get(maps.size() - 1));
-        x = b.fc("fc1", x, 1 + r.nextInt(40));
-        if (r.nextBoolean()) {
-            x = b.fc("fc2", b.relu("fc1/relu", x), 1 + r.nextInt(10));
-        }
-        if (r.nextBoolean()) {
-            b.softmax("prob", x, LayerFunction.SOFTMAX);
-        }
-        return b.build();
-    }
-
-    static int conv(NetworkBuilder b, Random r, String name, int input) {
-        int inChannels = b.shape(input).c();
-        int groups = r.nextInt(3) == 0 ? inChannels : 1;
-        int outChannels = groups * (1 + r.nextInt(4));
-        return b.conv(name, input, outChannels, window(r, 1 + r.nextInt(3), 1 + r.nextInt(2), true), groups);
-    }
-
-    static Window window(Random r, int kernel, int stride, boolean dilated) {
-        int dilation = dilated && r.nextInt(4) == 0 ? 2 : 1;
-        int kernelW = r.nextInt(4) == 0 ? 1 + r.nextInt(3) : kernel;
-        return new Window(kernel, kernelW, stride, r.nextInt(4) == 0 ? 1 + r.nextInt(3) : stride,
-                new Padding(r.nextInt(2), r.nextInt(2), r.nextInt(2), r.nextInt(2)), dilation, dilation);
     }
 
     /** A duplication per weight layer in 1..P, mostly small so that blocks stay few enough to check by hand. */

@@ -17,6 +17,7 @@ import org.pimsyn.synth.network.NetworkBuilder;
 import org.pimsyn.synth.network.Padding;
 import org.pimsyn.synth.network.Shape;
 import org.pimsyn.synth.network.Window;
+import org.pimsyn.synth.network.json.RandomNetworks;
 
 /**
  * Random chains conv A -> [relu] -> [pool] -> [pad] -> conv B, checked against a brute-force model that
@@ -68,19 +69,19 @@ class ReceptiveFieldChainTest {
         try {
             NetworkBuilder b = new NetworkBuilder(name);
             int x = b.input("in", new Shape(1, 1 + r.nextInt(3), 4 + r.nextInt(10), 4 + r.nextInt(10)));
-            x = b.conv("A", x, 1 + r.nextInt(3), RandomDataflowCases.window(r, 1 + r.nextInt(3), 1 + r.nextInt(2),
+            x = b.conv("A", x, 1 + r.nextInt(3), RandomNetworks.window(r, 1 + r.nextInt(3), 1 + r.nextInt(2),
                     true), 1);
             if (r.nextBoolean()) {
                 x = b.relu("relu", x);
             }
             if (r.nextBoolean()) {
-                x = b.pool("pool", x, LayerFunction.MAX, RandomDataflowCases.window(r, 1 + r.nextInt(3),
+                x = b.pool("pool", x, LayerFunction.MAX, RandomNetworks.window(r, 1 + r.nextInt(3),
                         1 + r.nextInt(3), false), r.nextBoolean());
             }
             if (r.nextBoolean()) {
                 x = b.pad("pad", x, new Padding(r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)));
             }
-            b.conv("B", x, 1 + r.nextInt(3), RandomDataflowCases.window(r, 1 + r.nextInt(4), 1 + r.nextInt(3), true),
+            b.conv("B", x, 1 + r.nextInt(3), RandomNetworks.window(r, 1 + r.nextInt(4), 1 + r.nextInt(3), true),
                     1);
             return b.build();
         } catch (IllegalArgumentException e) {

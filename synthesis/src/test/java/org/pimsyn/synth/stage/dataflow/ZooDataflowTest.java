@@ -13,7 +13,6 @@ import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.synth.mapping.CrossbarSet;
 import org.pimsyn.synth.network.Layer;
-import org.pimsyn.synth.network.LayerOp;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.zoo.NetworkZoo;
 import org.pimsyn.synth.network.zoo.ZooNetwork;
@@ -47,9 +46,6 @@ class ZooDataflowTest {
         assertEquals(network.weightLayers().size(), program.layerCount());
 
         long adc = 0;
-        long relu = 0;
-        long pool = 0;
-        long eltwise = 0;
         int loads = 0;
         for (int k = 0; k < skeleton.weightLayerCount(); k++) {
             Layer layer = network.layer(skeleton.weightLayerId(k));
@@ -59,20 +55,11 @@ class ZooDataflowTest {
             loads += skeleton.blocks(k);
             assertEquals((long) layer.outputPositions() * layer.weightRows() * layer.groups() * 8, w.loadedBits(k));
         }
-        for (Layer layer : network.layers()) {
-            long elements = layer.outputShape().elementsPerImage();
-            if (layer.op() == LayerOp.ACTIVATION) {
-                relu += elements;
-            } else if (layer.op() == LayerOp.POOL) {
-                pool += elements * layer.window().kernelH() * layer.window().kernelW();
-            } else if (layer.op() == LayerOp.ELTWISE) {
-                eltwise += elements;
-            }
-        }
+        long[] alu = AluClosedForm.elements(network);
         assertEquals(adc, w.totalAluElements(AluKind.SHIFT_ADD));
-        assertEquals(relu, w.totalAluElements(AluKind.RELU));
-        assertEquals(pool, w.totalAluElements(AluKind.POOL));
-        assertEquals(eltwise, w.totalAluElements(AluKind.ELTWISE));
+        for (AluKind kind : List.of(AluKind.POOL, AluKind.RELU, AluKind.SIGMOID, AluKind.ELTWISE)) {
+            assertEquals(alu[kind.code()], w.totalAluElements(kind), kind.label());
+        }
         Irs irs = new Irs(program);
         assertEquals(loads, irs.count(IrKind.LOAD));
         assertEquals(0, irs.count(IrKind.MERGE));
