@@ -48,6 +48,8 @@ final class SkeletonBuilder {
     private boolean targetIsLeading;
     private boolean recordDeps;
     private boolean recordFrontier;
+    /** Walking only to measure {@link #ownerNeed}: the owner's output a follower needs. */
+    private boolean measuringOwner;
     private int ownerNeed;
     private final int[] foreignBeta;
     private final IntArrayList foreignTouched = new IntArrayList();
@@ -324,34 +326,13 @@ final class SkeletonBuilder {
         return lp;
     }
 
+    /** The last of the owner's output positions that positions 0..q of one of its followers need. */
     private int needOnOwner(int id, int q) {
+        measuringOwner = true;
         ownerNeed = ReceptiveField.NOTHING;
-        Layer layer = network.layer(id);
-        int width = layer.outputShape().w();
-        int row = q / width;
-        if (row > 0) {
-            visitProvidersForOwner(layer, row - 1, width - 1);
-        }
-        visitProvidersForOwner(layer, row, q % width);
+        visitCorners(network.layer(id), q);
+        measuringOwner = false;
         return ownerNeed;
-    }
-
-    private void visitProvidersForOwner(Layer layer, int row, int col) {
-        for (int p : providers[layer.id()]) {
-            Layer provider = network.layer(p);
-            int r = ReceptiveField.lastRow(layer, provider.outputShape(), row);
-            int c = ReceptiveField.lastCol(layer, provider.outputShape(), col);
-            if (r < 0 || c < 0 || provider.op() == LayerOp.INPUT) {
-                continue;
-            }
-            if (provider.hasWeights()) {
-                if (roles.weightIndex[p] == owner) {
-                    ownerNeed = Math.max(ownerNeed, r * provider.outputShape().w() + c);
-                }
-            } else if (roles.isFree(p) || (roles.owner[p] == owner && !roles.leading[p])) {
-                visitProvidersForOwner(provider, r, c);
-            }
-        }
     }
 
     /** Prefix maximum of what the owner's blocks need, and everything by the last block. */
@@ -366,24 +347,25 @@ final class SkeletonBuilder {
         return lp;
     }
 
-    /**
-     * Walks back from positions 0..q of {@code start}, the data of op {@code slot} in block b: from the two
-     * corners of that raster prefix.
-     */
+    /** Walks back from positions 0..q of {@code start}, the data of op {@code slot} in block b. */
     private void walk(int start, int slot, int q, int b) {
         walkBlock = b;
-        Layer layer = network.layer(start);
+        visitCorners(network.layer(start), q);
+        if (recordDeps) {
+            flush(slot, b);
+        } else {
+            resetAcc();
+        }
+    }
+
+    /** The two corners of the raster prefix 0..q: the rows before q's in full, and q's row up to q. */
+    private void visitCorners(Layer layer, int q) {
         int width = layer.outputShape().w();
         int row = q / width;
         if (row > 0) {
             visitProviders(layer, row - 1, width - 1);
         }
         visitProviders(layer, row, q % width);
-        if (recordDeps) {
-            flush(slot, b);
-        } else {
-            resetAcc();
-        }
     }
 
     private void visitProviders(Layer layer, int row, int col) {
@@ -399,16 +381,20 @@ final class SkeletonBuilder {
 
     private void visit(int p, Layer provider, int row, int col) {
         int need = row * provider.outputShape().w() + col;
+        boolean own = roles.owner[p] == owner;
         if (provider.hasWeights()) {
-            int w = roles.weightIndex[p];
-            // The owner's own outputs are covered by its chained block tails.
-            if (w != owner) {
-                noteForeign(w, need / copies[w]);
+            if (own) {
+                // The owner's own outputs: measured for its followers, otherwise covered by its chained tails.
+                ownerNeed = Math.max(ownerNeed, need);
+            } else {
+                noteForeign(roles.weightIndex[p], need / copies[roles.weightIndex[p]]);
             }
-        } else if (roles.isFree(p)) {
+        } else if (roles.isFree(p) || (measuringOwner && own && !roles.leading[p])) {
             visitProviders(provider, row, col);
+        } else if (measuringOwner) {
+            return;
         } else if (roles.leading[p]) {
-            if (roles.owner[p] == owner) {
+            if (own) {
                 if (recordFrontier) {
                     rawFrontier[p][walkBlock] = Math.max(rawFrontier[p][walkBlock], need);
                 }
@@ -419,7 +405,7 @@ final class SkeletonBuilder {
             } else {
                 noteForeign(sourceOfLeading[p], blockOf(p, need));
             }
-        } else if (roles.owner[p] == owner) {
+        } else if (own) {
             noteInternal(p, blockOf(p, need));
         } else {
             noteForeign(roles.owner[p], blockOf(p, need));
@@ -436,7 +422,7 @@ final class SkeletonBuilder {
 
     /** Keeps the latest block needed of one data, remembering which entries to reset after the walk. */
     private void note(int[] latest, IntArrayList touched, int index, int beta) {
-        if (!recordDeps) {
+        if (!recordDeps || measuringOwner) {
             return;
         }
         if (latest[index] < 0) {
