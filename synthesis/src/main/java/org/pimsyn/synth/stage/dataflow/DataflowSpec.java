@@ -3,6 +3,7 @@ package org.pimsyn.synth.stage.dataflow;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.pimsyn.synth.hardware.Precision;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.Network;
 
@@ -54,6 +55,13 @@ public final class DataflowSpec {
         this.cellBits = cellBits;
         this.weightBits = weightBits;
         this.activationBits = activationBits;
+    }
+
+    /** The same, with the weight and activation bits of the network's quantization. */
+    public static DataflowSpec of(Network network, int[] wtDup, int resDacBits, int xbSize, int cellBits,
+            Precision precision) {
+        return new DataflowSpec(network, wtDup, resDacBits, xbSize, cellBits, precision.weightBits(),
+                precision.activationBits());
     }
 
     private static void requirePositive(int value, String field) {

@@ -1,10 +1,13 @@
 package org.pimsyn.synth.stage.dataflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.synth.hardware.Precision;
+import org.pimsyn.synth.hardware.Provenance;
 import org.pimsyn.synth.network.LayerFunction;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.NetworkBuilder;
@@ -80,6 +83,21 @@ class DataflowValidationTest {
         assertEquals("a layer needs at least one macro", message(() -> new LayerPlacement(new int[0], new int[0])));
         assertEquals("placement of weight layer 1 is missing",
                 message(() -> new Placement(java.util.Arrays.asList(LayerPlacement.single(0, 1), null))));
+    }
+
+    @Test
+    void specsOfEqualInputsAreEqualWhateverArraysTheyCameFrom() {
+        Network net = convThenFc();
+        int[] wtDup = {2, 1};
+        DataflowSpec explicit = new DataflowSpec(net, wtDup, 1, 128, 2, 8, 16);
+        DataflowSpec fromPrecision = DataflowSpec.of(net, new int[] {2, 1}, 1, 128, 2,
+                new Precision(8, 16, Provenance.of("test")));
+        wtDup[0] = 5;
+        assertEquals(explicit, fromPrecision);
+        assertEquals(explicit.hashCode(), fromPrecision.hashCode());
+        assertEquals(2, explicit.wtDup(0));
+        assertEquals(16, explicit.bitIterations());
+        assertNotEquals(explicit, new DataflowSpec(net, new int[] {2, 1}, 2, 128, 2, 8, 16));
     }
 
     @Test
