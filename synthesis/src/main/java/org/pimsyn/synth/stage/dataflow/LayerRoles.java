@@ -14,10 +14,12 @@ import org.pimsyn.synth.network.Network;
  * layer owns it; and whether its outputs are written to the scratchpad.
  *
  * <p>Ownership. A non-weight layer belongs to the latest weight layer among those producing its inputs, looking
- * back through non-weight layers (with one input that is simply its producer's owner). A layer computed from the
- * network input alone (a <em>leading</em> layer, such as a pooling right after the input) belongs to the first
- * weight layer that consumes its data, directly or through other layers; when nothing consumes it, to weight
- * layer 0.
+ * back through non-weight layers: with one input that is its producer's owner; an element-wise layer or a
+ * concatenation belongs to its latest producer, and its other inputs travel to that owner's home. Every wait
+ * therefore points to an earlier weight layer. A layer computed from the network input alone (a <em>leading</em>
+ * layer, such as a pooling right after the input) belongs to the first weight layer that consumes its data,
+ * directly or through other layers (to weight layer 0 when nothing does), and runs in that layer's blocks before
+ * their LOADs, each block computing what the block reads.
  */
 final class LayerRoles {
     /** AluKind code of a layer that costs no ALU work. */
