@@ -12,7 +12,7 @@ import org.pimsyn.synth.network.Shape;
 import org.pimsyn.synth.network.Window;
 
 /** Small random networks that use every layer kind, for invariants over many cases. Same seed, same network. */
-final class RandomNetworks {
+public final class RandomNetworks {
     private static final LayerFunction[] ACTIVATIONS = {LayerFunction.RELU, LayerFunction.LEAKY_RELU,
         LayerFunction.SIGMOID, LayerFunction.TANH, LayerFunction.CLIP, LayerFunction.HARD_SIGMOID, LayerFunction.HARD_SWISH};
     private static final LayerFunction[] ELTWISE = {LayerFunction.ADD, LayerFunction.SUB, LayerFunction.MUL, LayerFunction.DIV};
@@ -20,7 +20,7 @@ final class RandomNetworks {
     private RandomNetworks() {
     }
 
-    static Network generate(long seed) {
+    public static Network generate(long seed) {
         Random r = new Random(seed);
         NetworkBuilder b = new NetworkBuilder("random" + seed);
         int batch = 1 + r.nextInt(2);
@@ -72,14 +72,16 @@ final class RandomNetworks {
         return b.build();
     }
 
-    private static int conv(NetworkBuilder b, Random r, String name, int input) {
+    /** A convolution with a random window, sometimes depthwise. */
+    public static int conv(NetworkBuilder b, Random r, String name, int input) {
         int inChannels = b.shape(input).c();
         int groups = r.nextInt(3) == 0 ? inChannels : 1;
         int outChannels = groups * (1 + r.nextInt(4));
         return b.conv(name, input, outChannels, window(r, 1 + r.nextInt(3), 1 + r.nextInt(2), true), groups);
     }
 
-    private static Window window(Random r, int kernel, int stride, boolean dilated) {
+    /** A window of that kernel height and stride, with random padding, sometimes rectangular or dilated. */
+    public static Window window(Random r, int kernel, int stride, boolean dilated) {
         int dilation = dilated && r.nextInt(4) == 0 ? 2 : 1;
         int kernelW = r.nextInt(4) == 0 ? 1 + r.nextInt(3) : kernel;
         return new Window(kernel, kernelW, stride, r.nextInt(4) == 0 ? 1 + r.nextInt(3) : stride,

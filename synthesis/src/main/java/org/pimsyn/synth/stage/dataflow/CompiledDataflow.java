@@ -1,0 +1,52 @@
+package org.pimsyn.synth.stage.dataflow;
+
+import org.pimsyn.sim.ir.IrProgram;
+
+/**
+ * The dataflow of one design point: the IR program for the simulator, the map from its layer indices (weight
+ * layers 0..K-1) to network layers, each network layer's owner, and the per-layer workload summary.
+ */
+public final class CompiledDataflow {
+    private final DataflowSkeleton skeleton;
+    private final Placement placement;
+    private final IrProgram program;
+    private final DataflowWorkload workload;
+
+    CompiledDataflow(DataflowSkeleton skeleton, Placement placement, IrProgram program, DataflowWorkload workload) {
+        this.skeleton = skeleton;
+        this.placement = placement;
+        this.program = program;
+        this.workload = workload;
+    }
+
+    public IrProgram program() {
+        return program;
+    }
+
+    public DataflowWorkload workload() {
+        return workload;
+    }
+
+    public DataflowSkeleton skeleton() {
+        return skeleton;
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    /** K: the simulator's layers. */
+    public int weightLayerCount() {
+        return skeleton.weightLayerCount();
+    }
+
+    /** Network layer id of the simulator's layer k. */
+    public int weightLayerId(int k) {
+        return skeleton.weightLayerId(k);
+    }
+
+    /** Weight layer (simulator layer) that runs a network layer's work; -1 for the network input. */
+    public int ownerOf(int layerId) {
+        return skeleton.ownerOf(layerId);
+    }
+}

@@ -1,0 +1,96 @@
+package org.pimsyn.synth.stage.dataflow;
+
+import org.pimsyn.synth.mapping.CrossbarSet;
+
+/**
+ * What each macro of a layer does in a block with a given number of active copies. The layer's crossbars are
+ * numbered copy by copy and, within a copy, by group, row tile, column tile and weight slice; the macros hold
+ * consecutive ranges of that numbering (see {@link LayerPlacement}). A block with A active copies uses crossbars
+ * 0..A x set - 1, so a macro takes part when its range starts below that.
+ *
+ * <p>Per taking part macro: the crossbars it activates, its ADC conversions (one per column of each active
+ * crossbar), the inputs it needs (the rows of every (copy, group, row tile) it touches) and the partial outputs
+ * it yields (one per column of every (copy, group, row tile, column tile) it touches).
+ */
+final class MacroShares {
+    /** Number of macros taking part; they are macros 0..count-1 of the placement (the home macro first). */
+    final int count;
+    final int[] crossbars;
+    final int[] conversions;
+    final int[] inputs;
+    final int[] partials;
+    /** Macro ids of the macros taking part. */
+    final int[] macroIds;
+    /** MERGE vec_width: partial outputs per remote macro, rounded up (0 when only the home macro takes part). */
+    final int mergeVec;
+    final long conversionsTotal;
+
+    MacroShares(CrossbarSet set, int xbSize, LayerPlacement placement, int activeCopies) {
+        long end = (long) activeCopies * set.size();
+        int n = 0;
+        long lo = 0;
+        while (n < placement.macroCount() && lo < end) {
+            lo += placement.crossbars(n);
+            n++;
+        }
+        count = n;
+        crossbars = new int[n];
+        conversions = new int[n];
+        inputs = new int[n];
+        partials = new int[n];
+        macroIds = new int[n];
+        long start = 0;
+        long remotePartials = 0;
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            long stop = Math.min(start + placement.crossbars(i), end);
+            macroIds[i] = placement.macro(i);
+            crossbars[i] = (int) (stop - start);
+            conversions[i] = (int) (conversionsBefore(set, xbSize, stop) - conversionsBefore(set, xbSize, start));
+            inputs[i] = (int) (rowsOfUnits(set, xbSize, ceilDiv(stop, unitCrossbars(set)))
+                    - rowsOfUnits(set, xbSize, start / unitCrossbars(set)));
+            partials[i] = (int) (columnsOfTiles(set, xbSize, ceilDiv(stop, set.slices()))
+                    - columnsOfTiles(set, xbSize, start / set.slices()));
+            total += conversions[i];
+            if (i > 0) {
+                remotePartials += partials[i];
+            }
+            start += placement.crossbars(i);
+        }
+        conversionsTotal = total;
+        mergeVec = n > 1 ? (int) ceilDiv(remotePartials, n - 1) : 0;
+    }
+
+    /** Crossbars of one (copy, group, row tile): its column tiles times its weight slices. */
+    private static long unitCrossbars(CrossbarSet set) {
+        return (long) set.colTiles() * set.slices();
+    }
+
+    /** ADC conversions of crossbars 0..x-1. */
+    static long conversionsBefore(CrossbarSet set, int xbSize, long x) {
+        long copy = x / set.size();
+        long j = x % set.size();
+        long unit = j / unitCrossbars(set);
+        long rem = j % unitCrossbars(set);
+        long tile = rem / set.slices();
+        long slice = rem % set.slices();
+        int cols = set.columnsPerGroup();
+        return copy * set.conversionsPerCopy() + unit * cols * set.slices()
+                + Math.min(tile * xbSize, cols) * set.slices() + slice * Math.min(xbSize, cols - tile * xbSize);
+    }
+
+    /** Input rows of the first v (copy, group, row tile) units. */
+    private static long rowsOfUnits(CrossbarSet set, int xbSize, long v) {
+        return v / set.rowTiles() * set.rowsPerGroup() + Math.min(v % set.rowTiles() * xbSize, set.rowsPerGroup());
+    }
+
+    /** Output columns of the first w (copy, group, row tile, column tile) tiles. */
+    private static long columnsOfTiles(CrossbarSet set, int xbSize, long w) {
+        return w / set.colTiles() * set.columnsPerGroup()
+                + Math.min(w % set.colTiles() * xbSize, set.columnsPerGroup());
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}
