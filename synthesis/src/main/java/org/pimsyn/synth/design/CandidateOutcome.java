@@ -1,0 +1,39 @@
+package org.pimsyn.synth.design;
+
+import java.util.Objects;
+import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+
+/**
+ * What stages 3 and 4 found for one design point and one weight-duplication candidate.
+ *
+ * @param best                      the best design found, or null when no gene gave a design within the budget
+ * @param fitness                   its fitness (GOPS/W), 0 when there is none
+ * @param bestFitnessPerGeneration  the best fitness after each generation, starting with the initial population
+ * @param evaluations               fitness evaluations made (distinct genes simulated)
+ * @param reason                    why no design fits, when {@code best} is null; otherwise empty
+ */
+public record CandidateOutcome(
+        DesignPoint point,
+        DuplicationCandidate duplication,
+        Design best,
+        double fitness,
+        double[] bestFitnessPerGeneration,
+        long evaluations,
+        String reason) {
+
+    public CandidateOutcome {
+        Objects.requireNonNull(point, "point");
+        Objects.requireNonNull(duplication, "duplication");
+        bestFitnessPerGeneration = bestFitnessPerGeneration.clone();
+        reason = reason == null ? "" : reason;
+    }
+
+    @Override
+    public double[] bestFitnessPerGeneration() {
+        return bestFitnessPerGeneration.clone();
+    }
+
+    public boolean found() {
+        return best != null;
+    }
+}

@@ -1,0 +1,38 @@
+package org.pimsyn.synth.design;
+
+import java.util.Objects;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.report.Performance;
+import org.pimsyn.synth.stage.dataflow.DataflowSpec;
+import org.pimsyn.synth.stage.dataflow.Placement;
+
+/**
+ * A complete synthesized accelerator: everything needed to write it out and to simulate it again. The IR
+ * program is not kept: {@code DataflowSkeleton.of(spec).compile(placement)} rebuilds it exactly.
+ *
+ * @param performance the simulator's figures for {@code fitnessImages} images, the design's fitness
+ */
+public record Design(
+        DesignPoint point,
+        DataflowSpec spec,
+        Placement placement,
+        Accelerator accelerator,
+        ComponentLibrary library,
+        int fitnessImages,
+        Performance performance) {
+
+    public Design {
+        Objects.requireNonNull(point, "point");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(placement, "placement");
+        Objects.requireNonNull(accelerator, "accelerator");
+        Objects.requireNonNull(library, "library");
+        Objects.requireNonNull(performance, "performance");
+    }
+
+    /** The fitness: power efficiency in GOPS/W, 0 when over the power budget or a scratchpad overflows. */
+    public double fitness() {
+        return performance.withinPowerBudget() && performance.scratchpadsFit() ? performance.gopsPerWatt() : 0;
+    }
+}

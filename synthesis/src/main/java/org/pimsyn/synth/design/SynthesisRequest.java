@@ -1,0 +1,48 @@
+package org.pimsyn.synth.design;
+
+import java.util.Objects;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.network.Network;
+
+/**
+ * What a synthesis run is asked for: the network, the hardware library, the total power budget, the macro
+ * scenario, whether layers may share macros, and the sizes of the evolutionary search.
+ *
+ * @param genes         population of the macro-partitioning search (the library's value unless overridden)
+ * @param generations   generations of that search
+ * @param fitnessImages images each fitness simulation streams (2 measures the steady-state interval)
+ */
+public record SynthesisRequest(
+        Network network,
+        HardwareLibrary library,
+        double totalPowerMw,
+        MacroMode macroMode,
+        boolean macroSharing,
+        int genes,
+        int generations,
+        int fitnessImages) {
+
+    public SynthesisRequest {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(library, "library");
+        Objects.requireNonNull(macroMode, "macroMode");
+        if (!(totalPowerMw > 0) || Double.isInfinite(totalPowerMw)) {
+            throw new IllegalArgumentException("total power must be a positive number of mW, got " + totalPowerMw);
+        }
+        if (genes < 2 || generations < 1 || fitnessImages < 1) {
+            throw new IllegalArgumentException("genes must be >= 2, generations and fitness images >= 1");
+        }
+    }
+
+    /** The library's search sizes, two fitness images. */
+    public static SynthesisRequest of(Network network, HardwareLibrary library, double totalPowerMw, MacroMode mode,
+            boolean macroSharing) {
+        return new SynthesisRequest(network, library, totalPowerMw, mode, macroSharing,
+                library.search().evolution().genes(), library.search().evolution().generations(), 2);
+    }
+
+    public SynthesisRequest withSearchSize(int newGenes, int newGenerations) {
+        return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, newGenes, newGenerations,
+                fitnessImages);
+    }
+}
