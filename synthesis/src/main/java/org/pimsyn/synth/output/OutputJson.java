@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -60,7 +59,7 @@ final class OutputJson {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonMappingException e) {
-            throw new InputException(file + ": " + path + pathOf(e) + ": " + what(e), e);
+            throw new InputException(file + ": " + path + pathOf(e) + ": " + what(e, find(node, e)), e);
         } catch (JsonProcessingException e) {
             throw new InputException(file + ": " + path + ": " + firstLine(e.getOriginalMessage()), e);
         }
@@ -78,7 +77,16 @@ final class OutputJson {
         return s.toString();
     }
 
-    private static String what(JsonMappingException e) {
+    /** The value the exception is about, or a missing node where the path leads nowhere. */
+    private static JsonNode find(JsonNode root, JsonMappingException e) {
+        JsonNode at = root;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            at = r.getFieldName() != null ? at.path(r.getFieldName()) : at.path(r.getIndex());
+        }
+        return at;
+    }
+
+    private static String what(JsonMappingException e, JsonNode found) {
         if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
             return firstLine(e.getCause().getMessage());
         }
@@ -89,17 +97,27 @@ final class OutputJson {
             }
             return "unknown key; allowed keys: " + known;
         }
-        if (e instanceof InvalidFormatException f) {
-            return "expected " + typeName(f.getTargetType()) + ", found " + f.getValue();
+        if (found.isMissingNode()) {
+            return "missing";
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            String original = firstLine(e.getOriginalMessage());
-            if (original.startsWith("Missing required creator property")) {
-                return "missing; expected " + typeName(m.getTargetType());
-            }
-            return "expected " + typeName(m.getTargetType()) + " (" + original + ")";
+            return "expected " + typeName(m.getTargetType()) + ", found " + describe(found);
         }
         return firstLine(e.getOriginalMessage());
+    }
+
+    private static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            String t = value.textValue();
+            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "\"";
+        }
+        if (value.isNumber() || value.isBoolean()) {
+            return "the " + (value.isNumber() ? "number " : "boolean ") + value.asText();
+        }
+        if (value.isNull()) {
+            return "null";
+        }
+        return value.isArray() ? "an array" : "an object";
     }
 
     private static String typeName(Class<?> type) {
