@@ -147,12 +147,31 @@ class SynthesizeCommandTest {
         assertEquals(0, run(smallCase(dir, "--out", two.toString(), "--threads", "2", "--seed", "7")).exitCode());
         assertEquals(Files.readString(one.resolve("design.json")), Files.readString(two.resolve("design.json")));
         assertEquals(Files.readString(one.resolve("pimcomp.json")), Files.readString(two.resolve("pimcomp.json")));
+        String textOne = Files.readString(one.resolve("report.json"));
+        String textTwo = Files.readString(two.resolve("report.json"));
+        int cut = textOne.indexOf("\n  \"execution\" : {");
+        assertTrue(cut > 0 && textOne.indexOf("\n  \"", cut + 1) < 0, "the execution section comes last");
+        assertEquals(textOne.substring(0, cut), textTwo.substring(0, cut));
         ObjectNode a = (ObjectNode) JSON.readTree(one.resolve("report.json").toFile());
         ObjectNode b = (ObjectNode) JSON.readTree(two.resolve("report.json").toFile());
         assertNotEquals(a.get("execution"), b.get("execution"));
         a.remove("execution");
         b.remove("execution");
         assertEquals(JSON.writeValueAsString(a), JSON.writeValueAsString(b));
+    }
+
+    @Test
+    void progressGoesToTheErrorStreamAndChangesNoFile() throws IOException {
+        Path plain = dir.resolve("plain");
+        Path shown = dir.resolve("shown");
+        CliRun quiet = run(smallCase(dir, "--out", plain.toString()));
+        assertEquals("", quiet.err());
+        CliRun bar = run(smallCase(dir, "--out", shown.toString(), "--progress"));
+        assertEquals(0, bar.exitCode(), bar.err());
+        assertTrue(bar.err().startsWith("\rdesign points "), bar.err());
+        assertTrue(bar.err().contains("100%"), bar.err());
+        assertTrue(bar.err().contains(" best "), bar.err());
+        assertEquals(Files.readString(plain.resolve("design.json")), Files.readString(shown.resolve("design.json")));
     }
 
     @Test
