@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pimsyn.sim.report.Performance;
+import org.pimsyn.sim.report.ReportText;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.output.LayerTable;
 
@@ -52,22 +53,12 @@ final class DesignText {
         StringBuilder s = new StringBuilder();
         line(s, "Power efficiency: %,.2f GOPS/W", p.gopsPerWatt());
         line(s, "Throughput: %,.2f GOPS (an image every %,d cycles, %s)", p.throughputGops(), p.intervalCycles(),
-                time(p.intervalNs()));
+                ReportText.time(p.intervalNs()));
         line(s, "Power: %,.2f mW steady state, %,.2f mW run average; budget %,.2f mW (%s)", p.steadyStatePowerMw(),
                 p.averagePowerMw(), p.powerBudgetMw(), p.withinPowerBudget() ? "within" : "EXCEEDED");
         line(s, "Latency (first image): %,d cycles (%s)", p.firstImageLatencyCycles(),
-                time(p.firstImageLatencyCycles() / clockGhz));
+                ReportText.time(p.firstImageLatencyCycles() / clockGhz));
         return s.toString();
-    }
-
-    static String time(double ns) {
-        if (ns >= 1e6) {
-            return String.format(Locale.ROOT, "%.3f ms", ns / 1e6);
-        }
-        if (ns >= 1e3) {
-            return String.format(Locale.ROOT, "%.3f us", ns / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.1f ns", ns);
     }
 
     private static void line(StringBuilder s, String format, Object... args) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.engine.SimulationObserver;
+import org.pimsyn.sim.report.ReportText;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.design.CandidateSearch;
@@ -195,7 +196,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
                         + "evaluations in %s on %d thread%s%n",
                 st.crossbarPoints(), st.crossbarPointsInfeasible(), st.crossbarPointsWithoutAdc(), st.designPoints(),
                 st.designPointsSearched(), st.designPointsPruned(), st.designPointsWithoutAdc(),
-                st.designPointsFound(), st.fitnessEvaluations(), DesignText.time(result.wallTimeMs() * 1e6),
+                st.designPointsFound(), st.fitnessEvaluations(), ReportText.time(result.wallTimeMs() * 1e6),
                 threadCount, threadCount == 1 ? "" : "s"));
         s.append("Wrote ").append(files.stream().map(Path::toString).collect(Collectors.joining(", ")))
                 .append('\n');
