@@ -81,7 +81,8 @@ public final class ReportText {
         return s.length() <= width ? s : s.substring(0, width - 1) + "~";
     }
 
-    static String time(double ns) {
+    /** A duration with the unit that keeps it readable: {@code 312.5 ns}, {@code 116.533 us}, {@code 1.250 ms}. */
+    public static String time(double ns) {
         if (ns >= 1e6) {
             return String.format(Locale.ROOT, "%.3f ms", ns / 1e6);
         }

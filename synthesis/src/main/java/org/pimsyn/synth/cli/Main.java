@@ -21,7 +21,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = Main.Version.class,
         description = "Synthesizes processing-in-memory (ReRAM crossbar) CNN accelerators under a power budget "
                 + "and validates them with a cycle-accurate IR-level simulator.",
-        subcommands = {NetworkCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SynthesizeCommand.class, SimulateCommand.class, NetworkCommand.class, ConfigCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;

@@ -170,6 +170,21 @@ public final class JsonObjectFields {
         return out;
     }
 
+    /** A non-empty array of integers, each in [min, max]. */
+    public int[] integers(String key, int min, int max) {
+        JsonNode array = nonEmptyArray(key, "integers");
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = integerIn(array.get(i), pathOf(key) + "[" + i + "]", min, max);
+        }
+        return out;
+    }
+
+    /** The value of a required key as it is, for readers that bind it themselves. */
+    public JsonNode node(String key, String expected) {
+        return required(key, expected);
+    }
+
     /** A non-empty array of numbers, each in (min, max) exclusive, strictly increasing. */
     public double[] increasingNumbersBetween(String key, double minExclusive, double maxExclusive) {
         JsonNode array = nonEmptyArray(key, "numbers");

@@ -2,6 +2,7 @@ package org.pimsyn.synth.stage.dataflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.mapping.CrossbarSet;
 import org.pimsyn.synth.network.Network;
 
@@ -118,6 +119,24 @@ public final class DataflowSkeleton {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * The ALU kind a non-weight layer's work runs on (in its owner's blocks), or null for weight layers, the
+     * input and layers that cost no ALU work.
+     */
+    public AluKind aluKindOf(int layerId) {
+        int k = owner[layerId];
+        if (k < 0) {
+            return null;
+        }
+        LayerSkeleton layer = layers[k];
+        for (int slot = 0; slot < layer.opLayerIds.length; slot++) {
+            if (layer.opLayerIds[slot] == layerId) {
+                return AluKind.ofCode(layer.opAluKind[slot]);
+            }
+        }
+        return null;
     }
 
     /** Each weight layer alone in its own macro (macro k), holding all its crossbars. */

@@ -1,0 +1,67 @@
+package org.pimsyn.synth.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pimsyn.sim.report.Performance;
+import org.pimsyn.sim.report.ReportText;
+import org.pimsyn.synth.design.DesignPoint;
+import org.pimsyn.synth.output.LayerTable;
+
+/** A design for the terminal: its point, its layer table and its headline figures. */
+final class DesignText {
+    private DesignText() {
+    }
+
+    static String point(DesignPoint p) {
+        return "RatioRram " + TextTable.number(p.ratioRram()) + ", ResRram " + p.resRramBits() + " bits, XbSize "
+                + p.xbSizeRows() + ", ResDAC " + p.resDacBits() + " bits, ADC " + p.adcBits() + " bits";
+    }
+
+    /** Layer, duplication, macros, sharing, crossbars per macro, then the units of each component present. */
+    static String layers(LayerTable table) {
+        List<String> components = new ArrayList<>();
+        for (String c : LayerTable.COMPONENTS) {
+            if (table.rows().stream().anyMatch(r -> r.components().containsKey(c))) {
+                components.add(c);
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("layer", "dup", "macros", "shares with", "xb/macro"));
+        header.addAll(components);
+        TextTable t = TextTable.withHeader(header.toArray(String[]::new));
+        t.alignRight(1, 2, 4);
+        for (int c = 5; c < header.size(); c++) {
+            t.alignRight(c);
+        }
+        for (LayerTable.Row r : table.rows()) {
+            List<Object> cells = new ArrayList<>();
+            cells.add(r.name());
+            cells.add(r.duplication());
+            cells.add(r.weightLayer() ? r.macros() : "-");
+            cells.add(r.weightLayer() ? r.macroSharing() : "-");
+            cells.add(r.weightLayer() ? r.macroSizeCrossbars() : "-");
+            for (String c : components) {
+                Integer units = r.components().get(c);
+                cells.add(units == null ? "-" : units);
+            }
+            t.row(cells.toArray());
+        }
+        return t.render();
+    }
+
+    static String figures(Performance p, double clockGhz) {
+        StringBuilder s = new StringBuilder();
+        line(s, "Power efficiency: %,.2f GOPS/W", p.gopsPerWatt());
+        line(s, "Throughput: %,.2f GOPS (an image every %,d cycles, %s)", p.throughputGops(), p.intervalCycles(),
+                ReportText.time(p.intervalNs()));
+        line(s, "Power: %,.2f mW steady state, %,.2f mW run average; budget %,.2f mW (%s)", p.steadyStatePowerMw(),
+                p.averagePowerMw(), p.powerBudgetMw(), p.withinPowerBudget() ? "within" : "EXCEEDED");
+        line(s, "Latency (first image): %,d cycles (%s)", p.firstImageLatencyCycles(),
+                ReportText.time(p.firstImageLatencyCycles() / clockGhz));
+        return s.toString();
+    }
+
+    private static void line(StringBuilder s, String format, Object... args) {
+        s.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

@@ -1,0 +1,156 @@
+package org.pimsyn.synth.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.engine.SimulationObserver;
+import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.report.ReportText;
+import org.pimsyn.sim.report.SimulationReport;
+import org.pimsyn.sim.trace.CycleWindow;
+import org.pimsyn.sim.trace.TraceFormat;
+import org.pimsyn.sim.trace.TraceOptions;
+import org.pimsyn.sim.trace.TraceSet;
+import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.io.AtomicFiles;
+import org.pimsyn.synth.output.DesignJson;
+import org.pimsyn.synth.output.LayerTable;
+import org.pimsyn.synth.output.RunReports;
+import org.pimsyn.synth.output.SynthesisOutputs;
+import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pimsyn simulate}: simulates a synthesized design again, with the full report and optional traces. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Simulates a design written by 'pimsyn synthesize' (design.json): recompiles its dataflow onto its "
+                    + "macro placement, runs the cycle-accurate simulator and prints the per-layer timing, the "
+                    + "energy by component and the utilization of every resource.",
+            "Writes report.json (and the traces asked for) into --out. With the default number of images the "
+                    + "figures are those of the synthesis run's report.json.",
+            "Exit codes: 0 done, 2 bad input (including a design file that does not read or check)."
+        })
+public final class SimulateCommand implements Callable<Integer> {
+    @Option(names = "--design", paramLabel = "FILE", required = true,
+            description = "The design.json of a synthesis run.")
+    Path design;
+
+    @Option(names = "--images", paramLabel = "N",
+            description = "Images streamed through the pipeline (default: the design's fitness images).")
+    Integer images;
+
+    @Option(names = "--trace", paramLabel = "FORMATS",
+            description = "Write traces: a comma-separated list of json (Chrome trace-event JSON, for "
+                    + "ui.perfetto.dev; also spelled chrome), vcd (value change dump, for GTKWave), csv "
+                    + "(utilization per window of cycles), or all.")
+    String trace;
+
+    @Option(names = "--trace-window", paramLabel = "START:END",
+            description = "Trace only cycles START to END (either may be left out, e.g. 1000: or :5000).")
+    String traceWindow;
+
+    @Option(names = "--trace-gzip", description = "Gzip the trace files (adds .gz).")
+    boolean traceGzip;
+
+    @Option(names = "--csv-window", paramLabel = "CYCLES",
+            description = "Cycles per row of the utilization CSV (default: "
+                    + TraceOptions.DEFAULT_CSV_WINDOW_CYCLES + ").")
+    Long csvWindow;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory of report.json and the traces (default: the design file's directory).")
+    Path out;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (images != null && images < 1) {
+            throw new InputException("--images: must be an integer >= 1, got " + images);
+        }
+        if (trace == null && (traceWindow != null || traceGzip || csvWindow != null)) {
+            throw new InputException("--trace-window, --trace-gzip and --csv-window only apply with --trace");
+        }
+        Design d = DesignJson.read(design);
+        int n = images != null ? images : d.fitnessImages();
+        Path dir = out != null ? out : (design.getParent() != null ? design.getParent() : Path.of(""));
+        TraceOptions traceOptions = trace == null ? null : traceOptions(dir);
+        IrProgram program = DataflowSkeleton.of(d.spec()).compile(d.placement()).program();
+        Simulator simulator = new Simulator();
+        SimulationReport report;
+        List<Path> traces = List.of();
+        try {
+            if (traceOptions == null) {
+                report = simulator.report(d.accelerator(), d.library(), program, n, SimulationObserver.NONE);
+            } else {
+                try (TraceSet set = TraceSet.open(traceOptions)) {
+                    report = simulator.report(d.accelerator(), d.library(), program, n, set.observer());
+                    traces = set.outputs();
+                }
+            }
+        } catch (InvalidSimulationInputException e) {
+            throw new InputException(design + ": " + e.getMessage(), e);
+        }
+        Path reportFile = dir.resolve(SynthesisOutputs.REPORT_FILE);
+        AtomicFiles.writeString(reportFile, RunReports.simulation(design, d, n, report, traces));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("Design " + design + ": network " + d.spec().network().name() + ", "
+                + DesignText.point(d.point()));
+        stdout.println();
+        stdout.print(DesignText.layers(LayerTable.of(d)));
+        stdout.println();
+        stdout.print(ReportText.summary(report));
+        stdout.println();
+        stdout.println("Wrote " + reportFile + (traces.isEmpty() ? ""
+                : ", " + traces.stream().map(Path::toString).collect(Collectors.joining(", "))));
+        stdout.flush();
+        return Main.EXIT_OK;
+    }
+
+    private TraceOptions traceOptions(Path dir) {
+        TraceOptions options = TraceOptions.defaults(dir).withFormats(formats(trace)).withGzip(traceGzip);
+        if (traceWindow != null) {
+            options = options.withWindow(CycleWindow.parse(traceWindow));
+        }
+        if (csvWindow != null) {
+            if (csvWindow < 1) {
+                throw new InputException("--csv-window: must be an integer >= 1, got " + csvWindow);
+            }
+            options = options.withCsvWindowCycles(csvWindow);
+        }
+        return options;
+    }
+
+    /** The --trace list; {@code json} names the Chrome trace-event format. */
+    static Set<TraceFormat> formats(String text) {
+        Set<TraceFormat> formats = EnumSet.noneOf(TraceFormat.class);
+        for (String part : text.split(",", -1)) {
+            String name = part.strip().toLowerCase(Locale.ROOT);
+            switch (name) {
+                case "json", "chrome" -> formats.add(TraceFormat.CHROME);
+                case "vcd" -> formats.add(TraceFormat.VCD);
+                case "csv" -> formats.add(TraceFormat.CSV);
+                case "all" -> formats.addAll(EnumSet.allOf(TraceFormat.class));
+                default -> throw new InputException("--trace: unknown format '" + part.strip()
+                        + "'; allowed: json (or chrome), vcd, csv, all, comma-separated");
+            }
+        }
+        return formats;
+    }
+}

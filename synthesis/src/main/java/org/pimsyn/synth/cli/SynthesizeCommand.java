@@ -1,0 +1,205 @@
+package org.pimsyn.synth.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.engine.SimulationObserver;
+import org.pimsyn.sim.report.ReportText;
+import org.pimsyn.sim.report.SimulationReport;
+import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.design.CandidateSearch;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.MacroMode;
+import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.explore.DesignSpaceExplorer;
+import org.pimsyn.synth.explore.ExplorationListener;
+import org.pimsyn.synth.explore.ExplorationResult;
+import org.pimsyn.synth.explore.ExplorationSettings;
+import org.pimsyn.synth.explore.ExplorationStatistics;
+import org.pimsyn.synth.explore.RankedDesign;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.output.LayerTable;
+import org.pimsyn.synth.output.RunReports;
+import org.pimsyn.synth.output.SynthesisOutputs;
+import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pimsyn synthesize}: explores the design space of a network under a power budget and writes the best design. */
+@Command(name = "synthesize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Synthesizes a PIM accelerator for a network under a total power budget: explores RatioRram, ResRram, "
+                    + "XbSize, the weight-duplication candidates and ResDAC (Algorithm 1 of the PIMSYN paper), "
+                    + "searches macro partitioning and component allocation at every design point, and keeps the "
+                    + "design with the best power efficiency (GOPS/W) under the simulator.",
+            "Writes design.json (the design, which 'pimsyn simulate' reads), pimcomp.json (the PIMCOMP compiler's "
+                    + "architecture parameters) and report.json (simulation report, top designs, exploration "
+                    + "statistics) into --out.",
+            "Exit codes: 0 done, 2 bad input, 3 no design fits under the power budget."
+        })
+public final class SynthesizeCommand implements Callable<Integer> {
+    /**
+     * Where the command gets stages 3 and 4 from. The production build points it at the standard candidate
+     * search; tests put their own.
+     */
+    static Supplier<CandidateSearch> candidateSearch = () -> {
+        throw new IllegalStateException("no candidate search configured");
+    };
+
+    @Mixin
+    NetworkSourceOptions source;
+
+    @Option(names = "--power", paramLabel = "W", defaultValue = "49",
+            description = "Total power budget in watts (default: ${DEFAULT-VALUE}).")
+    double powerW;
+
+    @Option(names = "--macros", paramLabel = "MODE", defaultValue = "specified",
+            description = "Macro sizing: 'specified' (sized per layer) or 'unified' (one size for all layers). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String macros;
+
+    @Option(names = "--macro-sharing", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Let two layers share macros and their peripherals (default: on; --no-macro-sharing "
+                    + "turns it off).")
+    boolean macroSharing;
+
+    @Mixin
+    HardwareConfigOption config;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory of the output files (default: out/<network name>).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of every random search; the same inputs and seed give the same files "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: one per core). The result does not depend on it.")
+    Integer threads;
+
+    @Option(names = "--generations", paramLabel = "N",
+            description = "Generations of the macro-partitioning search (default: the library's search settings).")
+    Integer generations;
+
+    @Option(names = "--genes", paramLabel = "N",
+            description = "Population of the macro-partitioning search, >= 2 (default: the library's search "
+                    + "settings).")
+    Integer genes;
+
+    @Option(names = "--progress",
+            description = "Show a progress bar on the error stream (shown anyway on an interactive console).")
+    boolean progress;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        MacroMode mode = macroMode();
+        checkOptions();
+        Network network = source.load();
+        HardwareLibrary library = config.load();
+        SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing);
+        if (genes != null || generations != null) {
+            request = request.withSearchSize(genes != null ? genes : request.genes(),
+                    generations != null ? generations : request.generations());
+        }
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        DesignSpaceExplorer explorer = new DesignSpaceExplorer(candidateSearch.get(),
+                new ExplorationSettings(threadCount, true));
+        PrintWriter err = spec.commandLine().getErr();
+        ExplorationResult result;
+        if (progress || System.console() != null) {
+            try (ExplorationProgress bar = new ExplorationProgress(err)) {
+                result = explorer.explore(request, seed, bar);
+            }
+        } else {
+            result = explorer.explore(request, seed, ExplorationListener.NONE);
+        }
+        Design design = result.best().design();
+        SimulationReport report = new Simulator().report(design.accelerator(), design.library(),
+                DataflowSkeleton.of(design.spec()).compile(design.placement()).program(), design.fitnessImages(),
+                SimulationObserver.NONE);
+        Path dir = out != null ? out : defaultOutDir(network);
+        List<Path> files = SynthesisOutputs.write(dir, design,
+                RunReports.synthesis(request, source.origin(), seed, threadCount, result, report));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(summary(request, result, design, report, threadCount, files));
+        stdout.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** Where the files go without --out: {@code out/<network name>} under the working directory. */
+    static Path defaultOutDir(Network network) {
+        return Path.of("out", network.name());
+    }
+
+    private MacroMode macroMode() {
+        for (MacroMode m : MacroMode.values()) {
+            if (m.label().equals(macros.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new InputException("--macros: unknown macro mode '" + macros + "'; allowed: "
+                + java.util.Arrays.stream(MacroMode.values()).map(MacroMode::label).collect(Collectors.joining(", ")));
+    }
+
+    private void checkOptions() {
+        if (!(powerW > 0) || Double.isInfinite(powerW)) {
+            throw new InputException("--power: must be a positive number of watts, got " + powerW);
+        }
+        if (threads != null && threads < 1) {
+            throw new InputException("--threads: must be an integer >= 1, got " + threads);
+        }
+        if (generations != null && generations < 1) {
+            throw new InputException("--generations: must be an integer >= 1, got " + generations);
+        }
+        if (genes != null && genes < 2) {
+            throw new InputException("--genes: must be an integer >= 2, got " + genes);
+        }
+    }
+
+    private String summary(SynthesisRequest request, ExplorationResult result, Design design,
+            SimulationReport report, int threadCount, List<Path> files) {
+        StringBuilder s = new StringBuilder();
+        RankedDesign best = result.best();
+        s.append("Synthesized ").append(request.network().name()).append(" (").append(source.origin())
+                .append(") under ").append(TextTable.number(powerW)).append(" W: ")
+                .append(request.macroMode().label()).append(" macros, macro sharing ")
+                .append(request.macroSharing() ? "on" : "off").append(", seed ").append(seed).append('\n');
+        s.append("Design point: ").append(DesignText.point(best.point())).append("; duplication candidate ")
+                .append(best.candidateIndex() + 1).append(" of ").append(best.candidates()).append('\n');
+        LayerTable table = LayerTable.of(design);
+        s.append("Mesh: ").append(table.meshRows()).append(" x ").append(table.meshCols()).append(", ")
+                .append(design.accelerator().macros().size()).append(" macros; scratchpads up to ")
+                .append(table.scratchpadKb()).append(" KB\n\n");
+        s.append(DesignText.layers(table)).append('\n');
+        s.append(DesignText.figures(report.performance(), design.accelerator().clockGhz())).append('\n');
+        ExplorationStatistics st = result.statistics();
+        s.append(String.format(Locale.ROOT,
+                "Explored %,d crossbar points (%,d infeasible, %,d without an ADC) and %,d design points "
+                        + "(%,d searched, %,d pruned, %,d without an ADC; %,d found a design): %,d fitness "
+                        + "evaluations in %s on %d thread%s%n",
+                st.crossbarPoints(), st.crossbarPointsInfeasible(), st.crossbarPointsWithoutAdc(), st.designPoints(),
+                st.designPointsSearched(), st.designPointsPruned(), st.designPointsWithoutAdc(),
+                st.designPointsFound(), st.fitnessEvaluations(), ReportText.time(result.wallTimeMs() * 1e6),
+                threadCount, threadCount == 1 ? "" : "s"));
+        s.append("Wrote ").append(files.stream().map(Path::toString).collect(Collectors.joining(", ")))
+                .append('\n');
+        return s.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package org.pimsyn.synth.explore;
+
+/**
+ * What an exploration went through. A crossbar point is one (RatioRram, ResRram, XbSize) of Algorithm 1's outer
+ * loops; a design point is one weight-duplication candidate of a feasible crossbar point with one ResDAC.
+ *
+ * @param crossbarPoints           crossbar points of the design space
+ * @param crossbarPointsInfeasible crossbar points whose weights do not fit at duplication 1
+ * @param crossbarPointsWithoutAdc crossbar points for which no ResDAC has its ADC in the library (not filtered)
+ * @param designPoints             design points of the feasible crossbar points, whatever became of them
+ * @param designPointsWithoutAdc   design points whose ResDAC needs an ADC the library lacks (skipped)
+ * @param designPointsPruned       design points skipped because their fitness bound could not reach the top designs
+ * @param designPointsSearched     design points given to the candidate search
+ * @param designPointsFound        searched design points that yielded a design with a fitness above 0
+ * @param fitnessEvaluations       fitness evaluations of all searches
+ */
+public record ExplorationStatistics(
+        int crossbarPoints,
+        int crossbarPointsInfeasible,
+        int crossbarPointsWithoutAdc,
+        int designPoints,
+        int designPointsWithoutAdc,
+        int designPointsPruned,
+        int designPointsSearched,
+        int designPointsFound,
+        long fitnessEvaluations) {
+}

@@ -1,0 +1,234 @@
+package org.pimsyn.synth.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.report.Performance;
+import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.DesignPoint;
+import org.pimsyn.synth.io.AtomicFiles;
+import org.pimsyn.synth.io.JsonObjectFields;
+import org.pimsyn.synth.network.Layer;
+import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.network.json.NetworkJsonReader;
+import org.pimsyn.synth.network.json.NetworkJsonWriter;
+import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
+import org.pimsyn.synth.stage.dataflow.DataflowSpec;
+import org.pimsyn.synth.stage.dataflow.LayerPlacement;
+import org.pimsyn.synth.stage.dataflow.Placement;
+
+/**
+ * {@code design.json}: a synthesized design, self-contained. It holds the network (PIMSYN network JSON nodes), the
+ * design point, the dataflow spec, the macro placement, the accelerator and the component library as the simulator
+ * takes them, the number of images and the performance of the fitness simulation, and a summary in the original
+ * PIMSYN tool's terms. Reading rebuilds exactly the {@link Design} written: compiling its spec onto its placement
+ * gives the same IR program, so simulating it gives the same figures.
+ */
+public final class DesignJson {
+    public static final String FORMAT = "pimsyn-design";
+    public static final int FORMAT_VERSION = 1;
+
+    private static final String[] ROOT_KEYS = {"format", "formatVersion", "network", "designPoint", "dataflow",
+            "placement", "fitnessImages", "performance", "accelerator", "componentLibrary", "summary"};
+
+    private DesignJson() {
+    }
+
+    public static String toJson(Design design) {
+        Network network = design.spec().network();
+        ObjectNode root = OutputJson.MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        ObjectNode net = root.putObject("network");
+        net.put("name", network.name());
+        net.set("nodes", nodes(network));
+        root.set("designPoint", OutputJson.tree(design.point()));
+        DataflowSpec spec = design.spec();
+        ObjectNode dataflow = root.putObject("dataflow");
+        ArrayNode dups = dataflow.putArray("wtDup");
+        for (int d : spec.wtDup()) {
+            dups.add(d);
+        }
+        dataflow.put("resDacBits", spec.resDacBits());
+        dataflow.put("xbSizeRows", spec.xbSize());
+        dataflow.put("cellBits", spec.cellBits());
+        dataflow.put("weightBits", spec.weightBits());
+        dataflow.put("activationBits", spec.activationBits());
+        ArrayNode placement = root.putArray("placement");
+        List<Layer> weightLayers = network.weightLayers();
+        for (int k = 0; k < design.placement().size(); k++) {
+            LayerPlacement where = design.placement().layer(k);
+            ObjectNode layer = placement.addObject();
+            layer.put("layer", weightLayers.get(k).name());
+            ArrayNode macros = layer.putArray("macros");
+            ArrayNode crossbars = layer.putArray("crossbars");
+            for (int i = 0; i < where.macroCount(); i++) {
+                macros.add(where.macro(i));
+                crossbars.add(where.crossbars(i));
+            }
+        }
+        root.put("fitnessImages", design.fitnessImages());
+        root.set("performance", OutputJson.tree(design.performance()));
+        root.set("accelerator", OutputJson.tree(design.accelerator()));
+        root.set("componentLibrary", OutputJson.tree(design.library()));
+        root.set("summary", summary(design));
+        return OutputJson.text(root);
+    }
+
+    /** Writes the design atomically. */
+    public static void write(Design design, Path file) {
+        AtomicFiles.writeString(file, toJson(design));
+    }
+
+    /**
+     * Reads and checks a design file.
+     *
+     * @throws InputException naming the file and the JSON path of the first mistake
+     */
+    public static Design read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such design file");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the design file: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses design text; {@code source} names it in messages. */
+    public static Design parse(String text, String source) {
+        JsonObjectFields root = JsonObjectFields.root(source, JsonObjectFields.parse(text, source), ROOT_KEYS);
+        String format = root.text("format");
+        if (!format.equals(FORMAT)) {
+            throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
+        }
+        root.integer("formatVersion", FORMAT_VERSION, FORMAT_VERSION);
+        Network network = network(root);
+        root.object("designPoint", "ratioRram", "resRramBits", "xbSizeRows", "resDacBits", "adcBits");
+        DesignPoint point = OutputJson.read(root.node("designPoint", "an object"), DesignPoint.class, source,
+                root.pathOf("designPoint"));
+        DataflowSpec spec = spec(root, network, point);
+        Placement placement = placement(root, network);
+        int images = root.integer("fitnessImages", 1, Integer.MAX_VALUE);
+        Performance performance = OutputJson.read(root.node("performance", "an object"), Performance.class, source,
+                root.pathOf("performance"));
+        Accelerator accelerator = OutputJson.read(root.node("accelerator", "an object"), Accelerator.class, source,
+                root.pathOf("accelerator"));
+        ComponentLibrary library = OutputJson.read(root.node("componentLibrary", "an object"),
+                ComponentLibrary.class, source, root.pathOf("componentLibrary"));
+        root.node("summary", "an object");
+        try {
+            DataflowSkeleton.of(spec).compile(placement);
+        } catch (IllegalArgumentException e) {
+            throw root.error("placement", e.getMessage());
+        }
+        return new Design(point, spec, placement, accelerator, library, images, performance);
+    }
+
+    private static ArrayNode nodes(Network network) {
+        try {
+            return (ArrayNode) OutputJson.MAPPER.readTree(NetworkJsonWriter.toJson(network));
+        } catch (IOException e) {
+            throw new IllegalStateException("the network writer produced unreadable JSON", e);
+        }
+    }
+
+    private static Network network(JsonObjectFields root) {
+        JsonObjectFields net = root.object("network", "name", "nodes");
+        String name = net.text("name");
+        JsonNode nodes = net.node("nodes", "an array of network nodes");
+        if (!nodes.isArray()) {
+            throw net.error("nodes", "expected an array of network nodes");
+        }
+        return NetworkJsonReader.parse(OutputJson.text(nodes), root.file() + ": " + net.pathOf("nodes"), name);
+    }
+
+    private static DataflowSpec spec(JsonObjectFields root, Network network, DesignPoint point) {
+        JsonObjectFields d = root.object("dataflow", "wtDup", "resDacBits", "xbSizeRows", "cellBits", "weightBits",
+                "activationBits");
+        int[] wtDup = d.integers("wtDup", 1, Integer.MAX_VALUE);
+        int dac = sameAs(d, "resDacBits", point.resDacBits(), "designPoint.resDacBits");
+        int xb = sameAs(d, "xbSizeRows", point.xbSizeRows(), "designPoint.xbSizeRows");
+        int cell = sameAs(d, "cellBits", point.resRramBits(), "designPoint.resRramBits");
+        int weightBits = d.integer("weightBits", 1, 64);
+        int activationBits = d.integer("activationBits", 1, 64);
+        try {
+            return new DataflowSpec(network, wtDup, dac, xb, cell, weightBits, activationBits);
+        } catch (IllegalArgumentException e) {
+            throw d.error("wtDup", e.getMessage());
+        }
+    }
+
+    private static int sameAs(JsonObjectFields d, String key, int expected, String other) {
+        int value = d.integer(key, 1, Integer.MAX_VALUE);
+        if (value != expected) {
+            throw d.error(key, value + " differs from $." + other + " (" + expected + ")");
+        }
+        return value;
+    }
+
+    private static Placement placement(JsonObjectFields root, Network network) {
+        List<Layer> weightLayers = network.weightLayers();
+        List<JsonObjectFields> entries = root.objects("placement", "layer", "macros", "crossbars");
+        if (entries.size() != weightLayers.size()) {
+            throw root.error("placement", "has " + entries.size() + " entries; the network has "
+                    + weightLayers.size() + " weight layers");
+        }
+        List<LayerPlacement> layers = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) {
+            JsonObjectFields e = entries.get(k);
+            String name = e.text("layer");
+            if (!name.equals(weightLayers.get(k).name())) {
+                throw e.error("layer", "expected weight layer " + k + ", '" + weightLayers.get(k).name()
+                        + "', found '" + name + "'");
+            }
+            int[] macros = e.integers("macros", 0, Integer.MAX_VALUE);
+            int[] crossbars = e.integers("crossbars", 1, Integer.MAX_VALUE);
+            try {
+                layers.add(new LayerPlacement(macros, crossbars));
+            } catch (IllegalArgumentException ex) {
+                throw e.error(ex.getMessage());
+            }
+        }
+        return new Placement(layers);
+    }
+
+    /** The original tool's output: the design point, mesh, scratchpad, power efficiency and the layer table. */
+    private static ObjectNode summary(Design design) {
+        LayerTable table = LayerTable.of(design);
+        ObjectNode s = OutputJson.MAPPER.createObjectNode();
+        s.put("rram_ratio", design.point().ratioRram());
+        s.put("rram_res", design.point().resRramBits());
+        s.put("xbar_size", design.point().xbSizeRows());
+        s.put("power_efficiency", design.performance().gopsPerWatt());
+        s.put("dac_res", design.point().resDacBits());
+        s.put("adc_res", design.point().adcBits());
+        s.put("macro_h", table.meshRows());
+        s.put("macro_w", table.meshCols());
+        s.put("spm_capacity", table.scratchpadKb());
+        ObjectNode layers = s.putObject("layers");
+        for (LayerTable.Row row : table.rows()) {
+            ObjectNode r = layers.putObject(row.name());
+            r.put("duplication", row.duplication());
+            if (row.weightLayer()) {
+                r.put("macro_num", row.macros());
+                r.put("macro_sharing", row.macroSharing());
+                r.put("macro_size", row.macroSizeCrossbars());
+            }
+            row.components().forEach(r::put);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,143 @@
+package org.pimsyn.synth.output;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.pimsyn.sim.report.Performance;
+import org.pimsyn.sim.report.SimulationReport;
+import org.pimsyn.synth.design.CandidateOutcome;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.DesignPoint;
+import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.explore.ExplorationResult;
+import org.pimsyn.synth.explore.ExplorationStatistics;
+import org.pimsyn.synth.explore.InfeasiblePoint;
+import org.pimsyn.synth.explore.RankedDesign;
+import org.pimsyn.synth.network.Layer;
+import org.pimsyn.synth.network.Network;
+
+/**
+ * The {@code report.json} files. A synthesis report holds the run's inputs, the chosen design, the simulator's
+ * report of it, the best fitness after each generation of its search, the top designs, the exploration statistics,
+ * and, in its own {@code execution} section, what depends on the machine (threads, wall time): everything outside
+ * that section is the same for the same inputs and seed. A simulation report holds the design file, the images
+ * and the simulator's report in the same {@code simulation} form, so the two compare field by field.
+ */
+public final class RunReports {
+    public static final String SYNTHESIS_FORMAT = "pimsyn-synthesis-report";
+    public static final String SIMULATION_FORMAT = "pimsyn-simulation-report";
+    public static final int FORMAT_VERSION = 1;
+
+    private RunReports() {
+    }
+
+    /**
+     * @param networkSource where the network came from, such as {@code zoo model alexnet}
+     * @param simulation    the simulator's report of the chosen design at its fitness images
+     */
+    public static String synthesis(SynthesisRequest request, String networkSource, long seed, int threads,
+            ExplorationResult result, SimulationReport simulation) {
+        ObjectNode root = OutputJson.MAPPER.createObjectNode();
+        root.put("format", SYNTHESIS_FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.set("inputs", inputs(request, networkSource, seed));
+        RankedDesign best = result.best();
+        ObjectNode chosen = root.putObject("design");
+        describe(chosen, best, request.network());
+        chosen.put("fitnessEvaluations", best.outcome().evaluations());
+        root.set("simulation", OutputJson.tree(simulation));
+        ArrayNode history = root.putArray("bestFitnessPerGeneration");
+        for (double f : best.outcome().bestFitnessPerGeneration()) {
+            history.add(f);
+        }
+        ArrayNode top = root.putArray("topDesigns");
+        for (RankedDesign r : result.topDesigns()) {
+            describe(top.addObject(), r, request.network());
+        }
+        root.set("exploration", exploration(result));
+        ObjectNode execution = root.putObject("execution");
+        execution.put("threads", threads);
+        execution.put("wallTimeMs", result.wallTimeMs());
+        return OutputJson.text(root);
+    }
+
+    /** The report of {@code pimsyn simulate}. */
+    public static String simulation(Path designFile, Design design, int images, SimulationReport simulation,
+            List<Path> traces) {
+        ObjectNode root = OutputJson.MAPPER.createObjectNode();
+        root.put("format", SIMULATION_FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("design", designFile.toString());
+        root.put("network", design.spec().network().name());
+        root.put("images", images);
+        root.set("simulation", OutputJson.tree(simulation));
+        ArrayNode files = root.putArray("traces");
+        for (Path p : traces) {
+            files.add(p.toString());
+        }
+        return OutputJson.text(root);
+    }
+
+    private static ObjectNode inputs(SynthesisRequest request, String networkSource, long seed) {
+        ObjectNode in = OutputJson.MAPPER.createObjectNode();
+        Network network = request.network();
+        ObjectNode net = in.putObject("network");
+        net.put("name", network.name());
+        net.put("source", networkSource);
+        net.put("layers", network.size());
+        net.put("weightLayers", network.weightLayers().size());
+        net.put("macsPerImage", network.totalMacs());
+        in.put("powerMw", request.totalPowerMw());
+        in.put("macroMode", request.macroMode().label());
+        in.put("macroSharing", request.macroSharing());
+        in.put("seed", seed);
+        in.put("genes", request.genes());
+        in.put("generations", request.generations());
+        in.put("fitnessImages", request.fitnessImages());
+        in.put("config", request.library().origin());
+        return in;
+    }
+
+    /** A top design: its point, its candidate, its duplications by layer, its figures. */
+    private static void describe(ObjectNode out, RankedDesign ranked, Network network) {
+        DesignPoint p = ranked.point();
+        out.put("ratioRram", p.ratioRram());
+        out.put("resRramBits", p.resRramBits());
+        out.put("xbSizeRows", p.xbSizeRows());
+        out.put("resDacBits", p.resDacBits());
+        out.put("adcBits", p.adcBits());
+        out.put("candidateIndex", ranked.candidateIndex());
+        out.put("candidates", ranked.candidates());
+        CandidateOutcome outcome = ranked.outcome();
+        ObjectNode dups = out.putObject("duplications");
+        List<Layer> weightLayers = network.weightLayers();
+        for (int k = 0; k < weightLayers.size(); k++) {
+            dups.put(weightLayers.get(k).name(), outcome.duplication().duplication(k));
+        }
+        out.put("fitnessGopsPerWatt", outcome.fitness());
+        Design design = ranked.design();
+        Performance perf = design.performance();
+        out.put("throughputGops", perf.throughputGops());
+        out.put("steadyStatePowerMw", perf.steadyStatePowerMw());
+        out.put("macros", design.accelerator().macros().size());
+    }
+
+    private static ObjectNode exploration(ExplorationResult result) {
+        ObjectNode ex = OutputJson.MAPPER.createObjectNode();
+        ExplorationStatistics s = result.statistics();
+        ex.setAll((ObjectNode) OutputJson.tree(s));
+        ArrayNode infeasible = ex.putArray("infeasiblePoints");
+        for (InfeasiblePoint p : result.infeasiblePoints()) {
+            infeasible.add(OutputJson.tree(p));
+        }
+        ArrayNode reasons = ex.putArray("noDesignReasons");
+        for (Map.Entry<String, Integer> e : result.noDesignReasons().entrySet()) {
+            ObjectNode r = reasons.addObject();
+            r.put("reason", e.getKey());
+            r.put("designPoints", e.getValue());
+        }
+        return ex;
+    }
+}

@@ -1,0 +1,34 @@
+package org.pimsyn.synth.output;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.io.AtomicFiles;
+
+/** The files of a synthesis run, written into one directory, each atomically, once all of them are ready. */
+public final class SynthesisOutputs {
+    public static final String DESIGN_FILE = "design.json";
+    public static final String PIMCOMP_FILE = "pimcomp.json";
+    public static final String REPORT_FILE = "report.json";
+
+    private SynthesisOutputs() {
+    }
+
+    /**
+     * Writes {@code design.json}, {@code pimcomp.json} and {@code report.json}.
+     *
+     * @param reportJson the text of {@link RunReports#synthesis}
+     * @return the files written, in that order
+     */
+    public static List<Path> write(Path directory, Design design, String reportJson) {
+        String designJson = DesignJson.toJson(design);
+        String pimcompJson = PimcompConfig.of(design).toJson();
+        Path designFile = directory.resolve(DESIGN_FILE);
+        Path pimcompFile = directory.resolve(PIMCOMP_FILE);
+        Path reportFile = directory.resolve(REPORT_FILE);
+        AtomicFiles.writeString(designFile, designJson);
+        AtomicFiles.writeString(pimcompFile, pimcompJson);
+        AtomicFiles.writeString(reportFile, reportJson);
+        return List.of(designFile, pimcompFile, reportFile);
+    }
+}

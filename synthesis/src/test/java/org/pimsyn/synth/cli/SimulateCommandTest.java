@@ -1,0 +1,176 @@
+package org.pimsyn.synth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pimsyn.synth.cli.SynthesizeCommandTest.JSON;
+import static org.pimsyn.synth.cli.SynthesizeCommandTest.filesIn;
+import static org.pimsyn.synth.cli.SynthesizeCommandTest.run;
+import static org.pimsyn.synth.cli.SynthesizeCommandTest.smallCase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.sim.trace.TraceFormat;
+import org.pimsyn.synth.design.CandidateSearch;
+import org.pimsyn.synth.explore.FakeCandidateSearch;
+
+class SimulateCommandTest {
+    @TempDir
+    Path dir;
+
+    private Supplier<CandidateSearch> production;
+    private Path synthesized;
+
+    @BeforeEach
+    void synthesizeTheSmallCase() throws IOException {
+        production = SynthesizeCommand.candidateSearch;
+        SynthesizeCommand.candidateSearch = FakeCandidateSearch::new;
+        synthesized = dir.resolve("synth");
+        CliRun run = run(smallCase(dir, "--out", synthesized.toString(), "--threads", "2"));
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @AfterEach
+    void restoreTheSearch() {
+        SynthesizeCommand.candidateSearch = production;
+    }
+
+    private static void assertOneLineError(CliRun run) {
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("pimsyn simulate: "), run.err());
+    }
+
+    private Path design() {
+        return synthesized.resolve("design.json");
+    }
+
+    /** The simulation section as written, so that the comparison is of the text, digit for digit. */
+    private static String simulationSection(Path report) throws IOException {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(report.toFile()).get("simulation"));
+    }
+
+    @Test
+    void reproducesTheSynthesisReportBitForBitInTheDesignsDirectory() throws IOException {
+        String synthesis = simulationSection(synthesized.resolve("report.json"));
+        CliRun run = CliRun.of("simulate", "--design", design().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertEquals(List.of("design.json", "pimcomp.json", "report.json"), filesIn(synthesized));
+        assertEquals(synthesis, simulationSection(synthesized.resolve("report.json")));
+        JsonNode report = JSON.readTree(synthesized.resolve("report.json").toFile());
+        assertEquals("pimsyn-simulation-report", report.get("format").textValue());
+        assertEquals(2, report.get("images").intValue());
+        assertEquals("small", report.get("network").textValue());
+        String o = run.out();
+        assertTrue(o.startsWith("Design " + design() + ": network small, RatioRram "), o);
+        assertTrue(o.contains("\nSimulated 2 images: "), o);
+        assertTrue(o.contains("\nResources (busiest first)\n"), o);
+        assertTrue(o.contains("\nLayers (first image)\n"), o);
+        assertTrue(o.endsWith("Wrote " + synthesized.resolve("report.json") + "\n"), o);
+    }
+
+    @Test
+    void moreImagesAndAnotherDirectory() throws IOException {
+        Path out = dir.resolve("sim");
+        String before = Files.readString(synthesized.resolve("report.json"));
+        CliRun run = CliRun.of("simulate", "--design", design().toString(), "--images", "3", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("report.json"), filesIn(out));
+        assertEquals(before, Files.readString(synthesized.resolve("report.json")));
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertEquals(3, report.get("images").intValue());
+        assertEquals(3, report.get("simulation").get("run").get("images").intValue());
+        assertTrue(run.out().contains("\nSimulated 3 images: "), run.out());
+    }
+
+    @Test
+    void writesTheTracesAskedFor() throws IOException {
+        Path out = dir.resolve("traces");
+        CliRun run = CliRun.of("simulate", "--design", design().toString(), "--out", out.toString(), "--trace",
+                "json,csv", "--trace-gzip", "--trace-window", "100:", "--csv-window", "50");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("report.json", "trace.trace.json.gz", "trace.utilization.csv.gz"), filesIn(out));
+        JsonNode traces = JSON.readTree(out.resolve("report.json").toFile()).get("traces");
+        assertEquals(out.resolve("trace.trace.json.gz").toString(), traces.get(0).textValue());
+        assertEquals(2, traces.size());
+
+        Path all = dir.resolve("all");
+        assertEquals(0, CliRun.of("simulate", "--design", design().toString(), "--out", all.toString(), "--trace",
+                "all").exitCode());
+        assertEquals(List.of("report.json", "trace.trace.json", "trace.utilization.csv", "trace.vcd"), filesIn(all));
+    }
+
+    @Test
+    void traceListsAcceptJsonAndChromeForTheTraceEventFormat() {
+        assertEquals(java.util.Set.of(TraceFormat.CHROME, TraceFormat.VCD), SimulateCommand.formats("json, VCD"));
+        assertEquals(java.util.Set.of(TraceFormat.CHROME), SimulateCommand.formats("chrome"));
+        assertEquals(java.util.EnumSet.allOf(TraceFormat.class), SimulateCommand.formats("csv,all"));
+    }
+
+    @Test
+    void badInputIsAOneLineErrorWithExitCode2AndNoFile() throws IOException {
+        Path out = dir.resolve("bad");
+        String d = design().toString();
+        String o = out.toString();
+        String[][] cases = {
+            {"simulate"},
+            {"simulate", "--design", dir.resolve("none.json").toString(), "--out", o},
+            {"simulate", "--design", d, "--images", "0", "--out", o},
+            {"simulate", "--design", d, "--trace", "svg", "--out", o},
+            {"simulate", "--design", d, "--trace-window", "5:10", "--out", o},
+            {"simulate", "--design", d, "--trace", "vcd", "--trace-window", "10:5", "--out", o},
+            {"simulate", "--design", d, "--trace", "csv", "--csv-window", "0", "--out", o},
+        };
+        for (String[] c : cases) {
+            assertOneLineError(CliRun.of(c));
+        }
+        assertEquals("pimsyn simulate: " + dir.resolve("none.json") + ": no such design file",
+                CliRun.of(cases[1]).err().strip());
+        assertEquals("pimsyn simulate: --trace: unknown format 'svg'; allowed: json (or chrome), vcd, csv, all, "
+                + "comma-separated", CliRun.of(cases[3]).err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aCorruptDesignFileIsAOneLineErrorNamingIt() throws IOException {
+        Path corrupt = dir.resolve("corrupt.json");
+        String text = Files.readString(design());
+        Files.writeString(corrupt, text.substring(0, text.length() / 3));
+        CliRun run = CliRun.of("simulate", "--design", corrupt.toString());
+        assertOneLineError(run);
+        assertTrue(run.err().startsWith("pimsyn simulate: " + corrupt + ": line "), run.err());
+
+        ObjectNode root = (ObjectNode) JSON.readTree(text);
+        ((ObjectNode) root.get("accelerator").get("macros").get(0).get("dacs")).put("resolutionBits", 0);
+        Files.writeString(corrupt, JSON.writeValueAsString(root));
+        run = CliRun.of("simulate", "--design", corrupt.toString());
+        assertOneLineError(run);
+        assertEquals("pimsyn simulate: " + corrupt + ": $.accelerator: accelerator.macros[0].dacs.resolutionBits must "
+                + "be >= 1, got 0", run.err().strip());
+        assertEquals(List.of("corrupt.json", "small-library.json", "small.json", "synth"), filesIn(dir));
+    }
+
+    @Test
+    void anAcceleratorTheProgramDoesNotFitIsBadInputNamingTheFile() throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(design().toFile());
+        ((ObjectNode) root.get("componentLibrary")).set("adcs", JSON.createArrayNode());
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, JSON.writeValueAsString(root));
+        CliRun run = CliRun.of("simulate", "--design", broken.toString(), "--out", dir.resolve("o").toString());
+        assertOneLineError(run);
+        assertTrue(run.err().startsWith("pimsyn simulate: " + broken + ": "), run.err());
+        assertTrue(run.err().contains("ADC of 11 bits"), run.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+}

@@ -1,0 +1,273 @@
+package org.pimsyn.synth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.synth.design.CandidateSearch;
+import org.pimsyn.synth.design.MacroMode;
+import org.pimsyn.synth.explore.FakeCandidateSearch;
+import org.pimsyn.synth.explore.SmallCases;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.network.json.NetworkJsonWriter;
+
+class SynthesizeCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Supplier<CandidateSearch> production;
+    private FakeCandidateSearch fake;
+
+    @BeforeEach
+    void useTheFakeSearch() {
+        production = SynthesizeCommand.candidateSearch;
+        fake = new FakeCandidateSearch();
+        SynthesizeCommand.candidateSearch = () -> fake;
+    }
+
+    @AfterEach
+    void restoreTheSearch() {
+        SynthesizeCommand.candidateSearch = production;
+    }
+
+    /**
+     * The small network and reduced library as files, and the options that take them at 0.3 W with 3 genes and 4
+     * generations, unless {@code more} gives those options itself.
+     */
+    static List<String> smallCase(Path dir, String... more) throws IOException {
+        Path network = dir.resolve("small.json");
+        if (!Files.exists(network)) {
+            NetworkJsonWriter.write(SmallCases.network(), network);
+            Files.writeString(dir.resolve("small-library.json"), SmallCases.libraryJson());
+        }
+        List<String> args = new ArrayList<>(List.of("synthesize", "--network", network.toString(), "--config",
+                dir.resolve("small-library.json").toString()));
+        String[][] defaults = {{"--power", "0.3"}, {"--genes", "3"}, {"--generations", "4"}};
+        for (String[] d : defaults) {
+            if (!List.of(more).contains(d[0])) {
+                args.addAll(List.of(d));
+            }
+        }
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    static CliRun run(List<String> args) {
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    static List<String> filesIn(Path d) throws IOException {
+        try (Stream<Path> files = Files.list(d)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    static void assertOneLineError(CliRun run, int exitCode) {
+        assertEquals(exitCode, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("pimsyn synthesize: "), run.err());
+    }
+
+    @Test
+    void writesTheThreeFilesAndSummarizesTheDesign() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun run = run(smallCase(dir, "--out", out.toString(), "--threads", "2"));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertEquals(List.of("design.json", "pimcomp.json", "report.json"), filesIn(out));
+        String o = run.out();
+        assertTrue(o.startsWith("Synthesized small (network file " + dir.resolve("small.json")
+                + ") under 0.3 W: specified macros, macro sharing on, seed 1\n"), o);
+        assertTrue(o.contains("\nDesign point: RatioRram "), o);
+        assertTrue(o.matches("(?s).*\\nlayer +dup +macros +shares with +xb/macro +ADC +SHIFTADD +ADDITION +POOL +RELU\\n"
+                + "conv1 .*"), o);
+        assertTrue(o.contains("\nPower efficiency: "), o);
+        assertTrue(o.contains("\nExplored 4 crossbar points (1 infeasible, 0 without an ADC) and "), o);
+        assertTrue(o.endsWith("Wrote " + out.resolve("design.json") + ", " + out.resolve("pimcomp.json") + ", "
+                + out.resolve("report.json") + "\n"), o);
+
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        List<String> sections = new ArrayList<>();
+        report.fieldNames().forEachRemaining(sections::add);
+        assertEquals(List.of("format", "formatVersion", "inputs", "design", "simulation", "bestFitnessPerGeneration",
+                "topDesigns", "exploration", "execution"), sections);
+        JsonNode in = report.get("inputs");
+        assertEquals(300.0, in.get("powerMw").doubleValue());
+        assertEquals("specified", in.get("macroMode").textValue());
+        assertTrue(in.get("macroSharing").booleanValue());
+        assertEquals(1, in.get("seed").longValue());
+        assertEquals("small", in.get("network").get("name").textValue());
+        assertEquals(dir.resolve("small-library.json").toString(), in.get("config").textValue());
+        assertEquals(2, report.get("execution").get("threads").intValue());
+        assertEquals(10, report.get("topDesigns").size());
+        ObjectNode chosen = (ObjectNode) report.get("design").deepCopy();
+        chosen.remove("fitnessEvaluations");
+        assertEquals(report.get("topDesigns").get(0), chosen);
+        assertEquals(5, report.get("bestFitnessPerGeneration").size(), "the initial population and 4 generations");
+        assertEquals(report.get("design").get("fitnessGopsPerWatt"),
+                report.get("bestFitnessPerGeneration").get(4));
+        JsonNode ex = report.get("exploration");
+        assertEquals(ex.get("designPoints").intValue(), ex.get("designPointsWithoutAdc").intValue()
+                + ex.get("designPointsPruned").intValue() + ex.get("designPointsSearched").intValue());
+        assertEquals(1, ex.get("infeasiblePoints").size());
+
+        JsonNode pimcomp = JSON.readTree(out.resolve("pimcomp.json").toFile());
+        assertEquals(report.get("design").get("xbSizeRows"), pimcomp.get("CrossbarH"));
+        JsonNode design = JSON.readTree(out.resolve("design.json").toFile());
+        assertEquals("pimsyn-design", design.get("format").textValue());
+        assertEquals(report.get("simulation").get("performance").get("gopsPerWatt"),
+                design.get("summary").get("power_efficiency"));
+    }
+
+    @Test
+    void oneThreadAndTwoWriteTheSameFilesButForTheExecutionSection() throws IOException {
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        assertEquals(0, run(smallCase(dir, "--out", one.toString(), "--threads", "1", "--seed", "7")).exitCode());
+        assertEquals(0, run(smallCase(dir, "--out", two.toString(), "--threads", "2", "--seed", "7")).exitCode());
+        assertEquals(Files.readString(one.resolve("design.json")), Files.readString(two.resolve("design.json")));
+        assertEquals(Files.readString(one.resolve("pimcomp.json")), Files.readString(two.resolve("pimcomp.json")));
+        String textOne = Files.readString(one.resolve("report.json"));
+        String textTwo = Files.readString(two.resolve("report.json"));
+        int cut = textOne.indexOf("\n  \"execution\" : {");
+        assertTrue(cut > 0 && textOne.indexOf("\n  \"", cut + 1) < 0, "the execution section comes last");
+        assertEquals(textOne.substring(0, cut), textTwo.substring(0, cut));
+        ObjectNode a = (ObjectNode) JSON.readTree(one.resolve("report.json").toFile());
+        ObjectNode b = (ObjectNode) JSON.readTree(two.resolve("report.json").toFile());
+        assertNotEquals(a.get("execution"), b.get("execution"));
+        a.remove("execution");
+        b.remove("execution");
+        assertEquals(JSON.writeValueAsString(a), JSON.writeValueAsString(b));
+    }
+
+    @Test
+    void progressGoesToTheErrorStreamAndChangesNoFile() throws IOException {
+        Path plain = dir.resolve("plain");
+        Path shown = dir.resolve("shown");
+        CliRun quiet = run(smallCase(dir, "--out", plain.toString()));
+        assertEquals("", quiet.err());
+        CliRun bar = run(smallCase(dir, "--out", shown.toString(), "--progress"));
+        assertEquals(0, bar.exitCode(), bar.err());
+        assertTrue(bar.err().startsWith("\rdesign points "), bar.err());
+        assertTrue(bar.err().contains("100%"), bar.err());
+        assertTrue(bar.err().contains(" best "), bar.err());
+        assertEquals(Files.readString(plain.resolve("design.json")), Files.readString(shown.resolve("design.json")));
+    }
+
+    @Test
+    void anotherSeedMayChooseAnotherDesign() throws IOException {
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        assertEquals(0, run(smallCase(dir, "--out", one.toString(), "--seed", "1")).exitCode());
+        assertEquals(0, run(smallCase(dir, "--out", two.toString(), "--seed", "2")).exitCode());
+        assertNotEquals(JSON.readTree(one.resolve("report.json").toFile()).get("topDesigns"),
+                JSON.readTree(two.resolve("report.json").toFile()).get("topDesigns"));
+    }
+
+    @Test
+    void defaultsAreAlexNetAt49WattsWithSpecifiedSharedMacrosAndSeed1() {
+        FakeCandidateSearch declining = new FakeCandidateSearch(1.0);
+        SynthesizeCommand.candidateSearch = () -> declining;
+        CliRun defaults = CliRun.of("synthesize", "--out", dir.resolve("a").toString(), "--threads", "2");
+        assertOneLineError(defaults, 3);
+        assertTrue(defaults.err().startsWith("pimsyn synthesize: no design fits under 49 W: "), defaults.err());
+        HardwareLibrary builtIn = HardwareLibrary.builtIn();
+        var request = declining.calls().get(0).request();
+        assertEquals("alexnet", request.network().name());
+        assertEquals(49000, request.totalPowerMw());
+        assertEquals(MacroMode.SPECIFIED, request.macroMode());
+        assertTrue(request.macroSharing());
+        assertEquals(builtIn.search().evolution().genes(), request.genes());
+        assertEquals(builtIn.search().evolution().generations(), request.generations());
+        assertEquals(builtIn.origin(), request.library().origin());
+
+        FakeCandidateSearch explicit = new FakeCandidateSearch(1.0);
+        SynthesizeCommand.candidateSearch = () -> explicit;
+        CliRun spelledOut = CliRun.of("synthesize", "--model", "alexnet", "--power", "49", "--macros", "specified",
+                "--macro-sharing", "--seed", "1", "--out", dir.resolve("b").toString(), "--threads", "2");
+        assertEquals(defaults.err(), spelledOut.err());
+        assertEquals(new HashSet<>(declining.calls()), new HashSet<>(explicit.calls()));
+        assertFalse(Files.exists(dir.resolve("a")), "no file is written without a design");
+    }
+
+    @Test
+    void defaultOutputDirectoryIsNamedAfterTheNetwork() {
+        Network n = SmallCases.network();
+        assertEquals(Path.of("out", "small"), SynthesizeCommand.defaultOutDir(n));
+    }
+
+    @Test
+    void optionsReachTheSearch() throws IOException {
+        CliRun run = run(smallCase(dir, "--out", dir.resolve("o").toString(), "--macros", "UNIFIED",
+                "--no-macro-sharing", "--genes", "5", "--generations", "2", "--threads", "1"));
+        assertEquals(0, run.exitCode(), run.err());
+        var request = fake.calls().get(0).request();
+        assertEquals(MacroMode.UNIFIED, request.macroMode());
+        assertFalse(request.macroSharing());
+        assertEquals(5, request.genes());
+        assertEquals(2, request.generations());
+        assertTrue(run.out().contains("unified macros, macro sharing off"), run.out());
+    }
+
+    @Test
+    void aBudgetUnderWhichNothingFitsExitsWith3AndTheLeastPowerThatFits() {
+        CliRun run = CliRun.of("synthesize", "--power", "0.5", "--out", dir.toString());
+        assertOneLineError(run, 3);
+        assertTrue(run.err().startsWith("pimsyn synthesize: no design fits under 0.5 W; the smallest total power "
+                + "that fits is "), run.err());
+        assertTrue(fake.calls().isEmpty());
+    }
+
+    @Test
+    void badValuesAreOneLineErrorsWithExitCode2() throws IOException {
+        String[][] cases = {
+            {"--power", "0", "--power: must be a positive number of watts, got 0.0"},
+            {"--power", "-3", "--power: must be a positive number of watts, got -3.0"},
+            {"--power", "Infinity", "--power: must be a positive number of watts, got Infinity"},
+            {"--threads", "0", "--threads: must be an integer >= 1, got 0"},
+            {"--macros", "shared", "--macros: unknown macro mode 'shared'; allowed: specified, unified"},
+            {"--genes", "1", "--genes: must be an integer >= 2, got 1"},
+            {"--generations", "0", "--generations: must be an integer >= 1, got 0"},
+        };
+        for (String[] c : cases) {
+            CliRun run = run(smallCase(dir, "--out", dir.resolve("x").toString(), c[0], c[1]));
+            assertOneLineError(run, 2);
+            assertEquals("pimsyn synthesize: " + c[2], run.err().strip());
+        }
+        assertOneLineError(run(smallCase(dir, "--power", "lots")), 2);
+        assertOneLineError(CliRun.of("synthesize", "--model", "lenet"), 2);
+        assertOneLineError(CliRun.of("synthesize", "--config", dir.resolve("none.json").toString()), 2);
+        assertFalse(Files.exists(dir.resolve("x")));
+        assertTrue(fake.calls().isEmpty());
+    }
+
+    @Test
+    void designPointsThatAllYieldNothingExitWith3() throws IOException {
+        SynthesizeCommand.candidateSearch = () -> new FakeCandidateSearch(1.0);
+        CliRun run = run(smallCase(dir, "--out", dir.resolve("o").toString()));
+        assertOneLineError(run, 3);
+        assertTrue(run.err().contains("none yielded a design within the budget; most frequent reasons: the "
+                + "peripherals do not fit"), run.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+}

@@ -1,0 +1,169 @@
+package org.pimsyn.synth.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.engine.SimulationObserver;
+import org.pimsyn.sim.report.ReportJson;
+import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
+
+class DesignJsonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Design DESIGN = SmallDesign.design();
+    private static final String TEXT = DesignJson.toJson(DESIGN);
+
+    @Test
+    void readingGivesBackTheDesignWritten() {
+        Design back = DesignJson.parse(TEXT, "design.json");
+        assertEquals(DESIGN.point(), back.point());
+        assertEquals(DESIGN.spec(), back.spec());
+        assertEquals(DESIGN.placement(), back.placement());
+        assertEquals(DESIGN.accelerator(), back.accelerator());
+        assertEquals(DESIGN.library(), back.library());
+        assertEquals(DESIGN.fitnessImages(), back.fitnessImages());
+        assertEquals(DESIGN.performance(), back.performance());
+        assertEquals(TEXT, DesignJson.toJson(back));
+    }
+
+    @Test
+    void theDesignReadSimulatesToTheSameReport() {
+        Design back = DesignJson.parse(TEXT, "design.json");
+        assertEquals(report(DESIGN), report(back));
+    }
+
+    private static String report(Design d) {
+        return ReportJson.toJson(new Simulator().report(d.accelerator(), d.library(),
+                DataflowSkeleton.of(d.spec()).compile(d.placement()).program(), d.fitnessImages(),
+                SimulationObserver.NONE));
+    }
+
+    @Test
+    void summaryFollowsTheOriginalToolsOutput() throws Exception {
+        JsonNode s = JSON.readTree(TEXT).get("summary");
+        assertEquals(0.3, s.get("rram_ratio").doubleValue());
+        assertEquals(2, s.get("rram_res").intValue());
+        assertEquals(256, s.get("xbar_size").intValue());
+        assertEquals(DESIGN.performance().gopsPerWatt(), s.get("power_efficiency").doubleValue());
+        assertEquals(2, s.get("dac_res").intValue());
+        assertEquals(11, s.get("adc_res").intValue());
+        assertEquals(2, s.get("macro_h").intValue());
+        assertEquals(2, s.get("macro_w").intValue());
+        assertEquals(4096, s.get("spm_capacity").intValue());
+        assertEquals(JSON.readTree("""
+                {"duplication": 4, "macro_num": 1, "macro_sharing": "None", "macro_size": 32,
+                 "ADC": 3, "SHIFTADD": 2, "ADDITION": 2}"""), s.get("layers").get("conv1"));
+        assertEquals(JSON.readTree("{\"duplication\": 4, \"POOL\": 2}"), s.get("layers").get("pool1"));
+        assertEquals(7, s.get("layers").size());
+    }
+
+    @Test
+    void fileRoundTrip(@TempDir Path dir) {
+        Path file = dir.resolve("d/design.json");
+        DesignJson.write(DESIGN, file);
+        assertEquals(TEXT, DesignJson.toJson(DesignJson.read(file)));
+    }
+
+    @Test
+    void missingFileIsBadInput(@TempDir Path dir) {
+        InputException e = assertThrows(InputException.class, () -> DesignJson.read(dir.resolve("none.json")));
+        assertEquals(dir.resolve("none.json") + ": no such design file", e.getMessage());
+    }
+
+    private static String edited(Consumer<ObjectNode> edit) throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(TEXT);
+        edit.accept(root);
+        return JSON.writeValueAsString(root);
+    }
+
+    private static String error(String text) {
+        return assertThrows(InputException.class, () -> DesignJson.parse(text, "design.json")).getMessage();
+    }
+
+    private static String error(Consumer<ObjectNode> edit) throws Exception {
+        return error(edited(edit));
+    }
+
+    private static ObjectNode macro0(ObjectNode root) {
+        return (ObjectNode) root.get("accelerator").get("macros").get(0);
+    }
+
+    @Test
+    void mistakesNameTheFileAndTheJsonPath() throws Exception {
+        assertTrue(error(TEXT.substring(0, TEXT.length() / 2)).startsWith("design.json: line "));
+        assertEquals("design.json: $.format: expected \"pimsyn-design\", found \"other\"",
+                error(r -> r.put("format", "other")));
+        assertEquals("design.json: $.formatVersion: must be an integer in [1, 1], found 2",
+                error(r -> r.put("formatVersion", 2)));
+        assertTrue(error(r -> r.put("extra", 1)).startsWith("design.json: $.extra: unknown key; allowed keys: format,"));
+        assertEquals("design.json: $.fitnessImages: must be an integer in [1, 2147483647], found 0",
+                error(r -> r.put("fitnessImages", 0)));
+        assertEquals("design.json: $.dataflow.xbSizeRows: 128 differs from $.designPoint.xbSizeRows (256)",
+                error(r -> ((ObjectNode) r.get("dataflow")).put("xbSizeRows", 128)));
+        assertEquals("design.json: $.dataflow.wtDup[1]: must be an integer in [1, 2147483647], found 0",
+                error(r -> ((ArrayNode) r.get("dataflow").get("wtDup")).set(1, IntNode.valueOf(0))));
+        assertEquals("design.json: $.dataflow.wtDup: layer 'conv2' (weight layer 1): duplication must be in 1..64 "
+                + "(its output positions), got 65",
+                error(r -> ((ArrayNode) r.get("dataflow").get("wtDup")).set(1, IntNode.valueOf(65))));
+        assertEquals("design.json: $.placement[2].layer: expected weight layer 2, 'fc', found 'fc2'",
+                error(r -> ((ObjectNode) r.get("placement").get(2)).put("layer", "fc2")));
+        assertEquals("design.json: $.placement: placement of layer 'conv1' (weight layer 0) holds 31 crossbars; it "
+                + "needs WtDup 4 x set 8 = 32",
+                error(r -> ((ArrayNode) r.get("placement").get(0).get("crossbars")).set(0, IntNode.valueOf(31))));
+        assertEquals("design.json: $.placement[0]: macro 1 is listed twice", error(r -> {
+            ObjectNode p = (ObjectNode) r.get("placement").get(0);
+            p.set("macros", JSON.createArrayNode().add(1).add(1));
+            p.set("crossbars", JSON.createArrayNode().add(16).add(16));
+        }));
+        assertEquals("design.json: $.designPoint: ratioRram must lie strictly between 0 and 1, got 1.5",
+                error(r -> ((ObjectNode) r.get("designPoint")).put("ratioRram", 1.5)));
+    }
+
+    @Test
+    void simulatorRecordsAreReadStrictly() throws Exception {
+        assertEquals("design.json: $.accelerator: accelerator.macros[0].adcs.count must be >= 0, got -1",
+                error(r -> ((ObjectNode) macro0(r).get("adcs")).put("count", -1)));
+        assertEquals("design.json: $.accelerator.macros[0].adcs.count: expected an integer, found the string \"3\"",
+                error(r -> ((ObjectNode) macro0(r).get("adcs")).set("count", TextNode.valueOf("3"))));
+        assertEquals("design.json: $.accelerator.macros[0].adcs.count: expected an integer, found the number 2.5",
+                error(r -> ((ObjectNode) macro0(r).get("adcs")).put("count", 2.5)));
+        assertTrue(error(r -> macro0(r).put("colour", "red"))
+                .startsWith("design.json: $.accelerator.macros[0].colour: unknown key; allowed keys: "));
+        assertEquals("design.json: $.componentLibrary.noc: missing",
+                error(r -> ((ObjectNode) r.get("componentLibrary")).remove("noc")));
+        assertTrue(error(r -> ((ObjectNode) r.get("componentLibrary").get("alus").get(0)).put("kind", "MULTIPLY"))
+                .startsWith("design.json: $.componentLibrary.alus[0].kind: expected one of SHIFT_ADD, ADD, POOL,"));
+        assertEquals("design.json: $.performance.cycles: missing",
+                error(r -> ((ObjectNode) r.get("performance")).remove("cycles")));
+    }
+
+    @Test
+    void aBrokenNetworkIsReportedWithItsPlaceInTheDesignFile() throws Exception {
+        String m = error(r -> ((ObjectNode) r.get("network").get("nodes").get(1)).put("operation", "OP_WARP"));
+        assertTrue(m.startsWith("design.json: $.network.nodes"), m);
+        assertTrue(m.contains("OP_WARP"), m);
+        assertEquals(1, m.lines().count());
+    }
+
+    @Test
+    void writesNothingButTheFinishedFile(@TempDir Path dir) throws Exception {
+        DesignJson.write(DESIGN, dir.resolve("design.json"));
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of(dir.resolve("design.json")), files.toList());
+        }
+    }
+}
