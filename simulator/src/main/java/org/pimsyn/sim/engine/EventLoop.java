@@ -39,8 +39,8 @@ final class EventLoop {
     private IrProgram program;
     private int n;
     private int images;
-    /** See {@link CompiledProgram#timing}. */
-    private int[] timing;
+    /** See {@link CompiledProgram#nodes}. */
+    private int[] nodes;
     private int[] setStart;
     private int[] setMembers;
     /** Sets below this id are the single fixed resource of the same id, so their members need no lookup. */
@@ -73,7 +73,7 @@ final class EventLoop {
         program = c.program;
         n = program.size();
         images = c.images;
-        timing = c.timing;
+        nodes = c.nodes;
         setStart = c.setStart;
         setMembers = c.setMembers;
         singletonSets = c.fixedResources;
@@ -183,7 +183,7 @@ final class EventLoop {
     }
 
     private void makeReady(int image, int node, long now) {
-        int word = timing[2 * node];
+        int word = nodes[CompiledProgram.STRIDE * node + CompiledProgram.SET];
         int set = word & CompiledProgram.SET_MASK;
         int r;
         if (set < singletonSets) {
@@ -207,7 +207,9 @@ final class EventLoop {
 
     private void enqueue(int r, long key, long now) {
         int depth = waiting[r];
-        waitCycles[r] += depth * (now - queueSince[r]);
+        if (depth > 0) {
+            waitCycles[r] += depth * (now - queueSince[r]);
+        }
         queueSince[r] = now;
         queues[r].add(key);
         waiting[r] = depth + 1;
@@ -329,7 +331,7 @@ final class EventLoop {
         final int[] freeUnits = free;
         int node = program.nodeAtRank((int) (key & rankMask));
         int image = (int) ((key >>> rankBits) & imageMask);
-        int word = timing[2 * node];
+        int word = nodes[CompiledProgram.STRIDE * node + CompiledProgram.SET];
         int set = word & CompiledProgram.SET_MASK;
         if (set < singletonSets) {
             // Its only resource is r, which has a free unit.
@@ -359,30 +361,17 @@ final class EventLoop {
     }
 
     private void start(int image, int node, long now, int word) {
-        long end = now + timing[2 * node + 1];
+        long end = now + nodes[CompiledProgram.STRIDE * node + CompiledProgram.DURATION];
         events.push(end, END_PRIORITY, image * n + node);
         if (image == 0) {
-            int layer = program.layer(node);
+            int layer = nodes[CompiledProgram.STRIDE * node + CompiledProgram.LAYER];
             if (layerFirstStart[layer] < 0) {
                 layerFirstStart[layer] = now;
             }
         }
         int kind = word >>> CompiledProgram.KIND_SHIFT;
-        if (kind == CompiledProgram.STORE) {
-            grow(program.macro(node), (long) program.width(node) * dataBits);
-        } else if (kind == CompiledProgram.TRANSFER) {
-            if (program.auxField(node) != program.macro(node)) {
-                grow(program.auxField(node), (long) program.width(node) * dataBits);
-            }
-        } else if (kind == CompiledProgram.MERGE) {
-            int dst = program.macro(node);
-            int mergeSet = program.auxField(node);
-            long bits = (long) program.width(node) * dataBits;
-            for (int k = program.mergeSetStart(mergeSet); k < program.mergeSetStart(mergeSet + 1); k++) {
-                if (program.mergeSetMacro(k) != dst) {
-                    grow(dst, bits);
-                }
-            }
+        if (kind >= CompiledProgram.LOAD) {
+            moveData(kind, node, true);
         }
         if (observing) {
             int set = word & CompiledProgram.SET_MASK;
@@ -393,7 +382,7 @@ final class EventLoop {
     private void retire(int execution, long now) {
         int image = images == 1 ? 0 : execution / n;
         int node = execution - image * n;
-        int word = timing[2 * node];
+        int word = nodes[CompiledProgram.STRIDE * node + CompiledProgram.SET];
         int set = word & CompiledProgram.SET_MASK;
         if (set < singletonSets) {
             free[set]++;
@@ -411,38 +400,67 @@ final class EventLoop {
         }
         imageEndCycles[image] = now;
         if (image == 0) {
-            layerLastEnd[program.layer(node)] = now;
+            layerLastEnd[nodes[CompiledProgram.STRIDE * node + CompiledProgram.LAYER]] = now;
         }
         int kind = word >>> CompiledProgram.KIND_SHIFT;
-        if (kind == CompiledProgram.LOAD) {
-            shrink(program.macro(node), (long) program.width(node) * dataBits);
-        } else if (kind == CompiledProgram.TRANSFER) {
-            if (program.auxField(node) != program.macro(node)) {
-                shrink(program.macro(node), (long) program.width(node) * dataBits);
-            }
-        } else if (kind == CompiledProgram.MERGE) {
-            int dst = program.macro(node);
-            int mergeSet = program.auxField(node);
-            long bits = (long) program.width(node) * dataBits;
-            for (int k = program.mergeSetStart(mergeSet); k < program.mergeSetStart(mergeSet + 1); k++) {
-                if (program.mergeSetMacro(k) != dst) {
-                    shrink(program.mergeSetMacro(k), bits);
-                }
-            }
+        if (kind >= CompiledProgram.LOAD) {
+            moveData(kind, node, false);
         }
         executed++;
         if (observing) {
             observer.irFinished(now, image, node);
         }
         int base = image * n;
-        for (int k = program.successorStart(node), to = program.successorStart(node + 1); k < to; k++) {
-            int s = program.successorAt(k);
+        final IrProgram p = program;
+        int at = CompiledProgram.STRIDE * node + CompiledProgram.SUCCESSORS;
+        for (int k = nodes[at], to = nodes[at + CompiledProgram.STRIDE]; k < to; k++) {
+            int s = p.successorAt(k);
             if (--pending[base + s] == 0) {
                 makeReady(image, s, now);
             }
         }
         if (image + 1 < images && --pending[base + n + node] == 0) {
             makeReady(image + 1, node, now);
+        }
+    }
+
+    /**
+     * Scratchpad occupancy of LOAD, STORE, TRANSFER and MERGE: data arrive when the IR bringing them starts and
+     * leave when the IR taking them away ends.
+     */
+    private void moveData(int kind, int node, boolean starting) {
+        IrProgram p = program;
+        long bits = (long) p.width(node) * dataBits;
+        int here = p.macro(node);
+        if (kind == CompiledProgram.STORE) {
+            if (starting) {
+                grow(here, bits);
+            }
+        } else if (kind == CompiledProgram.LOAD) {
+            if (!starting) {
+                shrink(here, bits);
+            }
+        } else if (kind == CompiledProgram.TRANSFER) {
+            int dst = p.auxField(node);
+            if (dst != here) {
+                if (starting) {
+                    grow(dst, bits);
+                } else {
+                    shrink(here, bits);
+                }
+            }
+        } else {
+            int mergeSet = p.auxField(node);
+            for (int k = p.mergeSetStart(mergeSet); k < p.mergeSetStart(mergeSet + 1); k++) {
+                int source = p.mergeSetMacro(k);
+                if (source != here) {
+                    if (starting) {
+                        grow(here, bits);
+                    } else {
+                        shrink(source, bits);
+                    }
+                }
+            }
         }
     }
 
