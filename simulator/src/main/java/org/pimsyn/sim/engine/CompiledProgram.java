@@ -23,11 +23,9 @@ final class CompiledProgram {
     static final int STORE = IrKind.STORE.code();
     static final int MERGE = IrKind.MERGE.code();
     static final int TRANSFER = IrKind.TRANSFER.code();
-    static final int STRIDE = 4;
+    static final int STRIDE = 2;
     static final int SET = 0;
     static final int DURATION = 1;
-    static final int LAYER = 2;
-    static final int SUCCESSORS = 3;
     static final int KIND_SHIFT = 28;
     static final int SET_MASK = (1 << KIND_SHIFT) - 1;
 
@@ -54,10 +52,9 @@ final class CompiledProgram {
     /** The design's own resources (before NoC links); set r below this is {r}. */
     final int fixedResources;
     /**
-     * What the event loop reads of IR i, side by side so that one cache line serves four IRs:
-     * {@code [STRIDE i + SET]} = resource set | kind << KIND_SHIFT, {@code + DURATION} in cycles, {@code + LAYER},
-     * {@code + SUCCESSORS} = start of its successors in the program's CSR (entry n holds only that, as the end).
-     * A reused buffer; only the first STRIDE x (size + 1) entries count.
+     * What the event loop reads of IR i, side by side so that one cache line serves eight IRs:
+     * {@code [STRIDE i + SET]} = resource set | kind << KIND_SHIFT, {@code [STRIDE i + DURATION]} in cycles.
+     * A reused buffer; only the first STRIDE x size entries count.
      */
     final int[] nodes;
     int[] setStart;
@@ -122,8 +119,6 @@ final class CompiledProgram {
             int m = p.macro(i);
             int layer = p.layer(i);
             int w = p.width(i);
-            nodes[STRIDE * i + LAYER] = layer;
-            nodes[STRIDE * i + SUCCESSORS] = p.successorStart(i);
             if (layer >= layers) {
                 problem(i, UNKNOWN_LAYER);
                 continue;
@@ -230,7 +225,6 @@ final class CompiledProgram {
             maxDuration = Math.max(maxDuration, (int) cycles);
             busy[set] += cycles;
         }
-        nodes[STRIDE * n + SUCCESSORS] = p.edgeCount();
         if (problemCount > 0) {
             throw new InvalidSimulationInputException(problemCount + (problemCount == 1 ? " IR needs" : " IRs need")
                     + " what the accelerator does not have: " + problems

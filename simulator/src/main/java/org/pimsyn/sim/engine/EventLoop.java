@@ -364,7 +364,7 @@ final class EventLoop {
         long end = now + nodes[CompiledProgram.STRIDE * node + CompiledProgram.DURATION];
         events.push(end, END_PRIORITY, image * n + node);
         if (image == 0) {
-            int layer = nodes[CompiledProgram.STRIDE * node + CompiledProgram.LAYER];
+            int layer = program.layer(node);
             if (layerFirstStart[layer] < 0) {
                 layerFirstStart[layer] = now;
             }
@@ -400,7 +400,7 @@ final class EventLoop {
         }
         imageEndCycles[image] = now;
         if (image == 0) {
-            layerLastEnd[nodes[CompiledProgram.STRIDE * node + CompiledProgram.LAYER]] = now;
+            layerLastEnd[program.layer(node)] = now;
         }
         int kind = word >>> CompiledProgram.KIND_SHIFT;
         if (kind >= CompiledProgram.LOAD) {
@@ -412,8 +412,7 @@ final class EventLoop {
         }
         int base = image * n;
         final IrProgram p = program;
-        int at = CompiledProgram.STRIDE * node + CompiledProgram.SUCCESSORS;
-        for (int k = nodes[at], to = nodes[at + CompiledProgram.STRIDE]; k < to; k++) {
+        for (int k = p.successorStart(node), to = p.successorStart(node + 1); k < to; k++) {
             int s = p.successorAt(k);
             if (--pending[base + s] == 0) {
                 makeReady(image, s, now);

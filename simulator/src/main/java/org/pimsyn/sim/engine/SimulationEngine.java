@@ -29,7 +29,7 @@ public final class SimulationEngine {
             throw new InvalidSimulationInputException("images must be >= 1, got " + images);
         }
         int n = program.size();
-        long needed = (long) CompiledProgram.STRIDE * (n + 1);
+        long needed = (long) CompiledProgram.STRIDE * n;
         if (nodes.length < needed) {
             if (needed > Integer.MAX_VALUE - 8) {
                 throw new InvalidSimulationInputException("a program of " + n + " IRs is beyond the simulator's limit of "
