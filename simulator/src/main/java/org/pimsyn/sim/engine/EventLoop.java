@@ -48,8 +48,8 @@ final class EventLoop {
     /** IRs queued per resource (mirrors the queue sizes, without touching the queue objects). */
     private int[] waiting = new int[0];
     /** Candidate resources of a dispatch round when few: linear scans beat a heap. */
-    private long[] smallKeys = new long[SMALL_ROUND];
-    private int[] smallResources = new int[SMALL_ROUND];
+    private final long[] smallKeys = new long[SMALL_ROUND];
+    private final int[] smallResources = new int[SMALL_ROUND];
     private int dataBits;
     private int rankBits;
     private int timeShift;
