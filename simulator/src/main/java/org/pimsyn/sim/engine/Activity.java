@@ -99,7 +99,7 @@ public final class Activity {
 
     /** The first image's latency: the cycle its last IR ends (everything starts at cycle 0). */
     public long firstImageLatencyCycles() {
-        return images == 0 ? 0 : imageEndCycles[0];
+        return imageEndCycles[0];
     }
 
     /** True when the interval between images was measured, i.e. two or more images ran. */

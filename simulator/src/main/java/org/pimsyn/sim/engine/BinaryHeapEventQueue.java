@@ -5,7 +5,7 @@ public final class BinaryHeapEventQueue implements EventQueue {
     private static final int SEQUENCE_BITS = 40;
     private static final int MAX_PRIORITY = (1 << 22) - 1;
 
-    private final MinHeap heap = new MinHeap();
+    private final MinHeap heap = new MinHeap(64);
     private long sequence;
 
     @Override

@@ -23,6 +23,9 @@ final class CompiledProgram {
     static final int STORE = IrKind.STORE.code();
     static final int MERGE = IrKind.MERGE.code();
     static final int TRANSFER = IrKind.TRANSFER.code();
+    static final int STRIDE = 2;
+    static final int SET = 0;
+    static final int DURATION = 1;
     static final int KIND_SHIFT = 28;
     static final int SET_MASK = (1 << KIND_SHIFT) - 1;
 
@@ -31,6 +34,16 @@ final class CompiledProgram {
     private static final int SOUTH = 2;
     private static final int NORTH = 3;
     private static final int MAX_LISTED_PROBLEMS = 5;
+    private static final int UNKNOWN_LAYER = 0;
+    private static final int UNKNOWN_MACRO = 1;
+    private static final int UNKNOWN_DESTINATION = 2;
+    private static final int UNKNOWN_SOURCE = 3;
+    private static final int NO_CROSSBARS = 4;
+    private static final int TOO_FEW_CROSSBARS = 5;
+    private static final int NO_DACS = 6;
+    private static final int NO_ADCS = 7;
+    private static final int NO_ALUS = 8;
+    private static final int TOO_LONG = 9;
 
     final DesignTables design;
     final IrProgram program;
@@ -39,10 +52,11 @@ final class CompiledProgram {
     /** The design's own resources (before NoC links); set r below this is {r}. */
     final int fixedResources;
     /**
-     * Per IR, side by side so that one cache line serves both: {@code [2i]} = resource set | kind << KIND_SHIFT,
-     * {@code [2i + 1]} = duration in cycles. A reused buffer; only the first 2 x program.size() entries count.
+     * What the event loop reads of IR i, side by side so that one cache line serves eight IRs:
+     * {@code [STRIDE i + SET]} = resource set | kind << KIND_SHIFT, {@code [STRIDE i + DURATION]} in cycles.
+     * A reused buffer; only the first STRIDE x size entries count.
      */
-    final int[] timing;
+    final int[] nodes;
     int[] setStart;
     int[] setMembers;
 
@@ -61,13 +75,13 @@ final class CompiledProgram {
     private final StringBuilder problems = new StringBuilder();
     private int problemCount;
 
-    CompiledProgram(DesignTables design, IrProgram program, int images, int[] timingBuffer) {
+    CompiledProgram(DesignTables design, IrProgram program, int images, int[] nodeBuffer) {
         this.design = design;
         this.program = program;
         this.images = images;
         this.resources = design.resources;
         this.fixedResources = design.resources.size();
-        this.timing = timingBuffer;
+        this.nodes = nodeBuffer;
         int fixed = resources.size();
         crossbarReads = new long[fixed];
         dacConversions = new long[design.macros];
@@ -92,17 +106,25 @@ final class CompiledProgram {
         routeIndex.defaultReturnValue(-1);
         IntArrayList routeDst = new IntArrayList();
         IntArrayList routeSrc = new IntArrayList(); // TRANSFER source macro, or -(merge set + 1)
+        // Blocks repeat the same widths: remembering the last width per unit saves most divisions.
+        int[] adcWidth = new int[macros];
+        long[] adcTime = new long[macros];
+        int[] aluWidth = new int[macros * DesignTables.ALU_KINDS];
+        long[] aluTime = new long[aluWidth.length];
+        long[] aluUnitOps = new long[aluWidth.length];
+        int[] spmWidth = new int[macros];
+        long[] spmAccesses = new long[macros];
         for (int i = 0; i < n; i++) {
             int k = p.kindCode(i);
             int m = p.macro(i);
             int layer = p.layer(i);
             int w = p.width(i);
             if (layer >= layers) {
-                problem(i, "names layer " + layer + " but the accelerator has " + layers + " layers");
+                problem(i, UNKNOWN_LAYER);
                 continue;
             }
             if (m >= macros) {
-                problem(i, "names macro " + m + " but the accelerator has " + macros + " macros");
+                problem(i, UNKNOWN_MACRO);
                 continue;
             }
             long cycles;
@@ -110,16 +132,15 @@ final class CompiledProgram {
             if (k == MVM) {
                 set = d.crossbarResource[m * layers + layer];
                 if (set < 0) {
-                    problem(i, "macro " + m + " holds no crossbars of layer " + layer);
+                    problem(i, NO_CROSSBARS);
                     continue;
                 }
                 if (w > d.crossbarCount[set]) {
-                    problem(i, "activates " + w + " crossbars but macro " + m + " holds " + d.crossbarCount[set]
-                            + " of layer " + layer);
+                    problem(i, TOO_FEW_CROSSBARS);
                     continue;
                 }
                 if (d.dacCount[m] == 0) {
-                    problem(i, "macro " + m + " has no DACs");
+                    problem(i, NO_DACS);
                     continue;
                 }
                 cycles = d.mvmCycles[set];
@@ -128,23 +149,36 @@ final class CompiledProgram {
             } else if (k == ADC) {
                 set = d.adcResource[m];
                 if (set < 0) {
-                    problem(i, "macro " + m + " has no ADCs");
+                    problem(i, NO_ADCS);
                     continue;
                 }
-                cycles = ceilDiv(w, d.adcCount[m]) * d.adcCycles[m];
+                if (adcWidth[m] != w) {
+                    adcWidth[m] = w;
+                    adcTime[m] = ceilDiv(w, d.adcCount[m]) * d.adcCycles[m];
+                }
+                cycles = adcTime[m];
                 adcConversions[m] += w;
             } else if (k == ALU) {
                 int slot = m * DesignTables.ALU_KINDS + p.aluKindCode(i);
                 set = d.aluResource[slot];
                 if (set < 0) {
-                    problem(i, "macro " + m + " has no " + p.aluKind(i) + " units");
+                    problem(i, NO_ALUS);
                     continue;
                 }
-                cycles = ceilDiv(w, d.aluLanes[slot]) * d.aluCycles[p.aluKindCode(i)];
-                aluOps[slot] += ceilDiv(w, d.aluVectorWidth[slot]);
+                if (aluWidth[slot] != w) {
+                    aluWidth[slot] = w;
+                    aluTime[slot] = ceilDiv(w, d.aluLanes[slot]) * d.aluCycles[p.aluKindCode(i)];
+                    aluUnitOps[slot] = ceilDiv(w, d.aluVectorWidth[slot]);
+                }
+                cycles = aluTime[slot];
+                aluOps[slot] += aluUnitOps[slot];
             } else if (k == LOAD || k == STORE) {
                 set = d.scratchpadResource[m];
-                long accesses = ceilDiv((long) w * d.dataBits, d.busWidthBits[m]);
+                if (spmWidth[m] != w) {
+                    spmWidth[m] = w;
+                    spmAccesses[m] = ceilDiv((long) w * d.dataBits, d.busWidthBits[m]);
+                }
+                long accesses = spmAccesses[m];
                 if (k == LOAD) {
                     cycles = accesses * d.readCycles[m];
                     scratchpadReads[m] += accesses;
@@ -158,7 +192,7 @@ final class CompiledProgram {
                 if (k == TRANSFER) {
                     int dst = p.auxField(i);
                     if (dst >= macros) {
-                        problem(i, "names macro " + dst + " but the accelerator has " + macros + " macros");
+                        problem(i, UNKNOWN_DESTINATION);
                         continue;
                     }
                     src = m;
@@ -166,7 +200,7 @@ final class CompiledProgram {
                 } else {
                     int mergeSet = p.mergeSet(i);
                     if (badMergeSet[mergeSet]) {
-                        problem(i, "names a source macro beyond the accelerator's " + macros + " macros");
+                        problem(i, UNKNOWN_SOURCE);
                         continue;
                     }
                     src = -(mergeSet + 1);
@@ -179,15 +213,15 @@ final class CompiledProgram {
                     routeDst.add(k == TRANSFER ? p.auxField(i) : m);
                     routeSrc.add(src);
                 }
-                timing[2 * i] = -(route + 1);
+                nodes[STRIDE * i + SET] = -(route + 1);
                 continue;
             }
             if (cycles > Integer.MAX_VALUE) {
-                problem(i, "would take " + cycles + " cycles, beyond the simulator's limit of " + Integer.MAX_VALUE);
+                problem(i, TOO_LONG);
                 continue;
             }
-            timing[2 * i] = set | k << KIND_SHIFT;
-            timing[2 * i + 1] = (int) cycles;
+            nodes[STRIDE * i + SET] = set | k << KIND_SHIFT;
+            nodes[STRIDE * i + DURATION] = (int) cycles;
             maxDuration = Math.max(maxDuration, (int) cycles);
             busy[set] += cycles;
         }
@@ -278,7 +312,7 @@ final class CompiledProgram {
         long[] busy = Arrays.copyOf(busyCycles, total);
         int n = p.size();
         for (int i = 0; i < n; i++) {
-            int marker = timing[2 * i];
+            int marker = nodes[STRIDE * i + SET];
             if (marker >= 0) {
                 continue;
             }
@@ -290,8 +324,8 @@ final class CompiledProgram {
                 throw new InvalidSimulationInputException(p.describe(i) + " would take " + cycles
                         + " cycles, beyond the simulator's limit of " + Integer.MAX_VALUE);
             }
-            timing[2 * i] = (fixed + r) | p.kindCode(i) << KIND_SHIFT;
-            timing[2 * i + 1] = (int) cycles;
+            nodes[STRIDE * i + SET] = (fixed + r) | p.kindCode(i) << KIND_SHIFT;
+            nodes[STRIDE * i + DURATION] = (int) cycles;
             maxDuration = Math.max(maxDuration, (int) cycles);
             nocFlitHops += flits * routeHopSum[r];
             for (int k = setStart[fixed + r]; k < setStart[fixed + r + 1]; k++) {
@@ -343,14 +377,36 @@ final class CompiledProgram {
         return bad;
     }
 
-    private void problem(int ir, String what) {
+    private void problem(int ir, int reason) {
         problemCount++;
         if (problemCount <= MAX_LISTED_PROBLEMS) {
             if (problems.length() > 0) {
                 problems.append("; ");
             }
-            problems.append(program.describe(ir)).append(' ').append(what);
+            problems.append(program.describe(ir)).append(' ').append(explain(ir, reason));
         }
+    }
+
+    /** Words for a problem; kept out of the compile loop, which only records reason codes. */
+    private String explain(int ir, int reason) {
+        IrProgram p = program;
+        DesignTables d = design;
+        int m = p.macro(ir);
+        int layer = p.layer(ir);
+        return switch (reason) {
+            case UNKNOWN_LAYER -> "names layer " + layer + " but the accelerator has " + d.layers + " layers";
+            case UNKNOWN_MACRO -> "names macro " + m + " but the accelerator has " + d.macros + " macros";
+            case UNKNOWN_DESTINATION -> "names macro " + p.auxField(ir) + " but the accelerator has " + d.macros
+                    + " macros";
+            case UNKNOWN_SOURCE -> "names a source macro beyond the accelerator's " + d.macros + " macros";
+            case NO_CROSSBARS -> "macro " + m + " holds no crossbars of layer " + layer;
+            case TOO_FEW_CROSSBARS -> "activates " + p.width(ir) + " crossbars but macro " + m + " holds "
+                    + d.crossbarCount[d.crossbarResource[m * d.layers + layer]] + " of layer " + layer;
+            case NO_DACS -> "macro " + m + " has no DACs";
+            case NO_ADCS -> "macro " + m + " has no ADCs";
+            case NO_ALUS -> "macro " + m + " has no " + p.aluKind(ir) + " units";
+            default -> "would take more cycles than the simulator's limit of " + Integer.MAX_VALUE;
+        };
     }
 
     /** ceil(a / b) for a >= 0, b >= 1; int division when a fits, which is most of the time and much faster. */

@@ -27,8 +27,9 @@ final class EventLoop {
     private BucketEventQueue bucketEvents;
     private EventQueue events = heapEvents;
     /** Resources that may dispatch now, keyed by the arbitration key of their queue's head. */
-    private final MinHeap candidates = new MinHeap();
-    private WaitQueue[] queues = new WaitQueue[0];
+    private final MinHeap candidates = new MinHeap(64);
+    /** Per resource, the arbitration keys of the IRs waiting for it (secondary key and payload unused). */
+    private MinHeap[] queues = new MinHeap[0];
     private int[] pending = new int[0];
     private int[] free = new int[0];
     private long[] queueSince = new long[0];
@@ -39,8 +40,8 @@ final class EventLoop {
     private IrProgram program;
     private int n;
     private int images;
-    /** See {@link CompiledProgram#timing}. */
-    private int[] timing;
+    /** See {@link CompiledProgram#nodes}. */
+    private int[] nodes;
     private int[] setStart;
     private int[] setMembers;
     /** Sets below this id are the single fixed resource of the same id, so their members need no lookup. */
@@ -48,8 +49,8 @@ final class EventLoop {
     /** IRs queued per resource (mirrors the queue sizes, without touching the queue objects). */
     private int[] waiting = new int[0];
     /** Candidate resources of a dispatch round when few: linear scans beat a heap. */
-    private long[] smallKeys = new long[SMALL_ROUND];
-    private int[] smallResources = new int[SMALL_ROUND];
+    private final long[] smallKeys = new long[SMALL_ROUND];
+    private final int[] smallResources = new int[SMALL_ROUND];
     private int dataBits;
     private int rankBits;
     private int timeShift;
@@ -73,7 +74,7 @@ final class EventLoop {
         program = c.program;
         n = program.size();
         images = c.images;
-        timing = c.timing;
+        nodes = c.nodes;
         setStart = c.setStart;
         setMembers = c.setMembers;
         singletonSets = c.fixedResources;
@@ -125,9 +126,9 @@ final class EventLoop {
     private void prepare(CompiledProgram c, int executions) {
         int resources = c.resources.size();
         if (queues.length < resources) {
-            WaitQueue[] grown = Arrays.copyOf(queues, resources);
+            MinHeap[] grown = Arrays.copyOf(queues, resources);
             for (int r = queues.length; r < resources; r++) {
-                grown[r] = new WaitQueue();
+                grown[r] = new MinHeap(4);
             }
             queues = grown;
             free = new int[resources];
@@ -183,7 +184,7 @@ final class EventLoop {
     }
 
     private void makeReady(int image, int node, long now) {
-        int word = timing[2 * node];
+        int word = nodes[CompiledProgram.STRIDE * node + CompiledProgram.SET];
         int set = word & CompiledProgram.SET_MASK;
         int r;
         if (set < singletonSets) {
@@ -207,9 +208,11 @@ final class EventLoop {
 
     private void enqueue(int r, long key, long now) {
         int depth = waiting[r];
-        waitCycles[r] += depth * (now - queueSince[r]);
+        if (depth > 0) {
+            waitCycles[r] += depth * (now - queueSince[r]);
+        }
         queueSince[r] = now;
-        queues[r].add(key);
+        queues[r].push(key, 0, 0);
         waiting[r] = depth + 1;
         if (observing) {
             observer.queueDepthChanged(now, r, depth + 1);
@@ -220,7 +223,7 @@ final class EventLoop {
         int depth = waiting[r];
         waitCycles[r] += depth * (now - queueSince[r]);
         queueSince[r] = now;
-        queues[r].removeFirst();
+        queues[r].pop();
         waiting[r] = depth - 1;
         if (observing) {
             observer.queueDepthChanged(now, r, depth - 1);
@@ -235,7 +238,7 @@ final class EventLoop {
     }
 
     private void dispatch(long now) {
-        final WaitQueue[] qs = queues;
+        final MinHeap[] qs = queues;
         final int[] freeUnits = free;
         final int[] depth = waiting;
         int count = touchedCount;
@@ -245,7 +248,7 @@ final class EventLoop {
             int r = touched[0];
             touchedFlag[r] = false;
             while (freeUnits[r] > 0 && depth[r] > 0) {
-                serve(r, qs[r].first(), now);
+                serve(r, qs[r].peekPrimary(), now);
             }
             return;
         }
@@ -261,7 +264,7 @@ final class EventLoop {
             int r = touched[i];
             touchedFlag[r] = false;
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                keys[size] = qs[r].first();
+                keys[size] = qs[r].peekPrimary();
                 res[size++] = r;
             }
         }
@@ -274,10 +277,10 @@ final class EventLoop {
             }
             int r = res[best];
             long key = keys[best];
-            if (freeUnits[r] == 0 || depth[r] == 0 || qs[r].first() != key) {
+            if (freeUnits[r] == 0 || depth[r] == 0 || qs[r].peekPrimary() != key) {
                 // Full since it became a candidate, or its head moved: serve again only if still servable.
                 if (freeUnits[r] > 0 && depth[r] > 0) {
-                    keys[best] = qs[r].first();
+                    keys[best] = qs[r].peekPrimary();
                 } else {
                     keys[best] = keys[--size];
                     res[best] = res[size];
@@ -286,7 +289,7 @@ final class EventLoop {
             }
             serve(r, key, now);
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                keys[best] = qs[r].first();
+                keys[best] = qs[r].peekPrimary();
             } else {
                 keys[best] = keys[--size];
                 res[best] = res[size];
@@ -296,7 +299,7 @@ final class EventLoop {
 
     /** The same rounds as {@link #dispatch} for many resources at once, with a heap of candidates. */
     private void dispatchMany(int count, long now) {
-        final WaitQueue[] qs = queues;
+        final MinHeap[] qs = queues;
         final int[] freeUnits = free;
         final int[] depth = waiting;
         final MinHeap cand = candidates;
@@ -304,7 +307,7 @@ final class EventLoop {
             int r = touched[i];
             touchedFlag[r] = false;
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                cand.push(qs[r].first(), 0, r);
+                cand.push(qs[r].peekPrimary(), 0, r);
             }
         }
         while (!cand.isEmpty()) {
@@ -313,13 +316,13 @@ final class EventLoop {
             if (freeUnits[r] == 0 || depth[r] == 0) {
                 continue;
             }
-            if (qs[r].first() != key) {
-                cand.push(qs[r].first(), 0, r);
+            if (qs[r].peekPrimary() != key) {
+                cand.push(qs[r].peekPrimary(), 0, r);
                 continue;
             }
             serve(r, key, now);
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                cand.push(qs[r].first(), 0, r);
+                cand.push(qs[r].peekPrimary(), 0, r);
             }
         }
     }
@@ -329,7 +332,7 @@ final class EventLoop {
         final int[] freeUnits = free;
         int node = program.nodeAtRank((int) (key & rankMask));
         int image = (int) ((key >>> rankBits) & imageMask);
-        int word = timing[2 * node];
+        int word = nodes[CompiledProgram.STRIDE * node + CompiledProgram.SET];
         int set = word & CompiledProgram.SET_MASK;
         if (set < singletonSets) {
             // Its only resource is r, which has a free unit.
@@ -359,7 +362,7 @@ final class EventLoop {
     }
 
     private void start(int image, int node, long now, int word) {
-        long end = now + timing[2 * node + 1];
+        long end = now + nodes[CompiledProgram.STRIDE * node + CompiledProgram.DURATION];
         events.push(end, END_PRIORITY, image * n + node);
         if (image == 0) {
             int layer = program.layer(node);
@@ -368,21 +371,8 @@ final class EventLoop {
             }
         }
         int kind = word >>> CompiledProgram.KIND_SHIFT;
-        if (kind == CompiledProgram.STORE) {
-            grow(program.macro(node), (long) program.width(node) * dataBits);
-        } else if (kind == CompiledProgram.TRANSFER) {
-            if (program.auxField(node) != program.macro(node)) {
-                grow(program.auxField(node), (long) program.width(node) * dataBits);
-            }
-        } else if (kind == CompiledProgram.MERGE) {
-            int dst = program.macro(node);
-            int mergeSet = program.auxField(node);
-            long bits = (long) program.width(node) * dataBits;
-            for (int k = program.mergeSetStart(mergeSet); k < program.mergeSetStart(mergeSet + 1); k++) {
-                if (program.mergeSetMacro(k) != dst) {
-                    grow(dst, bits);
-                }
-            }
+        if (kind >= CompiledProgram.LOAD) {
+            moveData(kind, node, true);
         }
         if (observing) {
             int set = word & CompiledProgram.SET_MASK;
@@ -393,7 +383,7 @@ final class EventLoop {
     private void retire(int execution, long now) {
         int image = images == 1 ? 0 : execution / n;
         int node = execution - image * n;
-        int word = timing[2 * node];
+        int word = nodes[CompiledProgram.STRIDE * node + CompiledProgram.SET];
         int set = word & CompiledProgram.SET_MASK;
         if (set < singletonSets) {
             free[set]++;
@@ -414,35 +404,63 @@ final class EventLoop {
             layerLastEnd[program.layer(node)] = now;
         }
         int kind = word >>> CompiledProgram.KIND_SHIFT;
-        if (kind == CompiledProgram.LOAD) {
-            shrink(program.macro(node), (long) program.width(node) * dataBits);
-        } else if (kind == CompiledProgram.TRANSFER) {
-            if (program.auxField(node) != program.macro(node)) {
-                shrink(program.macro(node), (long) program.width(node) * dataBits);
-            }
-        } else if (kind == CompiledProgram.MERGE) {
-            int dst = program.macro(node);
-            int mergeSet = program.auxField(node);
-            long bits = (long) program.width(node) * dataBits;
-            for (int k = program.mergeSetStart(mergeSet); k < program.mergeSetStart(mergeSet + 1); k++) {
-                if (program.mergeSetMacro(k) != dst) {
-                    shrink(program.mergeSetMacro(k), bits);
-                }
-            }
+        if (kind >= CompiledProgram.LOAD) {
+            moveData(kind, node, false);
         }
         executed++;
         if (observing) {
             observer.irFinished(now, image, node);
         }
         int base = image * n;
-        for (int k = program.successorStart(node), to = program.successorStart(node + 1); k < to; k++) {
-            int s = program.successorAt(k);
+        final IrProgram p = program;
+        for (int k = p.successorStart(node), to = p.successorStart(node + 1); k < to; k++) {
+            int s = p.successorAt(k);
             if (--pending[base + s] == 0) {
                 makeReady(image, s, now);
             }
         }
         if (image + 1 < images && --pending[base + n + node] == 0) {
             makeReady(image + 1, node, now);
+        }
+    }
+
+    /**
+     * Scratchpad occupancy of LOAD, STORE, TRANSFER and MERGE: data arrive when the IR bringing them starts and
+     * leave when the IR taking them away ends.
+     */
+    private void moveData(int kind, int node, boolean starting) {
+        IrProgram p = program;
+        long bits = (long) p.width(node) * dataBits;
+        int here = p.macro(node);
+        if (kind == CompiledProgram.STORE) {
+            if (starting) {
+                grow(here, bits);
+            }
+        } else if (kind == CompiledProgram.LOAD) {
+            if (!starting) {
+                shrink(here, bits);
+            }
+        } else if (kind == CompiledProgram.TRANSFER) {
+            int dst = p.auxField(node);
+            if (dst != here) {
+                if (starting) {
+                    grow(dst, bits);
+                } else {
+                    shrink(here, bits);
+                }
+            }
+        } else {
+            int mergeSet = p.auxField(node);
+            for (int k = p.mergeSetStart(mergeSet); k < p.mergeSetStart(mergeSet + 1); k++) {
+                int source = p.mergeSetMacro(k);
+                if (source != here) {
+                    if (starting) {
+                        grow(here, bits);
+                    } else {
+                        shrink(source, bits);
+                    }
+                }
+            }
         }
     }
 

@@ -14,7 +14,7 @@ import org.pimsyn.sim.ir.IrProgram;
  */
 public final class SimulationEngine {
     private final EventLoop loop = new EventLoop();
-    private int[] timing = new int[0];
+    private int[] nodes = new int[0];
 
     /**
      * Runs {@code images} inputs through the program on the accelerator, with latencies from the library.
@@ -29,15 +29,16 @@ public final class SimulationEngine {
             throw new InvalidSimulationInputException("images must be >= 1, got " + images);
         }
         int n = program.size();
-        if (timing.length < 2L * n) {
-            if (n > Integer.MAX_VALUE / 2) {
+        long needed = (long) CompiledProgram.STRIDE * n;
+        if (nodes.length < needed) {
+            if (needed > Integer.MAX_VALUE - 8) {
                 throw new InvalidSimulationInputException("a program of " + n + " IRs is beyond the simulator's limit of "
-                        + Integer.MAX_VALUE / 2);
+                        + ((Integer.MAX_VALUE - 8) / CompiledProgram.STRIDE - 1));
             }
-            timing = new int[2 * n];
+            nodes = new int[(int) needed];
         }
         CompiledProgram compiled = new CompiledProgram(new DesignTables(accelerator, library), program, images,
-                timing);
+                nodes);
         loop.run(compiled, observer);
         return new Activity(compiled, loop);
     }

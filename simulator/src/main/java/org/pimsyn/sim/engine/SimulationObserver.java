@@ -4,10 +4,13 @@ package org.pimsyn.sim.engine;
  * Watches one simulation, for trace writers and checks. Every method has an empty default, and the engine
  * skips all callbacks when handed {@link #NONE} (or null), so an unobserved run pays nothing.
  *
- * <p>Call order: {@link #started} once; then, cycle by cycle in increasing order, {@link #irFinished} for
- * every IR ending at that cycle, followed by {@link #queueDepthChanged} and {@link #irStarted} as waiting IRs are
- * queued and dispatched; {@link #finished} once at the end. Within a cycle, IRs finish in the order they
- * started and start in arbitration order (see {@code traces/README.md}, "Timing rules").
+ * <p>Call order: {@link #started} once; then, cycle by cycle in increasing order: for each IR ending at that
+ * cycle (in the order they started), {@link #irFinished}, followed by {@link #queueDepthChanged} for each
+ * successor it makes ready (a ready IR that needs no resource, a TRANSFER within one macro, gets
+ * {@link #irStarted} right away instead); then the dispatch of the cycle: {@link #queueDepthChanged} and
+ * {@link #irStarted} as waiting IRs take their resources, in arbitration order (see {@code traces/README.md},
+ * "Timing rules"). {@link #finished} comes once at the end. At cycle 0 there is no IR to finish: the IRs without
+ * predecessors are queued, then dispatched.
  *
  * <p>An IR execution is identified by (image, ir): {@code ir} is the id in the {@link
  * org.pimsyn.sim.ir.IrProgram}, {@code image} 0..images-1. Resources are identified by their id in

@@ -3,6 +3,7 @@ package org.pimsyn.sim.energy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.InvalidSimulationInputException;
@@ -73,6 +74,13 @@ class EnergyModelTest {
         InvalidSimulationInputException e = assertThrows(InvalidSimulationInputException.class,
                 () -> EnergyModel.price(a, noAdc8));
         assertEquals("accelerator.macros[0].adcs: component library: has no ADC of 8 bits (it has: 10)", e.getMessage());
+    }
+
+    @Test
+    void aLibrarySurvivesAJsonRoundTrip() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ComponentLibrary library = TestDesigns.library();
+        assertEquals(library, json.readValue(json.writeValueAsString(library), ComponentLibrary.class));
     }
 
     @Test

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,8 @@ class EventQueueTest {
     private static void checkAgainstSortedOrder(Supplier<EventQueue> make, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         EventQueue q = make.get();
-        List<long[]> live = new ArrayList<>(); // time, priority, sequence, payload
+        PriorityQueue<long[]> live = new PriorityQueue<>(Comparator.<long[]>comparingLong(e -> e[0])
+                .thenComparingLong(e -> e[1]).thenComparingLong(e -> e[2])); // time, priority, sequence, payload
         long now = 0;
         long sequence = 0;
         int payload = 0;
@@ -28,9 +28,7 @@ class EventQueueTest {
                 q.push(time, priority, payload);
                 live.add(new long[] {time, priority, sequence++, payload++});
             } else {
-                live.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1])
-                        .thenComparingLong(e -> e[2]));
-                long[] expected = live.remove(0);
+                long[] expected = live.poll();
                 assertEquals(expected[0], q.peekTime(), "step " + step);
                 assertEquals(expected[3], q.pop(), "step " + step);
                 now = expected[0];

@@ -292,6 +292,16 @@ class SimulationEngineTest {
     }
 
     @Test
+    void anEmptyProgramTakesNoTime() {
+        RecordingObserver obs = new RecordingObserver();
+        Activity a = engine.run(sharedAdcDesign(), TestDesigns.library(), new IrProgramBuilder().build(), 2, obs);
+        assertEquals(0, a.cycles());
+        assertEquals(0, obs.finishedCycles);
+        assertEquals(-1, a.layerFirstStart(0));
+        assertEquals(0, a.busyCycles(0));
+    }
+
+    @Test
     void imagesBelowOneAreRejected() {
         Accelerator acc = sharedAdcDesign();
         IrProgram p = new IrProgramBuilder().build();
