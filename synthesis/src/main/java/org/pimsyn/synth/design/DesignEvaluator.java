@@ -16,6 +16,7 @@ import org.pimsyn.sim.energy.ComponentLibrary;
 import org.pimsyn.sim.energy.EnergyModel;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.SimulationObserver;
+import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -43,7 +44,11 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * layer it serves.</li>
  * <li>Peak power of crossbars, DACs, scratchpads and NoC ({@link PeakPowerModel}); stage 4 allocates ADCs and ALUs
  * per group ({@link AllocationGroups}) with all the rest of the budget, and spreads them over the group's macros.
- * Fixed parts over the budget, or an allocation shortfall: fitness 0.</li>
+ * A macro never keeps more units of a component than its widest operation of that kind can use at once (the
+ * widest ADC IR's conversions; the widest ALU IR's elements / vector width): further units would never work and
+ * only add static power. (Only at budgets far beyond any use does this bind; the allocation then gets the power
+ * of those useful units instead of the whole rest.) Fixed parts over the budget, or an allocation shortfall:
+ * fitness 0.</li>
  * <li>Simulate {@code fitnessImages} images. A macro whose scratchpad high-water mark exceeds its capacity gets the
  * smallest scratchpad that holds it, and the design is allocated and simulated again, at most
  * {@value #SIMULATION_ROUNDS} simulations in all; still overflowing: fitness 0.</li>
@@ -75,6 +80,7 @@ public final class DesignEvaluator {
     private final Noc noc;
     private final org.pimsyn.sim.ir.AluKind[] aluKinds;
     private final int[] aluVectorWidth;
+    private final int[] peripheralOfAluCode;
     private final Simulator simulator = new Simulator();
 
     public DesignEvaluator(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
@@ -112,10 +118,12 @@ public final class DesignEvaluator {
         this.noc = ComponentLibraries.noc(library);
         this.aluKinds = new org.pimsyn.sim.ir.AluKind[KINDS];
         this.aluVectorWidth = new int[KINDS];
+        this.peripheralOfAluCode = new int[org.pimsyn.sim.ir.AluKind.COUNT];
         for (Peripheral p : Peripheral.values()) {
             if (p.alu() != null) {
                 aluKinds[p.ordinal()] = ComponentLibraries.simKind(p.alu());
                 aluVectorWidth[p.ordinal()] = library.alu(p.alu()).vectorWidthElements();
+                peripheralOfAluCode[aluKinds[p.ordinal()].code()] = p.ordinal();
             }
         }
     }
@@ -146,6 +154,14 @@ public final class DesignEvaluator {
         MacroLayout layout = MacroLayout.of(gene, crossbars);
         CompiledDataflow compiled = skeleton.compile(layout.placement());
         AllocationGroups groups = new AllocationGroups(gene, layout, compiled.workload());
+        IrProgram program = compiled.program();
+        int[][] useful = usefulUnits(program, layout.macroCount());
+        double usefulMw = 0;
+        for (int[] perMacro : useful) {
+            for (int c = 0; c < KINDS; c++) {
+                usefulMw += perMacro[c] * unitPowerMw[c];
+            }
+        }
         int[] scratchpads = initialScratchpads(layout);
         String overflow = "";
         for (int round = 0; round < SIMULATION_ROUNDS; round++) {
@@ -158,18 +174,23 @@ public final class DesignEvaluator {
                         layout.macroCount(), fixedMw, request.totalPowerMw()), null);
             }
             AllocationResult result = PeripheralAllocator.allocate(groups.workload, unitRatePerNs, unitPowerMw,
-                    leftMw, groups.minimumUnits);
+                    Math.min(leftMw, usefulMw), groups.minimumUnits);
             if (result instanceof AllocationShortfall shortfall) {
                 return failed(layout.macroCount() + " macros: " + shortfall.message(), null);
             }
-            ComponentAllocation allocation = (ComponentAllocation) result;
-            Accelerator accelerator = accelerator(layout, groups.perMacro(allocation, layout.macroCount()),
-                    scratchpads);
-            IrProgram program = compiled.program();
+            int[][] units = groups.perMacro((ComponentAllocation) result, layout.macroCount());
+            double peripheralsMw = 0;
+            for (int m = 0; m < units.length; m++) {
+                for (int c = 0; c < KINDS; c++) {
+                    units[m][c] = Math.min(units[m][c], useful[m][c]);
+                    peripheralsMw += units[m][c] * unitPowerMw[c];
+                }
+            }
+            Accelerator accelerator = accelerator(layout, units, scratchpads);
             Activity activity = simulator.simulate(accelerator, components, program, request.fitnessImages(),
                     SimulationObserver.NONE);
             PeakPower peak = power.of(totalCrossbars, scratchpads, layout.meshRows(), layout.meshCols(),
-                    allocation.powerMw());
+                    peripheralsMw);
             overflow = growScratchpads(activity, scratchpads);
             if (overflow == null) {
                 return failed(tooLarge(activity), null);
@@ -192,6 +213,31 @@ public final class DesignEvaluator {
             }
         }
         throw new AssertionError("the last round always returns");
+    }
+
+    /**
+     * The most units of each component a macro can keep busy, [macro][component]: the widest ADC IR's conversions,
+     * and per ALU kind the widest IR's elements over the unit's vector width, rounded up. A further unit would
+     * never work (an IR of w elements takes at most that many at once) and would only add static power.
+     */
+    private int[][] usefulUnits(IrProgram program, int macros) {
+        int[][] useful = new int[macros][KINDS];
+        int adcCode = IrKind.ADC.code();
+        int aluCode = IrKind.ALU.code();
+        int adc = Peripheral.ADC.ordinal();
+        for (int id = 0; id < program.size(); id++) {
+            int kind = program.kindCode(id);
+            if (kind == adcCode) {
+                int m = program.macro(id);
+                useful[m][adc] = Math.max(useful[m][adc], program.width(id));
+            } else if (kind == aluCode) {
+                int m = program.macro(id);
+                int c = peripheralOfAluCode[program.aluKindCode(id)];
+                int width = aluVectorWidth[c];
+                useful[m][c] = Math.max(useful[m][c], (program.width(id) + width - 1) / width);
+            }
+        }
+        return useful;
     }
 
     private static Evaluation failed(String reason, PeakPower peak) {
