@@ -28,6 +28,9 @@ public final class MacroLayout {
     private final int[] col;
     private final int[][] layerMacros;
     private final int[][] layerCrossbars;
+    /** Per macro the layers it serves, ascending, and its crossbars of each. */
+    private final int[][] macroLayers;
+    private final int[][] macroCrossbars;
 
     private MacroLayout(int macroCount, int[][] layerMacros, int[][] layerCrossbars) {
         this.macroCount = macroCount;
@@ -42,6 +45,26 @@ public final class MacroLayout {
         }
         this.layerMacros = layerMacros;
         this.layerCrossbars = layerCrossbars;
+        int[] served = new int[macroCount];
+        for (int[] ids : layerMacros) {
+            for (int m : ids) {
+                served[m]++;
+            }
+        }
+        this.macroLayers = new int[macroCount][];
+        this.macroCrossbars = new int[macroCount][];
+        for (int m = 0; m < macroCount; m++) {
+            macroLayers[m] = new int[served[m]];
+            macroCrossbars[m] = new int[served[m]];
+            served[m] = 0;
+        }
+        for (int k = 0; k < layerMacros.length; k++) {
+            for (int i = 0; i < layerMacros[k].length; i++) {
+                int m = layerMacros[k][i];
+                macroLayers[m][served[m]] = k;
+                macroCrossbars[m][served[m]++] = layerCrossbars[k][i];
+            }
+        }
     }
 
     /**
@@ -132,10 +155,10 @@ public final class MacroLayout {
 
     /** Crossbars of layer k held by a macro; 0 where the macro does not serve it. */
     public int crossbarsIn(int macro, int k) {
-        int[] ids = layerMacros[k];
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == macro) {
-                return layerCrossbars[k][i];
+        int[] served = macroLayers[macro];
+        for (int i = 0; i < served.length; i++) {
+            if (served[i] == k) {
+                return macroCrossbars[macro][i];
             }
         }
         return 0;
@@ -143,11 +166,9 @@ public final class MacroLayout {
 
     /** Layers a macro serves, ascending. */
     public List<Integer> layersOf(int macro) {
-        List<Integer> served = new ArrayList<>(2);
-        for (int k = 0; k < layerMacros.length; k++) {
-            if (crossbarsIn(macro, k) > 0) {
-                served.add(k);
-            }
+        List<Integer> served = new ArrayList<>(macroLayers[macro].length);
+        for (int k : macroLayers[macro]) {
+            served.add(k);
         }
         return served;
     }
