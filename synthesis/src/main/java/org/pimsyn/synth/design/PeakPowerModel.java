@@ -1,6 +1,9 @@
 package org.pimsyn.synth.design;
 
 import java.util.List;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.arch.AluUnits;
+import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.hardware.NocSpec;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
@@ -68,6 +71,36 @@ public final class PeakPowerModel {
         NocSpec noc = library.noc();
         int links = 2 * (meshRows * (meshCols - 1) + meshCols * (meshRows - 1));
         return (double) meshRows * meshCols * noc.routerPowerMw() + links * noc.linkPowerMw();
+    }
+
+    /**
+     * The peak power of a synthesized design, read off its accelerator: what {@link DesignEvaluator} checked against
+     * the budget.
+     */
+    public static PeakPower of(HardwareLibrary library, Design design) {
+        PeakPowerModel model = new PeakPowerModel(library, design.point());
+        Accelerator acc = design.accelerator();
+        long crossbars = 0;
+        double scratchpadsMw = 0;
+        double peripheralsMw = 0;
+        for (Macro macro : acc.macros()) {
+            crossbars += macro.crossbarCount();
+            int capacityKb = macro.scratchpad().capacityKb();
+            ScratchpadSpec spm = library.scratchpads().stream().filter(s -> s.capacityKb() == capacityKb)
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no " + capacityKb
+                            + " KB scratchpad in " + library.origin()));
+            scratchpadsMw += scratchpadPeakMw(spm);
+            int adcBits = macro.adcs().resolutionBits();
+            peripheralsMw += macro.adcs().count() * library.adc(adcBits).orElseThrow(
+                    () -> new IllegalArgumentException("no " + adcBits + "-bit ADC in " + library.origin()))
+                    .power().peakPowerMw();
+            for (AluUnits units : macro.alus()) {
+                peripheralsMw += units.count()
+                        * library.alu(ComponentLibraries.libraryKind(units.kind())).power().peakPowerMw();
+            }
+        }
+        return new PeakPower(model.crossbarsMw(crossbars), model.dacsMw(crossbars), scratchpadsMw,
+                model.nocMw(acc.meshRows(), acc.meshCols()), peripheralsMw);
     }
 
     /**

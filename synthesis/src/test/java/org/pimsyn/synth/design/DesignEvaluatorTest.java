@@ -90,6 +90,9 @@ class DesignEvaluatorTest {
             }
         }
         assertEquals(fixedMw, evaluation.peakPower().fixedMw(), 1e-9);
+        PeakPower readOff = PeakPowerModel.of(SmallDesigns.LIBRARY, design);
+        assertEquals(evaluation.peakPower().totalMw(), readOff.totalMw(), 1e-9);
+        assertEquals(evaluation.peakPower().peripheralsMw(), readOff.peripheralsMw(), 1e-9);
         assertEquals(expected.powerMw(), evaluation.peakPower().peripheralsMw(), 1e-9);
         assertTrue(evaluation.peakPower().totalMw() <= 2000 * (1 + 1e-9));
         // The crossbar budget left unused by stage 1 went to the peripherals: they draw more than the
