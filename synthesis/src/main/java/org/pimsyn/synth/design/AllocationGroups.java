@@ -1,5 +1,6 @@
 package org.pimsyn.synth.design;
 
+import java.util.Arrays;
 import org.pimsyn.synth.stage.allocation.ComponentAllocation;
 import org.pimsyn.synth.stage.allocation.MacroSplit;
 import org.pimsyn.synth.stage.allocation.Peripheral;
@@ -74,7 +75,7 @@ final class AllocationGroups {
         for (int g = 0; g < macros.length; g++) {
             int[] ids = macros[g];
             boolean[] all = new boolean[ids.length];
-            java.util.Arrays.fill(all, true);
+            Arrays.fill(all, true);
             boolean[] home = new boolean[ids.length];
             home[0] = true;
             for (int c = 0; c < KINDS; c++) {

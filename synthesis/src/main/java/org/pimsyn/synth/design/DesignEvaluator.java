@@ -16,6 +16,7 @@ import org.pimsyn.sim.energy.ComponentLibrary;
 import org.pimsyn.sim.energy.EnergyModel;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.SimulationObserver;
+import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.Performance;
@@ -78,7 +79,7 @@ public final class DesignEvaluator {
     private final long[] scratchpadNeedBits;
     private final List<String> layerNames;
     private final Noc noc;
-    private final org.pimsyn.sim.ir.AluKind[] aluKinds;
+    private final AluKind[] aluKinds;
     private final int[] aluVectorWidth;
     private final int[] peripheralOfAluCode;
     private final Simulator simulator = new Simulator();
@@ -116,9 +117,9 @@ public final class DesignEvaluator {
         }
         this.layerNames = List.copyOf(names);
         this.noc = ComponentLibraries.noc(library);
-        this.aluKinds = new org.pimsyn.sim.ir.AluKind[KINDS];
+        this.aluKinds = new AluKind[KINDS];
         this.aluVectorWidth = new int[KINDS];
-        this.peripheralOfAluCode = new int[org.pimsyn.sim.ir.AluKind.COUNT];
+        this.peripheralOfAluCode = new int[AluKind.COUNT];
         for (Peripheral p : Peripheral.values()) {
             if (p.alu() != null) {
                 aluKinds[p.ordinal()] = ComponentLibraries.simKind(p.alu());
@@ -144,7 +145,10 @@ public final class DesignEvaluator {
 
     /**
      * The gene's evaluation. The design is present where the gene could be built and simulated (even when it
-     * then broke the budget or a scratchpad), absent where the power does not even allow its allocation.
+     * then broke the budget or a scratchpad), absent where the power does not even allow its allocation or a
+     * macro needs more than the largest scratchpad.
+     *
+     * @throws IllegalArgumentException where the gene breaks the candidate's partitioning rules
      */
     public Evaluation evaluate(MacroGene gene) {
         String broken = rules.violation(gene);
@@ -165,8 +169,8 @@ public final class DesignEvaluator {
         int[] scratchpads = initialScratchpads(layout);
         String overflow = "";
         for (int round = 0; round < SIMULATION_ROUNDS; round++) {
-            double fixedMw = power.of(totalCrossbars, scratchpads, layout.meshRows(), layout.meshCols(), 0)
-                    .fixedMw();
+            PeakPower fixed = power.of(totalCrossbars, scratchpads, layout.meshRows(), layout.meshCols(), 0);
+            double fixedMw = fixed.fixedMw();
             double leftMw = request.totalPowerMw() - fixedMw;
             if (!(leftMw > 0)) {
                 return failed(String.format(Locale.ROOT, "crossbars, DACs, scratchpads and NoC of %d macros need "
@@ -189,8 +193,7 @@ public final class DesignEvaluator {
             Accelerator accelerator = accelerator(layout, units, scratchpads);
             Activity activity = simulator.simulate(accelerator, components, program, request.fitnessImages(),
                     SimulationObserver.NONE);
-            PeakPower peak = power.of(totalCrossbars, scratchpads, layout.meshRows(), layout.meshCols(),
-                    peripheralsMw);
+            PeakPower peak = fixed.withPeripheralsMw(peripheralsMw);
             overflow = growScratchpads(activity, scratchpads);
             if (overflow == null) {
                 return failed(tooLarge(activity), null);

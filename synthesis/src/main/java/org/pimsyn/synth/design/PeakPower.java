@@ -13,6 +13,11 @@ public record PeakPower(double crossbarsMw, double dacsMw, double scratchpadsMw,
         return crossbarsMw + dacsMw + scratchpadsMw + nocMw;
     }
 
+    /** The same fixed parts with these peripherals. */
+    public PeakPower withPeripheralsMw(double newPeripheralsMw) {
+        return new PeakPower(crossbarsMw, dacsMw, scratchpadsMw, nocMw, newPeripheralsMw);
+    }
+
     public double totalMw() {
         return fixedMw() + peripheralsMw;
     }

@@ -1,5 +1,6 @@
 package org.pimsyn.synth.stage.partition;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -65,7 +66,7 @@ public final class GeneMutator {
         if (sizes.length < 2) {
             return gene;
         }
-        int at = java.util.Arrays.binarySearch(sizes, gene.macroSizeCrossbars());
+        int at = Arrays.binarySearch(sizes, gene.macroSizeCrossbars());
         int next;
         if (random.nextBoolean()) {
             boolean up = at == 0 || (at < sizes.length - 1 && random.nextBoolean());
