@@ -107,6 +107,11 @@ public final class DataflowSkeleton {
         return layers[k].totalCrossbars();
     }
 
+    /** Elements the LOAD of block b reads: its active copies x the inputs one output position reads. */
+    public int loadedElements(int k, int block) {
+        return layers[k].activeCopies(block) * layers[k].loadPerPosition;
+    }
+
     /** Elements the STORE of block b writes (the IR's vec_width is at least 1). */
     public int storedElements(int k, int block) {
         return layers[k].stored[block];

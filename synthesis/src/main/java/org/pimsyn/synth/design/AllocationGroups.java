@@ -1,0 +1,94 @@
+package org.pimsyn.synth.design;
+
+import java.util.Arrays;
+import org.pimsyn.synth.stage.allocation.ComponentAllocation;
+import org.pimsyn.synth.stage.allocation.MacroSplit;
+import org.pimsyn.synth.stage.allocation.Peripheral;
+import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
+import org.pimsyn.synth.stage.partition.MacroGene;
+import org.pimsyn.synth.stage.partition.MacroLayout;
+
+/**
+ * Stage 4's groups for one gene: a layer alone, or a sharing pair, whose workloads add up since the pair takes
+ * turns on the same ADC banks and ALUs. Per group and {@link Peripheral}: the work (ADC conversions, ALU elements
+ * of each kind, from the compiled workload) and the least units, one per macro doing that work. ADC conversions
+ * and shift-adds run on every macro of the group; the other ALU work runs on the group's home macro.
+ */
+final class AllocationGroups {
+    private static final int KINDS = Peripheral.values().length;
+    private static final int ADC = Peripheral.ADC.ordinal();
+    private static final int SHIFT_ADD = Peripheral.SHIFT_ADD.ordinal();
+
+    /** Macro ids of each group, home first. */
+    final int[][] macros;
+    final long[][] workload;
+    final int[][] minimumUnits;
+
+    AllocationGroups(MacroGene gene, MacroLayout layout, DataflowWorkload work) {
+        int groups = 0;
+        for (int k = 0; k < gene.layers(); k++) {
+            if (gene.ownsMacros(k)) {
+                groups++;
+            }
+        }
+        macros = new int[groups][];
+        workload = new long[groups][KINDS];
+        minimumUnits = new int[groups][KINDS];
+        int g = 0;
+        for (int k = 0; k < gene.layers(); k++) {
+            if (!gene.ownsMacros(k)) {
+                continue;
+            }
+            macros[g] = layout.macrosOf(k);
+            add(workload[g], work, k);
+            if (gene.shares(k)) {
+                add(workload[g], work, gene.partner(k));
+            }
+            for (int c = 0; c < KINDS; c++) {
+                minimumUnits[g][c] = runsEverywhere(c) ? macros[g].length : 1;
+            }
+            g++;
+        }
+    }
+
+    private static void add(long[] into, DataflowWorkload work, int k) {
+        for (Peripheral p : Peripheral.values()) {
+            into[p.ordinal()] += p == Peripheral.ADC ? work.adcConversions(k)
+                    : work.aluElements(k, ComponentLibraries.simKind(p.alu()));
+        }
+    }
+
+    private static boolean runsEverywhere(int component) {
+        return component == ADC || component == SHIFT_ADD;
+    }
+
+    int groups() {
+        return macros.length;
+    }
+
+    /**
+     * Each macro's units of each component, [macro][component]: a group's units spread evenly over the macros
+     * doing the work ({@link MacroSplit#evenly}).
+     */
+    int[][] perMacro(ComponentAllocation allocation, int macroCount) {
+        int[][] units = new int[macroCount][KINDS];
+        for (int g = 0; g < macros.length; g++) {
+            int[] ids = macros[g];
+            boolean[] all = new boolean[ids.length];
+            Arrays.fill(all, true);
+            boolean[] home = new boolean[ids.length];
+            home[0] = true;
+            for (int c = 0; c < KINDS; c++) {
+                int count = allocation.count(g, c);
+                if (count == 0) {
+                    continue;
+                }
+                int[] split = MacroSplit.evenly(count, runsEverywhere(c) ? all : home);
+                for (int i = 0; i < ids.length; i++) {
+                    units[ids[i]][c] += split[i];
+                }
+            }
+        }
+        return units;
+    }
+}

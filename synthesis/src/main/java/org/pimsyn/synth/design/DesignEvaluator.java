@@ -1,0 +1,348 @@
+package org.pimsyn.synth.design;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.arch.AdcBank;
+import org.pimsyn.sim.arch.AluUnits;
+import org.pimsyn.sim.arch.CrossbarGroup;
+import org.pimsyn.sim.arch.DacArray;
+import org.pimsyn.sim.arch.Macro;
+import org.pimsyn.sim.arch.Noc;
+import org.pimsyn.sim.arch.Scratchpad;
+import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.energy.EnergyModel;
+import org.pimsyn.sim.engine.Activity;
+import org.pimsyn.sim.engine.SimulationObserver;
+import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.sim.ir.IrKind;
+import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.report.Performance;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.ScratchpadSpec;
+import org.pimsyn.synth.stage.allocation.AllocationResult;
+import org.pimsyn.synth.stage.allocation.AllocationShortfall;
+import org.pimsyn.synth.stage.allocation.ComponentAllocation;
+import org.pimsyn.synth.stage.allocation.Peripheral;
+import org.pimsyn.synth.stage.allocation.PeripheralAllocator;
+import org.pimsyn.synth.stage.allocation.PeripheralUnits;
+import org.pimsyn.synth.stage.dataflow.CompiledDataflow;
+import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
+import org.pimsyn.synth.stage.partition.GeneScore;
+import org.pimsyn.synth.stage.partition.MacroGene;
+import org.pimsyn.synth.stage.partition.MacroLayout;
+import org.pimsyn.synth.stage.partition.PartitionRules;
+
+/**
+ * The fitness function of one (design point, duplication candidate): a macro gene made into a complete accelerator
+ * and simulated.
+ *
+ * <ol>
+ * <li>Lay the gene out ({@link MacroLayout}) and compile the dataflow onto it (stage 2's placement pass).</li>
+ * <li>Give every macro the smallest library scratchpad that holds the largest block input and output of each
+ * layer it serves.</li>
+ * <li>Peak power of crossbars, DACs, scratchpads and NoC ({@link PeakPowerModel}); stage 4 allocates ADCs and ALUs
+ * per group ({@link AllocationGroups}) with all the rest of the budget, and spreads them over the group's macros.
+ * A macro never keeps more units of a component than its widest operation of that kind can use at once (the
+ * widest ADC IR's conversions; the widest ALU IR's elements / vector width): further units would never work and
+ * only add static power. (Only at budgets far beyond any use does this bind; the allocation then gets the power
+ * of those useful units instead of the whole rest.) Fixed parts over the budget, or an allocation shortfall:
+ * fitness 0.</li>
+ * <li>Simulate {@code fitnessImages} images. A macro whose scratchpad high-water mark exceeds its capacity gets the
+ * smallest scratchpad that holds it, and the design is allocated and simulated again, at most
+ * {@value #SIMULATION_ROUNDS} simulations in all; still overflowing: fitness 0.</li>
+ * <li>Fitness = the simulator's GOPS/W, 0 where the simulated power exceeds the budget.</li>
+ * </ol>
+ * Reuses one {@link Simulator} and the candidate's skeleton: not thread-safe, one per search.
+ */
+public final class DesignEvaluator {
+    static final int SIMULATION_ROUNDS = 4;
+    private static final int KINDS = Peripheral.values().length;
+
+    /** A gene's evaluation: its score and, where it was asked for and could be built, the design. */
+    public record Evaluation(GeneScore score, Design design, PeakPower peakPower) {
+    }
+
+    private final SynthesisRequest request;
+    private final DesignPoint point;
+    private final HardwareLibrary library;
+    private final DataflowSkeleton skeleton;
+    private final ComponentLibrary components;
+    private final PartitionRules rules;
+    private final PeakPowerModel power;
+    private final double[] unitRatePerNs;
+    private final double[] unitPowerMw;
+    private final int[] crossbars;
+    private final long totalCrossbars;
+    private final long[] scratchpadNeedBits;
+    private final List<String> layerNames;
+    private final Noc noc;
+    private final AluKind[] aluKinds;
+    private final int[] aluVectorWidth;
+    private final int[] peripheralOfAluCode;
+    private final Simulator simulator = new Simulator();
+
+    public DesignEvaluator(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
+            ComponentLibrary components) {
+        this.request = request;
+        this.point = point;
+        this.library = request.library();
+        this.skeleton = skeleton;
+        this.components = components;
+        this.rules = PartitionRules.of(skeleton, request.macroMode() == MacroMode.UNIFIED, request.macroSharing(),
+                library.search().evolution().macroSizesCrossbars());
+        this.power = new PeakPowerModel(library, point);
+        PeripheralUnits units = PeripheralUnits.of(library, point.adcBits());
+        this.unitRatePerNs = units.ratesPerNs();
+        this.unitPowerMw = units.unitPowersMw();
+        int k = skeleton.weightLayerCount();
+        this.crossbars = rules.crossbars();
+        long total = 0;
+        for (int c : crossbars) {
+            total += c;
+        }
+        this.totalCrossbars = total;
+        this.scratchpadNeedBits = new long[k];
+        List<String> names = new ArrayList<>(k);
+        long dataBits = skeleton.spec().activationBits();
+        for (int i = 0; i < k; i++) {
+            long stored = 1;
+            for (int b = 0; b < skeleton.blocks(i); b++) {
+                stored = Math.max(stored, skeleton.storedElements(i, b));
+            }
+            scratchpadNeedBits[i] = ((long) skeleton.loadedElements(i, 0) + stored) * dataBits;
+            names.add(skeleton.network().layer(skeleton.weightLayerId(i)).name());
+        }
+        this.layerNames = List.copyOf(names);
+        this.noc = ComponentLibraries.noc(library);
+        this.aluKinds = new AluKind[KINDS];
+        this.aluVectorWidth = new int[KINDS];
+        this.peripheralOfAluCode = new int[AluKind.COUNT];
+        for (Peripheral p : Peripheral.values()) {
+            if (p.alu() != null) {
+                aluKinds[p.ordinal()] = ComponentLibraries.simKind(p.alu());
+                aluVectorWidth[p.ordinal()] = library.alu(p.alu()).vectorWidthElements();
+                peripheralOfAluCode[aluKinds[p.ordinal()].code()] = p.ordinal();
+            }
+        }
+    }
+
+    /** The partitioning rules of this candidate. */
+    public PartitionRules rules() {
+        return rules;
+    }
+
+    public DataflowSkeleton skeleton() {
+        return skeleton;
+    }
+
+    /** The fitness of a gene, with the reason where it is 0. */
+    public GeneScore score(MacroGene gene) {
+        return evaluate(gene).score();
+    }
+
+    /**
+     * The gene's evaluation. The design is present where the gene could be built and simulated (even when it
+     * then broke the budget or a scratchpad), absent where the power does not even allow its allocation or a
+     * macro needs more than the largest scratchpad.
+     *
+     * @throws IllegalArgumentException where the gene breaks the candidate's partitioning rules
+     */
+    public Evaluation evaluate(MacroGene gene) {
+        String broken = rules.violation(gene);
+        if (broken != null) {
+            throw new IllegalArgumentException("gene " + gene + " breaks the partitioning rules: " + broken);
+        }
+        MacroLayout layout = MacroLayout.of(gene, crossbars);
+        CompiledDataflow compiled = skeleton.compile(layout.placement());
+        AllocationGroups groups = new AllocationGroups(gene, layout, compiled.workload());
+        IrProgram program = compiled.program();
+        int[][] useful = usefulUnits(program, layout.macroCount());
+        double usefulMw = 0;
+        for (int[] perMacro : useful) {
+            for (int c = 0; c < KINDS; c++) {
+                usefulMw += perMacro[c] * unitPowerMw[c];
+            }
+        }
+        int[] scratchpads = initialScratchpads(layout);
+        String overflow = "";
+        for (int round = 0; round < SIMULATION_ROUNDS; round++) {
+            PeakPower fixed = power.of(totalCrossbars, scratchpads, layout.meshRows(), layout.meshCols(), 0);
+            double fixedMw = fixed.fixedMw();
+            double leftMw = request.totalPowerMw() - fixedMw;
+            if (!(leftMw > 0)) {
+                return failed(String.format(Locale.ROOT, "crossbars, DACs, scratchpads and NoC of %d macros need "
+                        + "%.3f mW at peak, leaving nothing of the %.3f mW budget for ADCs and ALUs",
+                        layout.macroCount(), fixedMw, request.totalPowerMw()), null);
+            }
+            AllocationResult result = PeripheralAllocator.allocate(groups.workload, unitRatePerNs, unitPowerMw,
+                    Math.min(leftMw, usefulMw), groups.minimumUnits);
+            if (result instanceof AllocationShortfall shortfall) {
+                return failed(layout.macroCount() + " macros: " + shortfall.message(), null);
+            }
+            int[][] units = groups.perMacro((ComponentAllocation) result, layout.macroCount());
+            double peripheralsMw = 0;
+            for (int m = 0; m < units.length; m++) {
+                for (int c = 0; c < KINDS; c++) {
+                    units[m][c] = Math.min(units[m][c], useful[m][c]);
+                    peripheralsMw += units[m][c] * unitPowerMw[c];
+                }
+            }
+            Accelerator accelerator = accelerator(layout, units, scratchpads);
+            Activity activity = simulator.simulate(accelerator, components, program, request.fitnessImages(),
+                    SimulationObserver.NONE);
+            PeakPower peak = fixed.withPeripheralsMw(peripheralsMw);
+            overflow = growScratchpads(activity, scratchpads);
+            if (overflow == null) {
+                return failed(tooLarge(activity), null);
+            }
+            if (overflow.isEmpty() || round == SIMULATION_ROUNDS - 1) {
+                Performance performance = Performance.of(activity, EnergyModel.price(activity, components));
+                Design design = new Design(point, skeleton.spec(), compiled.placement(), accelerator, components,
+                        request.fitnessImages(), performance);
+                if (!overflow.isEmpty()) {
+                    return new Evaluation(GeneScore.zero("scratchpads still overflow after " + SIMULATION_ROUNDS
+                            + " simulations: " + overflow), design, peak);
+                }
+                if (!performance.withinPowerBudget()) {
+                    return new Evaluation(GeneScore.zero(String.format(Locale.ROOT,
+                            "simulated power %.3f mW (steady state) / %.3f mW (average) exceeds the %.3f mW budget",
+                            performance.steadyStatePowerMw(), performance.averagePowerMw(),
+                            performance.powerBudgetMw())), design, peak);
+                }
+                return new Evaluation(GeneScore.of(design.fitness()), design, peak);
+            }
+        }
+        throw new AssertionError("the last round always returns");
+    }
+
+    /**
+     * The most units of each component a macro can keep busy, [macro][component]: the widest ADC IR's conversions,
+     * and per ALU kind the widest IR's elements over the unit's vector width, rounded up. A further unit would
+     * never work (an IR of w elements takes at most that many at once) and would only add static power.
+     */
+    private int[][] usefulUnits(IrProgram program, int macros) {
+        int[][] useful = new int[macros][KINDS];
+        int adcCode = IrKind.ADC.code();
+        int aluCode = IrKind.ALU.code();
+        int adc = Peripheral.ADC.ordinal();
+        for (int id = 0; id < program.size(); id++) {
+            int kind = program.kindCode(id);
+            if (kind == adcCode) {
+                int m = program.macro(id);
+                useful[m][adc] = Math.max(useful[m][adc], program.width(id));
+            } else if (kind == aluCode) {
+                int m = program.macro(id);
+                int c = peripheralOfAluCode[program.aluKindCode(id)];
+                int width = aluVectorWidth[c];
+                useful[m][c] = Math.max(useful[m][c], (program.width(id) + width - 1) / width);
+            }
+        }
+        return useful;
+    }
+
+    private static Evaluation failed(String reason, PeakPower peak) {
+        return new Evaluation(GeneScore.zero(reason), null, peak);
+    }
+
+    /** The smallest scratchpad holding each macro's need, or the largest where none does. */
+    private int[] initialScratchpads(MacroLayout layout) {
+        int[] index = new int[layout.macroCount()];
+        long[] need = new long[layout.macroCount()];
+        for (int k = 0; k < layout.layers(); k++) {
+            for (int m : layout.macrosOf(k)) {
+                need[m] += scratchpadNeedBits[k];
+            }
+        }
+        for (int m = 0; m < index.length; m++) {
+            int fit = smallestHolding(need[m]);
+            index[m] = fit < 0 ? library.scratchpads().size() - 1 : fit;
+        }
+        return index;
+    }
+
+    /**
+     * Raises each overflowing macro to the smallest scratchpad holding its high-water mark. Returns "" where none
+     * overflowed, a description of the overflows otherwise, and null where some mark exceeds the largest.
+     */
+    private String growScratchpads(Activity activity, int[] scratchpads) {
+        StringBuilder grown = null;
+        for (int m = 0; m < scratchpads.length; m++) {
+            long high = activity.scratchpadHighWaterBits(m);
+            if (high > capacityBits(scratchpads[m])) {
+                int fit = smallestHolding(high);
+                if (fit < 0) {
+                    return null;
+                }
+                if (grown == null) {
+                    grown = new StringBuilder();
+                } else {
+                    grown.append(", ");
+                }
+                grown.append("macro ").append(m).append(" held ").append(high).append(" bits in ")
+                        .append(library.scratchpads().get(scratchpads[m]).capacityKb()).append(" KB");
+                scratchpads[m] = fit;
+            }
+        }
+        return grown == null ? "" : grown.toString();
+    }
+
+    private String tooLarge(Activity activity) {
+        List<ScratchpadSpec> all = library.scratchpads();
+        long largest = all.get(all.size() - 1).capacityBytes() * 8;
+        for (int m = 0; m < activity.accelerator().macros().size(); m++) {
+            long high = activity.scratchpadHighWaterBits(m);
+            if (high > largest) {
+                return "macro " + m + " holds up to " + high + " bits of data, more than the largest scratchpad ("
+                        + all.get(all.size() - 1).capacityKb() + " KB)";
+            }
+        }
+        throw new AssertionError("some macro overflows the largest scratchpad");
+    }
+
+    private int smallestHolding(long bits) {
+        List<ScratchpadSpec> all = library.scratchpads();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).capacityBytes() * 8 >= bits) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private long capacityBits(int index) {
+        return library.scratchpads().get(index).capacityBytes() * 8;
+    }
+
+    private Accelerator accelerator(MacroLayout layout, int[][] units, int[] scratchpads) {
+        int xbSize = point.xbSizeRows();
+        int cellBits = point.resRramBits();
+        List<Macro> macros = new ArrayList<>(layout.macroCount());
+        for (int m = 0; m < layout.macroCount(); m++) {
+            List<Integer> served = layout.layersOf(m);
+            List<CrossbarGroup> groups = new ArrayList<>(served.size());
+            int held = 0;
+            for (int k : served) {
+                int count = layout.crossbarsIn(m, k);
+                groups.add(new CrossbarGroup(k, count, xbSize, cellBits));
+                held += count;
+            }
+            List<AluUnits> alus = new ArrayList<>(KINDS - 1);
+            for (int c = 0; c < KINDS; c++) {
+                if (aluKinds[c] != null && units[m][c] > 0) {
+                    alus.add(new AluUnits(aluKinds[c], units[m][c], aluVectorWidth[c]));
+                }
+            }
+            ScratchpadSpec spm = library.scratchpads().get(scratchpads[m]);
+            macros.add(new Macro(layout.row(m), layout.col(m), served, groups,
+                    new DacArray(held * xbSize, point.resDacBits()),
+                    new AdcBank(units[m][Peripheral.ADC.ordinal()], point.adcBits()), alus,
+                    new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1)));
+        }
+        return new Accelerator(library.clockGhz(), layout.meshRows(), layout.meshCols(),
+                skeleton.spec().activationBits(), skeleton.weightLayerCount(), layerNames, macros, noc,
+                request.totalPowerMw(), skeleton.network().totalMacs());
+    }
+}

@@ -1,0 +1,189 @@
+package org.pimsyn.synth.stage.partition;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pimsyn.synth.stage.dataflow.LayerPlacement;
+import org.pimsyn.synth.stage.dataflow.Placement;
+
+/**
+ * A gene made concrete: numbered macros on a mesh, and which crossbars of which layer each holds.
+ *
+ * <ul>
+ * <li>Macros are numbered in weight-layer order: each layer that owns its macros takes the next ids; the later
+ * layer of a sharing pair takes its partner's, in the same order, so both have the same home macro.</li>
+ * <li>The mesh is near square: {@code rows = ceil(sqrt(M))}, {@code cols = ceil(M / rows)}. Macro ids run through
+ * it in serpentine order (row 0 left to right, row 1 right to left, ...), so consecutive ids, hence consecutive
+ * layers, are always neighbours and routes between successive layers stay short.</li>
+ * <li>A layer's crossbars spread as evenly as possible: each macro holds floor(c / n) and c mod n of them one
+ * more. The earlier layer of a pair puts its extra crossbars on the first macros, the later one on the last, so
+ * that no macro holds more than ceil((a + b) / n) of the two, which keeps unified macros within their size.</li>
+ * </ul>
+ * Immutable.
+ */
+public final class MacroLayout {
+    private final int macroCount;
+    private final int meshRows;
+    private final int meshCols;
+    private final int[] row;
+    private final int[] col;
+    private final int[][] layerMacros;
+    private final int[][] layerCrossbars;
+    /** Per macro the layers it serves, ascending, and its crossbars of each. */
+    private final int[][] macroLayers;
+    private final int[][] macroCrossbars;
+
+    private MacroLayout(int macroCount, int[][] layerMacros, int[][] layerCrossbars) {
+        this.macroCount = macroCount;
+        this.meshRows = (int) Math.ceil(Math.sqrt(macroCount));
+        this.meshCols = (macroCount + meshRows - 1) / meshRows;
+        this.row = new int[macroCount];
+        this.col = new int[macroCount];
+        for (int m = 0; m < macroCount; m++) {
+            row[m] = m / meshCols;
+            int along = m % meshCols;
+            col[m] = row[m] % 2 == 0 ? along : meshCols - 1 - along;
+        }
+        this.layerMacros = layerMacros;
+        this.layerCrossbars = layerCrossbars;
+        int[] served = new int[macroCount];
+        for (int[] ids : layerMacros) {
+            for (int m : ids) {
+                served[m]++;
+            }
+        }
+        this.macroLayers = new int[macroCount][];
+        this.macroCrossbars = new int[macroCount][];
+        for (int m = 0; m < macroCount; m++) {
+            macroLayers[m] = new int[served[m]];
+            macroCrossbars[m] = new int[served[m]];
+            served[m] = 0;
+        }
+        for (int k = 0; k < layerMacros.length; k++) {
+            for (int i = 0; i < layerMacros[k].length; i++) {
+                int m = layerMacros[k][i];
+                macroLayers[m][served[m]] = k;
+                macroCrossbars[m][served[m]++] = layerCrossbars[k][i];
+            }
+        }
+    }
+
+    /**
+     * Lays a gene out.
+     *
+     * @param crossbars crossbars of each weight layer, which the gene's counts must allow (at least one per
+     *                  macro)
+     */
+    public static MacroLayout of(MacroGene gene, int[] crossbars) {
+        int n = gene.layers();
+        if (crossbars.length != n) {
+            throw new IllegalArgumentException("the gene has " + n + " layers but " + crossbars.length
+                    + " crossbar counts were given");
+        }
+        int[][] macros = new int[n][];
+        int[][] split = new int[n][];
+        int next = 0;
+        for (int k = 0; k < n; k++) {
+            int count = gene.macros(k);
+            if (crossbars[k] < count) {
+                throw new IllegalArgumentException("layer " + k + " has " + crossbars[k] + " crossbars for "
+                        + count + " macros");
+            }
+            if (gene.ownsMacros(k)) {
+                macros[k] = new int[count];
+                for (int i = 0; i < count; i++) {
+                    macros[k][i] = next++;
+                }
+            } else {
+                macros[k] = macros[gene.partner(k)];
+            }
+            boolean extrasLast = gene.shares(k) && !gene.ownsMacros(k);
+            split[k] = spread(crossbars[k], count, extrasLast);
+        }
+        return new MacroLayout(next, macros, split);
+    }
+
+    /** c over n macros, floor(c / n) each and one more on the first (or last) c mod n. */
+    static int[] spread(int c, int n, boolean extrasLast) {
+        int[] parts = new int[n];
+        int base = c / n;
+        int extra = c % n;
+        for (int i = 0; i < n; i++) {
+            int position = extrasLast ? n - 1 - i : i;
+            parts[position] = base + (i < extra ? 1 : 0);
+        }
+        return parts;
+    }
+
+    public int macroCount() {
+        return macroCount;
+    }
+
+    public int meshRows() {
+        return meshRows;
+    }
+
+    public int meshCols() {
+        return meshCols;
+    }
+
+    public int row(int macro) {
+        return row[macro];
+    }
+
+    public int col(int macro) {
+        return col[macro];
+    }
+
+    public int layers() {
+        return layerMacros.length;
+    }
+
+    /** Macros of layer k, its home first. */
+    public int[] macrosOf(int k) {
+        return layerMacros[k].clone();
+    }
+
+    /** Crossbars of layer k in each of its macros, in the order of {@link #macrosOf}. */
+    public int[] crossbarsOf(int k) {
+        return layerCrossbars[k].clone();
+    }
+
+    /** Home macro of layer k, where its LOAD, STORE and non-crossbar ALU work runs. */
+    public int home(int k) {
+        return layerMacros[k][0];
+    }
+
+    /** Crossbars of layer k held by a macro; 0 where the macro does not serve it. */
+    public int crossbarsIn(int macro, int k) {
+        int[] served = macroLayers[macro];
+        for (int i = 0; i < served.length; i++) {
+            if (served[i] == k) {
+                return macroCrossbars[macro][i];
+            }
+        }
+        return 0;
+    }
+
+    /** Layers a macro serves, ascending. */
+    public List<Integer> layersOf(int macro) {
+        List<Integer> served = new ArrayList<>(macroLayers[macro].length);
+        for (int k : macroLayers[macro]) {
+            served.add(k);
+        }
+        return served;
+    }
+
+    /** The stage 2 placement: per weight layer its macros and crossbars. */
+    public Placement placement() {
+        List<LayerPlacement> layers = new ArrayList<>(layerMacros.length);
+        for (int k = 0; k < layerMacros.length; k++) {
+            layers.add(new LayerPlacement(layerMacros[k], layerCrossbars[k]));
+        }
+        return new Placement(layers);
+    }
+
+    /** Directional links between neighbouring mesh positions: 2 x (rows x (cols - 1) + cols x (rows - 1)). */
+    public int meshLinks() {
+        return 2 * (meshRows * (meshCols - 1) + meshCols * (meshRows - 1));
+    }
+}

@@ -1,0 +1,188 @@
+package org.pimsyn.synth.stage.partition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.pimsyn.synth.hardware.EvolutionParameters;
+
+/**
+ * Synthesis stage 3: the evolutionary macro partitioner (the paper's Algorithm 2), with the children of every
+ * generation joining the population.
+ *
+ * <ol>
+ * <li>The initial population is the trivial gene ({@link PartitionRules#trivial()}) and random genes under the
+ * rules ({@link PartitionRules#random}, each layer trying a pair with half the sharing-mutation probability),
+ * distinct where the rules allow that many.</li>
+ * <li>Each generation ranks the population by fitness (ties: the older gene first), keeps the best
+ * {@code eliteRatio} of it (at least one, at most all but one), and fills the population back up with children
+ * of parents drawn uniformly among those survivors ({@link GeneMutator#child}); a child equal to a gene already
+ * in the population is mutated again, a few times at most.</li>
+ * <li>Every gene is scored once: a memo holds the score of each distinct gene.</li>
+ * </ol>
+ * The survivors always include the best gene so far, so the best fitness never falls from one generation to the
+ * next. The same rules, settings, fitness function and seed give the same result.
+ */
+public final class PartitionEvolution {
+    /** Attempts at a child that is not already in the population. */
+    private static final int FRESH_CHILD_ATTEMPTS = 4;
+    /** Random draws per population slot when the initial population looks for distinct genes. */
+    private static final int INITIAL_DRAWS_PER_GENE = 10;
+
+    /** The fitness function: a score per gene; called once per distinct gene. */
+    @FunctionalInterface
+    public interface Fitness {
+        GeneScore score(MacroGene gene);
+    }
+
+    /**
+     * Sizes and probabilities of one search.
+     *
+     * @param genes       population size (>= 2)
+     * @param generations generations after the initial population (>= 0)
+     */
+    public record Settings(int genes, int generations, double eliteRatio, double countMutationProbability,
+            double sharingMutationProbability) {
+        public Settings {
+            if (genes < 2 || generations < 0) {
+                throw new IllegalArgumentException("need genes >= 2 and generations >= 0, got " + genes + " and "
+                        + generations);
+            }
+            if (!(eliteRatio > 0 && eliteRatio <= 1)) {
+                throw new IllegalArgumentException("eliteRatio must lie in (0, 1], got " + eliteRatio);
+            }
+            if (!(countMutationProbability >= 0 && countMutationProbability <= 1)
+                    || !(sharingMutationProbability >= 0 && sharingMutationProbability <= 1)) {
+                throw new IllegalArgumentException("mutation probabilities must lie in [0, 1]");
+            }
+        }
+
+        /** The library's ratio and probabilities with the given sizes. */
+        public static Settings of(EvolutionParameters evolution, int genes, int generations) {
+            return new Settings(genes, generations, evolution.eliteRatio(),
+                    evolution.macroCountMutationProbability(), evolution.macroSharingMutationProbability());
+        }
+
+        /** Survivors per generation: round(eliteRatio x genes), at least 1 and at most genes - 1. */
+        public int survivors() {
+            return (int) Math.max(1, Math.min(genes - 1, Math.round(eliteRatio * genes)));
+        }
+    }
+
+    /**
+     * The search's outcome.
+     *
+     * @param best                     the best gene found
+     * @param score                    its score
+     * @param bestFitnessPerGeneration the best fitness of the initial population, then after each generation
+     * @param evaluations              distinct genes scored
+     */
+    public record Result(MacroGene best, GeneScore score, double[] bestFitnessPerGeneration, long evaluations) {
+        public Result {
+            bestFitnessPerGeneration = bestFitnessPerGeneration.clone();
+        }
+
+        @Override
+        public double[] bestFitnessPerGeneration() {
+            return bestFitnessPerGeneration.clone();
+        }
+    }
+
+    private record Member(MacroGene gene, GeneScore score, long serial) {
+    }
+
+    private static final Comparator<Member> RANKING = Comparator
+            .comparingDouble((Member m) -> m.score.fitness()).reversed()
+            .thenComparingLong(Member::serial);
+
+    private final PartitionRules rules;
+    private final Settings settings;
+    private final Fitness fitness;
+    private final GeneMutator mutator;
+    private final SplittableRandom random;
+    private final Map<MacroGene, GeneScore> memo = new HashMap<>();
+    private long serial;
+
+    private PartitionEvolution(PartitionRules rules, Settings settings, Fitness fitness, long seed) {
+        this.rules = rules;
+        this.settings = settings;
+        this.fitness = fitness;
+        this.mutator = new GeneMutator(rules);
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * Runs the search.
+     *
+     * @throws IllegalStateException where the rules admit no gene ({@link PartitionRules#feasible()})
+     */
+    public static Result run(PartitionRules rules, Settings settings, Fitness fitness, long seed) {
+        return new PartitionEvolution(rules, settings, fitness, seed).run();
+    }
+
+    private Result run() {
+        List<Member> population = initialPopulation();
+        population.sort(RANKING);
+        double[] best = new double[settings.generations() + 1];
+        best[0] = population.get(0).score.fitness();
+        int survivors = settings.survivors();
+        for (int g = 1; g <= settings.generations(); g++) {
+            List<Member> next = new ArrayList<>(population.subList(0, survivors));
+            Set<MacroGene> present = new HashSet<>();
+            for (Member m : next) {
+                present.add(m.gene);
+            }
+            while (next.size() < settings.genes()) {
+                MacroGene parent = next.get(random.nextInt(survivors)).gene;
+                MacroGene child = freshChild(parent, present);
+                present.add(child);
+                next.add(member(child));
+            }
+            next.sort(RANKING);
+            population = next;
+            best[g] = population.get(0).score.fitness();
+        }
+        Member top = population.get(0);
+        return new Result(top.gene, top.score, best, memo.size());
+    }
+
+    private List<Member> initialPopulation() {
+        List<Member> population = new ArrayList<>(settings.genes());
+        Set<MacroGene> present = new HashSet<>();
+        MacroGene trivial = rules.trivial();
+        present.add(trivial);
+        population.add(member(trivial));
+        double pairProbability = settings.sharingMutationProbability() / 2;
+        int draws = INITIAL_DRAWS_PER_GENE * settings.genes();
+        while (population.size() < settings.genes()) {
+            MacroGene gene = rules.random(random, pairProbability);
+            if (present.add(gene) || --draws <= 0) {
+                population.add(member(gene));
+            }
+        }
+        return population;
+    }
+
+    private MacroGene freshChild(MacroGene parent, Set<MacroGene> present) {
+        MacroGene child = mutator.child(parent, random, settings.countMutationProbability(),
+                settings.sharingMutationProbability());
+        for (int attempt = 1; attempt < FRESH_CHILD_ATTEMPTS && present.contains(child); attempt++) {
+            child = mutator.child(parent, random, settings.countMutationProbability(),
+                    settings.sharingMutationProbability());
+        }
+        return child;
+    }
+
+    private Member member(MacroGene gene) {
+        GeneScore score = memo.get(gene);
+        if (score == null) {
+            score = fitness.score(gene);
+            memo.put(gene, score);
+        }
+        return new Member(gene, score, serial++);
+    }
+}

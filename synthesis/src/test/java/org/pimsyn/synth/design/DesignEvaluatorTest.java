@@ -1,0 +1,272 @@
+package org.pimsyn.synth.design;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.arch.Macro;
+import org.pimsyn.sim.report.Performance;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.ScratchpadSpec;
+import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.network.NetworkBuilder;
+import org.pimsyn.synth.network.Shape;
+import org.pimsyn.synth.stage.allocation.ComponentAllocation;
+import org.pimsyn.synth.stage.allocation.Peripheral;
+import org.pimsyn.synth.stage.allocation.PeripheralAllocator;
+import org.pimsyn.synth.stage.allocation.PeripheralUnits;
+import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
+import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.stage.partition.GeneMutator;
+import org.pimsyn.synth.stage.partition.GeneScore;
+import org.pimsyn.synth.stage.partition.MacroGene;
+import org.pimsyn.synth.stage.partition.MacroLayout;
+import org.pimsyn.synth.stage.partition.PartitionRules;
+
+class DesignEvaluatorTest {
+    private static final int NONE = MacroGene.NO_PARTNER;
+    private static final int KINDS = Peripheral.values().length;
+
+    @Test
+    void theAllocationGetsExactlyWhatTheFixedPartsLeave() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, true);
+        DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(), SmallDesigns.POINT);
+        // c1 on 2 macros shared with fc; c2 and c3 on one macro each: 4 macros, groups {c1, fc}, {c2}, {c3}.
+        MacroGene gene = new MacroGene(new int[] {2, 1, 1, 2}, new int[] {3, NONE, NONE, 0}, 0);
+        DesignEvaluator.Evaluation evaluation = evaluator.evaluate(gene);
+        Design design = evaluation.design();
+        assertNotNull(design);
+        Accelerator acc = design.accelerator();
+        assertEquals(4, acc.macros().size());
+        assertEquals(2, acc.meshRows());
+        assertEquals(2, acc.meshCols());
+
+        PeakPowerModel model = new PeakPowerModel(SmallDesigns.LIBRARY, SmallDesigns.POINT);
+        int[] scratchpads = new int[4];
+        for (int m = 0; m < 4; m++) {
+            scratchpads[m] = scratchpadIndex(acc.macros().get(m).scratchpad().capacityKb());
+        }
+        double fixedMw = model.of(424, scratchpads, 2, 2, 0).fixedMw();
+        MacroLayout layout = MacroLayout.of(gene, evaluator.rules().crossbars());
+        DataflowWorkload work = evaluator.skeleton().compile(layout.placement()).workload();
+        int[][] groupLayers = {{0, 3}, {1}, {2}};
+        int[][] groupMacros = {{0, 1}, {2}, {3}};
+        long[][] workload = new long[3][KINDS];
+        int[][] least = new int[3][KINDS];
+        for (int g = 0; g < 3; g++) {
+            for (int k : groupLayers[g]) {
+                workload[g][Peripheral.ADC.ordinal()] += work.adcConversions(k);
+                for (Peripheral p : Peripheral.values()) {
+                    if (p.alu() != null) {
+                        workload[g][p.ordinal()] += work.aluElements(k, ComponentLibraries.simKind(p.alu()));
+                    }
+                }
+            }
+            for (int c = 0; c < KINDS; c++) {
+                least[g][c] = c <= Peripheral.SHIFT_ADD.ordinal() ? groupMacros[g].length : 1;
+            }
+        }
+        PeripheralUnits units = PeripheralUnits.of(SmallDesigns.LIBRARY, SmallDesigns.POINT.adcBits());
+        ComponentAllocation expected = (ComponentAllocation) PeripheralAllocator.allocate(workload,
+                units.ratesPerNs(), units.unitPowersMw(), 2000 - fixedMw, least);
+        for (int g = 0; g < 3; g++) {
+            for (Peripheral p : Peripheral.values()) {
+                int placed = 0;
+                for (int m : groupMacros[g]) {
+                    Macro macro = acc.macros().get(m);
+                    placed += p == Peripheral.ADC ? macro.adcs().count()
+                            : macro.alusOf(ComponentLibraries.simKind(p.alu())) == null ? 0
+                                    : macro.alusOf(ComponentLibraries.simKind(p.alu())).count();
+                }
+                assertEquals(expected.count(g, p.ordinal()), placed, "group " + g + ", " + p);
+            }
+        }
+        assertEquals(fixedMw, evaluation.peakPower().fixedMw(), 1e-9);
+        PeakPower readOff = PeakPowerModel.of(SmallDesigns.LIBRARY, design);
+        assertEquals(evaluation.peakPower().totalMw(), readOff.totalMw(), 1e-9);
+        assertEquals(evaluation.peakPower().peripheralsMw(), readOff.peripheralsMw(), 1e-9);
+        assertEquals(expected.powerMw(), evaluation.peakPower().peripheralsMw(), 1e-9);
+        assertTrue(evaluation.peakPower().totalMw() <= 2000 * (1 + 1e-9));
+        // The crossbar budget left unused by stage 1 went to the peripherals: they draw more than the
+        // (1 - RatioRram) share Eq. 5 would give them.
+        assertTrue(expected.powerMw() > 2000 - fixedMw - units.unitPowerMw(Peripheral.ADC) * 3);
+        // Both layers of the pair list the shared macros, home first.
+        assertEquals(List.of(0, 3), acc.macros().get(0).layers());
+        assertEquals(List.of(0, 3), acc.macros().get(1).layers());
+    }
+
+    @Test
+    void everyMacroGetsItsCrossbarsDacsAndUnitsOfTheDesignPoint() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, false);
+        DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(), SmallDesigns.POINT);
+        Design design = evaluator.evaluate(MacroGene.unshared(new int[] {3, 1, 2, 1}, 0)).design();
+        Accelerator acc = design.accelerator();
+        assertEquals(List.of("c1", "c2", "c3", "fc"), acc.layerNames());
+        assertEquals(request.network().totalMacs(), acc.macsPerImage());
+        assertEquals(2000, acc.powerBudgetMw());
+        assertEquals(16, acc.dataBits());
+        assertEquals(1.2, acc.clockGhz());
+        // c1: 192 crossbars over 3 macros, 64 each, 64 x 128 DACs of 2 bits, 10-bit ADCs.
+        Macro first = acc.macros().get(0);
+        assertEquals(64, first.crossbarsOf(0).count());
+        assertEquals(128, first.crossbarsOf(0).size());
+        assertEquals(2, first.crossbarsOf(0).cellBits());
+        assertEquals(64 * 128, first.dacs().count());
+        assertEquals(2, first.dacs().resolutionBits());
+        assertEquals(10, first.adcs().resolutionBits());
+        assertTrue(first.adcs().count() >= 1);
+        assertNotNull(first.alusOf(org.pimsyn.sim.ir.AluKind.SHIFT_ADD));
+        // ReLU runs on c1's home macro only.
+        assertNotNull(first.alusOf(org.pimsyn.sim.ir.AluKind.RELU));
+        assertNull(acc.macros().get(1).alusOf(org.pimsyn.sim.ir.AluKind.RELU));
+        assertEquals(7, acc.macros().size());
+        for (Macro macro : acc.macros()) {
+            assertEquals(1, macro.layers().size(), "no sharing");
+            assertEquals(1, macro.scratchpad().ports());
+            assertEquals(1024, macro.scratchpad().busWidthBits());
+        }
+    }
+
+    @Test
+    void generatedGenesGiveDesignsWithinTheBudgetOrZeroWithAReason() {
+        SplittableRandom r = new SplittableRandom(4);
+        int positive = 0;
+        int zero = 0;
+        for (double budgetMw : new double[] {900, 2000, 6000}) {
+            for (MacroMode mode : MacroMode.values()) {
+                SynthesisRequest request = SmallDesigns.request(budgetMw, mode, r.nextBoolean());
+                DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(),
+                        SmallDesigns.POINT);
+                PartitionRules rules = evaluator.rules();
+                GeneMutator mutator = new GeneMutator(rules);
+                MacroGene gene = rules.trivial();
+                for (int i = 0; i < 8; i++) {
+                    DesignEvaluator.Evaluation e = evaluator.evaluate(gene);
+                    GeneScore score = e.score();
+                    if (score.fitness() > 0) {
+                        positive++;
+                        Performance p = e.design().performance();
+                        assertTrue(p.withinPowerBudget() && p.scratchpadsFit());
+                        assertTrue(e.peakPower().totalMw() <= budgetMw * (1 + 1e-9), "peak of " + gene);
+                        assertEquals(p.gopsPerWatt(), score.fitness());
+                        assertEquals(e.design().fitness(), score.fitness());
+                        assertEquals("", score.reason());
+                        assertEquals(gene.totalMacros(), e.design().accelerator().macros().size());
+                    } else {
+                        zero++;
+                        assertFalse(score.reason().isBlank(), "a reason for " + gene);
+                    }
+                    gene = i % 2 == 0 ? rules.random(r, 0.4) : mutator.child(gene, r, 0.7, 0.4);
+                }
+            }
+        }
+        assertTrue(positive > 0 && zero > 0, positive + " positive, " + zero + " zero");
+    }
+
+    @Test
+    void fixedPartsOverTheBudgetScoreZeroWithTheirPower() {
+        // 12 macros: 12 routers alone draw 504 mW of the 800 mW, with the crossbars and DACs over it.
+        SynthesisRequest request = SmallDesigns.request(800, MacroMode.SPECIFIED, false);
+        DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(), SmallDesigns.POINT);
+        DesignEvaluator.Evaluation e = evaluator.evaluate(MacroGene.unshared(new int[] {6, 2, 2, 2}, 0));
+        assertEquals(0, e.score().fitness());
+        assertNull(e.design());
+        assertTrue(e.score().reason().startsWith("crossbars, DACs, scratchpads and NoC of 12 macros need "),
+                e.score().reason());
+        assertTrue(e.score().reason().endsWith(" mW at peak, leaving nothing of the 800.000 mW budget for ADCs and "
+                + "ALUs"), e.score().reason());
+    }
+
+    @Test
+    void aShortfallOfThePeripheralsScoresZero() {
+        // Fixed parts fit, but not one ADC and one unit per macro and kind on top of them.
+        SynthesisRequest probe = SmallDesigns.request(10_000, MacroMode.SPECIFIED, false);
+        DesignEvaluator.Evaluation fits = SmallDesigns.evaluator(probe, SmallDesigns.duplication(),
+                SmallDesigns.POINT).evaluate(MacroGene.unshared(new int[] {1, 1, 1, 1}, 0));
+        double budget = fits.peakPower().fixedMw() + 1;
+        SynthesisRequest request = SmallDesigns.request(budget, MacroMode.SPECIFIED, false);
+        GeneScore score = SmallDesigns.evaluator(request, SmallDesigns.duplication(), SmallDesigns.POINT)
+                .score(MacroGene.unshared(new int[] {1, 1, 1, 1}, 0));
+        assertEquals(0, score.fitness());
+        assertTrue(score.reason().startsWith("4 macros: the peripherals need at least "), score.reason());
+    }
+
+    @Test
+    void aScratchpadThatOverflowsIsEnlargedUntilTheDesignFits() {
+        Design design = overflowingDesign(SmallDesigns.LIBRARY).design();
+        assertTrue(design.performance().scratchpadsFit());
+        int grown = 0;
+        for (Macro macro : design.accelerator().macros()) {
+            grown += macro.scratchpad().capacityKb() > 64 ? 1 : 0;
+        }
+        assertTrue(grown > 0, "some scratchpad had to grow beyond its first size");
+    }
+
+    @Test
+    void anOverflowBeyondTheLargestScratchpadScoresZero() {
+        HardwareLibrary l = SmallDesigns.LIBRARY;
+        HardwareLibrary only64 = new HardwareLibrary(l.origin(), l.clockGhz(), l.clockProvenance(), l.precision(),
+                l.crossbars(), l.adcs(), l.dacs(), l.alus(), List.of(l.scratchpads().get(0)), l.noc(), l.search());
+        GeneScore score = overflowingDesign(only64).score();
+        assertEquals(0, score.fitness());
+        assertTrue(score.reason().contains("more than the largest scratchpad (64 KB)"), score.reason());
+    }
+
+    @Test
+    void genesBreakingTheRulesAreRejected() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, false);
+        DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(), SmallDesigns.POINT);
+        assertThrows(IllegalArgumentException.class,
+                () -> evaluator.score(new MacroGene(new int[] {1, 1, 1, 1}, new int[] {3, NONE, NONE, 0}, 0)));
+    }
+
+    @Test
+    void theDesignsFitnessIsWhatAnIndependentSimulationGives() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, true);
+        DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(), SmallDesigns.POINT);
+        DesignEvaluator.Evaluation e = evaluator.evaluate(
+                new MacroGene(new int[] {2, 1, 1, 2}, new int[] {3, NONE, NONE, 0}, 0));
+        Design d = e.design();
+        Performance again = new Simulator().fitness(d.accelerator(), ComponentLibraries.from(SmallDesigns.LIBRARY),
+                SmallDesigns.skeleton(request.network(), SmallDesigns.duplication(), SmallDesigns.POINT)
+                        .compile(d.placement()).program(), d.fitnessImages());
+        assertEquals(again, d.performance());
+        assertEquals(again.gopsPerWatt(), e.score().fitness());
+    }
+
+    /**
+     * A fast producer (3x32x32 input, 64-channel 3x3 convolution at duplication 256, 4 blocks) feeding a slow
+     * consumer (8-channel 3x3 convolution at duplication 4, 256 blocks): the producer's 65536 outputs of 16 bits
+     * (128 KB) pile up in the consumer's scratchpad, beyond its first size.
+     */
+    private static DesignEvaluator.Evaluation overflowingDesign(HardwareLibrary library) {
+        NetworkBuilder b = new NetworkBuilder("pile-up");
+        int x = b.input("x", new Shape(1, 3, 32, 32));
+        x = b.conv("fast", x, 64, 3, 1, 1);
+        b.conv("slow", x, 8, 3, 1, 1);
+        Network network = b.build();
+        SynthesisRequest request = SynthesisRequest.of(network, library, 30_000, MacroMode.SPECIFIED, false);
+        DuplicationCandidate duplication = new DuplicationCandidate(new int[] {256, 4}, 0, 0);
+        DesignEvaluator evaluator = new DesignEvaluator(request, SmallDesigns.POINT,
+                SmallDesigns.skeleton(network, duplication, SmallDesigns.POINT), ComponentLibraries.from(library));
+        return evaluator.evaluate(MacroGene.unshared(new int[] {1, 1}, 0));
+    }
+
+    private static int scratchpadIndex(int capacityKb) {
+        List<ScratchpadSpec> all = SmallDesigns.LIBRARY.scratchpads();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).capacityKb() == capacityKb) {
+                return i;
+            }
+        }
+        throw new AssertionError(capacityKb + " KB is no library scratchpad");
+    }
+}

@@ -1,0 +1,141 @@
+package org.pimsyn.synth.design;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.arch.Macro;
+import org.pimsyn.sim.report.Performance;
+import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.network.NetworkBuilder;
+import org.pimsyn.synth.network.Shape;
+import org.pimsyn.synth.stage.dataflow.LayerPlacement;
+import org.pimsyn.synth.stage.dataflow.Placement;
+import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+
+class EvolutionaryCandidateSearchTest {
+    private static final CandidateSearch SEARCH = CandidateSearches.standard();
+
+    @Test
+    void theStandardSearchIsTheEvolutionaryOne() {
+        assertInstanceOf(EvolutionaryCandidateSearch.class, SEARCH);
+    }
+
+    @Test
+    void evolutionImprovesOnTheInitialPopulationAndNeverLosesItsBest() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, true).withSearchSize(20, 20);
+        CandidateOutcome outcome = SEARCH.search(request, SmallDesigns.POINT, SmallDesigns.duplication(), 1);
+        double[] best = outcome.bestFitnessPerGeneration();
+        assertEquals(21, best.length);
+        for (int g = 1; g < best.length; g++) {
+            assertTrue(best[g] >= best[g - 1], "generation " + g + ": " + Arrays.toString(best));
+        }
+        assertTrue(best[20] > best[0], Arrays.toString(best));
+        assertEquals(best[20], outcome.fitness());
+        assertTrue(outcome.found());
+        assertEquals("", outcome.reason());
+        assertTrue(outcome.evaluations() > 20 && outcome.evaluations() <= 20 + 20 * 6);
+        assertTrue(outcome.fitness() <= SEARCH.fitnessUpperBound(request, SmallDesigns.POINT,
+                SmallDesigns.duplication()));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameOutcomeBitForBit() {
+        SynthesisRequest request = SmallDesigns.request(1500, MacroMode.SPECIFIED, true).withSearchSize(8, 6);
+        CandidateOutcome a = SEARCH.search(request, SmallDesigns.POINT, SmallDesigns.duplication(), 99);
+        CandidateOutcome b = CandidateSearches.standard().search(request, SmallDesigns.POINT,
+                SmallDesigns.duplication(), 99);
+        assertEquals(Double.doubleToRawLongBits(a.fitness()), Double.doubleToRawLongBits(b.fitness()));
+        assertArrayEquals(a.bestFitnessPerGeneration(), b.bestFitnessPerGeneration());
+        assertEquals(a.evaluations(), b.evaluations());
+        assertEquals(a.best().placement(), b.best().placement());
+        assertEquals(a.best().accelerator(), b.best().accelerator());
+        assertEquals(a.best().performance(), b.best().performance());
+    }
+
+    @Test
+    void theReturnedDesignsFitnessIsWhatAnIndependentSimulationGives() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, true).withSearchSize(8, 4);
+        Design design = SEARCH.search(request, SmallDesigns.POINT, SmallDesigns.duplication(), 5).best();
+        Performance again = new Simulator().fitness(design.accelerator(), design.library(),
+                SmallDesigns.skeleton(request.network(), SmallDesigns.duplication(), SmallDesigns.POINT)
+                        .compile(design.placement()).program(), design.fitnessImages());
+        assertEquals(again.gopsPerWatt(), design.fitness());
+        assertEquals(2, design.fitnessImages());
+        assertEquals(SmallDesigns.POINT, design.point());
+    }
+
+    @Test
+    void withoutSharingNoMacroServesTwoLayers() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, false).withSearchSize(10, 8);
+        Design design = SEARCH.search(request, SmallDesigns.POINT, SmallDesigns.duplication(), 3).best();
+        for (Macro macro : design.accelerator().macros()) {
+            assertEquals(1, macro.layers().size());
+        }
+    }
+
+    @Test
+    void unifiedMacrosHoldTheCountsOfOneSize() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.UNIFIED, true).withSearchSize(10, 8);
+        CandidateOutcome outcome = SEARCH.search(request, SmallDesigns.POINT, SmallDesigns.duplication(), 3);
+        Placement placement = outcome.best().placement();
+        boolean someSize = false;
+        for (int size : SmallDesigns.LIBRARY.search().evolution().macroSizesCrossbars()) {
+            boolean fits = true;
+            for (int k = 0; k < placement.size(); k++) {
+                LayerPlacement layer = placement.layer(k);
+                long held = layer.totalCrossbars();
+                for (int j = 0; j < placement.size(); j++) {
+                    if (j != k && placement.layer(j).home() == layer.home()) {
+                        held += placement.layer(j).totalCrossbars();
+                    }
+                }
+                fits &= layer.macroCount() == (held + size - 1) / size;
+            }
+            someSize |= fits;
+        }
+        assertTrue(someSize, "macro counts of one size: " + placement);
+        for (Macro macro : outcome.best().accelerator().macros()) {
+            assertTrue(macro.crossbarCount() <= 512);
+        }
+    }
+
+    @Test
+    void aBudgetNoPartitionFitsGivesNoDesignAndSaysWhy() {
+        SynthesisRequest request = SmallDesigns.request(700, MacroMode.SPECIFIED, true).withSearchSize(6, 3);
+        CandidateOutcome outcome = SEARCH.search(request, SmallDesigns.POINT, SmallDesigns.duplication(), 1);
+        assertFalse(outcome.found());
+        assertNull(outcome.best());
+        assertEquals(0, outcome.fitness());
+        assertArrayEquals(new double[4], outcome.bestFitnessPerGeneration());
+        assertTrue(outcome.reason().startsWith("none of the "), outcome.reason());
+        assertTrue(outcome.reason().contains("[1, 1, 1, 1]: crossbars, DACs, scratchpads and NoC of 4 macros need"),
+                outcome.reason());
+    }
+
+    @Test
+    void unifiedMacrosThatCannotObeyRuleCGiveNoDesignAndSayWhy() {
+        // 128x128 crossbars of 1-bit cells: an FC layer of 16 inputs and 8192 outputs has one row tile, so it
+        // may span one macro (rule c), but its 64 column tiles x 16 slices = 1024 crossbars need two of 512.
+        NetworkBuilder b = new NetworkBuilder("wide-fc");
+        int x = b.input("x", new Shape(1, 16, 1, 1));
+        b.fc("fc", b.flatten("f", x), 8192);
+        Network network = b.build();
+        DesignPoint point = new DesignPoint(0.3, 1, 128, 1, 7);
+        SynthesisRequest request = SynthesisRequest.of(network, SmallDesigns.LIBRARY, 50_000, MacroMode.UNIFIED,
+                true);
+        CandidateOutcome outcome = SEARCH.search(request, point, new DuplicationCandidate(new int[] {1}, 0, 1024),
+                1);
+        assertFalse(outcome.found());
+        assertEquals(0, outcome.evaluations());
+        assertEquals("no unified macro size of [32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448, "
+                + "480, 512] crossbars obeys rule (c): even at 512 crossbars per macro, weight layer 0 would span 2 "
+                + "macros, more than its limit of 1", outcome.reason());
+    }
+}

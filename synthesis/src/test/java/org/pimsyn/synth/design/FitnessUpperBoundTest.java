@@ -1,0 +1,113 @@
+package org.pimsyn.synth.design;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.synth.hardware.ConverterCombination;
+import org.pimsyn.synth.network.Layer;
+import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.network.json.RandomNetworks;
+import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
+import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.stage.partition.GeneMutator;
+import org.pimsyn.synth.stage.partition.MacroGene;
+import org.pimsyn.synth.stage.partition.PartitionRules;
+
+class FitnessUpperBoundTest {
+    private static final ComponentLibrary COSTS = ComponentLibraries.from(SmallDesigns.LIBRARY);
+
+    @Test
+    void noEvaluatedGeneOfGeneratedCandidatesBeatsTheBound() {
+        Random r = new Random(12);
+        SplittableRandom genes = new SplittableRandom(12);
+        List<ConverterCombination> points = SmallDesigns.LIBRARY.converterCombinations().stream()
+                .filter(ConverterCombination::adcAvailable).toList();
+        int positive = 0;
+        int evaluated = 0;
+        for (int c = 0; c < 30; c++) {
+            Network network = singleInputNetwork(r);
+            ConverterCombination combo = points.get(r.nextInt(points.size()));
+            DesignPoint point = new DesignPoint(0.3, combo.resRramBits(), combo.xbSizeRows(), combo.resDacBits(),
+                    combo.adcBits());
+            DuplicationCandidate duplication = randomDuplication(r, network);
+            DataflowSkeleton skeleton = SmallDesigns.skeleton(network, duplication, point);
+            MacroMode mode = r.nextBoolean() ? MacroMode.SPECIFIED : MacroMode.UNIFIED;
+            boolean sharing = r.nextBoolean();
+            double fixedMw = new DesignEvaluator(request(network, 1e9, mode, sharing, 1), point, skeleton, COSTS)
+                    .evaluate(trivialOf(skeleton, mode, sharing)).peakPower().fixedMw();
+            double budgetMw = fixedMw * (1.05 + 3 * r.nextDouble());
+            SynthesisRequest request = request(network, budgetMw, mode, sharing, 1 + r.nextInt(3));
+            DesignEvaluator evaluator = new DesignEvaluator(request, point, skeleton, COSTS);
+            double bound = FitnessUpperBound.of(request, point, skeleton, COSTS);
+            PartitionRules rules = evaluator.rules();
+            GeneMutator mutator = new GeneMutator(rules);
+            MacroGene gene = rules.trivial();
+            for (int i = 0; i < 8; i++) {
+                double fitness = evaluator.score(gene).fitness();
+                assertTrue(fitness <= bound, "candidate " + c + " (" + network.name() + ", " + point + ", "
+                        + duplication + ") gene " + gene + ": fitness " + fitness + " above the bound " + bound);
+                evaluated++;
+                positive += fitness > 0 ? 1 : 0;
+                gene = i % 2 == 0 ? rules.random(genes, 0.4) : mutator.child(gene, genes, 0.7, 0.4);
+            }
+        }
+        assertEquals(240, evaluated);
+        assertTrue(positive > 100, positive + " designs fit");
+    }
+
+    @Test
+    void theBoundOfTheSmallCandidateIsCloseAboveWhatTheTrivialGeneReaches() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, true);
+        DataflowSkeleton skeleton = SmallDesigns.skeleton(request.network(), SmallDesigns.duplication(),
+                SmallDesigns.POINT);
+        double bound = FitnessUpperBound.of(request, SmallDesigns.POINT, skeleton, COSTS);
+        double trivial = new DesignEvaluator(request, SmallDesigns.POINT, skeleton, COSTS)
+                .score(MacroGene.unshared(new int[] {1, 1, 1, 1}, 0)).fitness();
+        assertTrue(trivial > 0 && trivial <= bound && bound < 2 * trivial, trivial + " vs " + bound);
+    }
+
+    @Test
+    void aBudgetBelowTheStaticPowerEveryDesignHoldsBoundsAtZero() {
+        // 424 crossbars of 0.03 mW static, their 54272 DACs of 0.0012 mW, 4 routers of 42 mW: over 230 mW.
+        SynthesisRequest request = SmallDesigns.request(200, MacroMode.SPECIFIED, false);
+        DataflowSkeleton skeleton = SmallDesigns.skeleton(request.network(), SmallDesigns.duplication(),
+                SmallDesigns.POINT);
+        assertEquals(0, FitnessUpperBound.of(request, SmallDesigns.POINT, skeleton, COSTS));
+        assertEquals(0, new EvolutionaryCandidateSearch().fitnessUpperBound(request, SmallDesigns.POINT,
+                SmallDesigns.duplication()));
+    }
+
+    private static MacroGene trivialOf(DataflowSkeleton skeleton, MacroMode mode, boolean sharing) {
+        return PartitionRules.of(skeleton, mode == MacroMode.UNIFIED, sharing,
+                SmallDesigns.LIBRARY.search().evolution().macroSizesCrossbars()).trivial();
+    }
+
+    private static SynthesisRequest request(Network network, double budgetMw, MacroMode mode, boolean sharing,
+            int images) {
+        return new SynthesisRequest(network, SmallDesigns.LIBRARY, budgetMw, mode, sharing, 40, 200, images);
+    }
+
+    private static Network singleInputNetwork(Random r) {
+        while (true) {
+            Network network = RandomNetworks.generate(r.nextLong());
+            if (network.inputs().size() == 1 && !network.weightLayers().isEmpty()) {
+                return network;
+            }
+        }
+    }
+
+    private static DuplicationCandidate randomDuplication(Random r, Network network) {
+        List<Layer> layers = network.weightLayers();
+        int[] dup = new int[layers.size()];
+        for (int k = 0; k < dup.length; k++) {
+            int positions = layers.get(k).outputPositions();
+            dup[k] = r.nextBoolean() ? 1 + r.nextInt(positions) : Math.max(1, positions / (1 + r.nextInt(8)));
+        }
+        return new DuplicationCandidate(dup, 0, 0);
+    }
+}
