@@ -13,6 +13,7 @@ import org.pimsyn.sim.report.ReportText;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.design.CandidateSearch;
+import org.pimsyn.synth.design.CandidateSearches;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
@@ -51,9 +52,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
      * Where the command gets stages 3 and 4 from. The production build points it at the standard candidate
      * search; tests put their own.
      */
-    static Supplier<CandidateSearch> candidateSearch = () -> {
-        throw new IllegalStateException("no candidate search configured");
-    };
+    static Supplier<CandidateSearch> candidateSearch = CandidateSearches::standard;
 
     @Mixin
     NetworkSourceOptions source;
