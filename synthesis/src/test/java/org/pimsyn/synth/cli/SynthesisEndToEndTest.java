@@ -21,8 +21,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.PeakPower;
+import org.pimsyn.synth.design.PeakPowerModel;
 import org.pimsyn.synth.explore.SmallCases;
+import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.json.NetworkJsonWriter;
+import org.pimsyn.synth.output.DesignJson;
 
 /**
  * {@code pimsyn synthesize} and {@code pimsyn simulate} with the real candidate search (evolutionary macro
@@ -107,6 +112,11 @@ class SynthesisEndToEndTest {
         assertTrue(performance.get("steadyStatePowerMw").asDouble() <= BUDGET_MW);
         assertTrue(performance.get("averagePowerMw").asDouble() <= BUDGET_MW);
         assertTrue(performance.get("throughputGops").asDouble() > 0);
+        // The budget rule proper: every component of the design at its peak at once.
+        Design written = DesignJson.read(dir.resolve("out").resolve("design.json"));
+        PeakPower peak = PeakPowerModel.of(HardwareLibrary.load(dir.resolve("library.json")), written);
+        assertTrue(peak.crossbarsMw() > 0 && peak.peripheralsMw() > 0, peak.toString());
+        assertTrue(peak.totalMw() <= BUDGET_MW, peak.toString());
 
         // The chosen point lies in the restricted space, and the fitness recorded is the design's efficiency.
         JsonNode chosen = report.get("design");
