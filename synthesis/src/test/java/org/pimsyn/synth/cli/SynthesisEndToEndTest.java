@@ -33,7 +33,7 @@ import org.pimsyn.synth.output.DesignJson;
  * {@code pimsyn synthesize} and {@code pimsyn simulate} with the real candidate search (evolutionary macro
  * partitioning, component allocation, simulation) on the small three-weight-layer network, through a library whose
  * design space is one crossbar point (RatioRram 0.3, ResRram 2, XbSize 256) with ResDAC 1 and 2, two duplication
- * candidates, 6 genes and 4 generations: a few seconds per run.
+ * candidates, 6 genes and 4 generations, under 5 W unless a test says otherwise: well under a second per run.
  */
 class SynthesisEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
