@@ -170,6 +170,14 @@ class SynthesisEndToEndTest {
 
     @Test
     void withoutMacroSharingNoMacroHoldsTwoLayers() throws IOException {
+        // The same run with sharing allowed puts two layers on one macro.
+        succeeds(synthesize("shared"));
+        int shared = 0;
+        for (JsonNode macro : read("shared", "design.json").at("/accelerator/macros")) {
+            shared += macro.get("layers").size() > 1 ? 1 : 0;
+        }
+        assertTrue(shared > 0, "the run with sharing shares no macro");
+
         succeeds(synthesize("out", "--no-macro-sharing"));
         JsonNode design = read("out", "design.json");
         JsonNode macros = design.at("/accelerator/macros");
