@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.engine.SimulationObserver;
-import org.pimsyn.sim.report.ReportText;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.design.CandidateSearch;
@@ -97,7 +96,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
     Integer genes;
 
     @Option(names = "--progress",
-            description = "Show a progress bar on the error stream (shown anyway on an interactive console).")
+            description = "Show progress on the error stream: a bar on an interactive console (shown there anyway), "
+                    + "otherwise a plain line every 10 seconds.")
     boolean progress;
 
     @Mixin
@@ -122,9 +122,13 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 new ExplorationSettings(threadCount, true));
         PrintWriter err = spec.commandLine().getErr();
         ExplorationResult result;
-        if (progress || System.console() != null) {
+        if (System.console() != null) {
             try (ExplorationProgress bar = new ExplorationProgress(err)) {
                 result = explorer.explore(request, seed, bar);
+            }
+        } else if (progress) {
+            try (ExplorationLog log = new ExplorationLog(err)) {
+                result = explorer.explore(request, seed, log);
             }
         } else {
             result = explorer.explore(request, seed, ExplorationListener.NONE);
@@ -195,7 +199,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
                         + "evaluations in %s on %d thread%s%n",
                 st.crossbarPoints(), st.crossbarPointsInfeasible(), st.crossbarPointsWithoutAdc(), st.designPoints(),
                 st.designPointsSearched(), st.designPointsPruned(), st.designPointsWithoutAdc(),
-                st.designPointsFound(), st.fitnessEvaluations(), ReportText.time(result.wallTimeMs() * 1e6),
+                st.designPointsFound(), st.fitnessEvaluations(), WallTime.of(result.wallTimeMs()),
                 threadCount, threadCount == 1 ? "" : "s"));
         s.append("Wrote ").append(files.stream().map(Path::toString).collect(Collectors.joining(", ")))
                 .append('\n');

@@ -1,0 +1,54 @@
+package org.pimsyn.synth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ExplorationLogTest {
+    private static final long SECOND_NS = 1_000_000_000L;
+
+    private final StringWriter text = new StringWriter();
+    private long nowNs = 5 * SECOND_NS;
+    private final ExplorationLog log = new ExplorationLog(new PrintWriter(text), 10 * SECOND_NS, () -> nowNs);
+
+    @Test
+    void printsAtStartAtMostOncePerIntervalAndAtTheEnd() {
+        log.started(2_000);
+        for (int i = 0; i < 1_000; i++) {
+            nowNs += SECOND_NS / 1000;
+            log.searched();
+        }
+        log.bestFitness(1234.56);
+        nowNs += 9 * SECOND_NS;
+        log.pruned(500);
+        log.searched();
+        nowNs += 20 * SECOND_NS;
+        log.pruned(498);
+        log.close();
+        assertEquals("""
+                design points: 0 of 2,000 (0%), 0 ms elapsed
+                design points: 1,500 of 2,000 (75%), best 1,234.6 GOPS/W, 10.0 s elapsed
+                design points: 1,999 of 2,000 (99%), best 1,234.6 GOPS/W, 30.0 s elapsed
+                """, text.toString());
+    }
+
+    @Test
+    void theLastLineRepeatsNothingAlreadyPrinted() {
+        log.started(3);
+        nowNs += 11 * SECOND_NS;
+        log.pruned(3);
+        log.close();
+        assertEquals("""
+                design points: 0 of 3 (0%), 0 ms elapsed
+                design points: 3 of 3 (100%), 11.0 s elapsed
+                """, text.toString());
+    }
+
+    @Test
+    void aRunThatNeverStartedPrintsNothing() {
+        log.close();
+        assertEquals("", text.toString());
+    }
+}
