@@ -102,18 +102,27 @@ public final class Activity {
         return imageEndCycles[0];
     }
 
-    /** True when the interval between images was measured, i.e. two or more images ran. */
+    /**
+     * True when the reported interval is the measured one: two or more images ran, and the gap between the last
+     * two was not shorter than the bottleneck.
+     */
     public boolean intervalMeasured() {
-        return images >= 2;
+        return images >= 2 && measuredIntervalCycles() >= bottleneckCycles();
     }
 
     /**
-     * The steady-state interval between images: with two or more images, the end of the last image minus the
-     * end of the one before; with one image, {@link #bottleneckCycles()}, the interval a full pipeline settles
-     * to when its busiest resource never idles.
+     * The steady-state interval between images: the end of the last image minus the end of the one before, but
+     * never less than {@link #bottleneckCycles()}; with one image, the bottleneck alone. A resource serves at most
+     * one image's work per bottleneck period, so no steady state is faster; a short run whose last two images end
+     * close together is still filling the pipeline, and its gap would overstate throughput and power.
      */
     public long intervalCycles() {
-        return images >= 2 ? imageEndCycles[images - 1] - imageEndCycles[images - 2] : bottleneckCycles();
+        return images >= 2 ? Math.max(measuredIntervalCycles(), bottleneckCycles()) : bottleneckCycles();
+    }
+
+    /** The end of the last image minus the end of the one before; 0 with one image. */
+    public long measuredIntervalCycles() {
+        return images >= 2 ? imageEndCycles[images - 1] - imageEndCycles[images - 2] : 0;
     }
 
     /** The largest per-image busy time of any resource, per unit for pools (rounded up); at least 1. */
