@@ -53,7 +53,7 @@ final class DataflowEmitter {
             opIr[i] = new int[layer.aluSlots() * layer.blocks];
             Arrays.fill(opIr[i], -1);
             int macros = placement.layer(i).macroCount();
-            expected += layer.blocks * (4 + 2 * macros + 3 * bits * macros + layer.aluSlots());
+            expected += layer.blocks * (5 + 3 * macros + 3 * bits * macros + layer.aluSlots());
         }
         int sources = skeleton.sourceOwner.length;
         sourceHomes = new int[sources][];
@@ -167,9 +167,13 @@ final class DataflowEmitter {
             prevLoad = load;
             firstIr[0] = load;
             for (int m = 1; m < shares.count; m++) {
-                firstIr[m] = builder.addTransfer(k, b, shares.inputs[m], home, shares.macroIds[m]);
+                // The share lands in the other macro's scratchpad; its own LOAD reads it out to the crossbars.
+                int transfer = builder.addTransfer(k, b, shares.inputs[m], home, shares.macroIds[m]);
                 workload.transferredBits[k] += shares.inputs[m] * activationBits;
-                builder.addEdge(load, firstIr[m]);
+                builder.addEdge(load, transfer);
+                firstIr[m] = builder.addLoad(k, b, shares.inputs[m], shares.macroIds[m]);
+                workload.loadedBits[k] += shares.inputs[m] * activationBits;
+                builder.addEdge(transfer, firstIr[m]);
             }
             for (int t = 0; t < bits; t++) {
                 for (int m = 0; m < shares.count; m++) {
@@ -203,6 +207,12 @@ final class DataflowEmitter {
                 for (int m = 0; m < shares.count; m++) {
                     builder.addEdge(shiftAdd[m], tail);
                 }
+                // The merged partial sums land in the home scratchpad; reading them out frees it again.
+                int mergedVec = shares.mergeVec * (shares.count - 1);
+                int readMerged = builder.addLoad(k, b, mergedVec, home);
+                workload.loadedBits[k] += (long) mergedVec * activationBits;
+                builder.addEdge(tail, readMerged);
+                tail = readMerged;
             }
             if (layer.addPerPosition > 0) {
                 int vec = active * layer.addPerPosition;
