@@ -106,6 +106,10 @@ class SingleLayerDataflowTest {
         assertEquals(4 * 72 * 4, w.transferredBits(0));
         assertEquals(4 * 16 * 4, w.mergedBits(0));
         assertEquals(16 * 32 * 2, w.adcConversions(0));
+        // One block at home: 144 inputs + 16 merged partial sums + 32 outputs; macro 5 its 72-input share.
+        assertEquals(144 + 16 + 32, compiled.blockFootprintElements(3));
+        assertEquals(72, compiled.blockFootprintElements(5));
+        assertEquals(0, compiled.blockFootprintElements(4));
     }
 
     @Test
@@ -115,7 +119,11 @@ class SingleLayerDataflowTest {
         assertEquals(6, skeleton.blocks(0));
         assertEquals(1, skeleton.activeCopies(0, 5));
         Placement placement = new Placement(List.of(new LayerPlacement(new int[] {0, 1}, new int[] {8, 4})));
-        Irs irs = new Irs(skeleton.compile(placement).program());
+        CompiledDataflow compiled = skeleton.compile(placement);
+        // The largest block (3 copies) sets the footprint: 108 + 8 + 24 at home, a 36-input share on macro 1.
+        assertEquals(108 + 8 + 24, compiled.blockFootprintElements(0));
+        assertEquals(36, compiled.blockFootprintElements(1));
+        Irs irs = new Irs(compiled.program());
         assertEquals(List.of(
                 "LOAD L0 b4 v108 @0",
                 "TRANSFER L0 b4 v36 @0->1",
