@@ -41,8 +41,9 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  *
  * <ol>
  * <li>Lay the gene out ({@link MacroLayout}) and compile the dataflow onto it (stage 2's placement pass).</li>
- * <li>Give every macro the smallest library scratchpad that holds the largest block input and output of each
- * layer it serves.</li>
+ * <li>Give every macro the smallest library scratchpad that holds one block of each layer it serves
+ * ({@link CompiledDataflow#blockFootprintElements}): at a layer's home the largest block input, merged partial
+ * sums and stored outputs, at its other macros the largest input share.</li>
  * <li>Peak power of crossbars, DACs, scratchpads and NoC ({@link PeakPowerModel}); stage 4 allocates ADCs and ALUs
  * per group ({@link AllocationGroups}) with all the rest of the budget, and spreads them over the group's macros.
  * A macro never keeps more units of a component than its widest operation of that kind can use at once (the
@@ -76,7 +77,6 @@ public final class DesignEvaluator {
     private final double[] unitPowerMw;
     private final int[] crossbars;
     private final long totalCrossbars;
-    private final long[] scratchpadNeedBits;
     private final List<String> layerNames;
     private final Noc noc;
     private final AluKind[] aluKinds;
@@ -104,15 +104,8 @@ public final class DesignEvaluator {
             total += c;
         }
         this.totalCrossbars = total;
-        this.scratchpadNeedBits = new long[k];
         List<String> names = new ArrayList<>(k);
-        long dataBits = skeleton.spec().activationBits();
         for (int i = 0; i < k; i++) {
-            long stored = 1;
-            for (int b = 0; b < skeleton.blocks(i); b++) {
-                stored = Math.max(stored, skeleton.storedElements(i, b));
-            }
-            scratchpadNeedBits[i] = ((long) skeleton.loadedElements(i, 0) + stored) * dataBits;
             names.add(skeleton.network().layer(skeleton.weightLayerId(i)).name());
         }
         this.layerNames = List.copyOf(names);
@@ -166,7 +159,7 @@ public final class DesignEvaluator {
                 usefulMw += perMacro[c] * unitPowerMw[c];
             }
         }
-        int[] scratchpads = initialScratchpads(layout);
+        int[] scratchpads = initialScratchpads(compiled);
         String overflow = "";
         for (int round = 0; round < SIMULATION_ROUNDS; round++) {
             PeakPower fixed = power.of(totalCrossbars, scratchpads, layout.meshRows(), layout.meshCols(), 0);
@@ -247,17 +240,12 @@ public final class DesignEvaluator {
         return new Evaluation(GeneScore.zero(reason), null, peak);
     }
 
-    /** The smallest scratchpad holding each macro's need, or the largest where none does. */
-    private int[] initialScratchpads(MacroLayout layout) {
-        int[] index = new int[layout.macroCount()];
-        long[] need = new long[layout.macroCount()];
-        for (int k = 0; k < layout.layers(); k++) {
-            for (int m : layout.macrosOf(k)) {
-                need[m] += scratchpadNeedBits[k];
-            }
-        }
+    /** The smallest scratchpad holding each macro's block footprint, or the largest where none does. */
+    private int[] initialScratchpads(CompiledDataflow compiled) {
+        int[] index = new int[compiled.placement().macroCount()];
+        long dataBits = skeleton.spec().activationBits();
         for (int m = 0; m < index.length; m++) {
-            int fit = smallestHolding(need[m]);
+            int fit = smallestHolding(compiled.blockFootprintElements(m) * dataBits);
             index[m] = fit < 0 ? library.scratchpads().size() - 1 : fit;
         }
         return index;

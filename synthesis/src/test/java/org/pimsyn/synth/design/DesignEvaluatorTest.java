@@ -23,6 +23,7 @@ import org.pimsyn.synth.stage.allocation.ComponentAllocation;
 import org.pimsyn.synth.stage.allocation.Peripheral;
 import org.pimsyn.synth.stage.allocation.PeripheralAllocator;
 import org.pimsyn.synth.stage.allocation.PeripheralUnits;
+import org.pimsyn.synth.stage.dataflow.CompiledDataflow;
 import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 import org.pimsyn.synth.stage.partition.GeneMutator;
@@ -240,6 +241,28 @@ class DesignEvaluatorTest {
                         .compile(d.placement()).program(), d.fitnessImages());
         assertEquals(again, d.performance());
         assertEquals(again.gopsPerWatt(), e.score().fitness());
+    }
+
+    @Test
+    void everyScratchpadHoldsAtLeastOneBlockOfEachLayerItServes() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, true);
+        DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(), SmallDesigns.POINT);
+        SplittableRandom random = new SplittableRandom(11);
+        int designs = 0;
+        for (int i = 0; i < 20; i++) {
+            Design d = evaluator.evaluate(evaluator.rules().random(random, 0.5)).design();
+            if (d == null) {
+                continue;
+            }
+            designs++;
+            CompiledDataflow compiled = evaluator.skeleton().compile(d.placement());
+            long dataBits = evaluator.skeleton().spec().activationBits();
+            for (int m = 0; m < d.accelerator().macros().size(); m++) {
+                long capacityBits = d.accelerator().macros().get(m).scratchpad().capacityBits();
+                assertTrue(capacityBits >= compiled.blockFootprintElements(m) * dataBits, "macro " + m);
+            }
+        }
+        assertTrue(designs > 10, designs + " designs");
     }
 
     /**

@@ -11,12 +11,24 @@ public final class CompiledDataflow {
     private final Placement placement;
     private final IrProgram program;
     private final DataflowWorkload workload;
+    private final long[] blockFootprint;
 
-    CompiledDataflow(DataflowSkeleton skeleton, Placement placement, IrProgram program, DataflowWorkload workload) {
+    CompiledDataflow(DataflowSkeleton skeleton, Placement placement, IrProgram program, DataflowWorkload workload,
+            long[] blockFootprint) {
         this.skeleton = skeleton;
         this.placement = placement;
         this.program = program;
         this.workload = workload;
+        this.blockFootprint = blockFootprint;
+    }
+
+    /**
+     * Elements a macro's scratchpad holds when one block of every layer it serves is in it at once: at a layer's
+     * home its largest block input, merged partial sums and stored outputs; at the layer's other macros their
+     * largest input share. Where blocks or images overlap, the simulated high-water mark can exceed it.
+     */
+    public long blockFootprintElements(int macro) {
+        return blockFootprint[macro];
     }
 
     public IrProgram program() {

@@ -34,6 +34,8 @@ final class DataflowEmitter {
     private final int[][] lastTransfer;
 
     private final DataflowWorkload workload;
+    /** Per macro: elements one block of each layer it serves holds at once (see CompiledDataflow). */
+    private final long[] blockFootprint;
 
     private DataflowEmitter(DataflowSkeleton skeleton, Placement placement) {
         this.skeleton = skeleton;
@@ -53,7 +55,7 @@ final class DataflowEmitter {
             opIr[i] = new int[layer.aluSlots() * layer.blocks];
             Arrays.fill(opIr[i], -1);
             int macros = placement.layer(i).macroCount();
-            expected += layer.blocks * (4 + 2 * macros + 3 * bits * macros + layer.aluSlots());
+            expected += layer.blocks * (5 + 3 * macros + 3 * bits * macros + layer.aluSlots());
         }
         int sources = skeleton.sourceOwner.length;
         sourceHomes = new int[sources][];
@@ -66,6 +68,7 @@ final class DataflowEmitter {
         }
         builder = new IrProgramBuilder(expected);
         workload = new DataflowWorkload(k);
+        blockFootprint = new long[placement.macroCount()];
     }
 
     static CompiledDataflow emit(DataflowSkeleton skeleton, Placement placement) {
@@ -74,7 +77,7 @@ final class DataflowEmitter {
             emitter.emitLayer(k);
         }
         IrProgram program = emitter.builder.build();
-        return new CompiledDataflow(skeleton, placement, program, emitter.workload);
+        return new CompiledDataflow(skeleton, placement, program, emitter.workload, emitter.blockFootprint);
     }
 
     private void checkPlacement(LayerSkeleton[] layers) {
@@ -145,6 +148,10 @@ final class DataflowEmitter {
         int prevTail = -1;
         int prevStore = -1;
         int aluBase = k * AluKind.COUNT;
+        long mostLoaded = 0;
+        long mostMerged = 0;
+        long mostStored = 0;
+        int[] mostShare = new int[macros];
 
         for (int b = 0; b < blocks; b++) {
             MacroShares shares = b == blocks - 1 ? last : full;
@@ -160,6 +167,7 @@ final class DataflowEmitter {
                 sendSource(layer.leadSource[i], b, layer.leadOutElems[i * blocks + b], id, home);
             }
             int loadVec = active * layer.loadPerPosition;
+            mostLoaded = Math.max(mostLoaded, loadVec);
             int load = builder.addLoad(k, b, loadVec, home);
             workload.loadedBits[k] += loadVec * activationBits;
             edge(chain, load);
@@ -167,9 +175,14 @@ final class DataflowEmitter {
             prevLoad = load;
             firstIr[0] = load;
             for (int m = 1; m < shares.count; m++) {
-                firstIr[m] = builder.addTransfer(k, b, shares.inputs[m], home, shares.macroIds[m]);
+                // The share lands in the other macro's scratchpad; its own LOAD reads it out to the crossbars.
+                int transfer = builder.addTransfer(k, b, shares.inputs[m], home, shares.macroIds[m]);
+                mostShare[m] = Math.max(mostShare[m], shares.inputs[m]);
                 workload.transferredBits[k] += shares.inputs[m] * activationBits;
-                builder.addEdge(load, firstIr[m]);
+                builder.addEdge(load, transfer);
+                firstIr[m] = builder.addLoad(k, b, shares.inputs[m], shares.macroIds[m]);
+                workload.loadedBits[k] += shares.inputs[m] * activationBits;
+                builder.addEdge(transfer, firstIr[m]);
             }
             for (int t = 0; t < bits; t++) {
                 for (int m = 0; m < shares.count; m++) {
@@ -203,6 +216,13 @@ final class DataflowEmitter {
                 for (int m = 0; m < shares.count; m++) {
                     builder.addEdge(shiftAdd[m], tail);
                 }
+                // The merged partial sums land in the home scratchpad; reading them out frees it again.
+                int mergedVec = shares.mergeVec * (shares.count - 1);
+                mostMerged = Math.max(mostMerged, mergedVec);
+                int readMerged = builder.addLoad(k, b, mergedVec, home);
+                workload.loadedBits[k] += (long) mergedVec * activationBits;
+                builder.addEdge(tail, readMerged);
+                tail = readMerged;
             }
             if (layer.addPerPosition > 0) {
                 int vec = active * layer.addPerPosition;
@@ -221,6 +241,7 @@ final class DataflowEmitter {
                 }
             }
             int storeVec = Math.max(1, layer.stored[b]);
+            mostStored = Math.max(mostStored, storeVec);
             int store = builder.addStore(k, b, storeVec, home);
             workload.storedBits[k] += storeVec * activationBits;
             builder.addEdge(chain, store);
@@ -229,6 +250,10 @@ final class DataflowEmitter {
             storeIr[k][b] = store;
             sendSource(k, b, layer.stored[b], store, home);
             addDependencies(layer, b, load, ops);
+        }
+        blockFootprint[home] += mostLoaded + mostMerged + mostStored;
+        for (int m = 1; m < macros; m++) {
+            blockFootprint[full.macroIds[m]] += mostShare[m];
         }
     }
 

@@ -48,8 +48,8 @@ public final class DataflowSkeleton {
 
     /**
      * Lays the skeleton onto a placement: MVM, ADC and shift-add per macro, TRANSFERs of block inputs to the
-     * layer's other macros, a MERGE where a layer spans several, and TRANSFERs of stored outputs to consumers
-     * homed elsewhere.
+     * layer's other macros each read out there by a LOAD, a MERGE where a layer spans several followed by a LOAD
+     * of the merged partial sums at home, and TRANSFERs of stored outputs to consumers homed elsewhere.
      *
      * @throws IllegalArgumentException naming the layer when the placement does not fit the skeleton
      */

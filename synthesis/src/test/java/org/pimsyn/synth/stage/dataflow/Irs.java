@@ -84,6 +84,23 @@ final class Irs {
         return found;
     }
 
+    /** The single IR with that label. */
+    int find(String label) {
+        int found = -1;
+        for (int i = 0; i < program.size(); i++) {
+            if (label(i).equals(label)) {
+                if (found >= 0) {
+                    throw new AssertionError("two IRs are " + label);
+                }
+                found = i;
+            }
+        }
+        if (found < 0) {
+            throw new AssertionError("no IR is " + label);
+        }
+        return found;
+    }
+
     int find(AluKind alu, int layer, int block, int bit, int macro) {
         int found = -1;
         for (int i = 0; i < program.size(); i++) {
@@ -110,6 +127,14 @@ final class Irs {
 
     List<Integer> predecessors(int id) {
         return predecessors.get(id);
+    }
+
+    List<Integer> successors(int id) {
+        List<Integer> next = new ArrayList<>();
+        for (int s : program.successors(id)) {
+            next.add(s);
+        }
+        return next;
     }
 
     int count(IrKind kind) {

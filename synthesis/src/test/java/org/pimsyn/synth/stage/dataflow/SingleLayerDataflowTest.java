@@ -83,22 +83,33 @@ class SingleLayerDataflowTest {
         assertEquals(List.of(
                 "LOAD L0 b0 v144 @3",
                 "TRANSFER L0 b0 v72 @3->5",
+                "LOAD L0 b0 v72 @5",
                 "MVM L0 b0 t0 x10 @3", "ADC L0 b0 t0 v80 @3", "ALU/shift_add L0 b0 t0 v80 @3",
                 "MVM L0 b0 t0 x6 @5", "ADC L0 b0 t0 v48 @5", "ALU/shift_add L0 b0 t0 v48 @5",
                 "MVM L0 b0 t1 x10 @3", "ADC L0 b0 t1 v80 @3", "ALU/shift_add L0 b0 t1 v80 @3",
                 "MVM L0 b0 t1 x6 @5", "ADC L0 b0 t1 v48 @5", "ALU/shift_add L0 b0 t1 v48 @5",
                 "MERGE L0 b0 v16 [3, 5]->3",
+                "LOAD L0 b0 v16 @3",
                 "STORE L0 b0 v32 @3"), irs.block(0, 0));
-        assertEquals(List.of("TRANSFER L0 b0 v72 @3->5"), irs.predecessorLabels(irs.find(IrKind.MVM, 0, 0, 0, 5)));
+        // Macro 5 reads its share out of its own scratchpad; the home reads the merged partial sums out of its own.
+        assertEquals(List.of("TRANSFER L0 b0 v72 @3->5"), irs.predecessorLabels(irs.find(IrKind.LOAD, 0, 0,
+                IrProgram.NO_BIT, 5)));
+        assertEquals(List.of("LOAD L0 b0 v72 @5"), irs.predecessorLabels(irs.find(IrKind.MVM, 0, 0, 0, 5)));
         assertEquals(List.of("LOAD L0 b0 v144 @3"), irs.predecessorLabels(irs.find(IrKind.MVM, 0, 0, 0, 3)));
         int merge = irs.find(IrKind.MERGE, 0, 1, IrProgram.NO_BIT, 3);
-        assertEquals(List.of("ALU/shift_add L0 b1 t1 v48 @5", "ALU/shift_add L0 b1 t1 v80 @3",
-                "MERGE L0 b0 v16 [3, 5]->3"), irs.predecessorLabels(merge));
+        assertEquals(List.of("ALU/shift_add L0 b1 t1 v48 @5", "ALU/shift_add L0 b1 t1 v80 @3"),
+                irs.predecessorLabels(merge));
+        assertEquals(List.of("LOAD L0 b0 v16 @3", "MERGE L0 b1 v16 [3, 5]->3"),
+                irs.predecessorLabels(irs.find("LOAD L0 b1 v16 @3")));
         assertEquals(2, compiled.program().mergeSourceCount(merge));
         DataflowWorkload w = compiled.workload();
         assertEquals(4 * 72 * 4, w.transferredBits(0));
         assertEquals(4 * 16 * 4, w.mergedBits(0));
         assertEquals(16 * 32 * 2, w.adcConversions(0));
+        // One block at home: 144 inputs + 16 merged partial sums + 32 outputs; macro 5 its 72-input share.
+        assertEquals(144 + 16 + 32, compiled.blockFootprintElements(3));
+        assertEquals(72, compiled.blockFootprintElements(5));
+        assertEquals(0, compiled.blockFootprintElements(4));
     }
 
     @Test
@@ -108,15 +119,21 @@ class SingleLayerDataflowTest {
         assertEquals(6, skeleton.blocks(0));
         assertEquals(1, skeleton.activeCopies(0, 5));
         Placement placement = new Placement(List.of(new LayerPlacement(new int[] {0, 1}, new int[] {8, 4})));
-        Irs irs = new Irs(skeleton.compile(placement).program());
+        CompiledDataflow compiled = skeleton.compile(placement);
+        // The largest block (3 copies) sets the footprint: 108 + 8 + 24 at home, a 36-input share on macro 1.
+        assertEquals(108 + 8 + 24, compiled.blockFootprintElements(0));
+        assertEquals(36, compiled.blockFootprintElements(1));
+        Irs irs = new Irs(compiled.program());
         assertEquals(List.of(
                 "LOAD L0 b4 v108 @0",
                 "TRANSFER L0 b4 v36 @0->1",
+                "LOAD L0 b4 v36 @1",
                 "MVM L0 b4 t0 x8 @0", "ADC L0 b4 t0 v64 @0", "ALU/shift_add L0 b4 t0 v64 @0",
                 "MVM L0 b4 t0 x4 @1", "ADC L0 b4 t0 v32 @1", "ALU/shift_add L0 b4 t0 v32 @1",
                 "MVM L0 b4 t1 x8 @0", "ADC L0 b4 t1 v64 @0", "ALU/shift_add L0 b4 t1 v64 @0",
                 "MVM L0 b4 t1 x4 @1", "ADC L0 b4 t1 v32 @1", "ALU/shift_add L0 b4 t1 v32 @1",
                 "MERGE L0 b4 v8 [0, 1]->0",
+                "LOAD L0 b4 v8 @0",
                 "STORE L0 b4 v24 @0"), irs.block(0, 4));
         assertEquals(List.of(
                 "LOAD L0 b5 v36 @0",
@@ -149,14 +166,16 @@ class SingleLayerDataflowTest {
         assertEquals(List.of(
                 "LOAD L0 b0 v144 @0",
                 "TRANSFER L0 b0 v112 @0->1",
+                "LOAD L0 b0 v112 @1",
                 "MVM L0 b0 t0 x2 @0", "ADC L0 b0 t0 v16 @0", "ALU/shift_add L0 b0 t0 v16 @0",
                 "MVM L0 b0 t0 x10 @1", "ADC L0 b0 t0 v80 @1", "ALU/shift_add L0 b0 t0 v80 @1",
                 "MVM L0 b0 t1 x2 @0", "ADC L0 b0 t1 v16 @0", "ALU/shift_add L0 b0 t1 v16 @0",
                 "MVM L0 b0 t1 x10 @1", "ADC L0 b0 t1 v80 @1", "ALU/shift_add L0 b0 t1 v80 @1",
                 "MERGE L0 b0 v80 [0, 1]->0",
+                "LOAD L0 b0 v80 @0",
                 "ALU/add L0 b0 v64 @0",
                 "STORE L0 b0 v32 @0"), two.block(0, 0));
-        assertEquals(List.of("ALU/add L0 b0 v64 @0", "MERGE L0 b1 v80 [0, 1]->0"),
+        assertEquals(List.of("ALU/add L0 b0 v64 @0", "LOAD L0 b1 v80 @0"),
                 two.predecessorLabels(two.find(AluKind.ADD, 0, 1, IrProgram.NO_BIT, 0)));
     }
 
@@ -172,11 +191,12 @@ class SingleLayerDataflowTest {
         // Macro 0: tile of 16 of copy 0; macro 1: tile of 4 of copy 0 and tile of 16 of copy 1; macro 2: tile of 4.
         assertEquals(List.of(
                 "LOAD L0 b0 v4 @0",
-                "TRANSFER L0 b0 v4 @0->1", "TRANSFER L0 b0 v2 @0->2",
+                "TRANSFER L0 b0 v4 @0->1", "LOAD L0 b0 v4 @1", "TRANSFER L0 b0 v2 @0->2", "LOAD L0 b0 v2 @2",
                 "MVM L0 b0 t0 x1 @0", "ADC L0 b0 t0 v16 @0", "ALU/shift_add L0 b0 t0 v16 @0",
                 "MVM L0 b0 t0 x2 @1", "ADC L0 b0 t0 v20 @1", "ALU/shift_add L0 b0 t0 v20 @1",
                 "MVM L0 b0 t0 x1 @2", "ADC L0 b0 t0 v4 @2", "ALU/shift_add L0 b0 t0 v4 @2",
                 "MERGE L0 b0 v12 [0, 1, 2]->0",
+                "LOAD L0 b0 v24 @0",
                 "STORE L0 b0 v40 @0"), irs.block(0, 0));
     }
 }
