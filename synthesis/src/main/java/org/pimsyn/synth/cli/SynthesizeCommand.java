@@ -2,9 +2,11 @@ package org.pimsyn.synth.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pimsyn.sim.Simulator;
@@ -24,6 +26,7 @@ import org.pimsyn.synth.explore.ExplorationStatistics;
 import org.pimsyn.synth.explore.RankedDesign;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.output.ExplorationJournal;
 import org.pimsyn.synth.output.LayerTable;
 import org.pimsyn.synth.output.RunReports;
 import org.pimsyn.synth.output.SynthesisOutputs;
@@ -42,9 +45,10 @@ import picocli.CommandLine.Spec;
                     + "searches macro partitioning and component allocation at every design point, and keeps the "
                     + "design with the best power efficiency (GOPS/W) under the simulator.",
             "Writes design.json (the design, which 'pimsyn simulate' reads), pimcomp.json (the PIMCOMP compiler's "
-                    + "architecture parameters) and report.json (simulation report, top designs, exploration "
-                    + "statistics) into --out.",
-            "Exit codes: 0 done, 2 bad input, 3 no design fits under the power budget."
+                    + "architecture parameters), report.json (simulation report, top designs, exploration "
+                    + "statistics) and exploration.jsonl (one line per searched design point) into --out.",
+            "Exit codes: 0 done, 2 bad input, 3 no design fits under the power budget (or the time budget ran "
+                    + "out before a design was found)."
         })
 public final class SynthesizeCommand implements Callable<Integer> {
     /**
@@ -52,6 +56,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
      * search; tests put their own.
      */
     static Supplier<CandidateSearch> candidateSearch = CandidateSearches::standard;
+    /** The clock of --budget-minutes and of the exploration log; tests put a fake one. */
+    static LongSupplier nanoClock = System::nanoTime;
 
     @Mixin
     NetworkSourceOptions source;
@@ -95,6 +101,13 @@ public final class SynthesizeCommand implements Callable<Integer> {
                     + "settings).")
     Integer genes;
 
+    @Option(names = "--budget-minutes", paramLabel = "M",
+            description = "Time budget of the exploration in minutes, fractions allowed (default: none). Once it is "
+                    + "spent no new batch of design points starts; the best designs found so far are written and "
+                    + "the report says the run was cut short. Which design points are visited then depends on "
+                    + "the machine's speed, so the same seed may give different designs.")
+    Double budgetMinutes;
+
     @Option(names = "--progress",
             description = "Show progress on the error stream: a bar on an interactive console (shown there anyway), "
                     + "otherwise a plain line every 10 seconds.")
@@ -118,32 +131,45 @@ public final class SynthesizeCommand implements Callable<Integer> {
                     generations != null ? generations : request.generations());
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        DesignSpaceExplorer explorer = new DesignSpaceExplorer(candidateSearch.get(),
-                new ExplorationSettings(threadCount, true));
-        PrintWriter err = spec.commandLine().getErr();
-        ExplorationResult result;
-        if (System.console() != null) {
-            try (ExplorationProgress bar = new ExplorationProgress(err)) {
-                result = explorer.explore(request, seed, bar);
-            }
-        } else if (progress) {
-            try (ExplorationLog log = new ExplorationLog(err)) {
-                result = explorer.explore(request, seed, log);
-            }
-        } else {
-            result = explorer.explore(request, seed, ExplorationListener.NONE);
-        }
-        Design design = result.best().design();
-        SimulationReport report = new Simulator().report(design.accelerator(), design.library(),
-                DataflowSkeleton.of(design.spec()).compile(design.placement()).program(), design.fitnessImages(),
-                SimulationObserver.NONE);
+        ExplorationSettings settings = new ExplorationSettings(threadCount, true, budgetMinutes == null
+                ? ExplorationSettings.NO_BUDGET : (long) Math.min(budgetMinutes * 60e9, Long.MAX_VALUE - 1),
+                nanoClock);
+        DesignSpaceExplorer explorer = new DesignSpaceExplorer(candidateSearch.get(), settings);
         Path dir = out != null ? out : defaultOutDir(network);
-        List<Path> files = SynthesisOutputs.write(dir, design,
-                RunReports.synthesis(request, source.origin(), seed, threadCount, result, report));
+        ExplorationResult result;
+        Design design;
+        SimulationReport report;
+        List<Path> files = new ArrayList<>();
+        try (ExplorationJournal journal = ExplorationJournal.open(dir)) {
+            result = explore(explorer, request, journal);
+            design = result.best().design();
+            report = new Simulator().report(design.accelerator(), design.library(),
+                    DataflowSkeleton.of(design.spec()).compile(design.placement()).program(),
+                    design.fitnessImages(), SimulationObserver.NONE);
+            files.addAll(SynthesisOutputs.write(dir, design,
+                    RunReports.synthesis(request, source.origin(), seed, threadCount, result, report)));
+            files.add(journal.commit());
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(summary(request, result, design, report, threadCount, files));
         stdout.flush();
         return Main.EXIT_OK;
+    }
+
+    private ExplorationResult explore(DesignSpaceExplorer explorer, SynthesisRequest request,
+            ExplorationJournal journal) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (System.console() != null) {
+            try (ExplorationProgress bar = new ExplorationProgress(err)) {
+                return explorer.explore(request, seed, ExplorationListener.both(bar, journal));
+            }
+        }
+        if (progress) {
+            try (ExplorationLog log = new ExplorationLog(err)) {
+                return explorer.explore(request, seed, ExplorationListener.both(log, journal));
+            }
+        }
+        return explorer.explore(request, seed, journal);
     }
 
     /** Where the files go without --out: {@code out/<network name>} under the working directory. */
@@ -174,6 +200,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
         if (genes != null && genes < 2) {
             throw new InputException("--genes: must be an integer >= 2, got " + genes);
         }
+        if (budgetMinutes != null && (!(budgetMinutes > 0) || Double.isInfinite(budgetMinutes))) {
+            throw new InputException("--budget-minutes: must be a positive number of minutes, got " + budgetMinutes);
+        }
     }
 
     private String summary(SynthesisRequest request, ExplorationResult result, Design design,
@@ -201,6 +230,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 st.designPointsSearched(), st.designPointsPruned(), st.designPointsWithoutAdc(),
                 st.designPointsFound(), st.fitnessEvaluations(), WallTime.of(result.wallTimeMs()),
                 threadCount, threadCount == 1 ? "" : "s"));
+        if (st.cutShort()) {
+            int total = st.designPoints() - st.designPointsWithoutAdc();
+            s.append(String.format(Locale.ROOT,
+                    "Stopped at the time budget after %,d of %,d design points (%,d not visited)%n",
+                    total - st.designPointsNotVisited(), total, st.designPointsNotVisited()));
+        }
         s.append("Wrote ").append(files.stream().map(Path::toString).collect(Collectors.joining(", ")))
                 .append('\n');
         return s.toString();

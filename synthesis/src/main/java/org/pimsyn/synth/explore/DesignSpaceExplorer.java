@@ -1,6 +1,7 @@
 package org.pimsyn.synth.explore;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -42,6 +43,9 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * bound is below the fitness of the current last top design. Such a point can neither be the best nor enter the
  * top designs, and which points are skipped depends only on the inputs and the seed, so one thread and many give
  * the same designs, and so does pruning off.
+ *
+ * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes. The designs are then those
+ * of an unlimited run cut after the same number of batches, so only how many batches ran depends on speed.
  */
 public final class DesignSpaceExplorer {
     private static final Comparator<RankedDesign> RANKING = Comparator.comparingDouble(RankedDesign::fitness)
@@ -64,7 +68,7 @@ public final class DesignSpaceExplorer {
      *                                   the most frequent reasons)
      */
     public ExplorationResult explore(SynthesisRequest request, long seed, ExplorationListener listener) {
-        long startNs = System.nanoTime();
+        long startNs = settings.nanoClock().getAsLong();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), new WorkerThreads());
         try {
             return new Run(request, seed, listener, pool).explore(startNs);
@@ -124,7 +128,7 @@ public final class DesignSpaceExplorer {
             });
             listener.started(tasks.size());
             int cursor = 0;
-            while (cursor < byBound.length) {
+            while (cursor < byBound.length && !outOfTime(startNs)) {
                 List<SearchTask> batch = new ArrayList<>(ExplorationSettings.BATCH_SIZE);
                 int skipped = 0;
                 while (batch.size() < ExplorationSettings.BATCH_SIZE && cursor < byBound.length) {
@@ -140,15 +144,21 @@ public final class DesignSpaceExplorer {
                     pruned += skipped;
                     listener.pruned(skipped);
                 }
-                runBatch(batch);
+                runBatch(batch, startNs);
             }
+            int notVisited = byBound.length - cursor;
             if (top.isEmpty()) {
-                throw new NoFeasibleDesignException(noDesignMessage());
+                throw new NoFeasibleDesignException(notVisited > 0 ? outOfTimeMessage(tasks.size())
+                        : noDesignMessage());
             }
             ExplorationStatistics stats = new ExplorationStatistics(crossbarPoints, infeasible.size(), withoutAnyAdc,
-                    designPoints, withoutAdc, pruned, searched, found, evaluations);
+                    designPoints, withoutAdc, pruned, notVisited, searched, found, evaluations);
             return new ExplorationResult(top, stats, infeasible, sortedReasons(),
-                    (System.nanoTime() - startNs) / 1_000_000);
+                    (settings.nanoClock().getAsLong() - startNs) / 1_000_000);
+        }
+
+        private boolean outOfTime(long startNs) {
+            return settings.hasBudget() && settings.nanoClock().getAsLong() - startNs >= settings.budgetNs();
         }
 
         private List<CrossbarPoint> crossbarPoints() {
@@ -238,11 +248,15 @@ public final class DesignSpaceExplorer {
             return bounds;
         }
 
-        private void runBatch(List<SearchTask> batch) {
+        private void runBatch(List<SearchTask> batch, long startNs) {
             List<Callable<CandidateOutcome>> jobs = new ArrayList<>(batch.size());
-            for (SearchTask t : batch) {
+            long[] doneNs = new long[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                SearchTask t = batch.get(i);
+                int slot = i;
                 jobs.add(() -> {
                     CandidateOutcome outcome = search.search(request, t.point(), t.duplication(), t.seed());
+                    doneNs[slot] = settings.nanoClock().getAsLong() - startNs;
                     listener.searched();
                     return outcome;
                 });
@@ -250,7 +264,10 @@ public final class DesignSpaceExplorer {
             List<CandidateOutcome> outcomes = runAll(jobs);
             double before = top.isEmpty() ? 0 : top.get(0).fitness();
             for (int i = 0; i < batch.size(); i++) {
-                record(batch.get(i), outcomes.get(i));
+                SearchTask t = batch.get(i);
+                record(t, outcomes.get(i));
+                listener.searched(new SearchedDesignPoint(t.candidateIndex(), t.candidates(), outcomes.get(i),
+                        top.isEmpty() ? 0 : top.get(0).fitness(), doneNs[i]));
             }
             if (!top.isEmpty() && top.get(0).fitness() != before) {
                 listener.bestFitness(top.get(0).fitness());
@@ -310,6 +327,14 @@ public final class DesignSpaceExplorer {
                         .append(sorted.size() - shown == 1 ? "" : "s");
             }
             return s.toString();
+        }
+
+        private String outOfTimeMessage(int total) {
+            return "the time budget of " + BigDecimal.valueOf(settings.budgetNs() / 60e9).round(
+                    new MathContext(6)).stripTrailingZeros().toPlainString()
+                    + " minutes ran out before a design was found: " + String.format(Locale.ROOT, "%,d", searched)
+                    + " of " + String.format(Locale.ROOT, "%,d", total)
+                    + " design points searched, none yielded a design within the power budget";
         }
 
         private <T> List<T> runAll(List<Callable<T>> jobs) {

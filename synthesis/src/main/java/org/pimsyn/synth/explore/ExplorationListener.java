@@ -24,4 +24,46 @@ public interface ExplorationListener {
     /** The best fitness so far, in GOPS/W. */
     default void bestFitness(double gopsPerWatt) {
     }
+
+    /**
+     * A design point's search is counted, with the run's best fitness after it. Called from the exploring thread
+     * after each batch, in the order the points were visited.
+     */
+    default void searched(SearchedDesignPoint point) {
+    }
+
+    /** Passes every call to {@code first}, then to {@code second}. */
+    static ExplorationListener both(ExplorationListener first, ExplorationListener second) {
+        return new ExplorationListener() {
+            @Override
+            public void started(int designPoints) {
+                first.started(designPoints);
+                second.started(designPoints);
+            }
+
+            @Override
+            public void searched() {
+                first.searched();
+                second.searched();
+            }
+
+            @Override
+            public void pruned(int designPoints) {
+                first.pruned(designPoints);
+                second.pruned(designPoints);
+            }
+
+            @Override
+            public void bestFitness(double gopsPerWatt) {
+                first.bestFitness(gopsPerWatt);
+                second.bestFitness(gopsPerWatt);
+            }
+
+            @Override
+            public void searched(SearchedDesignPoint point) {
+                first.searched(point);
+                second.searched(point);
+            }
+        };
+    }
 }

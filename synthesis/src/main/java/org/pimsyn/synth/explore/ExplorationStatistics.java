@@ -10,6 +10,7 @@ package org.pimsyn.synth.explore;
  * @param designPoints             design points of the feasible crossbar points, whatever became of them
  * @param designPointsWithoutAdc   design points whose ResDAC needs an ADC the library lacks (skipped)
  * @param designPointsPruned       design points skipped because their fitness bound could not reach the top designs
+ * @param designPointsNotVisited   design points neither searched nor pruned because the time budget ran out
  * @param designPointsSearched     design points given to the candidate search
  * @param designPointsFound        searched design points that yielded a design with a fitness above 0
  * @param fitnessEvaluations       fitness evaluations of all searches
@@ -21,7 +22,13 @@ public record ExplorationStatistics(
         int designPoints,
         int designPointsWithoutAdc,
         int designPointsPruned,
+        int designPointsNotVisited,
         int designPointsSearched,
         int designPointsFound,
         long fitnessEvaluations) {
+
+    /** Whether the time budget ran out before every design point was searched or pruned. */
+    public boolean cutShort() {
+        return designPointsNotVisited > 0;
+    }
 }

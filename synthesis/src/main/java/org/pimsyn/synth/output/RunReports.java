@@ -127,6 +127,7 @@ public final class RunReports {
     private static ObjectNode exploration(ExplorationResult result) {
         ObjectNode ex = OutputJson.MAPPER.createObjectNode();
         ExplorationStatistics s = result.statistics();
+        ex.put("cutShort", s.cutShort());
         ex.setAll((ObjectNode) OutputJson.tree(s));
         ArrayNode infeasible = ex.putArray("infeasiblePoints");
         for (InfeasiblePoint p : result.infeasiblePoints()) {

@@ -10,6 +10,8 @@ public final class SynthesisOutputs {
     public static final String DESIGN_FILE = "design.json";
     public static final String PIMCOMP_FILE = "pimcomp.json";
     public static final String REPORT_FILE = "report.json";
+    /** Written as the run goes by {@link ExplorationJournal}. */
+    public static final String EXPLORATION_LOG_FILE = "exploration.jsonl";
 
     private SynthesisOutputs() {
     }

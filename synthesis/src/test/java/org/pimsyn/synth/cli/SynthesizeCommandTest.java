@@ -89,12 +89,12 @@ class SynthesizeCommandTest {
     }
 
     @Test
-    void writesTheThreeFilesAndSummarizesTheDesign() throws IOException {
+    void writesTheFourFilesAndSummarizesTheDesign() throws IOException {
         Path out = dir.resolve("out");
         CliRun run = run(smallCase(dir, "--out", out.toString(), "--threads", "2"));
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
-        assertEquals(List.of("design.json", "pimcomp.json", "report.json"), filesIn(out));
+        assertEquals(List.of("design.json", "exploration.jsonl", "pimcomp.json", "report.json"), filesIn(out));
         String o = run.out();
         assertTrue(o.startsWith("Synthesized small (network file " + dir.resolve("small.json")
                 + ") under 0.3 W: specified macros, macro sharing on, seed 1\n"), o);
@@ -104,7 +104,7 @@ class SynthesizeCommandTest {
         assertTrue(o.contains("\nPower efficiency: "), o);
         assertTrue(o.contains("\nExplored 4 crossbar points (1 infeasible, 0 without an ADC) and "), o);
         assertTrue(o.endsWith("Wrote " + out.resolve("design.json") + ", " + out.resolve("pimcomp.json") + ", "
-                + out.resolve("report.json") + "\n"), o);
+                + out.resolve("report.json") + ", " + out.resolve("exploration.jsonl") + "\n"), o);
 
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         List<String> sections = new ArrayList<>();
