@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.explore.FakeCandidateSearch;
 import org.pimsyn.synth.explore.SmallCases;
+import org.pimsyn.synth.explore.TickingSearch;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.json.NetworkJsonWriter;
@@ -35,11 +37,13 @@ class SynthesizeCommandTest {
     Path dir;
 
     private Supplier<CandidateSearch> production;
+    private LongSupplier productionClock;
     private FakeCandidateSearch fake;
 
     @BeforeEach
     void useTheFakeSearch() {
         production = SynthesizeCommand.candidateSearch;
+        productionClock = SynthesizeCommand.nanoClock;
         fake = new FakeCandidateSearch();
         SynthesizeCommand.candidateSearch = () -> fake;
     }
@@ -47,6 +51,7 @@ class SynthesizeCommandTest {
     @AfterEach
     void restoreTheSearch() {
         SynthesizeCommand.candidateSearch = production;
+        SynthesizeCommand.nanoClock = productionClock;
     }
 
     /**
@@ -250,6 +255,10 @@ class SynthesizeCommandTest {
             {"--macros", "shared", "--macros: unknown macro mode 'shared'; allowed: specified, unified"},
             {"--genes", "1", "--genes: must be an integer >= 2, got 1"},
             {"--generations", "0", "--generations: must be an integer >= 1, got 0"},
+            {"--budget-minutes", "0", "--budget-minutes: must be a positive number of minutes, got 0.0"},
+            {"--budget-minutes", "-0.5", "--budget-minutes: must be a positive number of minutes, got -0.5"},
+            {"--budget-minutes", "NaN", "--budget-minutes: must be a positive number of minutes, got NaN"},
+            {"--budget-minutes", "Infinity", "--budget-minutes: must be a positive number of minutes, got Infinity"},
         };
         for (String[] c : cases) {
             CliRun run = run(smallCase(dir, "--out", dir.resolve("x").toString(), c[0], c[1]));
@@ -271,5 +280,89 @@ class SynthesizeCommandTest {
         assertTrue(run.err().contains("none yielded a design within the budget; most frequent reasons: the "
                 + "peripherals do not fit"), run.err());
         assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    /** Every design point takes one second on a fake clock that the command reads too. */
+    private TickingSearch ticking(FakeCandidateSearch inner) {
+        TickingSearch search = new TickingSearch(inner);
+        SynthesizeCommand.candidateSearch = () -> search;
+        SynthesizeCommand.nanoClock = search.clock();
+        return search;
+    }
+
+    @Test
+    void aTinyTimeBudgetStopsAfterTheFirstBatchAndSaysSo() throws IOException {
+        ticking(fake);
+        Path out = dir.resolve("out");
+        CliRun run = run(smallCase(dir, "--out", out.toString(), "--threads", "2", "--budget-minutes", "0.000001"));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(16, fake.calls().size());
+        JsonNode ex = JSON.readTree(out.resolve("report.json").toFile()).get("exploration");
+        assertTrue(ex.get("cutShort").booleanValue());
+        int visitable = ex.get("designPoints").intValue() - ex.get("designPointsWithoutAdc").intValue();
+        assertEquals(16, ex.get("designPointsSearched").intValue());
+        assertEquals(visitable - 16, ex.get("designPointsNotVisited").intValue());
+        assertTrue(run.out().contains("\nStopped at the time budget after 16 of " + visitable + " design points ("
+                + (visitable - 16) + " not visited)\n"), run.out());
+        assertEquals(16, Files.readAllLines(out.resolve("exploration.jsonl")).size());
+    }
+
+    @Test
+    void aTimeBudgetNeverReachedWritesTheSameFilesAsNone() throws IOException {
+        Path none = dir.resolve("none");
+        Path generous = dir.resolve("generous");
+        ticking(new FakeCandidateSearch());
+        CliRun unlimited = run(smallCase(dir, "--out", none.toString(), "--threads", "2"));
+        assertEquals(0, unlimited.exitCode(), unlimited.err());
+        ticking(new FakeCandidateSearch());
+        CliRun budget = run(smallCase(dir, "--out", generous.toString(), "--threads", "2", "--budget-minutes",
+                "10000"));
+        assertEquals(0, budget.exitCode(), budget.err());
+        for (String f : List.of("design.json", "pimcomp.json", "report.json")) {
+            assertEquals(Files.readString(none.resolve(f)), Files.readString(generous.resolve(f)), f);
+        }
+        // On two threads the fake clock ticks in completion order, so only the times may differ.
+        String untimed = "\"secondsSinceStart\":[0-9.E-]+";
+        assertEquals(Files.readString(none.resolve("exploration.jsonl")).replaceAll(untimed, ""),
+                Files.readString(generous.resolve("exploration.jsonl")).replaceAll(untimed, ""));
+        assertEquals(unlimited.out().replace(none.toString(), "DIR"), budget.out().replace(generous.toString(), "DIR"));
+        assertFalse(unlimited.out().contains("Stopped at the time budget"), unlimited.out());
+        JsonNode ex = JSON.readTree(none.resolve("report.json").toFile()).get("exploration");
+        assertFalse(ex.get("cutShort").booleanValue());
+        assertEquals(0, ex.get("designPointsNotVisited").intValue());
+    }
+
+    @Test
+    void aTimeBudgetSpentBeforeAnyDesignExitsWith3AndWritesNothing() throws IOException {
+        ticking(new FakeCandidateSearch(1.0));
+        Path out = dir.resolve("o");
+        CliRun run = run(smallCase(dir, "--out", out.toString(), "--budget-minutes", "0.1"));
+        assertOneLineError(run, 3);
+        assertTrue(run.err().startsWith("pimsyn synthesize: the time budget of 0.1 minutes ran out before a design "
+                + "was found: 16 of "), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void theExplorationLogHasOneParsableLinePerSearchedDesignPoint() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun run = run(smallCase(dir, "--out", out.toString(), "--threads", "2"));
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        List<String> lines = Files.readAllLines(out.resolve("exploration.jsonl"));
+        assertEquals(report.get("exploration").get("designPointsSearched").intValue(), lines.size());
+        assertEquals(fake.calls().size(), lines.size());
+        int found = 0;
+        double bestSoFar = 0;
+        for (String line : lines) {
+            JsonNode o = JSON.readTree(line);
+            found += o.get("found").booleanValue() ? 1 : 0;
+            assertTrue(o.get("bestFitnessSoFar").doubleValue() >= bestSoFar, line);
+            bestSoFar = o.get("bestFitnessSoFar").doubleValue();
+            assertEquals(5, o.get("bestFitnessPerGeneration").size(), line);
+            assertTrue(o.get("secondsSinceStart").doubleValue() >= 0, line);
+        }
+        assertEquals(report.get("exploration").get("designPointsFound").intValue(), found);
+        assertEquals(report.get("design").get("fitnessGopsPerWatt").doubleValue(), bestSoFar);
     }
 }
