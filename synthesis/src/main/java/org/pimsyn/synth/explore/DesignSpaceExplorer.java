@@ -44,7 +44,8 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * top designs, and which points are skipped depends only on the inputs and the seed, so one thread and many give
  * the same designs, and so does pruning off.
  *
- * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes. The designs are then those
+ * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes, and the first batch always
+ * runs. The designs are then those
  * of an unlimited run cut after the same number of batches, so only how many batches ran depends on speed.
  */
 public final class DesignSpaceExplorer {
@@ -128,7 +129,8 @@ public final class DesignSpaceExplorer {
             });
             listener.started(tasks.size());
             int cursor = 0;
-            while (cursor < byBound.length && !outOfTime(startNs)) {
+            // The first batch runs whatever the budget, so that a run cut short still has designs to show.
+            while (cursor < byBound.length && (cursor == 0 || !outOfTime(startNs))) {
                 List<SearchTask> batch = new ArrayList<>(ExplorationSettings.BATCH_SIZE);
                 int skipped = 0;
                 while (batch.size() < ExplorationSettings.BATCH_SIZE && cursor < byBound.length) {

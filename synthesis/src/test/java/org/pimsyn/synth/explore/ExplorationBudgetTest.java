@@ -39,9 +39,9 @@ class ExplorationBudgetTest {
     }
 
     @Test
-    void aBudgetOfOneNanosecondStopsAfterTheFirstBatch() {
+    void aBudgetOfZeroStillRunsTheFirstBatchAndStopsThere() {
         FakeCandidateSearch fake = new FakeCandidateSearch();
-        ExplorationResult r = explore(new TickingSearch(fake), 1, 2, ExplorationListener.NONE);
+        ExplorationResult r = explore(new TickingSearch(fake), 0, 2, ExplorationListener.NONE);
         ExplorationStatistics s = r.statistics();
         int visitable = s.designPoints() - s.designPointsWithoutAdc();
         assertEquals(ExplorationSettings.BATCH_SIZE, s.designPointsSearched());
