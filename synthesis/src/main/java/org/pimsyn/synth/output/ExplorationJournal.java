@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.pimsyn.synth.design.CandidateOutcome;
-import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.explore.ExplorationListener;
 import org.pimsyn.synth.explore.SearchedDesignPoint;
 
@@ -61,14 +60,7 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
     /** The line of one design point, without its newline. */
     public static String line(SearchedDesignPoint searched) {
         ObjectNode o = OutputJson.MAPPER.createObjectNode();
-        DesignPoint p = searched.point();
-        o.put("ratioRram", p.ratioRram());
-        o.put("resRramBits", p.resRramBits());
-        o.put("xbSizeRows", p.xbSizeRows());
-        o.put("resDacBits", p.resDacBits());
-        o.put("adcBits", p.adcBits());
-        o.put("candidateIndex", searched.candidateIndex());
-        o.put("candidates", searched.candidates());
+        RunReports.putPoint(o, searched.point(), searched.candidateIndex(), searched.candidates());
         CandidateOutcome outcome = searched.outcome();
         o.put("found", outcome.found());
         o.put("fitnessGopsPerWatt", outcome.fitness());

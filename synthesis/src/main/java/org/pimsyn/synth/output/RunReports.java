@@ -102,14 +102,7 @@ public final class RunReports {
 
     /** A top design: its point, its candidate, its duplications by layer, its figures. */
     private static void describe(ObjectNode out, RankedDesign ranked, Network network) {
-        DesignPoint p = ranked.point();
-        out.put("ratioRram", p.ratioRram());
-        out.put("resRramBits", p.resRramBits());
-        out.put("xbSizeRows", p.xbSizeRows());
-        out.put("resDacBits", p.resDacBits());
-        out.put("adcBits", p.adcBits());
-        out.put("candidateIndex", ranked.candidateIndex());
-        out.put("candidates", ranked.candidates());
+        putPoint(out, ranked.point(), ranked.candidateIndex(), ranked.candidates());
         CandidateOutcome outcome = ranked.outcome();
         ObjectNode dups = out.putObject("duplications");
         List<Layer> weightLayers = network.weightLayers();
@@ -122,6 +115,17 @@ public final class RunReports {
         out.put("throughputGops", perf.throughputGops());
         out.put("steadyStatePowerMw", perf.steadyStatePowerMw());
         out.put("macros", design.accelerator().macros().size());
+    }
+
+    /** The fields that name a design point and its duplication candidate, shared by the report and the log. */
+    static void putPoint(ObjectNode out, DesignPoint p, int candidateIndex, int candidates) {
+        out.put("ratioRram", p.ratioRram());
+        out.put("resRramBits", p.resRramBits());
+        out.put("xbSizeRows", p.xbSizeRows());
+        out.put("resDacBits", p.resDacBits());
+        out.put("adcBits", p.adcBits());
+        out.put("candidateIndex", candidateIndex);
+        out.put("candidates", candidates);
     }
 
     private static ObjectNode exploration(ExplorationResult result) {
