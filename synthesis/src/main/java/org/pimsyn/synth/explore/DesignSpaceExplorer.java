@@ -45,8 +45,8 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * the same designs, and so does pruning off.
  *
  * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes, and the first batch always
- * runs. The designs are then those
- * of an unlimited run cut after the same number of batches, so only how many batches ran depends on speed.
+ * runs. The designs are then those of an unlimited run cut after the same number of batches, so only how many
+ * batches ran depends on speed.
  */
 public final class DesignSpaceExplorer {
     private static final Comparator<RankedDesign> RANKING = Comparator.comparingDouble(RankedDesign::fitness)

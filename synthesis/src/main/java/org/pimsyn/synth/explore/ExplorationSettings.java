@@ -6,10 +6,11 @@ import java.util.function.LongSupplier;
 /**
  * How the exploration runs: on how many threads, whether design points whose fitness bound cannot reach the top
  * designs are skipped, and for how long. Neither the threads nor pruning change the result; pruning only saves
- * work. A time budget does: no batch of design points starts once it is spent, so which points are visited
- * depends on the machine's speed.
+ * work. A time budget does: no batch of design points after the first starts once it is spent, so which points
+ * are visited depends on the machine's speed.
  *
- * @param budgetNs  time after which no new batch of design points starts, {@link #NO_BUDGET} for none
+ * @param budgetNs  time after which no new batch of design points starts, {@link #NO_BUDGET} for none; counted
+ *                  from the start of the exploration, stage 1 included
  * @param nanoClock the clock the budget, the wall time and the exploration log read, in nanoseconds
  */
 public record ExplorationSettings(int threads, boolean pruning, long budgetNs, LongSupplier nanoClock) {
