@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.pimsyn.sim.engine.SimulationObserver;
+import org.pimsyn.sim.io.OutputFiles;
 
 /**
  * The trace files of one run: opens a writer per requested format on a temporary file in the target directory,
@@ -67,7 +68,7 @@ public final class TraceSet implements AutoCloseable {
                     continue;
                 }
                 target = options.path(format);
-                Path temp = Files.createTempFile(options.directory(), "." + target.getFileName() + ".", ".tmp");
+                Path temp = OutputFiles.createTemporary(options.directory(), "." + target.getFileName() + ".");
                 OutputStream stream = null;
                 try {
                     stream = Files.newOutputStream(temp);

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.pimsyn.sim.io.OutputFiles;
 
 /**
  * Writes output files so that a reader never sees half of one: the content goes to a temporary file in the
@@ -28,7 +29,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            tmp = OutputFiles.createTemporary(dir, "." + absolute.getFileName());
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }

@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.pimsyn.sim.io.OutputFiles;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.explore.ExplorationListener;
 import org.pimsyn.synth.explore.SearchedDesignPoint;
@@ -49,7 +50,7 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         }
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Path tmp = OutputFiles.createTemporary(target.getParent(), "." + target.getFileName());
             return new ExplorationJournal(target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
                     created);
         } catch (IOException e) {

@@ -1,0 +1,30 @@
+package org.pimsyn.sim.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/** Temporary files that later become user-facing output files by a rename. */
+public final class OutputFiles {
+    /** What an output file gets once renamed: readable by all, like a file a program writes under umask 022. */
+    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private OutputFiles() {
+    }
+
+    /**
+     * A new hidden temporary file in {@code dir}, to be renamed over the real output. Temporary files are created
+     * private to their owner, which would carry over to the output through the rename; so the usual output
+     * permissions are set here, where the file system has them.
+     */
+    public static Path createTemporary(Path dir, String prefix) throws IOException {
+        Path tmp = Files.createTempFile(dir, prefix, ".tmp");
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(tmp, READABLE);
+        }
+        return tmp;
+    }
+}
