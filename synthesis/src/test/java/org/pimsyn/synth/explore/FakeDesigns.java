@@ -18,6 +18,7 @@ import org.pimsyn.sim.energy.DacCost;
 import org.pimsyn.sim.energy.NocCost;
 import org.pimsyn.sim.energy.ScratchpadCost;
 import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.synth.design.ComponentLibraries;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.hardware.AdcSpec;
 import org.pimsyn.synth.hardware.AluSpec;
@@ -43,7 +44,7 @@ public final class FakeDesigns {
         AdcSpec adc = lib.adc(point.adcBits()).orElseThrow();
         List<AluCost> alus = new ArrayList<>();
         for (AluKind kind : AluKind.values()) {
-            AluSpec alu = lib.alu(hardwareKind(kind));
+            AluSpec alu = lib.alu(ComponentLibraries.libraryKind(kind));
             alus.add(new AluCost(kind, alu.power().latencyNs(), alu.power().energyPerActionPj(),
                     alu.power().staticPowerMw()));
         }
@@ -72,7 +73,7 @@ public final class FakeDesigns {
         ScratchpadSpec pad = largestScratchpad(lib);
         List<AluUnits> alus = new ArrayList<>();
         for (AluKind kind : AluKind.values()) {
-            alus.add(new AluUnits(kind, 2, lib.alu(hardwareKind(kind)).vectorWidthElements()));
+            alus.add(new AluUnits(kind, 2, lib.alu(ComponentLibraries.libraryKind(kind)).vectorWidthElements()));
         }
         List<Macro> macros = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -90,16 +91,5 @@ public final class FakeDesigns {
 
     private static ScratchpadSpec largestScratchpad(HardwareLibrary lib) {
         return lib.scratchpads().get(lib.scratchpads().size() - 1);
-    }
-
-    private static org.pimsyn.synth.hardware.AluKind hardwareKind(AluKind kind) {
-        return switch (kind) {
-            case SHIFT_ADD -> org.pimsyn.synth.hardware.AluKind.SHIFT_ADD;
-            case ADD -> org.pimsyn.synth.hardware.AluKind.ADDER;
-            case POOL -> org.pimsyn.synth.hardware.AluKind.POOLING;
-            case RELU -> org.pimsyn.synth.hardware.AluKind.RELU;
-            case SIGMOID -> org.pimsyn.synth.hardware.AluKind.SIGMOID;
-            case ELTWISE -> org.pimsyn.synth.hardware.AluKind.ELTWISE;
-        };
     }
 }
