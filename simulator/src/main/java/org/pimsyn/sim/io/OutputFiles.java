@@ -1,8 +1,10 @@
 package org.pimsyn.sim.io;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -26,5 +28,17 @@ public final class OutputFiles {
             Files.setPosixFilePermissions(tmp, READABLE);
         }
         return tmp;
+    }
+
+    /**
+     * Renames a finished temporary file over its target, atomically where the file system can, so a reader sees
+     * the old file or the new one, never half of one.
+     */
+    public static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

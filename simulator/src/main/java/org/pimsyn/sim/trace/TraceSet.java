@@ -3,10 +3,8 @@ package org.pimsyn.sim.trace;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -139,12 +137,7 @@ public final class TraceSet implements AutoCloseable {
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
-                try {
-                    Files.move(f.temp(), f.target(), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(f.temp(), f.target(), StandardCopyOption.REPLACE_EXISTING);
-                }
+                OutputFiles.moveIntoPlace(f.temp(), f.target());
             } catch (IOException e) {
                 discard(files.subList(i, files.size()));
                 throw new UncheckedIOException("cannot write trace file " + f.target() + ": " + e.getMessage(), e);

@@ -19,4 +19,18 @@ class OutputFilesTest {
         assumeTrue(Files.getFileStore(tmp).supportsFileAttributeView("posix"));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp)));
     }
+
+    @Test
+    void aFinishedFileReplacesItsTargetAndLeavesNoTemporary(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("report.json");
+        Files.writeString(target, "old");
+        Path tmp = OutputFiles.createTemporary(dir, ".report.json");
+        Files.writeString(tmp, "new");
+        OutputFiles.moveIntoPlace(tmp, target);
+        assertEquals("new", Files.readString(target));
+        assertTrue(Files.notExists(tmp));
+        try (var listing = Files.list(dir)) {
+            assertEquals(1, listing.count());
+        }
+    }
 }

@@ -9,10 +9,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.pimsyn.sim.io.OutputFiles;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.explore.ExplorationListener;
@@ -95,11 +93,7 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
     public Path commit() {
         try {
             out.close();
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OutputFiles.moveIntoPlace(tmp, target);
             committed = true;
             return target;
         } catch (IOException e) {
