@@ -127,6 +127,23 @@ public record ComponentLibrary(
         }
     }
 
+    /**
+     * Runs a lookup for a part of macro {@code macro} ({@code "adcs"} names {@code accelerator.macros[3].adcs}).
+     * The name is built only when the lookup fails: every simulation and every pricing looks up each macro's parts.
+     */
+    public static <T> T forComponent(int macro, String part, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (InvalidSimulationInputException e) {
+            throw new InvalidSimulationInputException(macroPart(macro, part) + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code accelerator.macros[<macro>].<part>}, as validation messages name macro fields. */
+    public static String macroPart(int macro, String part) {
+        return "accelerator.macros[" + macro + "]." + part;
+    }
+
     private static <T> InvalidSimulationInputException missing(String what, List<T> present,
             Function<T, String> key) {
         StringJoiner has = new StringJoiner(", ");

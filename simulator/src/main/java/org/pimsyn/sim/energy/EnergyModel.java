@@ -39,33 +39,32 @@ public final class EnergyModel {
         double spmStatic = 0;
         for (int m = 0; m < acc.macros().size(); m++) {
             Macro macro = acc.macros().get(m);
-            String at = "accelerator.macros[" + m + "]";
             for (CrossbarGroup g : macro.crossbars()) {
-                CrossbarCost c = ComponentLibrary.forComponent(at + ".crossbars",
+                CrossbarCost c = ComponentLibrary.forComponent(m, "crossbars",
                         () -> library.crossbar(g.size(), g.cellBits()));
                 xbarDynamic += activity.crossbarReads(m, g.layer()) * c.readEnergyPj();
                 xbarStatic += g.count() * c.staticPowerMw();
             }
             if (macro.dacs().count() > 0) {
-                DacCost c = ComponentLibrary.forComponent(at + ".dacs",
+                DacCost c = ComponentLibrary.forComponent(m, "dacs",
                         () -> library.dac(macro.dacs().resolutionBits()));
                 dacDynamic += activity.dacConversions(m) * c.energyPj();
                 dacStatic += macro.dacs().count() * c.staticPowerMw();
             }
             if (macro.adcs().count() > 0) {
-                AdcCost c = ComponentLibrary.forComponent(at + ".adcs",
+                AdcCost c = ComponentLibrary.forComponent(m, "adcs",
                         () -> library.adc(macro.adcs().resolutionBits()));
                 adcDynamic += activity.adcConversions(m) * c.energyPj();
                 adcStatic += macro.adcs().count() * c.staticPowerMw();
             }
             for (AluUnits units : macro.alus()) {
-                AluCost c = ComponentLibrary.forComponent(at + ".alus", () -> library.alu(units.kind()));
+                AluCost c = ComponentLibrary.forComponent(m, "alus", () -> library.alu(units.kind()));
                 int k = units.kind().ordinal();
                 aluPresent[k] = true;
                 alusDynamic[k] += activity.aluOps(m, units.kind()) * c.energyPj();
                 alusStatic[k] += units.count() * c.staticPowerMw();
             }
-            ScratchpadCost c = ComponentLibrary.forComponent(at + ".scratchpad",
+            ScratchpadCost c = ComponentLibrary.forComponent(m, "scratchpad",
                     () -> library.scratchpad(macro.scratchpad().capacityKb()));
             spmDynamic += activity.scratchpadReads(m) * c.readEnergyPj()
                     + activity.scratchpadWrites(m) * c.writeEnergyPj();

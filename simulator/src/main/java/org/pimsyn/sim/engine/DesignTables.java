@@ -88,25 +88,24 @@ final class DesignTables {
         }
         for (int m = 0; m < macros; m++) {
             Macro macro = acc.macros().get(m);
-            String at = "accelerator.macros[" + m + "]";
             position[m] = macro.row() * acc.meshCols() + macro.col();
             dacCount[m] = macro.dacs().count();
-            double dacNs = macro.dacs().count() == 0 ? 0 : ComponentLibrary.forComponent(at + ".dacs",
+            double dacNs = macro.dacs().count() == 0 ? 0 : ComponentLibrary.forComponent(m, "dacs",
                     () -> library.dac(macro.dacs().resolutionBits())).latencyNs();
             for (CrossbarGroup group : macro.crossbars()) {
-                double readNs = ComponentLibrary.forComponent(at + ".crossbars",
+                double readNs = ComponentLibrary.forComponent(m, "crossbars",
                         () -> library.crossbar(group.size(), group.cellBits())).readLatencyNs();
                 int r = resources.add(ResourceKind.CROSSBARS, m, group.layer(), null, 1);
                 crossbarResource[m * layers + group.layer()] = r;
                 // DAC, crossbar read and sample-and-hold form one analog step: one rounding for the sum.
-                mvmCycles[r] = toInt(acc.cyclesOf(dacNs + readNs), at + " MVM latency");
+                mvmCycles[r] = toInt(acc.cyclesOf(dacNs + readNs), m, "crossbars");
                 crossbarCount[r] = group.count();
                 crossbarRows[r] = group.size();
             }
             if (macro.adcs().count() > 0) {
                 adcResource[m] = resources.add(ResourceKind.ADC_BANK, m, NONE, null, 1);
                 adcCount[m] = macro.adcs().count();
-                adcCycles[m] = acc.cyclesOf(ComponentLibrary.forComponent(at + ".adcs",
+                adcCycles[m] = acc.cyclesOf(ComponentLibrary.forComponent(m, "adcs",
                         () -> library.adc(macro.adcs().resolutionBits())).latencyNs());
             } else {
                 adcResource[m] = NONE;
@@ -121,7 +120,7 @@ final class DesignTables {
                 }
             }
             var spm = macro.scratchpad();
-            var spmCost = ComponentLibrary.forComponent(at + ".scratchpad", () -> library.scratchpad(spm.capacityKb()));
+            var spmCost = ComponentLibrary.forComponent(m, "scratchpad", () -> library.scratchpad(spm.capacityKb()));
             scratchpadResource[m] = resources.add(ResourceKind.SCRATCHPAD, m, NONE, null, spm.ports());
             busWidthBits[m] = spm.busWidthBits();
             readCycles[m] = acc.cyclesOf(spmCost.readLatencyNs());
@@ -133,9 +132,10 @@ final class DesignTables {
         dataBits = acc.dataBits();
     }
 
-    private static int toInt(long cycles, String what) {
+    private static int toInt(long cycles, int macro, String part) {
         if (cycles > Integer.MAX_VALUE) {
-            throw new InvalidSimulationInputException(what + " of " + cycles + " cycles is too long");
+            throw new InvalidSimulationInputException(ComponentLibrary.macroPart(macro, part) + " MVM latency of "
+                    + cycles + " cycles is too long");
         }
         return (int) cycles;
     }
