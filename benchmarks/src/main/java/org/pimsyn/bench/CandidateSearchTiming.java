@@ -55,7 +55,7 @@ public final class CandidateSearchTiming {
         for (int c = 0; c < Math.min(candidates, list.size()); c++) {
             long start = System.nanoTime();
             CandidateOutcome found = search.search(request, point, list.get(c),
-                    ExplorationSeeds.candidateSearch(runSeed, point, c));
+                    ExplorationSeeds.candidateSearch(runSeed, point, list.get(c)));
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT,
                     "candidate %d %s: %d genes x %d generations, %,d fitness evaluations in %.1f s "

@@ -1,9 +1,16 @@
 package org.pimsyn.sim;
 
 import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.arch.AluUnits;
+import org.pimsyn.sim.arch.Macro;
+import org.pimsyn.sim.energy.AdcCost;
+import org.pimsyn.sim.energy.AluCost;
+import org.pimsyn.sim.energy.EnergyBreakdown;
 import org.pimsyn.sim.energy.ComponentLibrary;
 import org.pimsyn.sim.energy.EnergyModel;
 import org.pimsyn.sim.engine.Activity;
+import org.pimsyn.sim.engine.ResourceKind;
+import org.pimsyn.sim.engine.ResourceTable;
 import org.pimsyn.sim.engine.SimulationEngine;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.IrProgram;
@@ -39,5 +46,58 @@ public final class Simulator {
     public Performance fitness(Accelerator accelerator, ComponentLibrary library, IrProgram program, int images) {
         Activity activity = engine.run(accelerator, library, program, images, SimulationObserver.NONE);
         return Performance.of(activity, EnergyModel.price(activity, library));
+    }
+
+    /**
+     * A bound on {@link #fitness}'s GOPS/W for this design and program, found without simulating: counts and
+     * busy times are exact without timing, and the interval of any run is at least the bottleneck's busy time
+     * per image, where the energy per image (dynamic plus static power x interval) is least. The bound ignores
+     * the power budget and scratchpad checks, which can only lower the fitness to 0.
+     */
+    public double gopsPerWattBound(Accelerator accelerator, ComponentLibrary library, IrProgram program) {
+        Activity counted = engine.count(accelerator, library, program, 1);
+        return Performance.of(counted, EnergyModel.price(counted, library)).gopsPerWatt();
+    }
+
+    /**
+     * A bound on {@link #fitness}'s GOPS/W for this program on this design with any number of ADC and ALU units in
+     * any macro (at least one wherever an IR needs them), found without simulating. Energy per image is dynamic
+     * energy (which unit counts do not change: conversions and unit operations are counted per IR) plus static
+     * power x interval. The interval is at least the busy time per image of every crossbar set, scratchpad and
+     * link. A bank of u ADCs holding an IR of w conversions for ceil(w / u) conversion times is busy u x that,
+     * at least w conversion times, so u units leak at least their static power x the macro's conversions x the
+     * conversion latency per image whatever u is; likewise for ALU units and their unit operations.
+     */
+    public double gopsPerWattBoundForAnyUnits(Accelerator accelerator, ComponentLibrary library,
+            IrProgram program) {
+        Activity counted = engine.count(accelerator, library, program, 1);
+        EnergyBreakdown energy = EnergyModel.price(counted, library);
+        double unitStaticMw = 0;
+        double unitStaticPj = 0;
+        for (int m = 0; m < accelerator.macros().size(); m++) {
+            Macro macro = accelerator.macros().get(m);
+            if (macro.adcs().count() > 0) {
+                AdcCost adc = library.adc(macro.adcs().resolutionBits());
+                unitStaticMw += macro.adcs().count() * adc.staticPowerMw();
+                unitStaticPj += counted.adcConversions(m) * adc.latencyNs() * adc.staticPowerMw();
+            }
+            for (AluUnits units : macro.alus()) {
+                AluCost alu = library.alu(units.kind());
+                unitStaticMw += units.count() * alu.staticPowerMw();
+                unitStaticPj += counted.aluOps(m, units.kind()) * alu.latencyNs() * alu.staticPowerMw();
+            }
+        }
+        ResourceTable resources = counted.resources();
+        long otherBusyCycles = 1;
+        for (int r = 0; r < resources.size(); r++) {
+            ResourceKind kind = resources.kind(r);
+            if (kind != ResourceKind.ADC_BANK && kind != ResourceKind.ALU) {
+                otherBusyCycles = Math.max(otherBusyCycles,
+                        (counted.busyCycles(r) + resources.capacity(r) - 1) / resources.capacity(r));
+            }
+        }
+        double perImagePj = energy.dynamicPj() + (energy.staticPowerMw() - unitStaticMw)
+                * counted.nanoseconds(otherBusyCycles) + unitStaticPj;
+        return perImagePj <= 0 ? 0 : 2.0 * accelerator.macsPerImage() * 1000 / perImagePj;
     }
 }

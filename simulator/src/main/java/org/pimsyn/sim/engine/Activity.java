@@ -1,5 +1,6 @@
 package org.pimsyn.sim.engine;
 
+import java.util.Arrays;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.ir.AluKind;
 
@@ -31,20 +32,37 @@ public final class Activity {
     private final long[] scratchpadReads;
     private final long[] scratchpadWrites;
     private final long nocFlitHops;
+    private final boolean timed;
 
+    /**
+     * The counts of a run; {@code loop} null for counting without timing ({@link SimulationEngine#count}): no
+     * cycles, no waits, no scratchpad occupancy, and the interval is the bottleneck alone.
+     */
     Activity(CompiledProgram c, EventLoop loop) {
         DesignTables d = c.design;
         accelerator = d.accelerator;
         images = c.images;
         irExecutions = (long) c.program.size() * images;
-        cycles = loop.cycles;
-        imageEndCycles = loop.imageEndCycles;
-        layerFirstStart = loop.layerFirstStart;
-        layerLastEnd = loop.layerLastEnd;
+        timed = loop != null;
         resources = c.resources;
+        if (timed) {
+            cycles = loop.cycles;
+            imageEndCycles = loop.imageEndCycles;
+            layerFirstStart = loop.layerFirstStart;
+            layerLastEnd = loop.layerLastEnd;
+            waitCycles = loop.waitCycles;
+            highWaterBits = loop.highWaterBits;
+        } else {
+            cycles = 0;
+            imageEndCycles = new long[images];
+            layerFirstStart = new long[d.layers];
+            layerLastEnd = new long[d.layers];
+            Arrays.fill(layerFirstStart, -1);
+            Arrays.fill(layerLastEnd, -1);
+            waitCycles = new long[resources.size()];
+            highWaterBits = new long[d.macros];
+        }
         busyCycles = times(c.busyCycles, images);
-        waitCycles = loop.waitCycles;
-        highWaterBits = loop.highWaterBits;
         layers = d.layers;
         crossbarReads = new long[d.macros * layers];
         for (int m = 0; m < d.macros; m++) {
@@ -69,6 +87,11 @@ public final class Activity {
             total[i] = perImage[i] * images;
         }
         return total;
+    }
+
+    /** False for counts taken without running the event loop: every timing figure is then 0 or -1. */
+    public boolean timed() {
+        return timed;
     }
 
     public Accelerator accelerator() {
@@ -107,7 +130,7 @@ public final class Activity {
      * two was not shorter than the bottleneck.
      */
     public boolean intervalMeasured() {
-        return images >= 2 && measuredIntervalCycles() >= bottleneckCycles();
+        return timed && images >= 2 && measuredIntervalCycles() >= bottleneckCycles();
     }
 
     /**
@@ -117,12 +140,12 @@ public final class Activity {
      * close together is still filling the pipeline, and its gap would overstate throughput and power.
      */
     public long intervalCycles() {
-        return images >= 2 ? Math.max(measuredIntervalCycles(), bottleneckCycles()) : bottleneckCycles();
+        return timed && images >= 2 ? Math.max(measuredIntervalCycles(), bottleneckCycles()) : bottleneckCycles();
     }
 
     /** The end of the last image minus the end of the one before; 0 with one image. */
     public long measuredIntervalCycles() {
-        return images >= 2 ? imageEndCycles[images - 1] - imageEndCycles[images - 2] : 0;
+        return timed && images >= 2 ? imageEndCycles[images - 1] - imageEndCycles[images - 2] : 0;
     }
 
     /** The largest per-image busy time of any resource, per unit for pools (rounded up); at least 1. */

@@ -28,6 +28,26 @@ public final class SimulationEngine {
         if (images < 1) {
             throw new InvalidSimulationInputException("images must be >= 1, got " + images);
         }
+        CompiledProgram compiled = bind(accelerator, library, program, images);
+        loop.run(compiled, observer);
+        return new Activity(compiled, loop);
+    }
+
+    /**
+     * Binds the program to the design and counts, without running the event loop: every action count and the
+     * busy time of every resource, which do not depend on timing, and no timing at all. The interval of such an
+     * activity is the bottleneck's busy time per image, the shortest any run can measure.
+     *
+     * @throws InvalidSimulationInputException as {@link #run} does
+     */
+    public Activity count(Accelerator accelerator, ComponentLibrary library, IrProgram program, int images) {
+        if (images < 1) {
+            throw new InvalidSimulationInputException("images must be >= 1, got " + images);
+        }
+        return new Activity(bind(accelerator, library, program, images), null);
+    }
+
+    private CompiledProgram bind(Accelerator accelerator, ComponentLibrary library, IrProgram program, int images) {
         int n = program.size();
         long needed = (long) CompiledProgram.STRIDE * n;
         if (nodes.length < needed) {
@@ -37,9 +57,6 @@ public final class SimulationEngine {
             }
             nodes = new int[(int) needed];
         }
-        CompiledProgram compiled = new CompiledProgram(new DesignTables(accelerator, library), program, images,
-                nodes);
-        loop.run(compiled, observer);
-        return new Activity(compiled, loop);
+        return new CompiledProgram(new DesignTables(accelerator, library), program, images, nodes);
     }
 }

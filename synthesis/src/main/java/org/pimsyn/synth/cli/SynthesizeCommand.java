@@ -224,10 +224,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
         ExplorationStatistics st = result.statistics();
         s.append(String.format(Locale.ROOT,
                 "Explored %,d crossbar points (%,d infeasible, %,d without an ADC) and %,d design points "
-                        + "(%,d searched, %,d pruned, %,d without an ADC; %,d found a design): %,d fitness "
+                        + "(%,d searched, %,d sharing a search, %,d pruned, %,d without an ADC; %,d found a "
+                        + "design): %,d fitness "
                         + "evaluations in %s on %d thread%s%n",
                 st.crossbarPoints(), st.crossbarPointsInfeasible(), st.crossbarPointsWithoutAdc(), st.designPoints(),
-                st.designPointsSearched(), st.designPointsPruned(), st.designPointsWithoutAdc(),
+                st.designPointsSearched(), st.designPointsReused(), st.designPointsPruned(),
+                st.designPointsWithoutAdc(),
                 st.designPointsFound(), st.fitnessEvaluations(), WallTime.of(result.wallTimeMs()),
                 threadCount, threadCount == 1 ? "" : "s"));
         if (st.cutShort()) {

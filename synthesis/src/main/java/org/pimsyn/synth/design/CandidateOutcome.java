@@ -36,4 +36,15 @@ public record CandidateOutcome(
     public boolean found() {
         return best != null;
     }
+
+    /**
+     * The same outcome for another design point and candidate of the same search: one that differs only in
+     * RatioRram, which stages 3 and 4 never read, with the same duplications.
+     */
+    public CandidateOutcome at(DesignPoint otherPoint, DuplicationCandidate otherDuplication) {
+        Design moved = best == null ? null : new Design(otherPoint, best.spec(), best.placement(),
+                best.accelerator(), best.library(), best.fitnessImages(), best.performance());
+        return new CandidateOutcome(otherPoint, otherDuplication, moved, fitness, bestFitnessPerGeneration,
+                evaluations, reason);
+    }
 }

@@ -33,6 +33,7 @@ import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.partition.GeneScore;
 import org.pimsyn.synth.stage.partition.MacroGene;
 import org.pimsyn.synth.stage.partition.MacroLayout;
+import org.pimsyn.synth.stage.partition.PartitionEvolution;
 import org.pimsyn.synth.stage.partition.PartitionRules;
 
 /**
@@ -56,9 +57,15 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * {@value #SIMULATION_ROUNDS} simulations in all; still overflowing: fitness 0.</li>
  * <li>Fitness = the simulator's GOPS/W, 0 where the simulated power exceeds the budget.</li>
  * </ol>
- * Reuses one {@link Simulator} and the candidate's skeleton: not thread-safe, one per search.
+ * <p>Asked with a floor ({@link #score(MacroGene, double)}), it may answer a bound instead of simulating: the
+ * first round's design counted without timing, with any number of ADC and ALU units
+ * ({@link Simulator#gopsPerWattBoundForAnyUnits}), bounds every round's fitness, since later rounds only grow
+ * scratchpads and change unit counts, provided the library's scratchpads never get cheaper, faster or wider as
+ * they grow.
+ *
+ * <p>Reuses one {@link Simulator} and the candidate's skeleton: not thread-safe, one per search.
  */
-public final class DesignEvaluator {
+public final class DesignEvaluator implements PartitionEvolution.Fitness {
     static final int SIMULATION_ROUNDS = 4;
     private static final int KINDS = Peripheral.values().length;
 
@@ -83,6 +90,7 @@ public final class DesignEvaluator {
     private final int[] aluVectorWidth;
     private final int[] peripheralOfAluCode;
     private final Simulator simulator = new Simulator();
+    private final boolean scratchpadsGrowCostlier;
 
     public DesignEvaluator(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
@@ -94,6 +102,7 @@ public final class DesignEvaluator {
         this.rules = PartitionRules.of(skeleton, request.macroMode() == MacroMode.UNIFIED, request.macroSharing(),
                 library.search().evolution().macroSizesCrossbars());
         this.power = new PeakPowerModel(library, point);
+        this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
         PeripheralUnits units = PeripheralUnits.of(library, point.adcBits());
         this.unitRatePerNs = units.ratesPerNs();
         this.unitPowerMw = units.unitPowersMw();
@@ -132,8 +141,15 @@ public final class DesignEvaluator {
     }
 
     /** The fitness of a gene, with the reason where it is 0. */
+    @Override
     public GeneScore score(MacroGene gene) {
-        return evaluate(gene).score();
+        return evaluate(gene, 0).score();
+    }
+
+    /** The fitness of a gene, or a bound below {@code floor} where one is proved without simulating. */
+    @Override
+    public GeneScore score(MacroGene gene, double floor) {
+        return evaluate(gene, floor).score();
     }
 
     /**
@@ -144,6 +160,10 @@ public final class DesignEvaluator {
      * @throws IllegalArgumentException where the gene breaks the candidate's partitioning rules
      */
     public Evaluation evaluate(MacroGene gene) {
+        return evaluate(gene, 0);
+    }
+
+    private Evaluation evaluate(MacroGene gene, double floor) {
         String broken = rules.violation(gene);
         if (broken != null) {
             throw new IllegalArgumentException("gene " + gene + " breaks the partitioning rules: " + broken);
@@ -184,6 +204,12 @@ public final class DesignEvaluator {
                 }
             }
             Accelerator accelerator = accelerator(layout, units, scratchpads);
+            if (round == 0 && floor > 0 && scratchpadsGrowCostlier) {
+                double bound = simulator.gopsPerWattBoundForAnyUnits(accelerator, components, program);
+                if (bound < floor) {
+                    return new Evaluation(GeneScore.below(bound), null, null);
+                }
+            }
             Activity activity = simulator.simulate(accelerator, components, program, request.fitnessImages(),
                     SimulationObserver.NONE);
             PeakPower peak = fixed.withPeripheralsMw(peripheralsMw);
@@ -234,6 +260,24 @@ public final class DesignEvaluator {
             }
         }
         return useful;
+    }
+
+    /**
+     * True where each larger scratchpad of the library costs at least as much leakage, energy per access and
+     * latency as every smaller one, on a bus no wider: growing a scratchpad can then only lower a design's bound.
+     */
+    private static boolean scratchpadsGrowCostlier(HardwareLibrary library) {
+        List<ScratchpadSpec> all = library.scratchpads();
+        for (int i = 1; i < all.size(); i++) {
+            ScratchpadSpec a = all.get(i - 1);
+            ScratchpadSpec b = all.get(i);
+            if (b.leakagePowerMw() < a.leakagePowerMw() || b.readEnergyPj() < a.readEnergyPj()
+                    || b.writeEnergyPj() < a.writeEnergyPj() || b.readLatencyNs() < a.readLatencyNs()
+                    || b.writeLatencyNs() < a.writeLatencyNs() || b.busWidthBits() > a.busWidthBits()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Evaluation failed(String reason, PeakPower peak) {

@@ -12,8 +12,23 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * {@link DesignEvaluator} as its fitness function, the library's evolution parameters and the request's search
  * sizes. Thread-safe: every call has its own evaluator and simulator; the last skeleton built on a thread is kept
  * for the next call on that thread, since the driver asks for a candidate's bound just before searching it.
+ *
+ * <p>With gene bounds on (the default), children proved unable to join the survivors are not simulated
+ * ({@link PartitionEvolution}); the search and its result are the same as with them off, only cheaper.
  */
 public final class EvolutionaryCandidateSearch implements CandidateSearch {
+    private final boolean geneBounds;
+
+    /** With gene bounds. */
+    public EvolutionaryCandidateSearch() {
+        this(true);
+    }
+
+    /** @param geneBounds whether children may be bounded instead of simulated */
+    public EvolutionaryCandidateSearch(boolean geneBounds) {
+        this.geneBounds = geneBounds;
+    }
+
     private record CachedSkeleton(DataflowSpec spec, DataflowSkeleton skeleton) {
     }
 
@@ -31,7 +46,8 @@ public final class EvolutionaryCandidateSearch implements CandidateSearch {
         }
         PartitionEvolution.Settings settings = PartitionEvolution.Settings.of(
                 request.library().search().evolution(), request.genes(), request.generations());
-        PartitionEvolution.Result result = PartitionEvolution.run(rules, settings, evaluator::score, seed);
+        PartitionEvolution.Result result = PartitionEvolution.run(rules, settings,
+                geneBounds ? evaluator : evaluator::score, seed);
         if (!(result.score().fitness() > 0)) {
             return new CandidateOutcome(point, duplication, null, 0, result.bestFitnessPerGeneration(),
                     result.evaluations(), "none of the " + result.evaluations() + " macro partitions tried fits; the "

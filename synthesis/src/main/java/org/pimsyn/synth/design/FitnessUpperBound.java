@@ -1,5 +1,7 @@
 package org.pimsyn.synth.design;
 
+import org.pimsyn.sim.energy.AdcCost;
+import org.pimsyn.sim.energy.AluCost;
 import org.pimsyn.sim.energy.ComponentLibrary;
 import org.pimsyn.sim.energy.ScratchpadCost;
 import org.pimsyn.sim.ir.AluKind;
@@ -11,21 +13,27 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * A bound no design of a (design point, duplication candidate) can beat, whatever its partition and allocation.
  *
  * <p>The simulator scores a design by {@code GOPS/W = 2 x MACs x 1000 / E}, where {@code E = D + S x T} is the
- * energy per image: D its dynamic energy, S its static power, T the interval between images. A design with a
- * positive fitness is within the budget B, so its steady-state power {@code E / T} is at most B, that is
- * {@code T >= E / B}; hence {@code E >= D + S x E / B} and {@code E >= D / (1 - S / B)}. With lower bounds
- * D' <= D and S' <= S that hold for every gene:
- *
- * <pre>  fitness <= 2 x MACs x 1000 x (1 - S' / B) / D'     (and no design fits where S' >= B)</pre>
+ * energy per image: D its dynamic energy, S its static power, T the interval between images. Three lower bounds
+ * on E hold for every gene, and the largest is used:
+ * <ol>
+ * <li>Within the budget B (a design over it scores 0) the steady-state power {@code E / T} is at most B, so
+ * {@code T >= E / B} and {@code E >= D' / (1 - S' / B)}, with D' and S' below.</li>
+ * <li>Split S into the ADC and ALU units and the rest R. Every layer's crossbars serve each of its blocks once per
+ * bit iteration, one read latency each, at least on the macro holding its first crossbars, so {@code T >= T'}, the largest such time per
+ * image. A bank of u units serving w conversions is busy at least w / u conversion times, so its u units leak
+ * at least their static power x w conversion latencies per image whatever u is; likewise ALU units and their
+ * operations (elements / vector width). With U' that leakage over all conversions and operations:
+ * {@code E >= D' + R' x T' + U'}.</li>
+ * <li>The same with {@code T >= E / B}: {@code E >= (D' + U') / (1 - R' / B)}.</li>
+ * </ol>
  *
  * <p>D' counts what the partition cannot change: one image's crossbar reads, DAC conversions (reads x XbSize), ADC
  * conversions, ALU operations (elements / vector width, rounded up), and scratchpad accesses of its LOADs and
- * STOREs (bits / the widest bus, rounded up) at the cheapest scratchpad's energies; NoC traffic counts 0. S' counts
- * the crossbars and their DACs, and per macro the least any design holds: one router, the least leaky scratchpad,
- * one ADC and one shift-and-add unit, over at least K macros (K weight layers), or ceil(K / 2) where pairs may
- * share, and for unified macros at least ceil(crossbars / largest size); plus one unit of every other ALU kind per
- * layer (or pair) that uses it. Only the bound of the steady-state check is used, not the interval itself, since
- * the interval measured over a few images can fall below any per-resource busy time.
+ * STOREs (bits / the widest bus, rounded up) at the cheapest scratchpad's energies; NoC traffic counts 0. R'
+ * counts the crossbars and their DACs, and per macro the least any design holds: one router and the least leaky
+ * scratchpad, over at least K macros (K weight layers), or ceil(K / 2) where pairs may share, and for unified
+ * macros at least ceil(crossbars / largest size). S' is R' plus, per macro, one ADC and one shift-and-add unit,
+ * and one unit of every other ALU kind per layer (or pair) that uses it.
  */
 public final class FitnessUpperBound {
     /** Keeps the bound above a design at exactly its lower bounds despite rounding. */
@@ -38,13 +46,48 @@ public final class FitnessUpperBound {
     public static double of(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
         DataflowWorkload work = workload(skeleton);
-        double staticMw = staticPowerLowerBoundMw(request, point, skeleton, work, components);
-        if (staticMw >= request.totalPowerMw()) {
+        double budgetMw = request.totalPowerMw();
+        double restMw = restStaticPowerLowerBoundMw(request, point, skeleton, components);
+        double staticMw = restMw + unitStaticPowerLowerBoundMw(request, point, skeleton, work, components);
+        if (staticMw >= budgetMw) {
             return 0;
         }
         double dynamicPj = dynamicEnergyLowerBoundPj(request.library(), point, work, components);
-        return 2.0 * skeleton.network().totalMacs() * 1000 * (1 - staticMw / request.totalPowerMw()) / dynamicPj
-                * (1 + ROUNDING_MARGIN);
+        double unitsPj = unitLeakageLowerBoundPj(request.library(), point, work, components);
+        double energyPj = Math.max(dynamicPj / (1 - staticMw / budgetMw),
+                Math.max(dynamicPj + restMw * crossbarTimeLowerBoundNs(point, skeleton, components) + unitsPj,
+                        (dynamicPj + unitsPj) / (1 - restMw / budgetMw)));
+        return 2.0 * skeleton.network().totalMacs() * 1000 / energyPj * (1 + ROUNDING_MARGIN);
+    }
+
+    /**
+     * T': the longest time any layer's crossbars are busy per image, in ns: its home macro's share of the crossbars
+     * takes part in every block, one read per bit iteration.
+     */
+    static double crossbarTimeLowerBoundNs(DesignPoint point, DataflowSkeleton skeleton,
+            ComponentLibrary components) {
+        double readNs = components.crossbar(point.xbSizeRows(), point.resRramBits()).readLatencyNs();
+        long reads = 0;
+        for (int k = 0; k < skeleton.weightLayerCount(); k++) {
+            reads = Math.max(reads, (long) skeleton.blocks(k) * skeleton.bitIterations());
+        }
+        return reads * readNs;
+    }
+
+    /** U': what the ADC and ALU units leak while doing one image's work, however many there are, in pJ. */
+    static double unitLeakageLowerBoundPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
+            ComponentLibrary components) {
+        AdcCost adc = components.adc(point.adcBits());
+        double pj = work.totalAdcConversions() * adc.latencyNs() * adc.staticPowerMw();
+        for (AluKind kind : AluKind.values()) {
+            long elements = work.totalAluElements(kind);
+            if (elements > 0) {
+                int width = library.alu(ComponentLibraries.libraryKind(kind)).vectorWidthElements();
+                AluCost alu = components.alu(kind);
+                pj += (double) elements / width * alu.latencyNs() * alu.staticPowerMw();
+            }
+        }
+        return pj;
     }
 
     /** D': dynamic energy of one image that every design of the candidate spends, in pJ. */
@@ -83,29 +126,33 @@ public final class FitnessUpperBound {
         return pj;
     }
 
-    /** S': static power every design of the candidate draws, in mW. */
-    static double staticPowerLowerBoundMw(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
-            DataflowWorkload work, ComponentLibrary components) {
+    /** R': static power of crossbars, DACs, routers and scratchpads every design of the candidate draws, in mW. */
+    static double restStaticPowerLowerBoundMw(SynthesisRequest request, DesignPoint point,
+            DataflowSkeleton skeleton, ComponentLibrary components) {
+        long crossbars = 0;
+        for (int k = 0; k < skeleton.weightLayerCount(); k++) {
+            crossbars += skeleton.crossbarsOf(k);
+        }
+        double leastLeakage = Double.POSITIVE_INFINITY;
+        for (ScratchpadCost s : components.scratchpads()) {
+            leastLeakage = Math.min(leastLeakage, s.leakagePowerMw());
+        }
+        return crossbars * components.crossbar(point.xbSizeRows(), point.resRramBits()).staticPowerMw()
+                + (double) crossbars * point.xbSizeRows() * components.dac(point.resDacBits()).staticPowerMw()
+                + leastMacros(request, skeleton, crossbars) * (components.noc().routerStaticPowerMw() + leastLeakage);
+    }
+
+    /** S' - R': the ADC and ALU units every design of the candidate holds, at their static power, in mW. */
+    static double unitStaticPowerLowerBoundMw(SynthesisRequest request, DesignPoint point,
+            DataflowSkeleton skeleton, DataflowWorkload work, ComponentLibrary components) {
         int layers = skeleton.weightLayerCount();
         long crossbars = 0;
         for (int k = 0; k < layers; k++) {
             crossbars += skeleton.crossbarsOf(k);
         }
         boolean sharing = request.macroSharing();
-        long macros = sharing ? (layers + 1) / 2 : layers;
-        if (request.macroMode() == MacroMode.UNIFIED) {
-            macros = Math.max(macros, ceilDiv(crossbars,
-                    request.library().search().evolution().macroSizeMaxCrossbars()));
-        }
-        double leastLeakage = Double.POSITIVE_INFINITY;
-        for (ScratchpadCost s : components.scratchpads()) {
-            leastLeakage = Math.min(leastLeakage, s.leakagePowerMw());
-        }
-        double mw = crossbars * components.crossbar(point.xbSizeRows(), point.resRramBits()).staticPowerMw()
-                + (double) crossbars * point.xbSizeRows() * components.dac(point.resDacBits()).staticPowerMw()
-                + macros * (components.noc().routerStaticPowerMw() + leastLeakage
-                        + components.adc(point.adcBits()).staticPowerMw()
-                        + components.alu(AluKind.SHIFT_ADD).staticPowerMw());
+        double mw = leastMacros(request, skeleton, crossbars) * (components.adc(point.adcBits()).staticPowerMw()
+                + components.alu(AluKind.SHIFT_ADD).staticPowerMw());
         for (AluKind kind : AluKind.values()) {
             if (kind == AluKind.SHIFT_ADD) {
                 continue;
@@ -122,6 +169,17 @@ public final class FitnessUpperBound {
             }
         }
         return mw;
+    }
+
+    /** The fewest macros any gene of the candidate has. */
+    private static long leastMacros(SynthesisRequest request, DataflowSkeleton skeleton, long crossbars) {
+        int layers = skeleton.weightLayerCount();
+        long macros = request.macroSharing() ? (layers + 1) / 2 : layers;
+        if (request.macroMode() == MacroMode.UNIFIED) {
+            macros = Math.max(macros, ceilDiv(crossbars,
+                    request.library().search().evolution().macroSizeMaxCrossbars()));
+        }
+        return macros;
     }
 
     /** The placement-independent workload: that of one macro per layer. */

@@ -86,7 +86,19 @@ public final class DesignSpaceExplorer {
     }
 
     private record SearchTask(int order, DesignPoint point, int candidateIndex, int candidates,
-            DuplicationCandidate duplication, long seed) {
+            DuplicationCandidate duplication, long seed, SearchKey key) {
+    }
+
+    /**
+     * What a candidate search depends on besides the request: design points equal in it (they differ only in
+     * RatioRram, which steers stage 1 alone) share one search and its outcome.
+     */
+    private record SearchKey(int resRramBits, int xbSizeRows, int resDacBits, int adcBits,
+            List<Integer> duplications) {
+        static SearchKey of(DesignPoint p, DuplicationCandidate d) {
+            return new SearchKey(p.resRramBits(), p.xbSizeRows(), p.resDacBits(), p.adcBits(),
+                    Arrays.stream(d.duplications()).boxed().toList());
+        }
     }
 
     /** The state of one exploration. */
@@ -104,7 +116,11 @@ public final class DesignSpaceExplorer {
         private int withoutAdc;
         private int pruned;
         private int searched;
+        private int reused;
         private int found;
+        /** Outcomes of searches whose key later design points still share, and how many have yet to come. */
+        private final Map<SearchKey, CandidateOutcome> outcomes = new HashMap<>();
+        private final Map<SearchKey, Integer> pendingByKey = new HashMap<>();
         private long evaluations;
 
         Run(SynthesisRequest request, long seed, ExplorationListener listener, ExecutorService pool) {
@@ -127,6 +143,9 @@ public final class DesignSpaceExplorer {
                 int c = Double.compare(bounds[b], bounds[a]);
                 return c != 0 ? c : Integer.compare(a, b);
             });
+            for (SearchTask t : tasks) {
+                pendingByKey.merge(t.key(), 1, Integer::sum);
+            }
             listener.started(tasks.size());
             int cursor = 0;
             // The first batch runs whatever the budget, so that a run cut short still has designs to show.
@@ -138,6 +157,7 @@ public final class DesignSpaceExplorer {
                     if (settings.pruning() && top.size() == ExplorationSettings.TOP_DESIGNS
                             && bounds[t] < top.get(top.size() - 1).fitness()) {
                         skipped++;
+                        visited(tasks.get(t).key());
                     } else {
                         batch.add(tasks.get(t));
                     }
@@ -154,7 +174,7 @@ public final class DesignSpaceExplorer {
                         : noDesignMessage());
             }
             ExplorationStatistics stats = new ExplorationStatistics(crossbarPoints, infeasible.size(), withoutAnyAdc,
-                    designPoints, withoutAdc, pruned, notVisited, searched, found, evaluations);
+                    designPoints, withoutAdc, pruned, notVisited, searched, reused, found, evaluations);
             return new ExplorationResult(top, stats, infeasible, sortedReasons(),
                     (settings.nanoClock().getAsLong() - startNs) / 1_000_000);
         }
@@ -218,8 +238,9 @@ public final class DesignSpaceExplorer {
                         }
                         DesignPoint point = new DesignPoint(p.ratioRram(), p.resRramBits(), p.xbSizeRows(),
                                 dacs.get(d), adc.get().resolutionBits());
-                        tasks.add(new SearchTask(tasks.size(), point, c, candidates.size(), candidates.get(c),
-                                ExplorationSeeds.candidateSearch(seed, point, c)));
+                        DuplicationCandidate dup = candidates.get(c);
+                        tasks.add(new SearchTask(tasks.size(), point, c, candidates.size(), dup,
+                                ExplorationSeeds.candidateSearch(seed, point, dup), SearchKey.of(point, dup)));
                     }
                 }
             }
@@ -251,11 +272,19 @@ public final class DesignSpaceExplorer {
         }
 
         private void runBatch(List<SearchTask> batch, long startNs) {
+            // One search per key: the first task of a key not searched yet runs it, the others take its outcome.
             List<Callable<CandidateOutcome>> jobs = new ArrayList<>(batch.size());
+            Map<SearchKey, Integer> jobOfKey = new HashMap<>();
             long[] doneNs = new long[batch.size()];
+            int[] slotOfJob = new int[batch.size()];
             for (int i = 0; i < batch.size(); i++) {
                 SearchTask t = batch.get(i);
+                if (outcomes.containsKey(t.key()) || jobOfKey.containsKey(t.key())) {
+                    continue;
+                }
                 int slot = i;
+                slotOfJob[jobs.size()] = slot;
+                jobOfKey.put(t.key(), jobs.size());
                 jobs.add(() -> {
                     CandidateOutcome outcome = search.search(request, t.point(), t.duplication(), t.seed());
                     doneNs[slot] = settings.nanoClock().getAsLong() - startNs;
@@ -263,12 +292,28 @@ public final class DesignSpaceExplorer {
                     return outcome;
                 });
             }
-            List<CandidateOutcome> outcomes = runAll(jobs);
+            List<CandidateOutcome> results = runAll(jobs);
+            for (int j = 0; j < results.size(); j++) {
+                outcomes.put(batch.get(slotOfJob[j]).key(), results.get(j));
+            }
             double before = top.isEmpty() ? 0 : top.get(0).fitness();
             for (int i = 0; i < batch.size(); i++) {
                 SearchTask t = batch.get(i);
-                record(t, outcomes.get(i));
-                listener.searched(new SearchedDesignPoint(t.candidateIndex(), t.candidates(), outcomes.get(i),
+                CandidateOutcome outcome;
+                Integer job = jobOfKey.get(t.key());
+                if (job != null && slotOfJob[job] == i) {
+                    outcome = results.get(job);
+                    searched++;
+                    evaluations += outcome.evaluations();
+                } else {
+                    outcome = outcomes.get(t.key()).at(t.point(), t.duplication());
+                    reused++;
+                    doneNs[i] = settings.nanoClock().getAsLong() - startNs;
+                    listener.searched();
+                }
+                record(t, outcome);
+                visited(t.key());
+                listener.searched(new SearchedDesignPoint(t.candidateIndex(), t.candidates(), outcome,
                         top.isEmpty() ? 0 : top.get(0).fitness(), doneNs[i]));
             }
             if (!top.isEmpty() && top.get(0).fitness() != before) {
@@ -276,9 +321,15 @@ public final class DesignSpaceExplorer {
             }
         }
 
+        /** One design point of the key is done; its shared outcome is dropped after the last. */
+        private void visited(SearchKey key) {
+            if (pendingByKey.merge(key, -1, Integer::sum) == 0) {
+                pendingByKey.remove(key);
+                outcomes.remove(key);
+            }
+        }
+
         private void record(SearchTask task, CandidateOutcome outcome) {
-            searched++;
-            evaluations += outcome.evaluations();
             if (!outcome.found() || !(outcome.fitness() > 0)) {
                 String reason = outcome.reason().isBlank()
                         ? (outcome.found() ? "its best design has a fitness of 0" : "no design found")

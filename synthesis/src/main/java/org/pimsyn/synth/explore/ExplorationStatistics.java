@@ -12,6 +12,8 @@ package org.pimsyn.synth.explore;
  * @param designPointsPruned       design points skipped because their fitness bound could not reach the top designs
  * @param designPointsNotVisited   design points neither searched nor pruned because the time budget ran out
  * @param designPointsSearched     design points given to the candidate search
+ * @param designPointsReused       design points that took the outcome of a search already run for the same
+ *                                 ResRram, XbSize, ResDAC and duplications at another RatioRram (the same search)
  * @param designPointsFound        searched design points that yielded a design with a fitness above 0
  * @param fitnessEvaluations       fitness evaluations of all searches
  */
@@ -24,6 +26,7 @@ public record ExplorationStatistics(
         int designPointsPruned,
         int designPointsNotVisited,
         int designPointsSearched,
+        int designPointsReused,
         int designPointsFound,
         long fitnessEvaluations) {
 

@@ -171,7 +171,7 @@ class SimulateCommandTest {
         CliRun run = CliRun.of("simulate", "--design", broken.toString(), "--out", dir.resolve("o").toString());
         assertOneLineError(run);
         assertTrue(run.err().startsWith("pimsyn simulate: " + broken + ": "), run.err());
-        assertTrue(run.err().contains("ADC of 11 bits"), run.err());
+        assertTrue(run.err().contains("ADC of " + root.at("/designPoint/adcBits").asInt() + " bits"), run.err());
         assertFalse(Files.exists(dir.resolve("o")));
     }
 }

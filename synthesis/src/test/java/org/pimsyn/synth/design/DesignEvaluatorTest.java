@@ -137,6 +137,41 @@ class DesignEvaluatorTest {
     }
 
     @Test
+    void aGeneIsBoundedOnlyBelowTheFloorAndNeverBelowItsFitness() {
+        SplittableRandom r = new SplittableRandom(17);
+        int bounded = 0;
+        int scored = 0;
+        for (double budgetMw : new double[] {900, 2000, 6000}) {
+            for (MacroMode mode : MacroMode.values()) {
+                SynthesisRequest request = SmallDesigns.request(budgetMw, mode, r.nextBoolean());
+                DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(),
+                        SmallDesigns.POINT);
+                PartitionRules rules = evaluator.rules();
+                for (int i = 0; i < 10; i++) {
+                    MacroGene gene = i == 0 ? rules.trivial() : rules.random(r, 0.4);
+                    GeneScore exact = evaluator.score(gene);
+                    // Floors around the exact fitness, and far above it.
+                    for (double floor : new double[] {exact.fitness() * 0.5, exact.fitness() * 1.01 + 1,
+                            exact.fitness() * 3 + 10, 1e9}) {
+                        GeneScore answer = evaluator.score(gene, floor);
+                        if (answer.bounded()) {
+                            bounded++;
+                            assertTrue(answer.fitness() < floor, gene + " bounded at " + answer.fitness()
+                                    + ", not below " + floor);
+                            assertTrue(answer.fitness() >= exact.fitness(), gene + " bounded at "
+                                    + answer.fitness() + ", below its fitness " + exact.fitness());
+                        } else {
+                            scored++;
+                            assertEquals(exact, answer);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(bounded > 0 && scored > 0, bounded + " bounded, " + scored + " scored");
+    }
+
+    @Test
     void generatedGenesGiveDesignsWithinTheBudgetOrZeroWithAReason() {
         SplittableRandom r = new SplittableRandom(4);
         int positive = 0;

@@ -46,6 +46,33 @@ class EvolutionaryCandidateSearchTest {
     }
 
     @Test
+    void geneBoundsSaveSimulationsWithoutChangingTheOutcome() {
+        long saved = 0;
+        for (double budgetMw : new double[] {1500, 2000, 6000}) {
+            for (MacroMode mode : MacroMode.values()) {
+                SynthesisRequest request = SmallDesigns.request(budgetMw, mode, true).withSearchSize(12, 15);
+                for (long seed = 1; seed <= 2; seed++) {
+                    CandidateOutcome exact = new EvolutionaryCandidateSearch(false).search(request,
+                            SmallDesigns.POINT, SmallDesigns.duplication(), seed);
+                    CandidateOutcome bounded = new EvolutionaryCandidateSearch(true).search(request,
+                            SmallDesigns.POINT, SmallDesigns.duplication(), seed);
+                    String where = budgetMw + " mW, " + mode + ", seed " + seed;
+                    assertEquals(Double.doubleToRawLongBits(exact.fitness()),
+                            Double.doubleToRawLongBits(bounded.fitness()), where);
+                    assertArrayEquals(exact.bestFitnessPerGeneration(), bounded.bestFitnessPerGeneration(), where);
+                    assertEquals(exact.found(), bounded.found(), where);
+                    if (exact.found()) {
+                        assertEquals(exact.best(), bounded.best(), where);
+                    }
+                    assertTrue(bounded.evaluations() <= exact.evaluations(), where);
+                    saved += exact.evaluations() - bounded.evaluations();
+                }
+            }
+        }
+        assertTrue(saved > 0, "some children were bounded instead of simulated");
+    }
+
+    @Test
     void theSameSeedGivesTheSameOutcomeBitForBit() {
         SynthesisRequest request = SmallDesigns.request(1500, MacroMode.SPECIFIED, true).withSearchSize(8, 6);
         CandidateOutcome a = SEARCH.search(request, SmallDesigns.POINT, SmallDesigns.duplication(), 99);

@@ -71,8 +71,8 @@ class DesignSpaceExplorerTest {
                 assertEquals(signature(full), signature(pruned), where);
                 assertEquals(0, full.statistics().designPointsPruned(), where);
                 ExplorationStatistics s = pruned.statistics();
-                assertEquals(full.statistics().designPointsSearched(), s.designPointsSearched() + s.designPointsPruned(),
-                        where);
+                assertEquals(full.statistics().designPointsSearched() + full.statistics().designPointsReused(),
+                        s.designPointsSearched() + s.designPointsReused() + s.designPointsPruned(), where);
                 prunedSomewhere += s.designPointsPruned();
             }
         }
@@ -137,22 +137,63 @@ class DesignSpaceExplorerTest {
                 }
             }
             assertTrue(index >= 0, "the candidate comes from stage 1 at its point");
-            assertEquals(ExplorationSeeds.candidateSearch(42, p, index), call.seed());
+            assertEquals(ExplorationSeeds.candidateSearch(42, p, f.candidates().get(index)), call.seed());
         }
     }
 
     @Test
-    void topDesignsAreTheTenFittestBestFirst() {
-        FakeCandidateSearch fake = new FakeCandidateSearch();
-        ExplorationResult r = explore(fake, REQUEST, 5, 2, false);
-        List<Double> all = new ArrayList<>();
-        FakeCandidateSearch again = new FakeCandidateSearch();
-        for (FakeCandidateSearch.Call c : fake.calls()) {
-            CandidateOutcome o = again.search(c.request(), c.point(), candidate(c.duplications()), c.seed());
-            if (o.found()) {
-                all.add(o.fitness());
+    void designPointsDifferingOnlyInRatioRramShareOneSearch() {
+        int reusedSomewhere = 0;
+        for (double powerMw : new double[] {300, 3000, 30000}) {
+            SynthesisRequest request = atPower(powerMw);
+            FakeCandidateSearch fake = new FakeCandidateSearch();
+            List<SearchedDesignPoint> visited = new ArrayList<>();
+            ExplorationResult r = new DesignSpaceExplorer(fake, new ExplorationSettings(2, false))
+                    .explore(request, 3, new ExplorationListener() {
+                        @Override
+                        public void searched(SearchedDesignPoint point) {
+                            visited.add(point);
+                        }
+                    });
+            Set<String> keys = new HashSet<>();
+            for (FakeCandidateSearch.Call c : fake.calls()) {
+                assertTrue(keys.add(c.point().resRramBits() + " " + c.point().xbSizeRows() + " "
+                        + c.point().resDacBits() + " " + c.duplications()), "searched twice: " + c);
+            }
+            ExplorationStatistics st = r.statistics();
+            reusedSomewhere += st.designPointsReused();
+            assertEquals(fake.calls().size(), st.designPointsSearched());
+            assertEquals(st.designPoints() - st.designPointsWithoutAdc(), st.designPointsSearched()
+                    + st.designPointsReused());
+            assertEquals(st.designPointsSearched() + st.designPointsReused(), visited.size());
+            FakeCandidateSearch again = new FakeCandidateSearch();
+            for (SearchedDesignPoint v : visited) {
+                CandidateOutcome o = v.outcome();
+                CandidateOutcome direct = again.search(request, o.point(), o.duplication(),
+                        ExplorationSeeds.candidateSearch(3, o.point(), o.duplication()));
+                assertEquals(direct.fitness(), o.fitness(), o.point().toString());
+                assertEquals(direct.found(), o.found());
+                if (o.found()) {
+                    assertEquals(o.point(), o.best().point(), "a shared outcome names its own design point");
+                    assertEquals(direct.best().performance(), o.best().performance());
+                }
             }
         }
+        assertTrue(reusedSomewhere > 0, "some budget repeats candidates across RatioRram");
+    }
+
+    @Test
+    void topDesignsAreTheTenFittestBestFirst() {
+        List<Double> all = new ArrayList<>();
+        ExplorationResult r = new DesignSpaceExplorer(new FakeCandidateSearch(), new ExplorationSettings(2, false))
+                .explore(REQUEST, 5, new ExplorationListener() {
+                    @Override
+                    public void searched(SearchedDesignPoint point) {
+                        if (point.outcome().found()) {
+                            all.add(point.outcome().fitness());
+                        }
+                    }
+                });
         all.sort(Comparator.reverseOrder());
         List<Double> top = r.topDesigns().stream().map(RankedDesign::fitness).toList();
         assertEquals(all.subList(0, ExplorationSettings.TOP_DESIGNS), top);
@@ -215,7 +256,7 @@ class DesignSpaceExplorerTest {
                 .explore(atPower(1500), 1, listener);
         ExplorationStatistics s = r.statistics();
         assertEquals(s.designPoints() - s.designPointsWithoutAdc(), total.get());
-        assertEquals(s.designPointsSearched(), searched.get());
+        assertEquals(s.designPointsSearched() + s.designPointsReused(), searched.get());
         assertEquals(s.designPointsPruned(), pruned.get());
         assertEquals(r.best().fitness(), bests.get(bests.size() - 1));
         for (int i = 1; i < bests.size(); i++) {

@@ -19,7 +19,7 @@ import org.pimsyn.synth.stage.dataflow.Placement;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 
 /**
- * A deterministic stand-in for stages 3 and 4. Each (point, duplication) gets a bound of 100-1000 GOPS/W from a
+ * A deterministic stand-in for stages 3 and 4. Each (point but its RatioRram, duplication) gets a bound of 100-1000 GOPS/W from a
  * hash of its values; the fitness is 50-100 % of the bound, drawn from the hash and the seed. A share of the
  * points, also chosen by the hash, yields no design, with one of three reasons. A found design is built by
  * {@link FakeDesigns} (1-16 ADCs per macro, from the hash) and simulated for its performance. Calls are recorded.
@@ -87,8 +87,9 @@ public final class FakeCandidateSearch implements CandidateSearch {
     }
 
     private static long hash(DesignPoint point, DuplicationCandidate duplication) {
+        // Never RatioRram: stages 3 and 4 do not read it.
         long[] parts = new long[5 + duplication.layers()];
-        parts[0] = Double.doubleToLongBits(point.ratioRram());
+        parts[0] = duplication.layers();
         parts[1] = point.resRramBits();
         parts[2] = point.xbSizeRows();
         parts[3] = point.resDacBits();

@@ -64,7 +64,7 @@ class HardwareLibraryTest {
     }
 
     @Test
-    void everyReferenceConfigFigureMatchesExceptTheTwoDocumentedCorrections() throws Exception {
+    void everyReferenceConfigFigureMatchesExceptTheDocumentedDepartures() throws Exception {
         Path config = TestData.shared("reference/pimsyn-nn/config.json");
         JsonNode ref = LibraryVariants.JSON.readTree(config.toFile());
         int compared = 0;
@@ -116,7 +116,9 @@ class HardwareLibraryTest {
         assertEquals(ref.get("weight_res").asInt(), lib.precision().weightBits());
         assertEquals(ref.get("data_res").asInt(), lib.precision().activationBits());
         assertEquals(ref.get("EA").get("gene_num").asInt(), lib.search().evolution().genes());
-        assertEquals(ref.get("EA").get("max_iter").asInt(), lib.search().evolution().generations());
+        // The one search size set apart from the reference: 50 generations instead of its 200.
+        assertEquals(200, ref.get("EA").get("max_iter").asInt());
+        assertEquals(50, lib.search().evolution().generations());
         assertEquals(ref.get("SA").get("sigma").asDouble(), lib.search().annealing().coolingFactor(), EPS);
     }
 

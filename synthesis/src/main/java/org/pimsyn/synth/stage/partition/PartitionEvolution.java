@@ -23,6 +23,11 @@ import org.pimsyn.synth.hardware.EvolutionParameters;
  * of parents drawn uniformly among those survivors ({@link GeneMutator#child}); a child equal to a gene already
  * in the population is mutated again, a few times at most.</li>
  * <li>Every gene is scored once: a memo holds the score of each distinct gene.</li>
+ * <li>A child only matters if it can rank among the next survivors, so it is scored with a floor: the fitness of
+ * the last survivor it joins. Where the fitness function proves the child's fitness below that floor without
+ * simulating it ({@link Fitness#score(MacroGene, double)}), the child ranks by that bound instead: it ranks
+ * below every survivor either way and leaves the population at the next generation, and the floor never falls,
+ * so the search takes exactly the course it would with every child simulated.</li>
  * </ol>
  * The survivors always include the best gene so far, so the best fitness never falls from one generation to the
  * next. The same rules, settings, fitness function and seed give the same result.
@@ -37,6 +42,14 @@ public final class PartitionEvolution {
     @FunctionalInterface
     public interface Fitness {
         GeneScore score(MacroGene gene);
+
+        /**
+         * The gene's score where it may reach {@code floor}; where the fitness is proved to lie strictly below
+         * {@code floor}, a {@link GeneScore#below bounded} score may stand in for it. The default always scores.
+         */
+        default GeneScore score(MacroGene gene, double floor) {
+            return score(gene);
+        }
     }
 
     /**
@@ -79,9 +92,11 @@ public final class PartitionEvolution {
      * @param best                     the best gene found
      * @param score                    its score
      * @param bestFitnessPerGeneration the best fitness of the initial population, then after each generation
-     * @param evaluations              distinct genes scored
+     * @param evaluations              distinct genes scored exactly
+     * @param boundedGenes             distinct genes only bounded, never simulated
      */
-    public record Result(MacroGene best, GeneScore score, double[] bestFitnessPerGeneration, long evaluations) {
+    public record Result(MacroGene best, GeneScore score, double[] bestFitnessPerGeneration, long evaluations,
+            long boundedGenes) {
         public Result {
             bestFitnessPerGeneration = bestFitnessPerGeneration.clone();
         }
@@ -106,6 +121,7 @@ public final class PartitionEvolution {
     private final SplittableRandom random;
     private final Map<MacroGene, GeneScore> memo = new HashMap<>();
     private long serial;
+    private long bounded;
 
     private PartitionEvolution(PartitionRules rules, Settings settings, Fitness fitness, long seed) {
         this.rules = rules;
@@ -132,6 +148,7 @@ public final class PartitionEvolution {
         int survivors = settings.survivors();
         for (int g = 1; g <= settings.generations(); g++) {
             List<Member> next = new ArrayList<>(population.subList(0, survivors));
+            double floor = next.get(survivors - 1).score.fitness();
             Set<MacroGene> present = new HashSet<>();
             for (Member m : next) {
                 present.add(m.gene);
@@ -140,14 +157,14 @@ public final class PartitionEvolution {
                 MacroGene parent = next.get(random.nextInt(survivors)).gene;
                 MacroGene child = freshChild(parent, present);
                 present.add(child);
-                next.add(member(child));
+                next.add(member(child, floor));
             }
             next.sort(RANKING);
             population = next;
             best[g] = population.get(0).score.fitness();
         }
         Member top = population.get(0);
-        return new Result(top.gene, top.score, best, memo.size());
+        return new Result(top.gene, top.score, best, memo.size() - bounded, bounded);
     }
 
     private List<Member> initialPopulation() {
@@ -155,13 +172,13 @@ public final class PartitionEvolution {
         Set<MacroGene> present = new HashSet<>();
         MacroGene trivial = rules.trivial();
         present.add(trivial);
-        population.add(member(trivial));
+        population.add(member(trivial, 0));
         double pairProbability = settings.sharingMutationProbability() / 2;
         int draws = INITIAL_DRAWS_PER_GENE * settings.genes();
         while (population.size() < settings.genes()) {
             MacroGene gene = rules.random(random, pairProbability);
             if (present.add(gene) || --draws <= 0) {
-                population.add(member(gene));
+                population.add(member(gene, 0));
             }
         }
         return population;
@@ -177,10 +194,22 @@ public final class PartitionEvolution {
         return child;
     }
 
-    private Member member(MacroGene gene) {
+    /** The gene as a new member, scored with the given floor (0: exactly) unless the memo already answers. */
+    private Member member(MacroGene gene, double floor) {
         GeneScore score = memo.get(gene);
-        if (score == null) {
-            score = fitness.score(gene);
+        if (score == null || score.bounded() && score.fitness() >= floor) {
+            GeneScore fresh = floor > 0 ? fitness.score(gene, floor) : fitness.score(gene);
+            if (fresh.bounded() && !(fresh.fitness() < floor)) {
+                throw new IllegalStateException("the fitness function bounded gene " + gene + " at "
+                        + fresh.fitness() + ", not below the floor " + floor);
+            }
+            if (score != null) {
+                bounded--;
+            }
+            if (fresh.bounded()) {
+                bounded++;
+            }
+            score = fresh;
             memo.put(gene, score);
         }
         return new Member(gene, score, serial++);

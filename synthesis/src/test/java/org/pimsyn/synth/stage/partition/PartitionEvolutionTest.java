@@ -62,6 +62,61 @@ class PartitionEvolutionTest {
         assertNotEquals(a.evaluations() + " " + a.best(), c.evaluations() + " " + c.best());
     }
 
+    /** The target fitness, with a bound (the fitness + slack, a different slack per gene) below a floor. */
+    private static final class BoundingFitness implements PartitionEvolution.Fitness {
+        final Set<MacroGene> simulated = new HashSet<>();
+        int bounded;
+
+        @Override
+        public GeneScore score(MacroGene gene) {
+            simulated.add(gene);
+            return distanceToTarget(gene);
+        }
+
+        @Override
+        public GeneScore score(MacroGene gene, double floor) {
+            double bound = distanceToTarget(gene).fitness() + (gene.hashCode() & 3);
+            if (bound < floor) {
+                bounded++;
+                return GeneScore.below(bound);
+            }
+            return score(gene);
+        }
+    }
+
+    @Test
+    void childrenBoundedBelowTheLastSurvivorLeaveTheSearchUnchanged() {
+        for (long seed = 1; seed <= 20; seed++) {
+            PartitionEvolution.Result exact = PartitionEvolution.run(RULES, SETTINGS,
+                    PartitionEvolutionTest::distanceToTarget, seed);
+            BoundingFitness fitness = new BoundingFitness();
+            PartitionEvolution.Result bounded = PartitionEvolution.run(RULES, SETTINGS, fitness, seed);
+            assertEquals(exact.best(), bounded.best(), "seed " + seed);
+            assertEquals(exact.score(), bounded.score(), "seed " + seed);
+            assertArrayEquals(exact.bestFitnessPerGeneration(), bounded.bestFitnessPerGeneration(), "seed " + seed);
+            assertTrue(fitness.bounded > 0, "seed " + seed + ": some children were only bounded");
+            assertEquals(fitness.simulated.size(), bounded.evaluations(), "seed " + seed);
+            assertEquals(exact.evaluations(), bounded.evaluations() + bounded.boundedGenes(), "seed " + seed);
+            assertEquals(0, exact.boundedGenes());
+        }
+    }
+
+    @Test
+    void aBoundThatDoesNotLieBelowTheFloorIsRefused() {
+        PartitionEvolution.Fitness lying = new PartitionEvolution.Fitness() {
+            @Override
+            public GeneScore score(MacroGene gene) {
+                return distanceToTarget(gene);
+            }
+
+            @Override
+            public GeneScore score(MacroGene gene, double floor) {
+                return GeneScore.below(floor);
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> PartitionEvolution.run(RULES, SETTINGS, lying, 5));
+    }
+
     @Test
     void theTrivialGeneIsScoredFirstAndWinsTies() {
         MacroGene[] first = new MacroGene[1];
