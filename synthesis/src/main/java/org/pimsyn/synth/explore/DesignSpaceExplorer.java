@@ -44,9 +44,16 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * top designs, and which points are skipped depends only on the inputs and the seed, so one thread and many give
  * the same designs, and so does pruning off.
  *
- * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes, and the first batch always
- * runs. The designs are then those of an unlimited run cut after the same number of batches, so only how many
- * batches ran depends on speed.
+ * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes, and the first batch that
+ * searches always runs. The designs are then those of an unlimited run cut after the same number of batches, so
+ * only how many batches ran depends on speed.
+ *
+ * <p>Checkpoints: every design point is given to the {@link ExplorationCheckpoint} as its search ends. A run with a
+ * checkpoint of an earlier run walks the same batches in the same order and takes each recorded outcome instead of
+ * searching the point again; since the top designs at the start of every batch are then those of the earlier run,
+ * so are the pruning decisions, and the result is that of a run never stopped. A recorded point whose design was
+ * not kept is taken only where it cannot enter the top designs; otherwise it is searched again, with its own seed,
+ * to the same outcome.
  */
 public final class DesignSpaceExplorer {
     private static final Comparator<RankedDesign> RANKING = Comparator.comparingDouble(RankedDesign::fitness)
@@ -69,10 +76,23 @@ public final class DesignSpaceExplorer {
      *                                   the most frequent reasons)
      */
     public ExplorationResult explore(SynthesisRequest request, long seed, ExplorationListener listener) {
+        return explore(request, seed, listener, ExplorationCheckpoint.NONE);
+    }
+
+    /**
+     * Explores the design space, recording every finished design point in {@code checkpoint} and taking the
+     * outcomes it already holds instead of searching again. The time budget counts from this call.
+     *
+     * @throws NoFeasibleDesignException as {@link #explore(SynthesisRequest, long, ExplorationListener)}; a
+     *                                   {@link TimeBudgetSpentException} when the budget ran out before a design
+     *                                   was found
+     */
+    public ExplorationResult explore(SynthesisRequest request, long seed, ExplorationListener listener,
+            ExplorationCheckpoint checkpoint) {
         long startNs = settings.nanoClock().getAsLong();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), new WorkerThreads());
         try {
-            return new Run(request, seed, listener, pool).explore(startNs);
+            return new Run(request, seed, listener, checkpoint, pool).explore(startNs);
         } finally {
             pool.shutdownNow();
         }
@@ -87,6 +107,32 @@ public final class DesignSpaceExplorer {
 
     private record SearchTask(int order, DesignPoint point, int candidateIndex, int candidates,
             DuplicationCandidate duplication, long seed) {
+        DesignPointKey key() {
+            return new DesignPointKey(order, point, candidateIndex, candidates, duplication.duplications());
+        }
+    }
+
+    /**
+     * A design point's outcome and whether its search found a design, which the outcome says unless it was taken
+     * from a checkpoint without its design.
+     */
+    private record Outcome(CandidateOutcome outcome, boolean found) {
+    }
+
+    /**
+     * Whether a design of this fitness and order would enter top designs whose last is {@code bar} (null while they
+     * are not full). Top designs only improve, so a design that would not enter them now never will.
+     */
+    private static boolean mayEnterTop(RankedDesign bar, int order, boolean found, double fitness) {
+        if (!found || !(fitness > 0)) {
+            return false;
+        }
+        if (bar == null) {
+            return true;
+        }
+        // RANKING's order: fitness, highest first, then loop order.
+        int byFitness = Double.compare(fitness, bar.fitness());
+        return byFitness > 0 || byFitness == 0 && order < bar.order();
     }
 
     /** The state of one exploration. */
@@ -94,6 +140,7 @@ public final class DesignSpaceExplorer {
         private final SynthesisRequest request;
         private final long seed;
         private final ExplorationListener listener;
+        private final ExplorationCheckpoint checkpoint;
         private final ExecutorService pool;
         private final List<RankedDesign> top = new ArrayList<>();
         private final Map<String, Integer> reasons = new HashMap<>();
@@ -106,11 +153,16 @@ public final class DesignSpaceExplorer {
         private int searched;
         private int found;
         private long evaluations;
+        private Map<Integer, FinishedDesignPoint> recorded = Map.of();
+        private int fromCheckpoint;
+        private boolean searchedOnce;
 
-        Run(SynthesisRequest request, long seed, ExplorationListener listener, ExecutorService pool) {
+        Run(SynthesisRequest request, long seed, ExplorationListener listener, ExplorationCheckpoint checkpoint,
+                ExecutorService pool) {
             this.request = request;
             this.seed = seed;
             this.listener = listener;
+            this.checkpoint = checkpoint;
             this.pool = pool;
         }
 
@@ -127,10 +179,12 @@ public final class DesignSpaceExplorer {
                 int c = Double.compare(bounds[b], bounds[a]);
                 return c != 0 ? c : Integer.compare(a, b);
             });
+            recorded = checkpoint.recorded(tasks.stream().map(SearchTask::key).toList());
             listener.started(tasks.size());
             int cursor = 0;
-            // The first batch runs whatever the budget, so that a run cut short still has designs to show.
-            while (cursor < byBound.length && (cursor == 0 || !outOfTime(startNs))) {
+            // The first batch that searches runs whatever the budget, so that a run cut short still has designs to
+            // show, and a resumed run gets further than its checkpoint.
+            while (cursor < byBound.length && (!searchedOnce || !outOfTime(startNs))) {
                 List<SearchTask> batch = new ArrayList<>(ExplorationSettings.BATCH_SIZE);
                 int skipped = 0;
                 while (batch.size() < ExplorationSettings.BATCH_SIZE && cursor < byBound.length) {
@@ -150,13 +204,15 @@ public final class DesignSpaceExplorer {
             }
             int notVisited = byBound.length - cursor;
             if (top.isEmpty()) {
-                throw new NoFeasibleDesignException(notVisited > 0 ? outOfTimeMessage(tasks.size())
-                        : noDesignMessage());
+                if (notVisited > 0) {
+                    throw new TimeBudgetSpentException(outOfTimeMessage(tasks.size()));
+                }
+                throw new NoFeasibleDesignException(noDesignMessage());
             }
             ExplorationStatistics stats = new ExplorationStatistics(crossbarPoints, infeasible.size(), withoutAnyAdc,
                     designPoints, withoutAdc, pruned, notVisited, searched, found, evaluations);
             return new ExplorationResult(top, stats, infeasible, sortedReasons(),
-                    (settings.nanoClock().getAsLong() - startNs) / 1_000_000);
+                    (settings.nanoClock().getAsLong() - startNs) / 1_000_000, fromCheckpoint);
         }
 
         private boolean outOfTime(long startNs) {
@@ -251,42 +307,97 @@ public final class DesignSpaceExplorer {
         }
 
         private void runBatch(List<SearchTask> batch, long startNs) {
-            List<Callable<CandidateOutcome>> jobs = new ArrayList<>(batch.size());
+            RankedDesign bar = lastTopDesign();
             long[] doneNs = new long[batch.size()];
+            Outcome[] outcomes = takeRecorded(batch, bar, doneNs, startNs);
+            List<Callable<CandidateOutcome>> jobs = new ArrayList<>(batch.size());
+            List<Integer> slots = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
+                if (outcomes[i] != null) {
+                    continue;
+                }
                 SearchTask t = batch.get(i);
                 int slot = i;
+                slots.add(slot);
                 jobs.add(() -> {
                     CandidateOutcome outcome = search.search(request, t.point(), t.duplication(), t.seed());
                     doneNs[slot] = settings.nanoClock().getAsLong() - startNs;
+                    checkpoint.record(finished(t, outcome, bar));
                     listener.searched();
                     return outcome;
                 });
             }
-            List<CandidateOutcome> outcomes = runAll(jobs);
+            List<CandidateOutcome> searchedNow = runAll(jobs);
+            for (int k = 0; k < slots.size(); k++) {
+                outcomes[slots.get(k)] = new Outcome(searchedNow.get(k), searchedNow.get(k).found());
+            }
+            searchedOnce |= !jobs.isEmpty();
             double before = top.isEmpty() ? 0 : top.get(0).fitness();
             for (int i = 0; i < batch.size(); i++) {
                 SearchTask t = batch.get(i);
-                record(t, outcomes.get(i));
-                listener.searched(new SearchedDesignPoint(t.candidateIndex(), t.candidates(), outcomes.get(i),
-                        top.isEmpty() ? 0 : top.get(0).fitness(), doneNs[i]));
+                record(t, outcomes[i]);
+                listener.searched(new SearchedDesignPoint(t.candidateIndex(), t.candidates(), outcomes[i].outcome(),
+                        outcomes[i].found(), top.isEmpty() ? 0 : top.get(0).fitness(), doneNs[i]));
             }
             if (!top.isEmpty() && top.get(0).fitness() != before) {
                 listener.bestFitness(top.get(0).fitness());
             }
         }
 
-        private void record(SearchTask task, CandidateOutcome outcome) {
+        /**
+         * The outcomes of the batch's points that the checkpoint holds and that need no search: those with their
+         * design, and those that cannot enter the top designs. Null for the points to search.
+         */
+        private Outcome[] takeRecorded(List<SearchTask> batch, RankedDesign bar, long[] doneNs, long startNs) {
+            Outcome[] outcomes = new Outcome[batch.size()];
+            int taken = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                SearchTask t = batch.get(i);
+                FinishedDesignPoint f = recorded.get(t.order());
+                if (f != null && (f.designKept() || !mayEnterTop(bar, t.order(), f.found(), f.fitness()))) {
+                    outcomes[i] = new Outcome(f.outcome(t.duplication()), f.found());
+                    doneNs[i] = settings.nanoClock().getAsLong() - startNs;
+                    taken++;
+                }
+            }
+            if (taken > 0) {
+                fromCheckpoint += taken;
+                listener.fromCheckpoint(taken);
+            }
+            return outcomes;
+        }
+
+        /** A point as the checkpoint keeps it: with its design only where that could enter the top designs. */
+        private static FinishedDesignPoint finished(SearchTask t, CandidateOutcome outcome, RankedDesign bar) {
+            return FinishedDesignPoint.of(t.key(), outcome,
+                    mayEnterTop(bar, t.order(), outcome.found(), outcome.fitness()));
+        }
+
+        /** The last of the top designs once they are full, which a design must outrank to enter; else null. */
+        private RankedDesign lastTopDesign() {
+            return top.size() == ExplorationSettings.TOP_DESIGNS ? top.get(top.size() - 1) : null;
+        }
+
+        private void record(SearchTask task, Outcome searchedOutcome) {
+            CandidateOutcome outcome = searchedOutcome.outcome();
+            boolean designFound = searchedOutcome.found();
             searched++;
             evaluations += outcome.evaluations();
-            if (!outcome.found() || !(outcome.fitness() > 0)) {
+            if (!designFound || !(outcome.fitness() > 0)) {
                 String reason = outcome.reason().isBlank()
-                        ? (outcome.found() ? "its best design has a fitness of 0" : "no design found")
+                        ? (designFound ? "its best design has a fitness of 0" : "no design found")
                         : outcome.reason();
                 reasons.merge(reason, 1, Integer::sum);
                 return;
             }
             found++;
+            if (!outcome.found()) {
+                // Taken from a checkpoint without its design, which takeRecorded allows only below the top.
+                if (mayEnterTop(lastTopDesign(), task.order(), true, outcome.fitness())) {
+                    throw new IllegalStateException(task.key() + " would enter the top designs without its design");
+                }
+                return;
+            }
             RankedDesign ranked = new RankedDesign(task.order(), task.candidateIndex(), task.candidates(), outcome);
             int at = Collections.binarySearch(top, ranked, RANKING);
             top.add(at < 0 ? -at - 1 : at, ranked);
