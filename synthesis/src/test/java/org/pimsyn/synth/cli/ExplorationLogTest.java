@@ -49,6 +49,27 @@ class ExplorationLogTest {
     }
 
     @Test
+    void aResumedRunEstimatesTheTimeLeftFromItsOwnSearchesAlone() {
+        log.started(100);
+        log.fromCheckpoint(40);
+        log.pruned(10);
+        nowNs += 10 * SECOND_NS;
+        log.fromCheckpoint(1);
+        for (int i = 0; i < 10; i++) {
+            nowNs += SECOND_NS;
+            log.searched();
+        }
+        log.close();
+        // Nothing searched yet at 10 s: no estimate. Then 10 searches in 20 s; 39 points left, of which those
+        // searched or taken (51 of 61) will be searched: 2 s x 39 x 51 / 61 = 65.2 s.
+        assertEquals("""
+                design points: 0 of 100 (0%), 0 pruned, 0 ms elapsed
+                design points: 51 of 100 (51%), 10 pruned, 41 from the checkpoint, 10.0 s elapsed
+                design points: 61 of 100 (61%), 10 pruned, 41 from the checkpoint, 20.0 s elapsed, about 65.2 s left
+                """, text.toString());
+    }
+
+    @Test
     void aRunThatNeverStartedPrintsNothing() {
         log.close();
         assertEquals("", text.toString());
