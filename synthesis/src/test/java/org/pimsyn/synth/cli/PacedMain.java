@@ -1,11 +1,7 @@
 package org.pimsyn.synth.cli;
 
-import org.pimsyn.synth.design.CandidateOutcome;
-import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.CandidateSearches;
-import org.pimsyn.synth.design.DesignPoint;
-import org.pimsyn.synth.design.SynthesisRequest;
-import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.explore.DelegatingSearch;
 
 /**
  * The command line with the standard candidate search slowed down by {@value #PAUSE_PROPERTY} milliseconds per
@@ -19,27 +15,18 @@ public final class PacedMain {
 
     public static void main(String[] args) {
         long pauseMs = Long.getLong(PAUSE_PROPERTY, 0);
-        CandidateSearch standard = CandidateSearches.standard();
-        SynthesizeCommand.candidateSearch = () -> new CandidateSearch() {
+        DelegatingSearch paced = new DelegatingSearch(CandidateSearches.standard()) {
             @Override
-            public CandidateOutcome search(SynthesisRequest request, DesignPoint point,
-                    DuplicationCandidate duplication, long seed) {
-                CandidateOutcome outcome = standard.search(request, point, duplication, seed);
+            protected void afterSearch() {
                 try {
                     Thread.sleep(pauseMs);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
                 }
-                return outcome;
-            }
-
-            @Override
-            public double fitnessUpperBound(SynthesisRequest request, DesignPoint point,
-                    DuplicationCandidate duplication) {
-                return standard.fitnessUpperBound(request, point, duplication);
             }
         };
+        SynthesizeCommand.candidateSearch = () -> paced;
         Main.main(args);
     }
 }

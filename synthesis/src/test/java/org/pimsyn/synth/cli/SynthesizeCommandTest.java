@@ -14,14 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.explore.FakeCandidateSearch;
 import org.pimsyn.synth.explore.SmallCases;
@@ -36,22 +33,14 @@ class SynthesizeCommandTest {
     @TempDir
     Path dir;
 
-    private Supplier<CandidateSearch> production;
-    private LongSupplier productionClock;
+    @RegisterExtension
+    final SearchRestored restored = new SearchRestored();
     private FakeCandidateSearch fake;
 
     @BeforeEach
     void useTheFakeSearch() {
-        production = SynthesizeCommand.candidateSearch;
-        productionClock = SynthesizeCommand.nanoClock;
         fake = new FakeCandidateSearch();
         SynthesizeCommand.candidateSearch = () -> fake;
-    }
-
-    @AfterEach
-    void restoreTheSearch() {
-        SynthesizeCommand.candidateSearch = production;
-        SynthesizeCommand.nanoClock = productionClock;
     }
 
     /**

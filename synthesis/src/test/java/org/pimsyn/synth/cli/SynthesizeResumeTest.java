@@ -16,13 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.explore.FakeCandidateSearch;
 import org.pimsyn.synth.explore.TickingSearch;
 
@@ -33,22 +30,14 @@ class SynthesizeResumeTest {
     @TempDir
     Path dir;
 
-    private Supplier<CandidateSearch> production;
-    private LongSupplier productionClock;
+    @RegisterExtension
+    final SearchRestored restored = new SearchRestored();
     private FakeCandidateSearch fake;
 
     @BeforeEach
     void useTheFakeSearch() {
-        production = SynthesizeCommand.candidateSearch;
-        productionClock = SynthesizeCommand.nanoClock;
         fake = new FakeCandidateSearch();
         SynthesizeCommand.candidateSearch = () -> fake;
-    }
-
-    @AfterEach
-    void restoreTheSearch() {
-        SynthesizeCommand.candidateSearch = production;
-        SynthesizeCommand.nanoClock = productionClock;
     }
 
     /** A run cut short after its first batch by a budget on the ticking clock. */
@@ -63,7 +52,7 @@ class SynthesizeResumeTest {
         assertEquals(0, cut.exitCode(), cut.err());
         assertTrue(cut.out().contains("\nStopped at the time budget after 16 of "), cut.out());
         SynthesizeCommand.candidateSearch = () -> fake;
-        SynthesizeCommand.nanoClock = productionClock;
+        SynthesizeCommand.nanoClock = restored.clock();
         return dirOut;
     }
 
