@@ -118,11 +118,11 @@ public final class SynthesizeCommand implements Callable<Integer> {
     Double budgetMinutes;
 
     @Option(names = "--resume",
-            description = "Continue the run whose checkpoint.jsonl is in --out (killed, or cut short by "
+            description = "Continue the run whose checkpoint.jsonl is in --out (killed, failed, or cut short by "
                     + "--budget-minutes): its finished design points are taken, not searched again, and the files "
-                    + "written are those of a run never stopped. The inputs and seed must be the run's; threads and "
-                    + "budget may differ. Without a checkpoint, starts a new run. Without --resume, a new run "
-                    + "replaces any checkpoint in --out.")
+                    + "are those a run never stopped writes (unless this run is cut short too). The inputs and seed "
+                    + "must be the run's; threads and budget may differ. Without a checkpoint, starts a new run. "
+                    + "Without --resume, a new run replaces any checkpoint in --out.")
     boolean resume;
 
     @Option(names = "--progress",
