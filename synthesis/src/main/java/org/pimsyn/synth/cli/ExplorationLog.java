@@ -1,14 +1,15 @@
 package org.pimsyn.synth.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.pimsyn.synth.explore.ExplorationListener;
 
 /**
  * Progress of the exploration as plain lines, for an error stream that goes to a file or a pipe: a carriage-return
  * bar redrawn twice a second would fill a log with thousands of updates. One line when the exploration starts, then
- * at most one per interval while design points are done, and a last one at the end.
+ * at most one per interval while design points are done, and a last one at the end; each gives the design points
+ * done of the total, those pruned (and taken from a checkpoint), the best fitness, the time elapsed and the time
+ * left ({@link ExplorationTally#line}).
  */
 final class ExplorationLog implements ExplorationListener, AutoCloseable {
     /** Between two lines of a long run. */
@@ -17,12 +18,9 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
     private final PrintWriter err;
     private final long intervalNs;
     private final LongSupplier nanoTime;
-    private long startNs;
+    private final ExplorationTally tally;
     private long lastLineNs;
-    private int total;
-    private int done;
     private int printedDone = -1;
-    private double bestGopsPerWatt = Double.NaN;
     private boolean started;
 
     ExplorationLog(PrintWriter err) {
@@ -33,36 +31,42 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
         this.err = err;
         this.intervalNs = intervalNs;
         this.nanoTime = nanoTime;
+        this.tally = new ExplorationTally(nanoTime);
     }
 
     @Override
     public synchronized void started(int designPoints) {
         started = true;
-        total = designPoints;
-        startNs = nanoTime.getAsLong();
-        line(startNs);
+        tally.started(designPoints);
+        line(tally.startNs());
     }
 
     @Override
     public synchronized void searched() {
-        done++;
+        tally.searched();
         maybeLine();
     }
 
     @Override
     public synchronized void pruned(int designPoints) {
-        done += designPoints;
+        tally.pruned(designPoints);
+        maybeLine();
+    }
+
+    @Override
+    public synchronized void fromCheckpoint(int designPoints) {
+        tally.fromCheckpoint(designPoints);
         maybeLine();
     }
 
     @Override
     public synchronized void bestFitness(double gopsPerWatt) {
-        bestGopsPerWatt = gopsPerWatt;
+        tally.bestFitness(gopsPerWatt);
     }
 
     @Override
     public synchronized void close() {
-        if (started && printedDone != done) {
+        if (started && printedDone != tally.done()) {
             line(nanoTime.getAsLong());
         }
     }
@@ -75,15 +79,9 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
     }
 
     private void line(long nowNs) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "design points: %,d of %,d (%d%%)", done, total,
-                total == 0 ? 100 : (int) (100L * done / total)));
-        if (!Double.isNaN(bestGopsPerWatt)) {
-            s.append(String.format(Locale.ROOT, ", best %,.1f GOPS/W", bestGopsPerWatt));
-        }
-        s.append(", ").append(WallTime.of((nowNs - startNs) / 1e6)).append(" elapsed");
-        err.println(s);
+        err.println(tally.line(nowNs));
         err.flush();
         lastLineNs = nowNs;
-        printedDone = done;
+        printedDone = tally.done();
     }
 }

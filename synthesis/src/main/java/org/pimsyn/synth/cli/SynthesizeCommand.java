@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -13,21 +14,26 @@ import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.NoFeasibleDesignException;
 import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.CandidateSearches;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.explore.DesignSpaceExplorer;
+import org.pimsyn.synth.explore.ExplorationCheckpoint;
 import org.pimsyn.synth.explore.ExplorationListener;
 import org.pimsyn.synth.explore.ExplorationResult;
 import org.pimsyn.synth.explore.ExplorationSettings;
 import org.pimsyn.synth.explore.ExplorationStatistics;
 import org.pimsyn.synth.explore.RankedDesign;
+import org.pimsyn.synth.explore.TimeBudgetSpentException;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.output.CheckpointFile;
 import org.pimsyn.synth.output.ExplorationJournal;
 import org.pimsyn.synth.output.LayerTable;
+import org.pimsyn.synth.output.RunFingerprint;
 import org.pimsyn.synth.output.RunReports;
 import org.pimsyn.synth.output.SynthesisOutputs;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
@@ -46,7 +52,8 @@ import picocli.CommandLine.Spec;
                     + "design with the best power efficiency (GOPS/W) under the simulator.",
             "Writes design.json (the design, which 'pimsyn simulate' reads), pimcomp.json (the PIMCOMP compiler's "
                     + "architecture parameters), report.json (simulation report, top designs, exploration "
-                    + "statistics) and exploration.jsonl (one line per searched design point) into --out.",
+                    + "statistics) and exploration.jsonl (one line per searched design point) into --out, and "
+                    + "checkpoint.jsonl as design points finish, from which --resume continues a stopped run.",
             "Exit codes: 0 done, 2 bad input, 3 no design fits under the power budget (or the time budget ran "
                     + "out before a design was found)."
         })
@@ -58,6 +65,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
     static Supplier<CandidateSearch> candidateSearch = CandidateSearches::standard;
     /** The clock of --budget-minutes and of the exploration log; tests put a fake one. */
     static LongSupplier nanoClock = System::nanoTime;
+    private static final String NAME = "pimsyn synthesize";
 
     @Mixin
     NetworkSourceOptions source;
@@ -104,13 +112,23 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Option(names = "--budget-minutes", paramLabel = "M",
             description = "Time budget of the exploration in minutes, fractions allowed (default: none). Once it is "
                     + "spent no new batch of design points starts; the best designs found so far are written and "
-                    + "the report says the run was cut short. Which design points are visited then depends on "
-                    + "the machine's speed, so the same seed may give different designs.")
+                    + "the report says the run was cut short; --resume continues it. Which design points are "
+                    + "visited then depends on the machine's speed, so the same seed may give different designs. A "
+                    + "resumed run counts its budget from its own start.")
     Double budgetMinutes;
+
+    @Option(names = "--resume",
+            description = "Continue the run whose checkpoint.jsonl is in --out (killed, failed, or cut short by "
+                    + "--budget-minutes): its finished design points are taken, not searched again, and the files "
+                    + "are those a run never stopped writes (unless this run is cut short too). The inputs and seed "
+                    + "must be the run's; threads and budget may differ. Without a checkpoint, starts a new run. "
+                    + "Without --resume, a new run replaces any checkpoint in --out.")
+    boolean resume;
 
     @Option(names = "--progress",
             description = "Show progress on the error stream: a bar on an interactive console (shown there anyway), "
-                    + "otherwise a plain line every 10 seconds.")
+                    + "otherwise a plain line every 10 seconds: design points done, pruned, best GOPS/W, time "
+                    + "elapsed and left.")
     boolean progress;
 
     @Mixin
@@ -140,36 +158,81 @@ public final class SynthesizeCommand implements Callable<Integer> {
         Design design;
         SimulationReport report;
         List<Path> files = new ArrayList<>();
-        try (ExplorationJournal journal = ExplorationJournal.open(dir)) {
-            result = explore(explorer, request, journal);
-            design = result.best().design();
-            report = new Simulator().report(design.accelerator(), design.library(),
-                    DataflowSkeleton.of(design.spec()).compile(design.placement()).program(),
-                    design.fitnessImages(), SimulationObserver.NONE);
-            files.addAll(SynthesisOutputs.write(dir, design,
-                    RunReports.synthesis(request, source.origin(), seed, threadCount, result, report)));
-            files.add(journal.commit());
+        boolean resumed;
+        try (CheckpointFile checkpoint = checkpoint(dir, RunFingerprint.of(request, seed))) {
+            resumed = checkpoint.finishedDesignPoints() > 0;
+            SynthesisOutputs.removeStaleTemporaries(dir);
+            try (ExplorationJournal journal = ExplorationJournal.open(dir)) {
+                result = explore(explorer, request, journal, checkpoint);
+                design = result.best().design();
+                report = new Simulator().report(design.accelerator(), design.library(),
+                        DataflowSkeleton.of(design.spec()).compile(design.placement()).program(),
+                        design.fitnessImages(), SimulationObserver.NONE);
+                files.addAll(SynthesisOutputs.write(dir, design,
+                        RunReports.synthesis(request, source.origin(), seed, threadCount, result, report)));
+                files.add(journal.commit());
+            }
+            files.add(checkpoint.file());
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(summary(request, result, design, report, threadCount, files));
+        stdout.print(summary(request, result, design, report, threadCount, files, resumed));
         stdout.flush();
         return Main.EXIT_OK;
     }
 
+    /**
+     * The checkpoint to continue with --resume where there is one, else a new one. Says on the error stream which,
+     * when --resume was asked for.
+     */
+    private CheckpointFile checkpoint(Path dir, RunFingerprint run) {
+        if (!resume) {
+            return CheckpointFile.start(dir, run);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<CheckpointFile> earlier = CheckpointFile.resume(dir, run);
+        if (earlier.isPresent()) {
+            int finished = earlier.get().finishedDesignPoints();
+            err.println(NAME + ": resuming from " + earlier.get().file() + ": " + finished + " design point"
+                    + (finished == 1 ? "" : "s") + " finished");
+            err.flush();
+            return earlier.get();
+        }
+        err.println(NAME + ": no checkpoint at " + CheckpointFile.fileIn(dir) + "; starting a new run");
+        err.flush();
+        return CheckpointFile.start(dir, run);
+    }
+
+    /**
+     * Explores with the progress display asked for. A run that finds no design deletes its checkpoint, unless the
+     * time budget stopped it before the end, since --resume may then still find one.
+     */
     private ExplorationResult explore(DesignSpaceExplorer explorer, SynthesisRequest request,
-            ExplorationJournal journal) {
+            ExplorationJournal journal, CheckpointFile checkpoint) {
+        try {
+            return exploreShowingProgress(explorer, request, journal, checkpoint);
+        } catch (TimeBudgetSpentException e) {
+            throw new TimeBudgetSpentException(e.getMessage() + "; --resume continues the run from "
+                    + checkpoint.file());
+        } catch (NoFeasibleDesignException e) {
+            checkpoint.abandon();
+            throw e;
+        }
+    }
+
+    private ExplorationResult exploreShowingProgress(DesignSpaceExplorer explorer, SynthesisRequest request,
+            ExplorationJournal journal, ExplorationCheckpoint checkpoint) {
         PrintWriter err = spec.commandLine().getErr();
         if (System.console() != null) {
-            try (ExplorationProgress bar = new ExplorationProgress(err)) {
-                return explorer.explore(request, seed, ExplorationListener.both(bar, journal));
+            try (ExplorationProgress bar = new ExplorationProgress(err, nanoClock)) {
+                return explorer.explore(request, seed, ExplorationListener.both(bar, journal), checkpoint);
             }
         }
         if (progress) {
-            try (ExplorationLog log = new ExplorationLog(err)) {
-                return explorer.explore(request, seed, ExplorationListener.both(log, journal));
+            try (ExplorationLog log = new ExplorationLog(err, ExplorationLog.INTERVAL_NS, nanoClock)) {
+                return explorer.explore(request, seed, ExplorationListener.both(log, journal), checkpoint);
             }
         }
-        return explorer.explore(request, seed, journal);
+        return explorer.explore(request, seed, journal, checkpoint);
     }
 
     /** Where the files go without --out: {@code out/<network name>} under the working directory. */
@@ -206,7 +269,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
     }
 
     private String summary(SynthesisRequest request, ExplorationResult result, Design design,
-            SimulationReport report, int threadCount, List<Path> files) {
+            SimulationReport report, int threadCount, List<Path> files, boolean resumed) {
         StringBuilder s = new StringBuilder();
         RankedDesign best = result.best();
         s.append("Synthesized ").append(request.network().name()).append(" (").append(source.origin())
@@ -237,6 +300,11 @@ public final class SynthesizeCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT,
                     "Stopped at the time budget after %,d of %,d design points (%,d not visited)%n",
                     total - st.designPointsNotVisited(), total, st.designPointsNotVisited()));
+        }
+        if (resumed) {
+            s.append(String.format(Locale.ROOT,
+                    "Resumed: %,d of the %,d design points searched were taken from the checkpoint%n",
+                    result.designPointsFromCheckpoint(), st.designPointsSearched() + st.designPointsReused()));
         }
         s.append("Wrote ").append(files.stream().map(Path::toString).collect(Collectors.joining(", ")))
                 .append('\n');

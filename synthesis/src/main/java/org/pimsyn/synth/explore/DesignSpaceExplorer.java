@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,9 +46,16 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * top designs, and which points are skipped depends only on the inputs and the seed, so one thread and many give
  * the same designs, and so does pruning off.
  *
- * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes, and the first batch always
- * runs. The designs are then those of an unlimited run cut after the same number of batches, so only how many
- * batches ran depends on speed.
+ * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes, and the first batch that
+ * searches always runs. The designs are then those of an unlimited run cut after the same number of batches, so
+ * only how many batches ran depends on speed.
+ *
+ * <p>Checkpoints: every design point is given to the {@link ExplorationCheckpoint} as its search ends. A run with a
+ * checkpoint of an earlier run walks the same batches in the same order and takes each recorded outcome instead of
+ * searching the point again; since the top designs at the start of every batch are then those of the earlier run,
+ * so are the pruning decisions, and the result is that of a run never stopped. A recorded point whose design was
+ * not kept is taken only where it cannot enter the top designs; otherwise it is searched again, with its own seed,
+ * to the same outcome.
  */
 public final class DesignSpaceExplorer {
     private static final Comparator<RankedDesign> RANKING = Comparator.comparingDouble(RankedDesign::fitness)
@@ -69,10 +78,23 @@ public final class DesignSpaceExplorer {
      *                                   the most frequent reasons)
      */
     public ExplorationResult explore(SynthesisRequest request, long seed, ExplorationListener listener) {
+        return explore(request, seed, listener, ExplorationCheckpoint.NONE);
+    }
+
+    /**
+     * Explores the design space, recording every finished design point in {@code checkpoint} and taking the
+     * outcomes it already holds instead of searching again. The time budget counts from this call.
+     *
+     * @throws NoFeasibleDesignException as {@link #explore(SynthesisRequest, long, ExplorationListener)}; a
+     *                                   {@link TimeBudgetSpentException} when the budget ran out before a design
+     *                                   was found
+     */
+    public ExplorationResult explore(SynthesisRequest request, long seed, ExplorationListener listener,
+            ExplorationCheckpoint checkpoint) {
         long startNs = settings.nanoClock().getAsLong();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), new WorkerThreads());
         try {
-            return new Run(request, seed, listener, pool).explore(startNs);
+            return new Run(request, seed, listener, checkpoint, pool).explore(startNs);
         } finally {
             pool.shutdownNow();
         }
@@ -86,7 +108,10 @@ public final class DesignSpaceExplorer {
     }
 
     private record SearchTask(int order, DesignPoint point, int candidateIndex, int candidates,
-            DuplicationCandidate duplication, long seed, SearchKey key) {
+            DuplicationCandidate duplication, long seed, SearchKey searchKey) {
+        DesignPointKey key() {
+            return new DesignPointKey(order, point, candidateIndex, candidates, duplication.duplications());
+        }
     }
 
     /**
@@ -101,11 +126,44 @@ public final class DesignSpaceExplorer {
         }
     }
 
+    /**
+     * A design point's outcome and whether its search found a design, which the outcome says unless it was taken
+     * from a checkpoint without its design.
+     */
+    private record Outcome(CandidateOutcome outcome, boolean found) {
+        /** The same outcome for another design point of the same search. */
+        Outcome at(SearchTask t) {
+            return new Outcome(outcome.at(t.point(), t.duplication()), found);
+        }
+
+        /** A found design the outcome does not carry (taken from a checkpoint without it). */
+        boolean designMissing() {
+            return found && outcome.best() == null;
+        }
+    }
+
+    /**
+     * Whether a design of this fitness and order would enter top designs whose last is {@code bar} (null while they
+     * are not full). Top designs only improve, so a design that would not enter them now never will.
+     */
+    private static boolean mayEnterTop(RankedDesign bar, int order, boolean found, double fitness) {
+        if (!found || !(fitness > 0)) {
+            return false;
+        }
+        if (bar == null) {
+            return true;
+        }
+        // RANKING's order: fitness, highest first, then loop order.
+        int byFitness = Double.compare(fitness, bar.fitness());
+        return byFitness > 0 || byFitness == 0 && order < bar.order();
+    }
+
     /** The state of one exploration. */
     private final class Run {
         private final SynthesisRequest request;
         private final long seed;
         private final ExplorationListener listener;
+        private final ExplorationCheckpoint checkpoint;
         private final ExecutorService pool;
         private final List<RankedDesign> top = new ArrayList<>();
         private final Map<String, Integer> reasons = new HashMap<>();
@@ -119,14 +177,21 @@ public final class DesignSpaceExplorer {
         private int reused;
         private int found;
         /** Outcomes of searches whose key later design points still share, and how many have yet to come. */
-        private final Map<SearchKey, CandidateOutcome> outcomes = new HashMap<>();
+        private final Map<SearchKey, Outcome> shared = new HashMap<>();
         private final Map<SearchKey, Integer> pendingByKey = new HashMap<>();
+        /** Keys of the design points visited so far: a point whose key is here shares an earlier search. */
+        private final Set<SearchKey> searchedKeys = new HashSet<>();
         private long evaluations;
+        private Map<Integer, FinishedDesignPoint> recorded = Map.of();
+        private int fromCheckpoint;
+        private boolean searchedOnce;
 
-        Run(SynthesisRequest request, long seed, ExplorationListener listener, ExecutorService pool) {
+        Run(SynthesisRequest request, long seed, ExplorationListener listener, ExplorationCheckpoint checkpoint,
+                ExecutorService pool) {
             this.request = request;
             this.seed = seed;
             this.listener = listener;
+            this.checkpoint = checkpoint;
             this.pool = pool;
         }
 
@@ -144,12 +209,14 @@ public final class DesignSpaceExplorer {
                 return c != 0 ? c : Integer.compare(a, b);
             });
             for (SearchTask t : tasks) {
-                pendingByKey.merge(t.key(), 1, Integer::sum);
+                pendingByKey.merge(t.searchKey(), 1, Integer::sum);
             }
+            recorded = checkpoint.recorded(tasks.stream().map(SearchTask::key).toList());
             listener.started(tasks.size());
             int cursor = 0;
-            // The first batch runs whatever the budget, so that a run cut short still has designs to show.
-            while (cursor < byBound.length && (cursor == 0 || !outOfTime(startNs))) {
+            // The first batch that searches runs whatever the budget, so that a run cut short still has designs to
+            // show, and a resumed run gets further than its checkpoint.
+            while (cursor < byBound.length && (!searchedOnce || !outOfTime(startNs))) {
                 List<SearchTask> batch = new ArrayList<>(ExplorationSettings.BATCH_SIZE);
                 int skipped = 0;
                 while (batch.size() < ExplorationSettings.BATCH_SIZE && cursor < byBound.length) {
@@ -157,7 +224,7 @@ public final class DesignSpaceExplorer {
                     if (settings.pruning() && top.size() == ExplorationSettings.TOP_DESIGNS
                             && bounds[t] < top.get(top.size() - 1).fitness()) {
                         skipped++;
-                        visited(tasks.get(t).key());
+                        visited(tasks.get(t).searchKey());
                     } else {
                         batch.add(tasks.get(t));
                     }
@@ -170,13 +237,15 @@ public final class DesignSpaceExplorer {
             }
             int notVisited = byBound.length - cursor;
             if (top.isEmpty()) {
-                throw new NoFeasibleDesignException(notVisited > 0 ? outOfTimeMessage(tasks.size())
-                        : noDesignMessage());
+                if (notVisited > 0) {
+                    throw new TimeBudgetSpentException(outOfTimeMessage(tasks.size()));
+                }
+                throw new NoFeasibleDesignException(noDesignMessage());
             }
             ExplorationStatistics stats = new ExplorationStatistics(crossbarPoints, infeasible.size(), withoutAnyAdc,
                     designPoints, withoutAdc, pruned, notVisited, searched, reused, found, evaluations);
             return new ExplorationResult(top, stats, infeasible, sortedReasons(),
-                    (settings.nanoClock().getAsLong() - startNs) / 1_000_000);
+                    (settings.nanoClock().getAsLong() - startNs) / 1_000_000, fromCheckpoint);
         }
 
         private boolean outOfTime(long startNs) {
@@ -272,49 +341,57 @@ public final class DesignSpaceExplorer {
         }
 
         private void runBatch(List<SearchTask> batch, long startNs) {
-            // One search per key: the first task of a key not searched yet runs it, the others take its outcome.
-            List<Callable<CandidateOutcome>> jobs = new ArrayList<>(batch.size());
-            Map<SearchKey, Integer> jobOfKey = new HashMap<>();
+            RankedDesign bar = lastTopDesign();
             long[] doneNs = new long[batch.size()];
-            int[] slotOfJob = new int[batch.size()];
+            Outcome[] outcomes = takeRecorded(batch, bar, doneNs, startNs);
+            // One search per key: the first point of a key not searched yet runs it, the others take its outcome.
+            List<Callable<CandidateOutcome>> jobs = new ArrayList<>(batch.size());
+            List<Integer> slots = new ArrayList<>(batch.size());
+            Set<SearchKey> searching = new HashSet<>();
             for (int i = 0; i < batch.size(); i++) {
                 SearchTask t = batch.get(i);
-                if (outcomes.containsKey(t.key()) || jobOfKey.containsKey(t.key())) {
+                if (outcomes[i] != null || canShare(shared.get(t.searchKey()), t, bar)
+                        || !searching.add(t.searchKey())) {
                     continue;
                 }
                 int slot = i;
-                slotOfJob[jobs.size()] = slot;
-                jobOfKey.put(t.key(), jobs.size());
+                slots.add(slot);
                 jobs.add(() -> {
                     CandidateOutcome outcome = search.search(request, t.point(), t.duplication(), t.seed());
                     doneNs[slot] = settings.nanoClock().getAsLong() - startNs;
+                    checkpoint.record(finished(t, new Outcome(outcome, outcome.found()), bar));
                     listener.searched();
                     return outcome;
                 });
             }
-            List<CandidateOutcome> results = runAll(jobs);
-            for (int j = 0; j < results.size(); j++) {
-                outcomes.put(batch.get(slotOfJob[j]).key(), results.get(j));
+            List<CandidateOutcome> searchedNow = runAll(jobs);
+            for (int k = 0; k < slots.size(); k++) {
+                CandidateOutcome outcome = searchedNow.get(k);
+                outcomes[slots.get(k)] = new Outcome(outcome, outcome.found());
+                shared.put(batch.get(slots.get(k)).searchKey(), outcomes[slots.get(k)]);
             }
+            searchedOnce |= !jobs.isEmpty();
             double before = top.isEmpty() ? 0 : top.get(0).fitness();
             for (int i = 0; i < batch.size(); i++) {
                 SearchTask t = batch.get(i);
-                CandidateOutcome outcome;
-                Integer job = jobOfKey.get(t.key());
-                if (job != null && slotOfJob[job] == i) {
-                    outcome = results.get(job);
-                    searched++;
-                    evaluations += outcome.evaluations();
-                } else {
-                    outcome = outcomes.get(t.key()).at(t.point(), t.duplication());
-                    reused++;
+                if (outcomes[i] == null) {
+                    outcomes[i] = shared.get(t.searchKey()).at(t);
                     doneNs[i] = settings.nanoClock().getAsLong() - startNs;
+                    checkpoint.record(finished(t, outcomes[i], bar));
                     listener.searched();
                 }
-                record(t, outcome);
-                visited(t.key());
-                listener.searched(new SearchedDesignPoint(t.candidateIndex(), t.candidates(), outcome,
-                        top.isEmpty() ? 0 : top.get(0).fitness(), doneNs[i]));
+                // Whether a point ran its search or shared an earlier one depends on the visiting order alone, so
+                // the counts do not change when outcomes come from a checkpoint.
+                if (searchedKeys.add(t.searchKey())) {
+                    searched++;
+                    evaluations += outcomes[i].outcome().evaluations();
+                } else {
+                    reused++;
+                }
+                record(t, outcomes[i]);
+                visited(t.searchKey());
+                listener.searched(new SearchedDesignPoint(t.candidateIndex(), t.candidates(), outcomes[i].outcome(),
+                        outcomes[i].found(), top.isEmpty() ? 0 : top.get(0).fitness(), doneNs[i]));
             }
             if (!top.isEmpty() && top.get(0).fitness() != before) {
                 listener.bestFitness(top.get(0).fitness());
@@ -325,19 +402,74 @@ public final class DesignSpaceExplorer {
         private void visited(SearchKey key) {
             if (pendingByKey.merge(key, -1, Integer::sum) == 0) {
                 pendingByKey.remove(key);
-                outcomes.remove(key);
+                shared.remove(key);
             }
         }
 
-        private void record(SearchTask task, CandidateOutcome outcome) {
-            if (!outcome.found() || !(outcome.fitness() > 0)) {
+        /**
+         * The outcomes of the batch's points that the checkpoint holds and that need no search: those with their
+         * design, and those that cannot enter the top designs. Null for the points to search.
+         */
+        private Outcome[] takeRecorded(List<SearchTask> batch, RankedDesign bar, long[] doneNs, long startNs) {
+            Outcome[] outcomes = new Outcome[batch.size()];
+            int taken = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                SearchTask t = batch.get(i);
+                FinishedDesignPoint f = recorded.get(t.order());
+                if (f != null && (f.designKept() || !mayEnterTop(bar, t.order(), f.found(), f.fitness()))) {
+                    outcomes[i] = new Outcome(f.outcome(t.duplication()), f.found());
+                    shared.putIfAbsent(t.searchKey(), outcomes[i]);
+                    doneNs[i] = settings.nanoClock().getAsLong() - startNs;
+                    taken++;
+                }
+            }
+            if (taken > 0) {
+                fromCheckpoint += taken;
+                listener.fromCheckpoint(taken);
+            }
+            return outcomes;
+        }
+
+        /**
+         * Whether a point may take the outcome of its key's earlier search: always, unless that outcome lacks a
+         * design this point would need to enter the top designs (then it searches again, to the same outcome).
+         */
+        private static boolean canShare(Outcome earlier, SearchTask t, RankedDesign bar) {
+            return earlier != null
+                    && !(earlier.designMissing() && mayEnterTop(bar, t.order(), true, earlier.outcome().fitness()));
+        }
+
+        /** A point as the checkpoint keeps it: with its design only where that could enter the top designs. */
+        private static FinishedDesignPoint finished(SearchTask t, Outcome o, RankedDesign bar) {
+            CandidateOutcome c = o.outcome();
+            boolean keep = c.found() && mayEnterTop(bar, t.order(), true, c.fitness());
+            return new FinishedDesignPoint(t.key(), o.found(), c.fitness(), c.bestFitnessPerGeneration(),
+                    c.evaluations(), c.reason(), keep ? c.best() : null);
+        }
+
+        /** The last of the top designs once they are full, which a design must outrank to enter; else null. */
+        private RankedDesign lastTopDesign() {
+            return top.size() == ExplorationSettings.TOP_DESIGNS ? top.get(top.size() - 1) : null;
+        }
+
+        private void record(SearchTask task, Outcome searchedOutcome) {
+            CandidateOutcome outcome = searchedOutcome.outcome();
+            boolean designFound = searchedOutcome.found();
+            if (!designFound || !(outcome.fitness() > 0)) {
                 String reason = outcome.reason().isBlank()
-                        ? (outcome.found() ? "its best design has a fitness of 0" : "no design found")
+                        ? (designFound ? "its best design has a fitness of 0" : "no design found")
                         : outcome.reason();
                 reasons.merge(reason, 1, Integer::sum);
                 return;
             }
             found++;
+            if (!outcome.found()) {
+                // Taken from a checkpoint without its design, which takeRecorded allows only below the top.
+                if (mayEnterTop(lastTopDesign(), task.order(), true, outcome.fitness())) {
+                    throw new IllegalStateException(task.key() + " would enter the top designs without its design");
+                }
+                return;
+            }
             RankedDesign ranked = new RankedDesign(task.order(), task.candidateIndex(), task.candidates(), outcome);
             int at = Collections.binarySearch(top, ranked, RANKING);
             top.add(at < 0 ? -at - 1 : at, ranked);

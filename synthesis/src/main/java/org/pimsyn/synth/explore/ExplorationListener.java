@@ -21,6 +21,13 @@ public interface ExplorationListener {
     default void pruned(int designPoints) {
     }
 
+    /**
+     * Design points were taken from a checkpoint instead of being searched; they count as searched, but took no
+     * search time.
+     */
+    default void fromCheckpoint(int designPoints) {
+    }
+
     /** The best fitness so far, in GOPS/W. */
     default void bestFitness(double gopsPerWatt) {
     }
@@ -51,6 +58,12 @@ public interface ExplorationListener {
             public void pruned(int designPoints) {
                 first.pruned(designPoints);
                 second.pruned(designPoints);
+            }
+
+            @Override
+            public void fromCheckpoint(int designPoints) {
+                first.fromCheckpoint(designPoints);
+                second.fromCheckpoint(designPoints);
             }
 
             @Override

@@ -8,19 +8,23 @@ import java.util.Map;
 /**
  * The outcome of an exploration.
  *
- * @param topDesigns       the best designs, best first (fitness, then loop order), at most
- *                         {@link ExplorationSettings#TOP_DESIGNS}, never empty
- * @param infeasiblePoints crossbar points whose weights do not fit, in loop order
- * @param noDesignReasons  why searched design points yielded no design: reason to number of design points, most
- *                         frequent first
- * @param wallTimeMs       elapsed time of the whole exploration; the only figure that varies between runs
+ * @param topDesigns                 the best designs, best first (fitness, then loop order), at most
+ *                                   {@link ExplorationSettings#TOP_DESIGNS}, never empty
+ * @param infeasiblePoints           crossbar points whose weights do not fit, in loop order
+ * @param noDesignReasons            why searched design points yielded no design: reason to number of design
+ *                                   points, most frequent first
+ * @param wallTimeMs                 elapsed time of the whole exploration; with the next, the only figures that
+ *                                   vary between runs
+ * @param designPointsFromCheckpoint searched design points whose outcome was taken from a checkpoint instead of
+ *                                   searched again; the statistics count them as searched
  */
 public record ExplorationResult(
         List<RankedDesign> topDesigns,
         ExplorationStatistics statistics,
         List<InfeasiblePoint> infeasiblePoints,
         Map<String, Integer> noDesignReasons,
-        long wallTimeMs) {
+        long wallTimeMs,
+        int designPointsFromCheckpoint) {
 
     public ExplorationResult {
         topDesigns = List.copyOf(topDesigns);
@@ -29,6 +33,17 @@ public record ExplorationResult(
         if (topDesigns.isEmpty()) {
             throw new IllegalArgumentException("an exploration result holds at least one design");
         }
+        if (designPointsFromCheckpoint < 0
+                || designPointsFromCheckpoint > statistics.designPointsSearched() + statistics.designPointsReused()) {
+            throw new IllegalArgumentException("design points from the checkpoint must lie in [0, searched + reused], "
+                    + "got " + designPointsFromCheckpoint);
+        }
+    }
+
+    /** The result of a run that searched every design point itself. */
+    public ExplorationResult(List<RankedDesign> topDesigns, ExplorationStatistics statistics,
+            List<InfeasiblePoint> infeasiblePoints, Map<String, Integer> noDesignReasons, long wallTimeMs) {
+        this(topDesigns, statistics, infeasiblePoints, noDesignReasons, wallTimeMs, 0);
     }
 
     public RankedDesign best() {

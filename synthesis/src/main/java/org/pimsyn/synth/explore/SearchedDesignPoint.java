@@ -8,11 +8,22 @@ import org.pimsyn.synth.design.DesignPoint;
  *
  * @param candidateIndex      rank of its weight-duplication candidate in the filter's list (0 is the best)
  * @param candidates          candidates the filter kept at its crossbar point
+ * @param outcome             the search's outcome; for a point taken from a checkpoint whose design could not enter
+ *                            the top designs, without that design
+ * @param found               whether the search found a design: {@code outcome.found()}, except for such points
  * @param bestFitnessSoFar    the run's best fitness (GOPS/W) once this point is counted, 0 while none was found
- * @param nanosSinceStart     time from the start of the exploration to the end of this point's search
+ * @param nanosSinceStart     time from the start of the exploration to the end of this point's search, or to when
+ *                            it was taken from the checkpoint
  */
-public record SearchedDesignPoint(int candidateIndex, int candidates, CandidateOutcome outcome,
+public record SearchedDesignPoint(int candidateIndex, int candidates, CandidateOutcome outcome, boolean found,
         double bestFitnessSoFar, long nanosSinceStart) {
+
+    /** A point whose outcome holds its design, if it found one. */
+    public SearchedDesignPoint(int candidateIndex, int candidates, CandidateOutcome outcome, double bestFitnessSoFar,
+            long nanosSinceStart) {
+        this(candidateIndex, candidates, outcome, outcome.found(), bestFitnessSoFar, nanosSinceStart);
+    }
+
     public DesignPoint point() {
         return outcome.point();
     }

@@ -45,6 +45,11 @@ public final class DesignJson {
     }
 
     public static String toJson(Design design) {
+        return OutputJson.text(tree(design));
+    }
+
+    /** The design as a JSON tree, for files that hold designs among other things. */
+    static ObjectNode tree(Design design) {
         Network network = design.spec().network();
         ObjectNode root = OutputJson.MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -82,7 +87,7 @@ public final class DesignJson {
         root.set("accelerator", OutputJson.tree(design.accelerator()));
         root.set("componentLibrary", OutputJson.tree(design.library()));
         root.set("summary", summary(design));
-        return OutputJson.text(root);
+        return root;
     }
 
     /** Writes the design atomically. */
@@ -109,7 +114,12 @@ public final class DesignJson {
 
     /** Parses design text; {@code source} names it in messages. */
     public static Design parse(String text, String source) {
-        JsonObjectFields root = JsonObjectFields.root(source, JsonObjectFields.parse(text, source), ROOT_KEYS);
+        return parse(JsonObjectFields.parse(text, source), source);
+    }
+
+    /** Reads a design from its JSON tree; {@code source} names it in messages. */
+    static Design parse(JsonNode tree, String source) {
+        JsonObjectFields root = JsonObjectFields.root(source, tree, ROOT_KEYS);
         String format = root.text("format");
         if (!format.equals(FORMAT)) {
             throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");

@@ -1,8 +1,5 @@
 package org.pimsyn.synth.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -15,6 +12,7 @@ import org.pimsyn.sim.io.OutputFiles;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.explore.ExplorationListener;
 import org.pimsyn.synth.explore.SearchedDesignPoint;
+import org.pimsyn.synth.io.CreatedDirectories;
 
 /**
  * The exploration log {@code exploration.jsonl}: one compact JSON object per searched design point, in the order
@@ -23,16 +21,13 @@ import org.pimsyn.synth.explore.SearchedDesignPoint;
  * fails leaves no log behind, nor the directories it had to create.
  */
 public final class ExplorationJournal implements ExplorationListener, AutoCloseable {
-    private static final ObjectWriter LINE = OutputJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
-
     private final Path target;
     private final Path tmp;
     private final BufferedWriter out;
-    /** The outermost directory this log created, or null when the output directory existed. */
-    private final Path created;
+    private final CreatedDirectories created;
     private boolean committed;
 
-    private ExplorationJournal(Path target, Path tmp, BufferedWriter out, Path created) {
+    private ExplorationJournal(Path target, Path tmp, BufferedWriter out, CreatedDirectories created) {
         this.target = target;
         this.tmp = tmp;
         this.out = out;
@@ -42,12 +37,8 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
     /** Starts the log of a run whose files go to {@code directory}, creating the directory if needed. */
     public static ExplorationJournal open(Path directory) {
         Path target = directory.resolve(SynthesisOutputs.EXPLORATION_LOG_FILE).toAbsolutePath();
-        Path created = null;
-        for (Path d = target.getParent(); d != null && !Files.exists(d); d = d.getParent()) {
-            created = d;
-        }
         try {
-            Files.createDirectories(target.getParent());
+            CreatedDirectories created = CreatedDirectories.create(target.getParent());
             Path tmp = OutputFiles.createTemporary(target.getParent(), "." + target.getFileName());
             return new ExplorationJournal(target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
                     created);
@@ -61,20 +52,23 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         ObjectNode o = OutputJson.MAPPER.createObjectNode();
         RunReports.putPoint(o, searched.point(), searched.candidateIndex(), searched.candidates());
         CandidateOutcome outcome = searched.outcome();
-        o.put("found", outcome.found());
-        o.put("fitnessGopsPerWatt", outcome.fitness());
-        o.put("noDesignReason", outcome.reason());
-        o.put("evaluations", outcome.evaluations());
-        ArrayNode history = o.putArray("bestFitnessPerGeneration");
-        for (double f : outcome.bestFitnessPerGeneration()) {
-            history.add(f);
-        }
+        putSearch(o, searched.found(), outcome.fitness(), outcome.reason(), outcome.evaluations(),
+                outcome.bestFitnessPerGeneration());
         o.put("bestFitnessSoFar", searched.bestFitnessSoFar());
         o.put("secondsSinceStart", searched.nanosSinceStart() / 1e9);
-        try {
-            return LINE.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        return OutputJson.line(o);
+    }
+
+    /** The fields that say what a design point's search gave, shared by the log and the checkpoint. */
+    static void putSearch(ObjectNode out, boolean found, double fitness, String reason, long evaluations,
+            double[] bestFitnessPerGeneration) {
+        out.put("found", found);
+        out.put("fitnessGopsPerWatt", fitness);
+        out.put("noDesignReason", reason);
+        out.put("evaluations", evaluations);
+        ArrayNode history = out.putArray("bestFitnessPerGeneration");
+        for (double f : bestFitnessPerGeneration) {
+            history.add(f);
         }
     }
 
@@ -110,16 +104,7 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         try {
             out.close();
             Files.deleteIfExists(tmp);
-            if (created != null) {
-                for (Path d = tmp.getParent(); d != null && d.startsWith(created); d = d.getParent()) {
-                    try (var entries = Files.list(d)) {
-                        if (entries.findAny().isPresent()) {
-                            break;
-                        }
-                    }
-                    Files.delete(d);
-                }
-            }
+            created.removeEmpty();
         } catch (IOException ignored) {
             // Only reached on a failing run, whose own failure is the one to report.
         }

@@ -21,8 +21,9 @@ import org.pimsyn.synth.network.Network;
 /**
  * The {@code report.json} files. A synthesis report holds the run's inputs, the chosen design, the simulator's
  * report of it, the best fitness after each generation of its search, the top designs, the exploration statistics,
- * and, in its own {@code execution} section, what depends on the machine (threads, wall time): everything outside
- * that section is the same for the same inputs and seed. A simulation report holds the design file, the images
+ * and, in its own {@code execution} section, what depends on the machine and on how the run went (threads, wall
+ * time, design points taken from a checkpoint): everything outside that section is the same for the same inputs
+ * and seed. A simulation report holds the design file, the images
  * and the simulator's report in the same {@code simulation} form, so the two compare field by field.
  */
 public final class RunReports {
@@ -60,6 +61,7 @@ public final class RunReports {
         ObjectNode execution = root.putObject("execution");
         execution.put("threads", threads);
         execution.put("wallTimeMs", result.wallTimeMs());
+        execution.put("designPointsFromCheckpoint", result.designPointsFromCheckpoint());
         return OutputJson.text(root);
     }
 

@@ -1,7 +1,11 @@
 package org.pimsyn.synth.output;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.io.AtomicFiles;
 
@@ -12,6 +16,8 @@ public final class SynthesisOutputs {
     public static final String REPORT_FILE = "report.json";
     /** Written as the run goes by {@link ExplorationJournal}. */
     public static final String EXPLORATION_LOG_FILE = "exploration.jsonl";
+    /** Written as the run goes by {@link CheckpointFile}, and kept for {@code --resume}. */
+    public static final String CHECKPOINT_FILE = "checkpoint.jsonl";
 
     private SynthesisOutputs() {
     }
@@ -32,5 +38,24 @@ public final class SynthesisOutputs {
         AtomicFiles.writeString(pimcompFile, pimcompJson);
         AtomicFiles.writeString(reportFile, reportJson);
         return List.of(designFile, pimcompFile, reportFile);
+    }
+
+    /**
+     * Deletes the hidden temporary files of these outputs that a killed run left in {@code directory}. Only safe
+     * while no other run writes there, which the lock of the directory's {@link CheckpointFile} ensures.
+     */
+    public static void removeStaleTemporaries(Path directory) {
+        List<String> prefixes = Stream.of(DESIGN_FILE, PIMCOMP_FILE, REPORT_FILE, EXPLORATION_LOG_FILE,
+                CHECKPOINT_FILE).map(name -> "." + name).toList();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".tmp") && prefixes.stream().anyMatch(name::startsWith) && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + directory + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -27,10 +27,12 @@ class ExplorationLogTest {
         nowNs += 20 * SECOND_NS;
         log.pruned(498);
         log.close();
+        // Time left: 10 s for 1,000 searches, 500 points left of which 1,000 in 1,500 will be searched: 3.33 s;
+        // then 30 s for 1,001 searches, 1 point left at a share of 1,001 in 1,999: 15 ms.
         assertEquals("""
-                design points: 0 of 2,000 (0%), 0 ms elapsed
-                design points: 1,500 of 2,000 (75%), best 1,234.6 GOPS/W, 10.0 s elapsed
-                design points: 1,999 of 2,000 (99%), best 1,234.6 GOPS/W, 30.0 s elapsed
+                design points: 0 of 2,000 (0%), 0 pruned, 0 ms elapsed
+                design points: 1,500 of 2,000 (75%), 500 pruned, best 1,234.6 GOPS/W, 10.0 s elapsed, about 3.3 s left
+                design points: 1,999 of 2,000 (99%), 998 pruned, best 1,234.6 GOPS/W, 30.0 s elapsed, about 15 ms left
                 """, text.toString());
     }
 
@@ -41,8 +43,29 @@ class ExplorationLogTest {
         log.pruned(3);
         log.close();
         assertEquals("""
-                design points: 0 of 3 (0%), 0 ms elapsed
-                design points: 3 of 3 (100%), 11.0 s elapsed
+                design points: 0 of 3 (0%), 0 pruned, 0 ms elapsed
+                design points: 3 of 3 (100%), 3 pruned, 11.0 s elapsed
+                """, text.toString());
+    }
+
+    @Test
+    void aResumedRunEstimatesTheTimeLeftFromItsOwnSearchesAlone() {
+        log.started(100);
+        log.fromCheckpoint(40);
+        log.pruned(10);
+        nowNs += 10 * SECOND_NS;
+        log.fromCheckpoint(1);
+        for (int i = 0; i < 10; i++) {
+            nowNs += SECOND_NS;
+            log.searched();
+        }
+        log.close();
+        // Nothing searched yet at 10 s: no estimate. Then 10 searches in 20 s; 39 points left, of which those
+        // searched or taken (51 of 61) will be searched: 2 s x 39 x 51 / 61 = 65.2 s.
+        assertEquals("""
+                design points: 0 of 100 (0%), 0 pruned, 0 ms elapsed
+                design points: 51 of 100 (51%), 10 pruned, 41 from the checkpoint, 10.0 s elapsed
+                design points: 61 of 100 (61%), 10 pruned, 41 from the checkpoint, 20.0 s elapsed, about 65.2 s left
                 """, text.toString());
     }
 

@@ -66,7 +66,7 @@ class SimulateCommandTest {
         CliRun run = CliRun.of("simulate", "--design", design().toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
-        assertEquals(List.of("design.json", "exploration.jsonl", "pimcomp.json", "report.json"),
+        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.json"),
                 filesIn(synthesized));
         assertEquals(synthesis, simulationSection(synthesized.resolve("report.json")));
         JsonNode report = JSON.readTree(synthesized.resolve("report.json").toFile());

@@ -14,14 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.explore.FakeCandidateSearch;
 import org.pimsyn.synth.explore.SmallCases;
@@ -36,22 +33,14 @@ class SynthesizeCommandTest {
     @TempDir
     Path dir;
 
-    private Supplier<CandidateSearch> production;
-    private LongSupplier productionClock;
+    @RegisterExtension
+    final SearchRestored restored = new SearchRestored();
     private FakeCandidateSearch fake;
 
     @BeforeEach
     void useTheFakeSearch() {
-        production = SynthesizeCommand.candidateSearch;
-        productionClock = SynthesizeCommand.nanoClock;
         fake = new FakeCandidateSearch();
         SynthesizeCommand.candidateSearch = () -> fake;
-    }
-
-    @AfterEach
-    void restoreTheSearch() {
-        SynthesizeCommand.candidateSearch = production;
-        SynthesizeCommand.nanoClock = productionClock;
     }
 
     /**
@@ -94,12 +83,13 @@ class SynthesizeCommandTest {
     }
 
     @Test
-    void writesTheFourFilesAndSummarizesTheDesign() throws IOException {
+    void writesTheFiveFilesAndSummarizesTheDesign() throws IOException {
         Path out = dir.resolve("out");
         CliRun run = run(smallCase(dir, "--out", out.toString(), "--threads", "2"));
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
-        assertEquals(List.of("design.json", "exploration.jsonl", "pimcomp.json", "report.json"), filesIn(out));
+        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.json"),
+                filesIn(out));
         String o = run.out();
         assertTrue(o.startsWith("Synthesized small (network file " + dir.resolve("small.json")
                 + ") under 0.3 W: specified macros, macro sharing on, seed 1\n"), o);
@@ -109,7 +99,9 @@ class SynthesizeCommandTest {
         assertTrue(o.contains("\nPower efficiency: "), o);
         assertTrue(o.contains("\nExplored 4 crossbar points (1 infeasible, 0 without an ADC) and "), o);
         assertTrue(o.endsWith("Wrote " + out.resolve("design.json") + ", " + out.resolve("pimcomp.json") + ", "
-                + out.resolve("report.json") + ", " + out.resolve("exploration.jsonl") + "\n"), o);
+                + out.resolve("report.json") + ", " + out.resolve("exploration.jsonl") + ", "
+                + out.resolve("checkpoint.jsonl") + "\n"), o);
+        assertFalse(o.contains("Resumed"), o);
 
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         List<String> sections = new ArrayList<>();
@@ -124,6 +116,7 @@ class SynthesizeCommandTest {
         assertEquals("small", in.get("network").get("name").textValue());
         assertEquals(dir.resolve("small-library.json").toString(), in.get("config").textValue());
         assertEquals(2, report.get("execution").get("threads").intValue());
+        assertEquals(0, report.get("execution").get("designPointsFromCheckpoint").intValue());
         assertEquals(10, report.get("topDesigns").size());
         ObjectNode chosen = (ObjectNode) report.get("design").deepCopy();
         chosen.remove("fitnessEvaluations");
@@ -333,14 +326,17 @@ class SynthesizeCommandTest {
     }
 
     @Test
-    void aTimeBudgetSpentBeforeAnyDesignExitsWith3AndWritesNothing() throws IOException {
+    void aTimeBudgetSpentBeforeAnyDesignExitsWith3AndKeepsOnlyTheCheckpoint() throws IOException {
         ticking(new FakeCandidateSearch(1.0));
         Path out = dir.resolve("o");
         CliRun run = run(smallCase(dir, "--out", out.toString(), "--budget-minutes", "0.1"));
         assertOneLineError(run, 3);
         assertTrue(run.err().startsWith("pimsyn synthesize: the time budget of 0.1 minutes ran out before a design "
                 + "was found: 16 of "), run.err());
-        assertFalse(Files.exists(out));
+        assertTrue(run.err().strip().endsWith("; --resume continues the run from " + out.resolve("checkpoint.jsonl")),
+                run.err());
+        assertEquals(List.of("checkpoint.jsonl"), filesIn(out));
+        assertEquals(1 + 16, Files.readAllLines(out.resolve("checkpoint.jsonl")).size(), "a header and 16 points");
     }
 
     @Test

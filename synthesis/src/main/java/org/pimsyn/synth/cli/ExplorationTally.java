@@ -1,0 +1,100 @@
+package org.pimsyn.synth.cli;
+
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+import org.pimsyn.synth.explore.ExplorationListener;
+
+/**
+ * The counts of an exploration under way and the time left they suggest, for the progress displays. Thread-safe:
+ * searches are counted from the worker threads.
+ *
+ * <p>The estimate: the time per design point searched in this run, times the design points left, of which the
+ * share searched so far will be searched and the rest pruned. Points taken from a checkpoint count as searched for
+ * that share but took no search time; pruning grows as the run goes, so the estimate errs long.
+ */
+final class ExplorationTally implements ExplorationListener {
+    private final LongSupplier nanoTime;
+    private long startNs;
+    private int total;
+    private int searchedNow;
+    private int fromCheckpoint;
+    private int pruned;
+    private double bestGopsPerWatt = Double.NaN;
+
+    ExplorationTally(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public synchronized void started(int designPoints) {
+        total = designPoints;
+        startNs = nanoTime.getAsLong();
+    }
+
+    @Override
+    public synchronized void searched() {
+        searchedNow++;
+    }
+
+    @Override
+    public synchronized void pruned(int designPoints) {
+        pruned += designPoints;
+    }
+
+    @Override
+    public synchronized void fromCheckpoint(int designPoints) {
+        fromCheckpoint += designPoints;
+    }
+
+    @Override
+    public synchronized void bestFitness(double gopsPerWatt) {
+        bestGopsPerWatt = gopsPerWatt;
+    }
+
+    /** Design points searched, pruned or taken from the checkpoint. */
+    synchronized int done() {
+        return searchedNow + fromCheckpoint + pruned;
+    }
+
+    synchronized long startNs() {
+        return startNs;
+    }
+
+    /** The estimated time left at {@code nowNs}, empty before this run has searched a design point. */
+    synchronized OptionalLong nanosLeft(long nowNs) {
+        int done = done();
+        if (done >= total) {
+            return OptionalLong.of(0);
+        }
+        if (searchedNow == 0) {
+            return OptionalLong.empty();
+        }
+        double searchedShare = (double) (searchedNow + fromCheckpoint) / done;
+        double nanosPerSearch = (double) (nowNs - startNs) / searchedNow;
+        return OptionalLong.of(Math.round(nanosPerSearch * (total - done) * searchedShare));
+    }
+
+    /**
+     * "design points: 1,500 of 2,000 (75%), 500 pruned, 200 from the checkpoint, best 1,234.6 GOPS/W, 10.0 s
+     * elapsed, about 3.3 s left": the checkpoint part only after a resume, the best once there is one, the time
+     * left while some points are left and it can be estimated.
+     */
+    synchronized String line(long nowNs) {
+        int done = done();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "design points: %,d of %,d (%d%%), %,d pruned",
+                done, total, total == 0 ? 100 : (int) (100L * done / total), pruned));
+        if (fromCheckpoint > 0) {
+            s.append(String.format(Locale.ROOT, ", %,d from the checkpoint", fromCheckpoint));
+        }
+        if (!Double.isNaN(bestGopsPerWatt)) {
+            s.append(String.format(Locale.ROOT, ", best %,.1f GOPS/W", bestGopsPerWatt));
+        }
+        s.append(", ").append(WallTime.of((nowNs - startNs) / 1e6)).append(" elapsed");
+        OptionalLong left = nanosLeft(nowNs);
+        if (done < total && left.isPresent()) {
+            s.append(", about ").append(WallTime.of(left.getAsLong() / 1e6)).append(" left");
+        }
+        return s.toString();
+    }
+}

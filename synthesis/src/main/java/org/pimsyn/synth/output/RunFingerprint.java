@@ -1,0 +1,54 @@
+package org.pimsyn.synth.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.network.json.NetworkJsonWriter;
+
+/**
+ * What decides the result of a synthesis run, as a checkpoint's header records it: the network and the hardware
+ * library by a SHA-256 of their content, and the request's other inputs and the seed as they are. Neither the
+ * thread count nor the time budget is part of it: they never change what a design point's search gives.
+ *
+ * @param network SHA-256 of the network's name and its PIMSYN network JSON, as {@code sha256:<hex>}
+ * @param library SHA-256 of the library's figures and search settings (not of where it was read from)
+ */
+public record RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
+        int genes, int generations, int fitnessImages, long seed) {
+
+    public static RunFingerprint of(SynthesisRequest request, long seed) {
+        return new RunFingerprint(network(request.network()), library(request.library()), request.totalPowerMw(),
+                request.macroMode().label(), request.macroSharing(), request.genes(), request.generations(),
+                request.fitnessImages(), seed);
+    }
+
+    static String network(Network network) {
+        return sha256(network.name() + "\n" + NetworkJsonWriter.toJson(network));
+    }
+
+    static String library(HardwareLibrary library) {
+        ObjectNode tree = (ObjectNode) OutputJson.tree(library);
+        tree.remove("origin");
+        try {
+            return sha256(OutputJson.MAPPER.writeValueAsString(tree));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.pimsyn.synth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.synth.explore.SmallCases;
+import org.pimsyn.synth.network.json.NetworkJsonWriter;
+
+/**
+ * A synthesis with the real candidate search, killed part-way in its own JVM and resumed, writes the files of a run
+ * never stopped. The design space is one crossbar point of the small network with ResDAC 1 and 2 and ten
+ * duplication candidates: twenty design points, more than a batch; the killed process pauses 100 ms per point so
+ * that it is under way when killed.
+ */
+class ResumeAfterKillTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long PAUSE_MS = 100;
+    private static final long PATIENCE_MS = 60_000;
+
+    @TempDir
+    Path dir;
+
+    private List<String> synthesize(Path out, String... more) throws IOException {
+        Path network = dir.resolve("small.json");
+        Path library = dir.resolve("library.json");
+        if (!Files.exists(network)) {
+            NetworkJsonWriter.write(SmallCases.network(), network);
+            ObjectNode root = (ObjectNode) JSON.readTree(SynthesisEndToEndTest.libraryJson());
+            ((ObjectNode) root.at("/search/annealing")).put("candidatesKept", 10);
+            Files.writeString(library, JSON.writeValueAsString(root));
+        }
+        List<String> args = new ArrayList<>(List.of("synthesize", "--network", network.toString(), "--config",
+                library.toString(), "--power", "5", "--genes", "4", "--generations", "2", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    private static int lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return (int) lines.count();
+        }
+    }
+
+    @Test
+    void aRunKilledPartWayAndResumedWritesTheFilesOfARunNeverStopped() throws Exception {
+        Path whole = dir.resolve("whole");
+        CliRun uninterrupted = CliRun.of(synthesize(whole, "--threads", "2").toArray(String[]::new));
+        assertEquals(Main.EXIT_OK, uninterrupted.exitCode(), uninterrupted.err());
+        JsonNode exploration = JSON.readTree(whole.resolve("report.json").toFile()).get("exploration");
+        int searched = exploration.get("designPointsSearched").intValue();
+        assertTrue(searched + exploration.get("designPointsPruned").intValue() > 16, "more than one batch");
+
+        Path killed = dir.resolve("killed");
+        Path checkpoint = killed.resolve("checkpoint.jsonl");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                "-D" + PacedMain.PAUSE_PROPERTY + "=" + PAUSE_MS, PacedMain.class.getName()));
+        command.addAll(synthesize(killed, "--threads", "2"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MS);
+            while (lines(checkpoint) < 1 + 3) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    fail("the run ended or stalled before three design points were checkpointed: "
+                            + Files.readString(dir.resolve("killed.log")));
+                }
+                Thread.sleep(5);
+            }
+        } finally {
+            process.destroyForcibly();
+            process.waitFor(PATIENCE_MS, TimeUnit.MILLISECONDS);
+        }
+        int finished = lines(checkpoint) - 1;
+        assertTrue(finished >= 3 && finished < searched, finished + " of " + searched + " checkpointed");
+        assertFalse(Files.exists(killed.resolve("design.json")), "killed before the end");
+
+        CliRun resumed = CliRun.of(synthesize(killed, "--threads", "1", "--resume").toArray(String[]::new));
+        assertEquals(Main.EXIT_OK, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().startsWith("pimsyn synthesize: resuming from " + checkpoint + ": "), resumed.err());
+        SynthesizeResumeTest.assertSameRun(whole, killed);
+        JsonNode execution = JSON.readTree(killed.resolve("report.json").toFile()).get("execution");
+        assertTrue(execution.get("designPointsFromCheckpoint").intValue() >= finished, execution.toString());
+        assertEquals(1 + searched, lines(checkpoint));
+        try (Stream<Path> files = Files.list(killed)) {
+            assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json",
+                    "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the killed run's temporary files are gone");
+        }
+        ArrayNode top = (ArrayNode) JSON.readTree(killed.resolve("report.json").toFile()).get("topDesigns");
+        assertTrue(top.size() > 0);
+    }
+}

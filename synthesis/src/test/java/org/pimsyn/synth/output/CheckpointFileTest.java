@@ -1,0 +1,274 @@
+package org.pimsyn.synth.output;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.DesignPoint;
+import org.pimsyn.synth.design.MacroMode;
+import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.explore.DesignPointKey;
+import org.pimsyn.synth.explore.FinishedDesignPoint;
+import org.pimsyn.synth.explore.SmallCases;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.network.NetworkBuilder;
+import org.pimsyn.synth.network.Shape;
+import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+
+class CheckpointFileTest {
+    private static final SynthesisRequest REQUEST = SmallCases.request();
+    private static final RunFingerprint RUN = RunFingerprint.of(REQUEST, 1);
+    private static final Design DESIGN = SmallDesign.design();
+    private static final DesignPoint OTHER_POINT = new DesignPoint(0.05, 4, 256, 2, 13);
+
+    /** Three design points of a run: the first with its design, the second found but not kept, the third empty. */
+    private static final List<DesignPointKey> KEYS = List.of(
+            new DesignPointKey(0, SmallDesign.POINT, 0, 2, new int[] {4, 2, 1}),
+            new DesignPointKey(1, SmallDesign.POINT, 1, 2, new int[] {2, 2, 1}),
+            new DesignPointKey(2, OTHER_POINT, 0, 1, new int[] {1, 1, 1}));
+    private static final FinishedDesignPoint KEPT = new FinishedDesignPoint(KEYS.get(0), true,
+            DESIGN.fitness(), new double[] {0.1 * DESIGN.fitness(), DESIGN.fitness()}, 17, "", DESIGN);
+    private static final FinishedDesignPoint NOT_KEPT = new FinishedDesignPoint(KEYS.get(1), true, 123.456,
+            new double[] {100, 123.456}, 9, "", null);
+    private static final FinishedDesignPoint EMPTY = new FinishedDesignPoint(KEYS.get(2), false, 0,
+            new double[0], 0, "the \"peripherals\" do not fit\nat all", null);
+
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve("out").resolve("checkpoint.jsonl");
+    }
+
+    private void writeRun(FinishedDesignPoint... points) {
+        try (CheckpointFile checkpoint = CheckpointFile.start(dir.resolve("out"), RUN)) {
+            assertEquals(0, checkpoint.finishedDesignPoints());
+            for (FinishedDesignPoint p : points) {
+                checkpoint.record(p);
+            }
+        }
+    }
+
+    private Map<Integer, FinishedDesignPoint> resumed() {
+        try (CheckpointFile checkpoint = CheckpointFile.resume(dir.resolve("out"), RUN).orElseThrow()) {
+            return checkpoint.recorded(KEYS);
+        }
+    }
+
+    private static void assertSamePoint(FinishedDesignPoint expected, FinishedDesignPoint actual) {
+        assertEquals(expected.key(), actual.key());
+        assertEquals(expected.found(), actual.found());
+        assertEquals(Double.doubleToLongBits(expected.fitness()), Double.doubleToLongBits(actual.fitness()));
+        assertArrayEquals(expected.bestFitnessPerGeneration(), actual.bestFitnessPerGeneration());
+        assertEquals(expected.evaluations(), actual.evaluations());
+        assertEquals(expected.reason(), actual.reason());
+        assertEquals(expected.designKept(), actual.designKept());
+        if (expected.designKept()) {
+            assertEquals(DesignJson.toJson(expected.design()), DesignJson.toJson(actual.design()));
+            assertEquals(expected.design().performance(), actual.design().performance());
+        }
+    }
+
+    private String error(Runnable resume) {
+        return assertThrows(InputException.class, resume::run).getMessage();
+    }
+
+    @Test
+    void whatIsRecordedReadsBackExactlyWithTheDesignOnlyWhereKept() throws IOException {
+        writeRun(KEPT, NOT_KEPT, EMPTY);
+        List<String> lines = Files.readAllLines(file());
+        assertEquals(4, lines.size(), "a header and one line per design point");
+        assertTrue(lines.get(0).startsWith("{\"format\":\"pimsyn-checkpoint\",\"formatVersion\":1,\"run\":{"
+                + "\"network\":\"sha256:"), lines.get(0));
+        assertTrue(lines.get(1).contains("\"design\":{\"format\":\"pimsyn-design\""), lines.get(1));
+        assertFalse(lines.get(2).contains("\"design\""), lines.get(2));
+
+        Map<Integer, FinishedDesignPoint> back = resumed();
+        assertEquals(List.of(0, 1, 2), List.copyOf(back.keySet()));
+        assertSamePoint(KEPT, back.get(0));
+        assertSamePoint(NOT_KEPT, back.get(1));
+        assertSamePoint(EMPTY, back.get(2));
+        assertNull(back.get(1).outcome(new DuplicationCandidate(new int[] {2, 2, 1}, 0, 1)).best());
+    }
+
+    @Test
+    void aTornLastLineIsIgnoredAndCutOffBeforeTheNextPointIsAppended() throws IOException {
+        writeRun(KEPT);
+        String whole = Files.readString(file());
+        String tornLine = CheckpointFile.line(NOT_KEPT);
+        Files.writeString(file(), tornLine.substring(0, tornLine.length() / 2), StandardOpenOption.APPEND);
+        try (CheckpointFile checkpoint = CheckpointFile.resume(dir.resolve("out"), RUN).orElseThrow()) {
+            assertEquals(1, checkpoint.finishedDesignPoints());
+            assertEquals(whole, Files.readString(file()), "the torn line is gone");
+            checkpoint.record(EMPTY);
+        }
+        assertEquals(whole + CheckpointFile.line(EMPTY) + "\n", Files.readString(file()));
+        Map<Integer, FinishedDesignPoint> back = resumed();
+        assertEquals(List.of(0, 2), List.copyOf(back.keySet()));
+        assertSamePoint(EMPTY, back.get(2));
+    }
+
+    @Test
+    void aPointRecordedTwiceTakesItsLaterLine() {
+        FinishedDesignPoint again = new FinishedDesignPoint(KEYS.get(1), true, 123.456, new double[] {100, 123.456},
+                9, "", DESIGN);
+        writeRun(NOT_KEPT, again);
+        try (CheckpointFile checkpoint = CheckpointFile.resume(dir.resolve("out"), RUN).orElseThrow()) {
+            assertEquals(1, checkpoint.finishedDesignPoints());
+            assertTrue(checkpoint.recorded(KEYS).get(1).designKept());
+        }
+    }
+
+    @Test
+    void theRunsOtherInputsAreRefusedNamingTheFileAndTheField() {
+        writeRun(KEPT);
+        SynthesisRequest r = REQUEST;
+        String power = error(() -> CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(
+                new SynthesisRequest(r.network(), r.library(), 400, r.macroMode(), r.macroSharing(), r.genes(),
+                        r.generations(), r.fitnessImages()), 1)));
+        assertEquals(file() + ": line 1: $.run.powerMw: the checkpoint is of a run with 300.0, this run has 400.0; "
+                + "run without --resume to start over", power);
+        String seed = error(() -> CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(REQUEST, 2)));
+        assertEquals(file() + ": line 1: $.run.seed: the checkpoint is of a run with 1, this run has 2; run without "
+                + "--resume to start over", seed);
+        String mode = error(() -> CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(
+                new SynthesisRequest(r.network(), r.library(), r.totalPowerMw(), MacroMode.UNIFIED, r.macroSharing(),
+                        r.genes(), r.generations(), r.fitnessImages()), 1)));
+        assertTrue(mode.startsWith(file() + ": line 1: $.run.macroMode: the checkpoint is of a run with specified, "),
+                mode);
+        NetworkBuilder tiny = new NetworkBuilder("tiny");
+        tiny.fc("fc", tiny.flatten("flat", tiny.input("input", new Shape(1, 3, 8, 8))), 10);
+        RunFingerprint otherNetwork = new RunFingerprint(RunFingerprint.network(tiny.build()), RUN.library(),
+                RUN.powerMw(), RUN.macroMode(), RUN.macroSharing(), RUN.genes(), RUN.generations(),
+                RUN.fitnessImages(), RUN.seed());
+        String network = error(() -> CheckpointFile.resume(dir.resolve("out"), otherNetwork));
+        assertTrue(network.matches(".*: line 1: \\$\\.run\\.network: the checkpoint is of a run with "
+                + "sha256:[0-9a-f]{12}\\.\\.\\., this run has sha256:[0-9a-f]{12}\\.\\.\\.; run without --resume to "
+                + "start over"), network);
+    }
+
+    @Test
+    void theFingerprintFollowsContentNotWhereItWasRead() {
+        String text = SmallCases.libraryJson();
+        SynthesisRequest elsewhere = new SynthesisRequest(REQUEST.network(),
+                HardwareLibrary.parse(text, "/somewhere/else.json"), REQUEST.totalPowerMw(),
+                REQUEST.macroMode(), REQUEST.macroSharing(), REQUEST.genes(), REQUEST.generations(),
+                REQUEST.fitnessImages());
+        assertEquals(RUN, RunFingerprint.of(elsewhere, 1));
+        SynthesisRequest changed = new SynthesisRequest(REQUEST.network(),
+                HardwareLibrary.parse(text.replace("\"coolingFactor\" : 0.8",
+                        "\"coolingFactor\" : 0.7"), "small.json"),
+                REQUEST.totalPowerMw(), REQUEST.macroMode(), REQUEST.macroSharing(), REQUEST.genes(),
+                REQUEST.generations(), REQUEST.fitnessImages());
+        assertTrue(RunFingerprint.of(changed, 1).library().startsWith("sha256:"));
+        assertFalse(RUN.library().equals(RunFingerprint.of(changed, 1).library()), "the annealing changed");
+        assertEquals(RUN.network(), RunFingerprint.of(changed, 1).network());
+    }
+
+    @Test
+    void aPointThatIsNotThisRunsIsRefused() {
+        writeRun(KEPT, NOT_KEPT);
+        List<DesignPointKey> otherDuplications = List.of(KEYS.get(0),
+                new DesignPointKey(1, SmallDesign.POINT, 1, 2, new int[] {3, 2, 1}), KEYS.get(2));
+        try (CheckpointFile checkpoint = CheckpointFile.resume(dir.resolve("out"), RUN).orElseThrow()) {
+            String e = error(() -> checkpoint.recorded(otherDuplications));
+            assertEquals(file() + ": line 3: the checkpoint's design point 1 (" + SmallDesign.POINT
+                    + ", duplication candidate 2 of 2, WtDup [2, 2, 1]) is not this run's design point 1 ("
+                    + SmallDesign.POINT + ", duplication candidate 2 of 2, WtDup [3, 2, 1]); it was written by "
+                    + "another version of pimsyn: run without --resume to start over", e);
+            String beyond = error(() -> checkpoint.recorded(KEYS.subList(0, 1)));
+            assertEquals(file() + ": line 3: design point 1 lies beyond this run's 1 design points; the checkpoint "
+                    + "is of another run: run without --resume to start over", beyond);
+        }
+    }
+
+    @Test
+    void damageBeforeTheLastLineIsAnErrorNamingItsLine() throws IOException {
+        writeRun(KEPT, NOT_KEPT, EMPTY);
+        List<String> lines = Files.readAllLines(file());
+        assertEquals(file() + ": line 3: line 1, column 2: malformed JSON: Unexpected character ('x' (code 120)): "
+                + "was expecting double-quote to start field name", damaged(lines, 2, l -> "{x" + l.substring(1)));
+        assertEquals(file() + ": line 3: $.evaluations: expected an integer, found the string \"9\"",
+                damaged(lines, 2, l -> l.replace("\"evaluations\":9", "\"evaluations\":\"9\"")));
+        assertTrue(damaged(lines, 2, l -> l.replace("\"order\":1,", "")).startsWith(file() + ": line 3: $.order: "),
+                "a missing field");
+        assertTrue(damaged(lines, 3, l -> l.replace("\"adcBits\":13", "\"adcBits\":0")).startsWith(
+                file() + ": line 4: $: resolutions and crossbar size must be positive"));
+        assertTrue(damaged(lines, 1, l -> l.replace("\"placement\":[", "\"placement\":[{\"layer\":\"x\"},")).startsWith(
+                file() + ": line 2: design: $.placement"));
+        assertEquals(file() + ": line 1: $.format: expected \"pimsyn-checkpoint\", found \"pimsyn-design\"",
+                damaged(lines, 0, l -> l.replace("pimsyn-checkpoint", "pimsyn-design")));
+        Files.writeString(file(), "");
+        assertEquals(file() + ": line 1: no header line; not a pimsyn checkpoint", error(this::resumed));
+    }
+
+    private String damaged(List<String> lines, int index, UnaryOperator<String> edit) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            text.append(i == index ? edit.apply(lines.get(i)) : lines.get(i)).append('\n');
+        }
+        Files.writeString(file(), text.toString(), StandardCharsets.UTF_8);
+        return error(this::resumed);
+    }
+
+    @Test
+    void withoutACheckpointThereIsNothingToResume() {
+        assertTrue(CheckpointFile.resume(dir.resolve("out"), RUN).isEmpty());
+        assertFalse(Files.exists(dir.resolve("out")), "looking creates nothing");
+    }
+
+    @Test
+    void startingReplacesAnEarlierRunsCheckpoint() throws IOException {
+        writeRun(KEPT, NOT_KEPT);
+        writeRun(EMPTY);
+        List<String> lines = Files.readAllLines(file());
+        assertEquals(2, lines.size());
+        assertEquals(CheckpointFile.line(EMPTY), lines.get(1));
+    }
+
+    @Test
+    void aCheckpointInUseCannotBeOpenedAgain() {
+        try (CheckpointFile first = CheckpointFile.start(dir.resolve("out"), RUN)) {
+            first.record(KEPT);
+            String expected = file() + ": another pimsyn run is writing this checkpoint; wait for it to end or give "
+                    + "another --out";
+            assertEquals(expected, error(() -> CheckpointFile.resume(dir.resolve("out"), RUN)));
+            assertEquals(expected, error(() -> CheckpointFile.start(dir.resolve("out"), RUN)));
+        }
+        assertEquals(1, resumed().size(), "usable once released");
+    }
+
+    @Test
+    void anAbandonedCheckpointLeavesNeitherItselfNorTheDirectoriesItCreated() throws IOException {
+        Path nested = dir.resolve("a").resolve("b");
+        try (CheckpointFile checkpoint = CheckpointFile.start(nested, RUN)) {
+            checkpoint.record(EMPTY);
+            checkpoint.abandon();
+        }
+        assertFalse(Files.exists(dir.resolve("a")));
+        Files.createDirectories(nested);
+        Files.writeString(nested.resolve("keep.txt"), "x");
+        try (CheckpointFile checkpoint = CheckpointFile.start(nested, RUN)) {
+            checkpoint.abandon();
+        }
+        try (Stream<Path> left = Files.list(nested)) {
+            assertEquals(List.of(nested.resolve("keep.txt")), left.toList());
+        }
+    }
+}
