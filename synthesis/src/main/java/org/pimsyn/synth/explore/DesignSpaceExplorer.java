@@ -13,12 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.pimsyn.synth.NoFeasibleDesignException;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.CandidateSearch;
@@ -55,10 +54,23 @@ public final class DesignSpaceExplorer {
 
     private final CandidateSearch search;
     private final ExplorationSettings settings;
+    private final Function<ExecutorService, DesignPointExecutor> executorOnPool;
 
+    /** Searches the design points with {@code search} on the exploration's own threads. */
     public DesignSpaceExplorer(CandidateSearch search, ExplorationSettings settings) {
         this.search = search;
         this.settings = settings;
+        this.executorOnPool = pool -> new ThreadPoolDesignPoints(search, pool);
+    }
+
+    /**
+     * Searches the design points on {@code executor}; stage 1 and the fitness bounds (from {@code search}) stay on
+     * the exploration's own threads. The executor must run the same candidate search as {@code search} bounds.
+     */
+    public DesignSpaceExplorer(CandidateSearch search, ExplorationSettings settings, DesignPointExecutor executor) {
+        this.search = search;
+        this.settings = settings;
+        this.executorOnPool = pool -> executor;
     }
 
     /**
@@ -72,7 +84,7 @@ public final class DesignSpaceExplorer {
         long startNs = settings.nanoClock().getAsLong();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), new WorkerThreads());
         try {
-            return new Run(request, seed, listener, pool).explore(startNs);
+            return new Run(request, seed, listener, pool, executorOnPool.apply(pool)).explore(startNs);
         } finally {
             pool.shutdownNow();
         }
@@ -95,6 +107,7 @@ public final class DesignSpaceExplorer {
         private final long seed;
         private final ExplorationListener listener;
         private final ExecutorService pool;
+        private final DesignPointExecutor executor;
         private final List<RankedDesign> top = new ArrayList<>();
         private final Map<String, Integer> reasons = new HashMap<>();
         private final List<InfeasiblePoint> infeasible = new ArrayList<>();
@@ -107,11 +120,13 @@ public final class DesignSpaceExplorer {
         private int found;
         private long evaluations;
 
-        Run(SynthesisRequest request, long seed, ExplorationListener listener, ExecutorService pool) {
+        Run(SynthesisRequest request, long seed, ExplorationListener listener, ExecutorService pool,
+                DesignPointExecutor executor) {
             this.request = request;
             this.seed = seed;
             this.listener = listener;
             this.pool = pool;
+            this.executor = executor;
         }
 
         ExplorationResult explore(long startNs) {
@@ -251,19 +266,15 @@ public final class DesignSpaceExplorer {
         }
 
         private void runBatch(List<SearchTask> batch, long startNs) {
-            List<Callable<CandidateOutcome>> jobs = new ArrayList<>(batch.size());
-            long[] doneNs = new long[batch.size()];
-            for (int i = 0; i < batch.size(); i++) {
-                SearchTask t = batch.get(i);
-                int slot = i;
-                jobs.add(() -> {
-                    CandidateOutcome outcome = search.search(request, t.point(), t.duplication(), t.seed());
-                    doneNs[slot] = settings.nanoClock().getAsLong() - startNs;
-                    listener.searched();
-                    return outcome;
-                });
+            List<DesignPointTask> jobs = new ArrayList<>(batch.size());
+            for (SearchTask t : batch) {
+                jobs.add(new DesignPointTask(t.point(), t.duplication(), t.seed()));
             }
-            List<CandidateOutcome> outcomes = runAll(jobs);
+            long[] doneNs = new long[batch.size()];
+            List<CandidateOutcome> outcomes = executor.searchAll(request, jobs, (slot, outcome) -> {
+                doneNs[slot] = settings.nanoClock().getAsLong() - startNs;
+                listener.searched();
+            });
             double before = top.isEmpty() ? 0 : top.get(0).fitness();
             for (int i = 0; i < batch.size(); i++) {
                 SearchTask t = batch.get(i);
@@ -340,26 +351,7 @@ public final class DesignSpaceExplorer {
         }
 
         private <T> List<T> runAll(List<Callable<T>> jobs) {
-            try {
-                List<Future<T>> futures = pool.invokeAll(jobs);
-                List<T> results = new ArrayList<>(futures.size());
-                for (Future<T> f : futures) {
-                    results.add(f.get());
-                }
-                return results;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the exploration was interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            }
+            return PoolJobs.runAll(pool, jobs);
         }
     }
 
