@@ -43,6 +43,10 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * top designs, and which points are skipped depends only on the inputs and the seed, so one thread and many give
  * the same designs, and so does pruning off.
  *
+ * <p>Where the searches run: stage 1 and the fitness bounds on the exploration's own threads; the candidate
+ * searches of each batch on a {@link DesignPointExecutor}, by default those same threads, or a cluster. Each search
+ * carries its seed, and the driver counts outcomes in batch order, so the executor changes nothing in the result.
+ *
  * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes, and the first batch always
  * runs. The designs are then those of an unlimited run cut after the same number of batches, so only how many
  * batches ran depends on speed.
