@@ -205,7 +205,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
 
     /** The Spark executor when --executor spark asks for it; Spark's classes are not touched otherwise. */
     private Optional<SparkDesignPointExecutor> spark() {
-        if (executor.equals(LOCAL_EXECUTOR)) {
+        if (executor.toLowerCase(Locale.ROOT).equals(LOCAL_EXECUTOR)) {
             return Optional.empty();
         }
         String submit = "; run pimsyn with spark-submit --class " + Main.class.getName()
@@ -225,7 +225,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (!List.of(LOCAL_EXECUTOR, SPARK_EXECUTOR).contains(executor)) {
+        if (!List.of(LOCAL_EXECUTOR, SPARK_EXECUTOR).contains(executor.toLowerCase(Locale.ROOT))) {
             throw new InputException("--executor: unknown executor '" + executor + "'; allowed: " + LOCAL_EXECUTOR
                     + ", " + SPARK_EXECUTOR);
         }

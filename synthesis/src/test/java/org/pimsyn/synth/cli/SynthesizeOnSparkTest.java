@@ -54,7 +54,7 @@ class SynthesizeOnSparkTest {
         CliRun onSpark;
         SUBMITTED.forEach(System::setProperty);
         try {
-            onSpark = SynthesizeCommandTest.run(small("spark", "spark"));
+            onSpark = SynthesizeCommandTest.run(small("spark", "Spark"));
         } finally {
             SUBMITTED.keySet().forEach(System::clearProperty);
             SparkContext.getOrCreate().stop();
@@ -104,7 +104,7 @@ class SynthesizeOnSparkTest {
             out = new StringWriter();
             err = new StringWriter();
             code = (int) execute.invoke(null, new PrintWriter(out), new PrintWriter(err),
-                    small("spark", "spark").toArray(String[]::new));
+                    small("spark", "Spark").toArray(String[]::new));
             assertEquals(Main.EXIT_BAD_INPUT, code);
             assertEquals("pimsyn synthesize: --executor spark: Spark is not on the class path; run pimsyn with "
                     + "spark-submit --class org.pimsyn.synth.cli.Main pimsyn.jar synthesize --executor spark ...\n",
