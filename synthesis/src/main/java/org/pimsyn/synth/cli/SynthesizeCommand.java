@@ -36,6 +36,7 @@ import org.pimsyn.synth.output.LayerTable;
 import org.pimsyn.synth.output.RunFingerprint;
 import org.pimsyn.synth.output.RunReports;
 import org.pimsyn.synth.output.SynthesisOutputs;
+import org.pimsyn.synth.spark.SparkDesignPointExecutor;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +67,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
     /** The clock of --budget-minutes and of the exploration log; tests put a fake one. */
     static LongSupplier nanoClock = System::nanoTime;
     private static final String NAME = "pimsyn synthesize";
+    private static final String LOCAL_EXECUTOR = "local";
+    private static final String SPARK_EXECUTOR = "spark";
 
     @Mixin
     NetworkSourceOptions source;
@@ -99,6 +102,13 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: one per core). The result does not depend on it.")
     Integer threads;
+
+    @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
+            description = "Where the design points are searched: 'local' (the worker threads of this machine) or "
+                    + "'spark' (tasks on the Spark cluster of spark-submit: spark-submit --class "
+                    + "org.pimsyn.synth.cli.Main pimsyn.jar synthesize --executor spark ...). The result does not "
+                    + "depend on it. Default: ${DEFAULT-VALUE}.")
+    String executor;
 
     @Option(names = "--generations", paramLabel = "N",
             description = "Generations of the macro-partitioning search (default: the library's search settings).")
@@ -143,6 +153,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
         checkOptions();
         Network network = source.load();
         HardwareLibrary library = config.load();
+        Optional<SparkDesignPointExecutor> onSpark = spark();
         SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing);
         if (genes != null || generations != null) {
             request = request.withSearchSize(genes != null ? genes : request.genes(),
@@ -152,7 +163,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
         ExplorationSettings settings = new ExplorationSettings(threadCount, true, budgetMinutes == null
                 ? ExplorationSettings.NO_BUDGET : (long) Math.min(budgetMinutes * 60e9, Long.MAX_VALUE - 1),
                 nanoClock);
-        DesignSpaceExplorer explorer = new DesignSpaceExplorer(candidateSearch.get(), settings);
+        DesignSpaceExplorer explorer = onSpark.isPresent()
+                ? new DesignSpaceExplorer(candidateSearch.get(), settings, onSpark.get())
+                : new DesignSpaceExplorer(candidateSearch.get(), settings);
         Path dir = out != null ? out : defaultOutDir(network);
         ExplorationResult result;
         Design design;
@@ -175,7 +188,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
             files.add(checkpoint.file());
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(summary(request, result, design, report, threadCount, files, resumed));
+        String where = threadCount + " thread" + (threadCount == 1 ? "" : "s")
+                + onSpark.map(s -> " and Spark (master " + s.master() + ")").orElse("");
+        stdout.print(summary(request, result, design, report, where, files, resumed));
         stdout.flush();
         return Main.EXIT_OK;
     }
@@ -250,7 +265,32 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 + java.util.Arrays.stream(MacroMode.values()).map(MacroMode::label).collect(Collectors.joining(", ")));
     }
 
+    /** The Spark executor when --executor spark asks for it; Spark's classes are not touched otherwise. */
+    private Optional<SparkDesignPointExecutor> spark() {
+        if (executor.toLowerCase(Locale.ROOT).equals(LOCAL_EXECUTOR)) {
+            return Optional.empty();
+        }
+        String submit = "; run pimsyn with spark-submit --class " + Main.class.getName()
+                + " pimsyn.jar synthesize --executor spark ...";
+        try {
+            Class.forName("org.apache.spark.SparkContext", false, SynthesizeCommand.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new InputException("--executor spark: Spark is not on the class path" + submit);
+        }
+        try {
+            return Optional.of(SparkDesignPointExecutor.onSparkContext());
+        } catch (Exception e) {
+            // Spark's own start-up failures (a bad master URL, say) are Scala exceptions, checked in Java terms.
+            throw new InputException("--executor spark: Spark did not start: " + Main.oneLine(e.getMessage())
+                    + submit);
+        }
+    }
+
     private void checkOptions() {
+        if (!List.of(LOCAL_EXECUTOR, SPARK_EXECUTOR).contains(executor.toLowerCase(Locale.ROOT))) {
+            throw new InputException("--executor: unknown executor '" + executor + "'; allowed: " + LOCAL_EXECUTOR
+                    + ", " + SPARK_EXECUTOR);
+        }
         if (!(powerW > 0) || Double.isInfinite(powerW)) {
             throw new InputException("--power: must be a positive number of watts, got " + powerW);
         }
@@ -269,7 +309,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
     }
 
     private String summary(SynthesisRequest request, ExplorationResult result, Design design,
-            SimulationReport report, int threadCount, List<Path> files, boolean resumed) {
+            SimulationReport report, String where, List<Path> files, boolean resumed) {
         StringBuilder s = new StringBuilder();
         RankedDesign best = result.best();
         s.append("Synthesized ").append(request.network().name()).append(" (").append(source.origin())
@@ -288,13 +328,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT,
                 "Explored %,d crossbar points (%,d infeasible, %,d without an ADC) and %,d design points "
                         + "(%,d searched, %,d sharing a search, %,d pruned, %,d without an ADC; %,d found a "
-                        + "design): %,d fitness "
-                        + "evaluations in %s on %d thread%s%n",
+                        + "design): %,d fitness evaluations in %s on %s%n",
                 st.crossbarPoints(), st.crossbarPointsInfeasible(), st.crossbarPointsWithoutAdc(), st.designPoints(),
                 st.designPointsSearched(), st.designPointsReused(), st.designPointsPruned(),
                 st.designPointsWithoutAdc(),
                 st.designPointsFound(), st.fitnessEvaluations(), WallTime.of(result.wallTimeMs()),
-                threadCount, threadCount == 1 ? "" : "s"));
+                where));
         if (st.cutShort()) {
             int total = st.designPoints() - st.designPointsWithoutAdc();
             s.append(String.format(Locale.ROOT,

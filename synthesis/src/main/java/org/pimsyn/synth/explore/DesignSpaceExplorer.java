@@ -15,12 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.pimsyn.synth.NoFeasibleDesignException;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.CandidateSearch;
@@ -46,6 +45,10 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * top designs, and which points are skipped depends only on the inputs and the seed, so one thread and many give
  * the same designs, and so does pruning off.
  *
+ * <p>Where the searches run: stage 1 and the fitness bounds on the exploration's own threads; the candidate
+ * searches of each batch on a {@link DesignPointExecutor}, by default those same threads, or a cluster. Each search
+ * carries its seed, and the driver counts outcomes in batch order, so the executor changes nothing in the result.
+ *
  * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes, and the first batch that
  * searches always runs. The designs are then those of an unlimited run cut after the same number of batches, so
  * only how many batches ran depends on speed.
@@ -64,10 +67,23 @@ public final class DesignSpaceExplorer {
 
     private final CandidateSearch search;
     private final ExplorationSettings settings;
+    private final Function<ExecutorService, DesignPointExecutor> executorOnPool;
 
+    /** Searches the design points with {@code search} on the exploration's own threads. */
     public DesignSpaceExplorer(CandidateSearch search, ExplorationSettings settings) {
         this.search = search;
         this.settings = settings;
+        this.executorOnPool = pool -> new ThreadPoolDesignPoints(search, pool);
+    }
+
+    /**
+     * Searches the design points on {@code executor}; stage 1 and the fitness bounds (from {@code search}) stay on
+     * the exploration's own threads. The executor must run the same candidate search as {@code search} bounds.
+     */
+    public DesignSpaceExplorer(CandidateSearch search, ExplorationSettings settings, DesignPointExecutor executor) {
+        this.search = search;
+        this.settings = settings;
+        this.executorOnPool = pool -> executor;
     }
 
     /**
@@ -94,7 +110,8 @@ public final class DesignSpaceExplorer {
         long startNs = settings.nanoClock().getAsLong();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), new WorkerThreads());
         try {
-            return new Run(request, seed, listener, checkpoint, pool).explore(startNs);
+            return new Run(request, seed, listener, checkpoint, pool, executorOnPool.apply(pool))
+                    .explore(startNs);
         } finally {
             pool.shutdownNow();
         }
@@ -165,6 +182,7 @@ public final class DesignSpaceExplorer {
         private final ExplorationListener listener;
         private final ExplorationCheckpoint checkpoint;
         private final ExecutorService pool;
+        private final DesignPointExecutor executor;
         private final List<RankedDesign> top = new ArrayList<>();
         private final Map<String, Integer> reasons = new HashMap<>();
         private final List<InfeasiblePoint> infeasible = new ArrayList<>();
@@ -187,12 +205,13 @@ public final class DesignSpaceExplorer {
         private boolean searchedOnce;
 
         Run(SynthesisRequest request, long seed, ExplorationListener listener, ExplorationCheckpoint checkpoint,
-                ExecutorService pool) {
+                ExecutorService pool, DesignPointExecutor executor) {
             this.request = request;
             this.seed = seed;
             this.listener = listener;
             this.checkpoint = checkpoint;
             this.pool = pool;
+            this.executor = executor;
         }
 
         ExplorationResult explore(long startNs) {
@@ -345,7 +364,7 @@ public final class DesignSpaceExplorer {
             long[] doneNs = new long[batch.size()];
             Outcome[] outcomes = takeRecorded(batch, bar, doneNs, startNs);
             // One search per key: the first point of a key not searched yet runs it, the others take its outcome.
-            List<Callable<CandidateOutcome>> jobs = new ArrayList<>(batch.size());
+            List<DesignPointTask> jobs = new ArrayList<>(batch.size());
             List<Integer> slots = new ArrayList<>(batch.size());
             Set<SearchKey> searching = new HashSet<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -354,17 +373,15 @@ public final class DesignSpaceExplorer {
                         || !searching.add(t.searchKey())) {
                     continue;
                 }
-                int slot = i;
-                slots.add(slot);
-                jobs.add(() -> {
-                    CandidateOutcome outcome = search.search(request, t.point(), t.duplication(), t.seed());
-                    doneNs[slot] = settings.nanoClock().getAsLong() - startNs;
-                    checkpoint.record(finished(t, new Outcome(outcome, outcome.found()), bar));
-                    listener.searched();
-                    return outcome;
-                });
+                slots.add(i);
+                jobs.add(new DesignPointTask(t.point(), t.duplication(), t.seed()));
             }
-            List<CandidateOutcome> searchedNow = runAll(jobs);
+            List<CandidateOutcome> searchedNow = executor.searchAll(request, jobs, (job, outcome) -> {
+                int slot = slots.get(job);
+                doneNs[slot] = settings.nanoClock().getAsLong() - startNs;
+                checkpoint.record(finished(batch.get(slot), new Outcome(outcome, outcome.found()), bar));
+                listener.searched();
+            });
             for (int k = 0; k < slots.size(); k++) {
                 CandidateOutcome outcome = searchedNow.get(k);
                 outcomes[slots.get(k)] = new Outcome(outcome, outcome.found());
@@ -523,26 +540,7 @@ public final class DesignSpaceExplorer {
         }
 
         private <T> List<T> runAll(List<Callable<T>> jobs) {
-            try {
-                List<Future<T>> futures = pool.invokeAll(jobs);
-                List<T> results = new ArrayList<>(futures.size());
-                for (Future<T> f : futures) {
-                    results.add(f.get());
-                }
-                return results;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the exploration was interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            }
+            return PoolJobs.runAll(pool, jobs);
         }
     }
 

@@ -1,8 +1,9 @@
 package org.pimsyn.synth.explore;
 
 /**
- * Follows an exploration as it goes, for a progress display. {@link #searched()} is called from the worker
- * threads; the other methods from the thread that runs the exploration.
+ * Follows an exploration as it goes, for a progress display. {@link #searched()} is called from whichever thread
+ * learns that a design point's search finished (a worker thread, or Spark's scheduler on a cluster); the other
+ * methods from the thread that runs the exploration.
  */
 public interface ExplorationListener {
     /** Listens to nothing. */

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,23 +67,20 @@ class HardwareLibraryTest {
         Path config = TestData.shared("reference/pimsyn-nn/config.json");
         JsonNode ref = LibraryVariants.JSON.readTree(config.toFile());
         int compared = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("RRAM").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : ref.get("RRAM").properties()) {
             String[] sizeAndBits = e.getKey().split("_");
             ComponentPower p = lib.crossbar(Integer.parseInt(sizeAndBits[0]), Integer.parseInt(sizeAndBits[1]))
                     .power();
             compared += samePower(e.getValue(), p, "RRAM " + e.getKey());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("ADC").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : ref.get("ADC").properties()) {
             AdcSpec adc = lib.adc(Integer.parseInt(e.getKey())).orElseThrow();
             if (adc.resolutionBits() != 6) {
                 compared += samePower(e.getValue(), adc.power(), "ADC " + e.getKey());
             }
             assertEquals(e.getValue().get("frequency").asDouble(), adc.sampleRateGsps(), EPS);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("DAC").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : ref.get("DAC").properties()) {
             DacSpec dac = lib.dac(Integer.parseInt(e.getKey()));
             if (dac.resolutionBits() != 4) {
                 compared += samePower(e.getValue(), dac.power(), "DAC " + e.getKey());
@@ -99,8 +95,7 @@ class HardwareLibraryTest {
             assertEquals(ref.get(e.getKey()).get("frequency").asDouble(), alu.frequencyGhz(), EPS);
             assertEquals(ref.get("vfu_width").asInt(), alu.vectorWidthElements());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("memory").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : ref.get("memory").properties()) {
             JsonNode m = e.getValue();
             ScratchpadSpec pad = lib.smallestScratchpadHolding(Integer.parseInt(e.getKey())).orElseThrow();
             assertEquals(Integer.parseInt(e.getKey()), pad.capacityKb());

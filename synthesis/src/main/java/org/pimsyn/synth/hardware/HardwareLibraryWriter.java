@@ -1,0 +1,152 @@
+package org.pimsyn.synth.hardware;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes a library in the file format {@link HardwareLibraryReader} reads, so that reading the text back (with the
+ * same origin) gives an equal library: every figure, provenance and search setting. An energy per action is
+ * written only where the library states it; a derived one is derived again on reading. The file's description
+ * is not part of the library and is not written.
+ */
+public final class HardwareLibraryWriter {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private HardwareLibraryWriter() {
+    }
+
+    public static String toJson(HardwareLibrary library) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("formatVersion", HardwareLibraryReader.FORMAT_VERSION);
+        ObjectNode clock = root.putObject("clock");
+        clock.put("frequencyGhz", library.clockGhz());
+        clock.put("source", library.clockProvenance().source());
+        Precision precision = library.precision();
+        ObjectNode p = root.putObject("precision");
+        p.put("weightBits", precision.weightBits());
+        p.put("activationBits", precision.activationBits());
+        p.put("source", precision.provenance().source());
+        ArrayNode crossbars = root.putArray("crossbars");
+        for (CrossbarSpec c : library.crossbars()) {
+            ObjectNode n = crossbars.addObject();
+            n.put("sizeRows", c.sizeRows());
+            n.put("cellBits", c.cellBits());
+            power(n, c.power(), "readLatencyNs");
+            provenance(n, c.provenance());
+        }
+        ArrayNode adcs = root.putArray("adcs");
+        for (AdcSpec a : library.adcs()) {
+            converter(adcs.addObject(), a.resolutionBits(), a.sampleRateGsps(), a.power(), a.provenance());
+        }
+        ArrayNode dacs = root.putArray("dacs");
+        for (DacSpec d : library.dacs()) {
+            converter(dacs.addObject(), d.resolutionBits(), d.sampleRateGsps(), d.power(), d.provenance());
+        }
+        ArrayNode alus = root.putArray("alus");
+        for (AluSpec a : library.alus()) {
+            ObjectNode n = alus.addObject();
+            n.put("kind", a.kind().jsonName());
+            n.put("vectorWidthElements", a.vectorWidthElements());
+            n.put("frequencyGhz", a.frequencyGhz());
+            power(n, a.power(), "latencyNs");
+            provenance(n, a.provenance());
+        }
+        ArrayNode scratchpads = root.putArray("scratchpads");
+        for (ScratchpadSpec s : library.scratchpads()) {
+            ObjectNode n = scratchpads.addObject();
+            n.put("capacityKb", s.capacityKb());
+            n.put("leakagePowerMw", s.leakagePowerMw());
+            n.put("readLatencyNs", s.readLatencyNs());
+            n.put("writeLatencyNs", s.writeLatencyNs());
+            n.put("readEnergyPj", s.readEnergyPj());
+            n.put("writeEnergyPj", s.writeEnergyPj());
+            n.put("busWidthBits", s.busWidthBits());
+            provenance(n, s.provenance());
+        }
+        NocSpec noc = library.noc();
+        ObjectNode n = root.putObject("noc");
+        n.put("flitWidthBits", noc.flitWidthBits());
+        n.put("ports", noc.ports());
+        n.put("routerPowerMw", noc.routerPowerMw());
+        n.put("linkPowerMw", noc.linkPowerMw());
+        n.put("hopLatencyNs", noc.hopLatencyNs());
+        n.put("flitLatencyNs", noc.flitLatencyNs());
+        provenance(n, noc.provenance());
+        search(root.putObject("search"), library.search());
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void converter(ObjectNode n, int resolutionBits, double sampleRateGsps, ComponentPower power,
+            Provenance provenance) {
+        n.put("resolutionBits", resolutionBits);
+        n.put("sampleRateGsps", sampleRateGsps);
+        power(n, power, "latencyNs");
+        provenance(n, provenance);
+    }
+
+    private static void power(ObjectNode n, ComponentPower power, String latencyKey) {
+        n.put("staticPowerMw", power.staticPowerMw());
+        n.put("dynamicPowerMw", power.dynamicPowerMw());
+        n.put("peakPowerMw", power.peakPowerMw());
+        n.put(latencyKey, power.latencyNs());
+        if (power.energyGiven()) {
+            n.put("energyPerActionPj", power.energyPerActionPj());
+        }
+    }
+
+    private static void provenance(ObjectNode n, Provenance provenance) {
+        n.put("source", provenance.source());
+        if (provenance.hasNote()) {
+            n.put("note", provenance.note());
+        }
+    }
+
+    private static void search(ObjectNode s, SearchParameters search) {
+        AnnealingParameters a = search.annealing();
+        ObjectNode annealing = s.putObject("annealing");
+        annealing.put("iterationsPerTemperature", a.iterationsPerTemperature());
+        annealing.put("initialTemperature", a.initialTemperature());
+        annealing.put("finalTemperature", a.finalTemperature());
+        annealing.put("coolingFactor", a.coolingFactor());
+        annealing.put("alpha", a.alpha());
+        annealing.put("candidatesKept", a.candidatesKept());
+        annealing.put("source", a.provenance().source());
+        EvolutionParameters e = search.evolution();
+        ObjectNode evolution = s.putObject("evolution");
+        evolution.put("genes", e.genes());
+        evolution.put("generations", e.generations());
+        evolution.put("eliteRatio", e.eliteRatio());
+        evolution.put("macroCountMutationProbability", e.macroCountMutationProbability());
+        evolution.put("macroSharingMutationProbability", e.macroSharingMutationProbability());
+        evolution.put("macroSizeMinCrossbars", e.macroSizeMinCrossbars());
+        evolution.put("macroSizeMaxCrossbars", e.macroSizeMaxCrossbars());
+        evolution.put("macroSizeStepCrossbars", e.macroSizeStepCrossbars());
+        evolution.put("source", e.provenance().source());
+        DesignSpace d = search.designSpace();
+        ObjectNode space = s.putObject("designSpace");
+        numbers(space.putArray("ratioRram"), d.ratioRram());
+        numbers(space.putArray("resRramBits"), d.resRramBits());
+        numbers(space.putArray("xbSizeRows"), d.xbSizeRows());
+        numbers(space.putArray("resDacBits"), d.resDacBits());
+        space.put("source", d.provenance().source());
+    }
+
+    private static void numbers(ArrayNode array, List<? extends Number> values) {
+        for (Number v : values) {
+            if (v instanceof Double d) {
+                array.add(d);
+            } else {
+                array.add(v.intValue());
+            }
+        }
+    }
+}
