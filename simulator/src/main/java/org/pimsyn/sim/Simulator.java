@@ -61,12 +61,14 @@ public final class Simulator {
 
     /**
      * A bound on {@link #fitness}'s GOPS/W for this program on this design with any number of ADC and ALU units in
-     * any macro (at least one wherever an IR needs them), found without simulating. Energy per image is dynamic
-     * energy (which unit counts do not change: conversions and unit operations are counted per IR) plus static
-     * power x interval. The interval is at least the busy time per image of every crossbar set, scratchpad and
-     * link. A bank of u ADCs holding an IR of w conversions for ceil(w / u) conversion times is busy u x that,
-     * at least w conversion times, so u units leak at least their static power x the macro's conversions x the
-     * conversion latency per image whatever u is; likewise for ALU units and their unit operations.
+     * any macro (at least one wherever an IR needs them), for runs within the accelerator's power budget, found
+     * without simulating. Energy per image E is dynamic energy D (which unit counts do not change: conversions and
+     * unit operations are counted per IR) plus static power x interval T. T is at least the busy time per image
+     * of every crossbar set, scratchpad and link. A bank of u ADCs holding an IR of w conversions for ceil(w / u)
+     * conversion times is busy u x that, at least w conversion times, so u units leak at least their static power
+     * x the macro's conversions x the conversion latency per image whatever u is (U, with ALU units and their
+     * unit operations likewise). Within the budget B, the steady-state power E / T is at most B, so T >= E / B.
+     * With R the static power of all but those units: E >= D + R x T + U and E >= (D + U) / (1 - R / B).
      */
     public double gopsPerWattBoundForAnyUnits(Accelerator accelerator, ComponentLibrary library,
             IrProgram program) {
@@ -96,8 +98,13 @@ public final class Simulator {
                         (counted.busyCycles(r) + resources.capacity(r) - 1) / resources.capacity(r));
             }
         }
-        double perImagePj = energy.dynamicPj() + (energy.staticPowerMw() - unitStaticMw)
-                * counted.nanoseconds(otherBusyCycles) + unitStaticPj;
+        double restMw = energy.staticPowerMw() - unitStaticMw;
+        double perImagePj = energy.dynamicPj() + restMw * counted.nanoseconds(otherBusyCycles) + unitStaticPj;
+        double budgetMw = accelerator.powerBudgetMw();
+        if (restMw >= budgetMw) {
+            return 0;
+        }
+        perImagePj = Math.max(perImagePj, (energy.dynamicPj() + unitStaticPj) / (1 - restMw / budgetMw));
         return perImagePj <= 0 ? 0 : 2.0 * accelerator.macsPerImage() * 1000 / perImagePj;
     }
 }
