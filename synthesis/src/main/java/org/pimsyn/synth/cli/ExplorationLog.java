@@ -65,6 +65,11 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void stillSearchable(int designPoints) {
+        tally.stillSearchable(designPoints);
+    }
+
+    @Override
     public synchronized void close() {
         if (started && printedDone != tally.done()) {
             line(nanoTime.getAsLong());

@@ -71,6 +71,11 @@ final class ExplorationProgress implements ExplorationListener, AutoCloseable {
     }
 
     @Override
+    public void stillSearchable(int designPoints) {
+        tally.stillSearchable(designPoints);
+    }
+
+    @Override
     public void bestFitness(double gopsPerWatt) {
         tally.bestFitness(gopsPerWatt);
         bar.setExtraMessage(String.format(Locale.ROOT, "best %,.1f GOPS/W", gopsPerWatt));

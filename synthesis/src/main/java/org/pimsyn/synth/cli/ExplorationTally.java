@@ -9,9 +9,11 @@ import org.pimsyn.synth.explore.ExplorationListener;
  * The counts of an exploration under way and the time left they suggest, for the progress displays. Thread-safe:
  * searches are counted from the worker threads.
  *
- * <p>The estimate: the time per design point searched in this run, times the design points left, of which the
- * share searched so far will be searched and the rest pruned. Points taken from a checkpoint count as searched for
- * that share but took no search time; pruning grows as the run goes, so the estimate errs long.
+ * <p>The estimate: the time per design point searched in this run, times the design points left that will be
+ * searched. That is at most those whose fitness bound still reaches the top designs, as the explorer says before
+ * each batch, less those searched since; until it says, the share searched so far of the points left. Points
+ * taken from a checkpoint count as searched for that share but took no search time. The top designs only
+ * improve, so more points get pruned as the run goes, and the estimate errs long.
  */
 final class ExplorationTally implements ExplorationListener {
     private final LongSupplier nanoTime;
@@ -21,6 +23,9 @@ final class ExplorationTally implements ExplorationListener {
     private int fromCheckpoint;
     private int pruned;
     private double bestGopsPerWatt = Double.NaN;
+    /** Points still searchable at the last batch start, and the points done then; -1 before the first. */
+    private int searchable = -1;
+    private int doneAtSearchable;
 
     ExplorationTally(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
@@ -48,6 +53,12 @@ final class ExplorationTally implements ExplorationListener {
     }
 
     @Override
+    public synchronized void stillSearchable(int designPoints) {
+        searchable = designPoints;
+        doneAtSearchable = searchedNow + fromCheckpoint;
+    }
+
+    @Override
     public synchronized void bestFitness(double gopsPerWatt) {
         bestGopsPerWatt = gopsPerWatt;
     }
@@ -70,9 +81,14 @@ final class ExplorationTally implements ExplorationListener {
         if (searchedNow == 0) {
             return OptionalLong.empty();
         }
-        double searchedShare = (double) (searchedNow + fromCheckpoint) / done;
         double nanosPerSearch = (double) (nowNs - startNs) / searchedNow;
-        return OptionalLong.of(Math.round(nanosPerSearch * (total - done) * searchedShare));
+        double toSearch;
+        if (searchable >= 0) {
+            toSearch = Math.max(0, searchable - (searchedNow + fromCheckpoint - doneAtSearchable));
+        } else {
+            toSearch = (total - done) * (double) (searchedNow + fromCheckpoint) / done;
+        }
+        return OptionalLong.of(Math.round(nanosPerSearch * toSearch));
     }
 
     /**

@@ -236,6 +236,7 @@ public final class DesignSpaceExplorer {
             // The first batch that searches runs whatever the budget, so that a run cut short still has designs to
             // show, and a resumed run gets further than its checkpoint.
             while (cursor < byBound.length && (!searchedOnce || !outOfTime(startNs))) {
+                listener.stillSearchable(stillSearchable(bounds, byBound, cursor));
                 List<SearchTask> batch = new ArrayList<>(ExplorationSettings.BATCH_SIZE);
                 int skipped = 0;
                 while (batch.size() < ExplorationSettings.BATCH_SIZE && cursor < byBound.length) {
@@ -265,6 +266,25 @@ public final class DesignSpaceExplorer {
                     designPoints, withoutAdc, pruned, notVisited, searched, reused, found, evaluations);
             return new ExplorationResult(top, stats, infeasible, sortedReasons(),
                     (settings.nanoClock().getAsLong() - startNs) / 1_000_000, fromCheckpoint);
+        }
+
+        /** Design points from {@code cursor} on (by bound, highest first) whose bound reaches the top designs. */
+        private int stillSearchable(double[] bounds, Integer[] byBound, int cursor) {
+            if (!settings.pruning() || top.size() < ExplorationSettings.TOP_DESIGNS) {
+                return byBound.length - cursor;
+            }
+            double bar = top.get(top.size() - 1).fitness();
+            int lo = cursor;
+            int hi = byBound.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (bounds[byBound[mid]] >= bar) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo - cursor;
         }
 
         private boolean outOfTime(long startNs) {

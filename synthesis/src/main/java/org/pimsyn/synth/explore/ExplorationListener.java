@@ -34,6 +34,14 @@ public interface ExplorationListener {
     }
 
     /**
+     * Before each batch: of the design points not yet visited, how many have a fitness bound that still reaches
+     * the top designs. No more than these will be searched (the top designs only improve); the rest will be
+     * pruned.
+     */
+    default void stillSearchable(int designPoints) {
+    }
+
+    /**
      * A design point's search is counted, with the run's best fitness after it. Called from the exploring thread
      * after each batch, in the order the points were visited.
      */
@@ -71,6 +79,12 @@ public interface ExplorationListener {
             public void bestFitness(double gopsPerWatt) {
                 first.bestFitness(gopsPerWatt);
                 second.bestFitness(gopsPerWatt);
+            }
+
+            @Override
+            public void stillSearchable(int designPoints) {
+                first.stillSearchable(designPoints);
+                second.stillSearchable(designPoints);
             }
 
             @Override

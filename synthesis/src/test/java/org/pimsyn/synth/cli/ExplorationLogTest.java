@@ -70,6 +70,30 @@ class ExplorationLogTest {
     }
 
     @Test
+    void theTimeLeftCountsOnlyThePointsWhoseBoundStillReachesTheTopDesigns() {
+        log.started(1_000);
+        log.stillSearchable(1_000);
+        for (int i = 0; i < 100; i++) {
+            nowNs += SECOND_NS / 10;
+            log.searched();
+        }
+        // 100 searched in 10 s; the explorer says 40 of the 900 left can still reach the top designs.
+        log.stillSearchable(40);
+        for (int i = 0; i < 10; i++) {
+            nowNs += SECOND_NS / 10;
+            log.searched();
+        }
+        log.close();
+        // At 10 s: 0.1 s per search for the 900 of 1,000 searchable not yet searched, 90 s. At the end, 11 s for
+        // 110 searches: 0.1 s each, for the 30 of the 40 not yet searched: 3 s.
+        assertEquals("""
+                design points: 0 of 1,000 (0%), 0 pruned, 0 ms elapsed
+                design points: 100 of 1,000 (10%), 0 pruned, 10.0 s elapsed, about 90.0 s left
+                design points: 110 of 1,000 (11%), 0 pruned, 11.0 s elapsed, about 3.0 s left
+                """, text.toString());
+    }
+
+    @Test
     void aRunThatNeverStartedPrintsNothing() {
         log.close();
         assertEquals("", text.toString());
