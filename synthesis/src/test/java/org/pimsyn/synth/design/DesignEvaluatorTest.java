@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -136,34 +137,46 @@ class DesignEvaluatorTest {
         }
     }
 
+    /** An evaluator of the small candidate and the budget it was made for. */
+    private record Case(double budgetMw, DesignEvaluator evaluator) {
+    }
+
+    /** The small candidate at budgets from tight to loose, in both macro modes, with sharing at random. */
+    private static List<Case> casesAtSeveralBudgets(SplittableRandom r) {
+        List<Case> cases = new ArrayList<>();
+        for (double budgetMw : new double[] {900, 2000, 6000}) {
+            for (MacroMode mode : MacroMode.values()) {
+                SynthesisRequest request = SmallDesigns.request(budgetMw, mode, r.nextBoolean());
+                cases.add(new Case(budgetMw, SmallDesigns.evaluator(request, SmallDesigns.duplication(),
+                        SmallDesigns.POINT)));
+            }
+        }
+        return cases;
+    }
+
     @Test
     void aGeneIsBoundedOnlyBelowTheFloorAndNeverBelowItsFitness() {
         SplittableRandom r = new SplittableRandom(17);
         int bounded = 0;
         int scored = 0;
-        for (double budgetMw : new double[] {900, 2000, 6000}) {
-            for (MacroMode mode : MacroMode.values()) {
-                SynthesisRequest request = SmallDesigns.request(budgetMw, mode, r.nextBoolean());
-                DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(),
-                        SmallDesigns.POINT);
-                PartitionRules rules = evaluator.rules();
-                for (int i = 0; i < 10; i++) {
-                    MacroGene gene = i == 0 ? rules.trivial() : rules.random(r, 0.4);
-                    GeneScore exact = evaluator.score(gene);
-                    // Floors around the exact fitness, and far above it.
-                    for (double floor : new double[] {exact.fitness() * 0.5, exact.fitness() * 1.01 + 1,
-                            exact.fitness() * 3 + 10, 1e9}) {
-                        GeneScore answer = evaluator.score(gene, floor);
-                        if (answer.bounded()) {
-                            bounded++;
-                            assertTrue(answer.fitness() < floor, gene + " bounded at " + answer.fitness()
-                                    + ", not below " + floor);
-                            assertTrue(answer.fitness() >= exact.fitness(), gene + " bounded at "
-                                    + answer.fitness() + ", below its fitness " + exact.fitness());
-                        } else {
-                            scored++;
-                            assertEquals(exact, answer);
-                        }
+        for (Case c : casesAtSeveralBudgets(r)) {
+            PartitionRules rules = c.evaluator().rules();
+            for (int i = 0; i < 10; i++) {
+                MacroGene gene = i == 0 ? rules.trivial() : rules.random(r, 0.4);
+                GeneScore exact = c.evaluator().score(gene);
+                // Floors around the exact fitness, and far above it.
+                for (double floor : new double[] {exact.fitness() * 0.5, exact.fitness() * 1.01 + 1,
+                        exact.fitness() * 3 + 10, 1e9}) {
+                    GeneScore answer = c.evaluator().score(gene, floor);
+                    if (answer.bounded()) {
+                        bounded++;
+                        assertTrue(answer.fitness() < floor, gene + " bounded at " + answer.fitness()
+                                + ", not below " + floor);
+                        assertTrue(answer.fitness() >= exact.fitness(), gene + " bounded at " + answer.fitness()
+                                + ", below its fitness " + exact.fitness());
+                    } else {
+                        scored++;
+                        assertEquals(exact, answer);
                     }
                 }
             }
@@ -176,32 +189,29 @@ class DesignEvaluatorTest {
         SplittableRandom r = new SplittableRandom(4);
         int positive = 0;
         int zero = 0;
-        for (double budgetMw : new double[] {900, 2000, 6000}) {
-            for (MacroMode mode : MacroMode.values()) {
-                SynthesisRequest request = SmallDesigns.request(budgetMw, mode, r.nextBoolean());
-                DesignEvaluator evaluator = SmallDesigns.evaluator(request, SmallDesigns.duplication(),
-                        SmallDesigns.POINT);
-                PartitionRules rules = evaluator.rules();
-                GeneMutator mutator = new GeneMutator(rules);
-                MacroGene gene = rules.trivial();
-                for (int i = 0; i < 8; i++) {
-                    DesignEvaluator.Evaluation e = evaluator.evaluate(gene);
-                    GeneScore score = e.score();
-                    if (score.fitness() > 0) {
-                        positive++;
-                        Performance p = e.design().performance();
-                        assertTrue(p.withinPowerBudget() && p.scratchpadsFit());
-                        assertTrue(e.peakPower().totalMw() <= budgetMw * (1 + 1e-9), "peak of " + gene);
-                        assertEquals(p.gopsPerWatt(), score.fitness());
-                        assertEquals(e.design().fitness(), score.fitness());
-                        assertEquals("", score.reason());
-                        assertEquals(gene.totalMacros(), e.design().accelerator().macros().size());
-                    } else {
-                        zero++;
-                        assertFalse(score.reason().isBlank(), "a reason for " + gene);
-                    }
-                    gene = i % 2 == 0 ? rules.random(r, 0.4) : mutator.child(gene, r, 0.7, 0.4);
+        for (Case c : casesAtSeveralBudgets(r)) {
+            double budgetMw = c.budgetMw();
+            DesignEvaluator evaluator = c.evaluator();
+            PartitionRules rules = evaluator.rules();
+            GeneMutator mutator = new GeneMutator(rules);
+            MacroGene gene = rules.trivial();
+            for (int i = 0; i < 8; i++) {
+                DesignEvaluator.Evaluation e = evaluator.evaluate(gene);
+                GeneScore score = e.score();
+                if (score.fitness() > 0) {
+                    positive++;
+                    Performance p = e.design().performance();
+                    assertTrue(p.withinPowerBudget() && p.scratchpadsFit());
+                    assertTrue(e.peakPower().totalMw() <= budgetMw * (1 + 1e-9), "peak of " + gene);
+                    assertEquals(p.gopsPerWatt(), score.fitness());
+                    assertEquals(e.design().fitness(), score.fitness());
+                    assertEquals("", score.reason());
+                    assertEquals(gene.totalMacros(), e.design().accelerator().macros().size());
+                } else {
+                    zero++;
+                    assertFalse(score.reason().isBlank(), "a reason for " + gene);
                 }
+                gene = i % 2 == 0 ? rules.random(r, 0.4) : mutator.child(gene, r, 0.7, 0.4);
             }
         }
         assertTrue(positive > 0 && zero > 0, positive + " positive, " + zero + " zero");
