@@ -28,8 +28,8 @@ final class EventLoop {
     private EventQueue events = heapEvents;
     /** Resources that may dispatch now, keyed by the arbitration key of their queue's head. */
     private final MinHeap candidates = new MinHeap(64);
-    /** Per resource, the arbitration keys of the IRs waiting for it. */
-    private KeyHeap[] queues = new KeyHeap[0];
+    /** Per resource, the arbitration keys of the IRs waiting for it (secondary key and payload unused). */
+    private MinHeap[] queues = new MinHeap[0];
     private int[] pending = new int[0];
     private int[] free = new int[0];
     private long[] queueSince = new long[0];
@@ -126,9 +126,9 @@ final class EventLoop {
     private void prepare(CompiledProgram c, int executions) {
         int resources = c.resources.size();
         if (queues.length < resources) {
-            KeyHeap[] grown = Arrays.copyOf(queues, resources);
+            MinHeap[] grown = Arrays.copyOf(queues, resources);
             for (int r = queues.length; r < resources; r++) {
-                grown[r] = new KeyHeap(4);
+                grown[r] = new MinHeap(4);
             }
             queues = grown;
             free = new int[resources];
@@ -212,7 +212,7 @@ final class EventLoop {
             waitCycles[r] += depth * (now - queueSince[r]);
         }
         queueSince[r] = now;
-        queues[r].push(key);
+        queues[r].push(key, 0, 0);
         waiting[r] = depth + 1;
         if (observing) {
             observer.queueDepthChanged(now, r, depth + 1);
@@ -238,7 +238,7 @@ final class EventLoop {
     }
 
     private void dispatch(long now) {
-        final KeyHeap[] qs = queues;
+        final MinHeap[] qs = queues;
         final int[] freeUnits = free;
         final int[] depth = waiting;
         int count = touchedCount;
@@ -248,7 +248,7 @@ final class EventLoop {
             int r = touched[0];
             touchedFlag[r] = false;
             while (freeUnits[r] > 0 && depth[r] > 0) {
-                serve(r, qs[r].peek(), now);
+                serve(r, qs[r].peekPrimary(), now);
             }
             return;
         }
@@ -264,7 +264,7 @@ final class EventLoop {
             int r = touched[i];
             touchedFlag[r] = false;
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                keys[size] = qs[r].peek();
+                keys[size] = qs[r].peekPrimary();
                 res[size++] = r;
             }
         }
@@ -277,10 +277,10 @@ final class EventLoop {
             }
             int r = res[best];
             long key = keys[best];
-            if (freeUnits[r] == 0 || depth[r] == 0 || qs[r].peek() != key) {
+            if (freeUnits[r] == 0 || depth[r] == 0 || qs[r].peekPrimary() != key) {
                 // Full since it became a candidate, or its head moved: serve again only if still servable.
                 if (freeUnits[r] > 0 && depth[r] > 0) {
-                    keys[best] = qs[r].peek();
+                    keys[best] = qs[r].peekPrimary();
                 } else {
                     keys[best] = keys[--size];
                     res[best] = res[size];
@@ -289,7 +289,7 @@ final class EventLoop {
             }
             serve(r, key, now);
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                keys[best] = qs[r].peek();
+                keys[best] = qs[r].peekPrimary();
             } else {
                 keys[best] = keys[--size];
                 res[best] = res[size];
@@ -299,7 +299,7 @@ final class EventLoop {
 
     /** The same rounds as {@link #dispatch} for many resources at once, with a heap of candidates. */
     private void dispatchMany(int count, long now) {
-        final KeyHeap[] qs = queues;
+        final MinHeap[] qs = queues;
         final int[] freeUnits = free;
         final int[] depth = waiting;
         final MinHeap cand = candidates;
@@ -307,7 +307,7 @@ final class EventLoop {
             int r = touched[i];
             touchedFlag[r] = false;
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                cand.push(qs[r].peek(), 0, r);
+                cand.push(qs[r].peekPrimary(), 0, r);
             }
         }
         while (!cand.isEmpty()) {
@@ -316,13 +316,13 @@ final class EventLoop {
             if (freeUnits[r] == 0 || depth[r] == 0) {
                 continue;
             }
-            if (qs[r].peek() != key) {
-                cand.push(qs[r].peek(), 0, r);
+            if (qs[r].peekPrimary() != key) {
+                cand.push(qs[r].peekPrimary(), 0, r);
                 continue;
             }
             serve(r, key, now);
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                cand.push(qs[r].peek(), 0, r);
+                cand.push(qs[r].peekPrimary(), 0, r);
             }
         }
     }
