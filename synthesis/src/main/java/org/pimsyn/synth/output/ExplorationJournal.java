@@ -22,12 +22,15 @@ import org.pimsyn.synth.io.CreatedDirectories;
  */
 public final class ExplorationJournal implements ExplorationListener, AutoCloseable {
     private final Path target;
+    /** The log's path as the caller named its directory (relative where that was). */
+    private final Path named;
     private final Path tmp;
     private final BufferedWriter out;
     private final CreatedDirectories created;
     private boolean committed;
 
-    private ExplorationJournal(Path target, Path tmp, BufferedWriter out, CreatedDirectories created) {
+    private ExplorationJournal(Path named, Path target, Path tmp, BufferedWriter out, CreatedDirectories created) {
+        this.named = named;
         this.target = target;
         this.tmp = tmp;
         this.out = out;
@@ -36,11 +39,12 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
 
     /** Starts the log of a run whose files go to {@code directory}, creating the directory if needed. */
     public static ExplorationJournal open(Path directory) {
-        Path target = directory.resolve(SynthesisOutputs.EXPLORATION_LOG_FILE).toAbsolutePath();
+        Path named = directory.resolve(SynthesisOutputs.EXPLORATION_LOG_FILE);
+        Path target = named.toAbsolutePath();
         try {
             CreatedDirectories created = CreatedDirectories.create(target.getParent());
             Path tmp = OutputFiles.createTemporary(target.getParent(), "." + target.getFileName());
-            return new ExplorationJournal(target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
+            return new ExplorationJournal(named, target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
                     created);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -83,13 +87,13 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         }
     }
 
-    /** Closes the log and renames it into place. */
+    /** Closes the log and renames it into place; returns its path as the directory was named. */
     public Path commit() {
         try {
             out.close();
             OutputFiles.moveIntoPlace(tmp, target);
             committed = true;
-            return target;
+            return named;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
