@@ -419,16 +419,17 @@ public final class DesignSpaceExplorer {
                 }
                 // Whether a point ran its search or shared an earlier one depends on the visiting order alone, so
                 // the counts do not change when outcomes come from a checkpoint.
-                if (searchedKeys.add(t.searchKey())) {
+                boolean sharedSearch = !searchedKeys.add(t.searchKey());
+                if (sharedSearch) {
+                    reused++;
+                } else {
                     searched++;
                     evaluations += outcomes[i].outcome().evaluations();
-                } else {
-                    reused++;
                 }
                 record(t, outcomes[i]);
                 visited(t.searchKey());
                 listener.searched(new SearchedDesignPoint(t.candidateIndex(), t.candidates(), outcomes[i].outcome(),
-                        outcomes[i].found(), top.isEmpty() ? 0 : top.get(0).fitness(), doneNs[i]));
+                        outcomes[i].found(), sharedSearch, top.isEmpty() ? 0 : top.get(0).fitness(), doneNs[i]));
             }
             if (!top.isEmpty() && top.get(0).fitness() != before) {
                 listener.bestFitness(top.get(0).fitness());

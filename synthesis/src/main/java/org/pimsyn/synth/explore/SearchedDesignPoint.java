@@ -11,17 +11,19 @@ import org.pimsyn.synth.design.DesignPoint;
  * @param outcome             the search's outcome; for a point taken from a checkpoint whose design could not enter
  *                            the top designs, without that design
  * @param found               whether the search found a design: {@code outcome.found()}, except for such points
+ * @param sharedSearch        whether the point took the outcome of an earlier point's search (the same search at
+ *                            another RatioRram), whose figures, evaluations included, it repeats
  * @param bestFitnessSoFar    the run's best fitness (GOPS/W) once this point is counted, 0 while none was found
  * @param nanosSinceStart     time from the start of the exploration to the end of this point's search, or to when
  *                            it was taken from the checkpoint
  */
 public record SearchedDesignPoint(int candidateIndex, int candidates, CandidateOutcome outcome, boolean found,
-        double bestFitnessSoFar, long nanosSinceStart) {
+        boolean sharedSearch, double bestFitnessSoFar, long nanosSinceStart) {
 
-    /** A point whose outcome holds its design, if it found one. */
+    /** A point that ran its own search, whose outcome holds its design if it found one. */
     public SearchedDesignPoint(int candidateIndex, int candidates, CandidateOutcome outcome, double bestFitnessSoFar,
             long nanosSinceStart) {
-        this(candidateIndex, candidates, outcome, outcome.found(), bestFitnessSoFar, nanosSinceStart);
+        this(candidateIndex, candidates, outcome, outcome.found(), false, bestFitnessSoFar, nanosSinceStart);
     }
 
     public DesignPoint point() {

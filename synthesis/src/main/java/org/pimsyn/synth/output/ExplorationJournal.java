@@ -58,6 +58,7 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         CandidateOutcome outcome = searched.outcome();
         putSearch(o, searched.found(), outcome.fitness(), outcome.reason(), outcome.evaluations(),
                 outcome.bestFitnessPerGeneration());
+        o.put("sharedSearch", searched.sharedSearch());
         o.put("bestFitnessSoFar", searched.bestFitnessSoFar());
         o.put("secondsSinceStart", searched.nanosSinceStart() / 1e9);
         return OutputJson.line(o);

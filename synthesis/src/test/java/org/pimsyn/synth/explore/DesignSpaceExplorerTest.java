@@ -166,6 +166,7 @@ class DesignSpaceExplorerTest {
             assertEquals(st.designPoints() - st.designPointsWithoutAdc(), st.designPointsSearched()
                     + st.designPointsReused());
             assertEquals(st.designPointsSearched() + st.designPointsReused(), visited.size());
+            assertEquals(st.designPointsReused(), visited.stream().filter(SearchedDesignPoint::sharedSearch).count());
             FakeCandidateSearch again = new FakeCandidateSearch();
             for (SearchedDesignPoint v : visited) {
                 CandidateOutcome o = v.outcome();

@@ -39,7 +39,8 @@ class ExplorationJournalTest {
         JsonNode o = JSON.readTree(line);
         assertEquals(List.of("ratioRram", "resRramBits", "xbSizeRows", "resDacBits", "adcBits", "candidateIndex",
                 "candidates", "found", "fitnessGopsPerWatt", "noDesignReason", "evaluations",
-                "bestFitnessPerGeneration", "bestFitnessSoFar", "secondsSinceStart"), fieldNames(o));
+                "bestFitnessPerGeneration", "sharedSearch", "bestFitnessSoFar", "secondsSinceStart"), fieldNames(o));
+        assertFalse(o.get("sharedSearch").booleanValue());
         assertEquals(0.25, o.get("ratioRram").doubleValue());
         assertEquals(128, o.get("xbSizeRows").intValue());
         assertEquals(6, o.get("adcBits").intValue());
