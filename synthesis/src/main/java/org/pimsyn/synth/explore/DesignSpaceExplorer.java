@@ -236,13 +236,13 @@ public final class DesignSpaceExplorer {
             // The first batch that searches runs whatever the budget, so that a run cut short still has designs to
             // show, and a resumed run gets further than its checkpoint.
             while (cursor < byBound.length && (!searchedOnce || !outOfTime(startNs))) {
-                listener.stillSearchable(stillSearchable(bounds, byBound, cursor));
+                double bar = pruningBar();
+                listener.stillSearchable(stillSearchable(bounds, byBound, cursor, bar));
                 List<SearchTask> batch = new ArrayList<>(ExplorationSettings.BATCH_SIZE);
                 int skipped = 0;
                 while (batch.size() < ExplorationSettings.BATCH_SIZE && cursor < byBound.length) {
                     int t = byBound[cursor++];
-                    if (settings.pruning() && top.size() == ExplorationSettings.TOP_DESIGNS
-                            && bounds[t] < top.get(top.size() - 1).fitness()) {
+                    if (bounds[t] < bar) {
                         skipped++;
                         visited(tasks.get(t).searchKey());
                     } else {
@@ -268,12 +268,17 @@ public final class DesignSpaceExplorer {
                     (settings.nanoClock().getAsLong() - startNs) / 1_000_000, fromCheckpoint);
         }
 
-        /** Design points from {@code cursor} on (by bound, highest first) whose bound reaches the top designs. */
-        private int stillSearchable(double[] bounds, Integer[] byBound, int cursor) {
-            if (!settings.pruning() || top.size() < ExplorationSettings.TOP_DESIGNS) {
-                return byBound.length - cursor;
-            }
-            double bar = top.get(top.size() - 1).fitness();
+        /**
+         * The fitness a design point's bound must reach not to be pruned: the last top design's once the top designs
+         * are full and pruning is on; until then none.
+         */
+        private double pruningBar() {
+            RankedDesign last = lastTopDesign();
+            return settings.pruning() && last != null ? last.fitness() : Double.NEGATIVE_INFINITY;
+        }
+
+        /** Design points from {@code cursor} on (by bound, highest first) whose bound reaches {@code bar}. */
+        private int stillSearchable(double[] bounds, Integer[] byBound, int cursor, double bar) {
             int lo = cursor;
             int hi = byBound.length;
             while (lo < hi) {
@@ -355,7 +360,30 @@ public final class DesignSpaceExplorer {
             return tasks;
         }
 
+        /** The fitness bound of every task, computed once per search key: a shared search has one bound. */
         private double[] bounds(List<SearchTask> tasks) {
+            Map<SearchKey, Integer> distinctOf = new HashMap<>();
+            List<SearchTask> distinct = new ArrayList<>();
+            int[] indexOf = new int[tasks.size()];
+            for (int i = 0; i < tasks.size(); i++) {
+                SearchTask t = tasks.get(i);
+                Integer known = distinctOf.putIfAbsent(t.searchKey(), distinct.size());
+                if (known == null) {
+                    indexOf[i] = distinct.size();
+                    distinct.add(t);
+                } else {
+                    indexOf[i] = known;
+                }
+            }
+            double[] distinctBounds = boundsOf(distinct);
+            double[] bounds = new double[tasks.size()];
+            for (int i = 0; i < bounds.length; i++) {
+                bounds[i] = distinctBounds[indexOf[i]];
+            }
+            return bounds;
+        }
+
+        private double[] boundsOf(List<SearchTask> tasks) {
             int threads = settings.threads();
             int chunk = (tasks.size() + threads - 1) / threads;
             List<Callable<double[]>> jobs = new ArrayList<>();
