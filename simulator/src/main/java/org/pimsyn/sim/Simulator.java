@@ -94,8 +94,7 @@ public final class Simulator {
         for (int r = 0; r < resources.size(); r++) {
             ResourceKind kind = resources.kind(r);
             if (kind != ResourceKind.ADC_BANK && kind != ResourceKind.ALU) {
-                otherBusyCycles = Math.max(otherBusyCycles,
-                        (counted.busyCycles(r) + resources.capacity(r) - 1) / resources.capacity(r));
+                otherBusyCycles = Math.max(otherBusyCycles, counted.busyCyclesPerImage(r));
             }
         }
         double restMw = energy.staticPowerMw() - unitStaticMw;

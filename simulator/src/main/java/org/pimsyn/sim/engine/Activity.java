@@ -152,10 +152,14 @@ public final class Activity {
     public long bottleneckCycles() {
         long worst = 1;
         for (int r = 0; r < busyCycles.length; r++) {
-            long perImage = CompiledProgram.ceilDiv(busyCycles[r], (long) images * resources.capacity(r));
-            worst = Math.max(worst, perImage);
+            worst = Math.max(worst, busyCyclesPerImage(r));
         }
         return worst;
+    }
+
+    /** The resource's busy time per image, per unit for pools (rounded up). */
+    public long busyCyclesPerImage(int resource) {
+        return CompiledProgram.ceilDiv(busyCycles[resource], (long) images * resources.capacity(resource));
     }
 
     /** First cycle any IR of the layer started, in the first image; -1 if the layer has no IR. */
