@@ -129,29 +129,22 @@ public final class FitnessUpperBound {
     /** R': static power of crossbars, DACs, routers and scratchpads every design of the candidate draws, in mW. */
     static double restStaticPowerLowerBoundMw(SynthesisRequest request, DesignPoint point,
             DataflowSkeleton skeleton, ComponentLibrary components) {
-        long crossbars = 0;
-        for (int k = 0; k < skeleton.weightLayerCount(); k++) {
-            crossbars += skeleton.crossbarsOf(k);
-        }
+        long crossbars = totalCrossbars(skeleton);
         double leastLeakage = Double.POSITIVE_INFINITY;
         for (ScratchpadCost s : components.scratchpads()) {
             leastLeakage = Math.min(leastLeakage, s.leakagePowerMw());
         }
         return crossbars * components.crossbar(point.xbSizeRows(), point.resRramBits()).staticPowerMw()
                 + (double) crossbars * point.xbSizeRows() * components.dac(point.resDacBits()).staticPowerMw()
-                + leastMacros(request, skeleton, crossbars) * (components.noc().routerStaticPowerMw() + leastLeakage);
+                + leastMacros(request, skeleton) * (components.noc().routerStaticPowerMw() + leastLeakage);
     }
 
     /** S' - R': the ADC and ALU units every design of the candidate holds, at their static power, in mW. */
     static double unitStaticPowerLowerBoundMw(SynthesisRequest request, DesignPoint point,
             DataflowSkeleton skeleton, DataflowWorkload work, ComponentLibrary components) {
         int layers = skeleton.weightLayerCount();
-        long crossbars = 0;
-        for (int k = 0; k < layers; k++) {
-            crossbars += skeleton.crossbarsOf(k);
-        }
         boolean sharing = request.macroSharing();
-        double mw = leastMacros(request, skeleton, crossbars) * (components.adc(point.adcBits()).staticPowerMw()
+        double mw = leastMacros(request, skeleton) * (components.adc(point.adcBits()).staticPowerMw()
                 + components.alu(AluKind.SHIFT_ADD).staticPowerMw());
         for (AluKind kind : AluKind.values()) {
             if (kind == AluKind.SHIFT_ADD) {
@@ -172,14 +165,22 @@ public final class FitnessUpperBound {
     }
 
     /** The fewest macros any gene of the candidate has. */
-    private static long leastMacros(SynthesisRequest request, DataflowSkeleton skeleton, long crossbars) {
+    private static long leastMacros(SynthesisRequest request, DataflowSkeleton skeleton) {
         int layers = skeleton.weightLayerCount();
         long macros = request.macroSharing() ? (layers + 1) / 2 : layers;
         if (request.macroMode() == MacroMode.UNIFIED) {
-            macros = Math.max(macros, ceilDiv(crossbars,
+            macros = Math.max(macros, ceilDiv(totalCrossbars(skeleton),
                     request.library().search().evolution().macroSizeMaxCrossbars()));
         }
         return macros;
+    }
+
+    private static long totalCrossbars(DataflowSkeleton skeleton) {
+        long crossbars = 0;
+        for (int k = 0; k < skeleton.weightLayerCount(); k++) {
+            crossbars += skeleton.crossbarsOf(k);
+        }
+        return crossbars;
     }
 
     /** The placement-independent workload: that of one macro per layer. */
