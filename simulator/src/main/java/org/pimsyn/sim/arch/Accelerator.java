@@ -184,6 +184,11 @@ public record Accelerator(
      * exact products such as 100 ns x 1.2 GHz at 120 cycles despite floating-point noise.
      */
     public long cyclesOf(double latencyNs) {
+        return cyclesOf(latencyNs, clockGhz);
+    }
+
+    /** {@link #cyclesOf(double)} at any clock. */
+    public static long cyclesOf(double latencyNs, double clockGhz) {
         return Math.max(1L, (long) Math.ceil(latencyNs * clockGhz - 1e-9));
     }
 

@@ -46,7 +46,9 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * ({@link CompiledDataflow#blockFootprintElements}): at a layer's home the largest block input, merged partial
  * sums and stored outputs, at its other macros the largest input share.</li>
  * <li>Peak power of crossbars, DACs, scratchpads and NoC ({@link PeakPowerModel}); stage 4 allocates ADCs and ALUs
- * per group ({@link AllocationGroups}) with all the rest of the budget, and spreads them over the group's macros.
+ * per group ({@link AllocationGroups}) with the rest of the budget, and spreads them over the group's macros. No
+ * group gets more units than bring its latency down to the slowest layer's crossbar time ({@link #crossbarFloorNs}):
+ * the interval never gets shorter than that, so further units would only leak.
  * A macro never keeps more units of a component than its widest operation of that kind can use at once (the
  * widest ADC IR's conversions; the widest ALU IR's elements / vector width): further units would never work and
  * only add static power. (Only at budgets far beyond any use does this bind; the allocation then gets the power
@@ -91,6 +93,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     private final int[] peripheralOfAluCode;
     private final Simulator simulator = new Simulator();
     private final boolean scratchpadsGrowCostlier;
+    private final double crossbarFloorNs;
 
     public DesignEvaluator(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
@@ -103,6 +106,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                 library.search().evolution().macroSizesCrossbars());
         this.power = new PeakPowerModel(library, point);
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
+        this.crossbarFloorNs = crossbarFloorNs(skeleton, components, point, library.clockGhz());
         PeripheralUnits units = PeripheralUnits.of(library, point.adcBits());
         this.unitRatePerNs = units.ratesPerNs();
         this.unitPowerMw = units.unitPowersMw();
@@ -191,7 +195,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                         layout.macroCount(), fixedMw, request.totalPowerMw()), null);
             }
             AllocationResult result = PeripheralAllocator.allocate(groups.workload, unitRatePerNs, unitPowerMw,
-                    Math.min(leftMw, usefulMw), groups.minimumUnits);
+                    Math.min(leftMw, usefulMw), groups.minimumUnits, crossbarFloorNs);
             if (result instanceof AllocationShortfall shortfall) {
                 return failed(layout.macroCount() + " macros: " + shortfall.message(), null);
             }
@@ -260,6 +264,23 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             }
         }
         return useful;
+    }
+
+    /**
+     * The least interval of any design of the candidate, in ns: the longest a layer's crossbars are busy per image,
+     * blocks x bit iterations x one MVM (read + DAC latency, in whole cycles as the simulator takes it), since the
+     * crossbars holding a layer's first columns take part in every block. Stage 4 buys no more units than reach
+     * it ({@link PeripheralAllocator}).
+     */
+    static double crossbarFloorNs(DataflowSkeleton skeleton, ComponentLibrary components, DesignPoint point,
+            double clockGhz) {
+        double mvmNs = Accelerator.cyclesOf(components.crossbar(point.xbSizeRows(), point.resRramBits())
+                .readLatencyNs() + components.dac(point.resDacBits()).latencyNs(), clockGhz) / clockGhz;
+        long blocks = 0;
+        for (int k = 0; k < skeleton.weightLayerCount(); k++) {
+            blocks = Math.max(blocks, skeleton.blocks(k));
+        }
+        return blocks * skeleton.bitIterations() * mvmNs;
     }
 
     /**

@@ -5,6 +5,7 @@ import org.pimsyn.sim.energy.AluCost;
 import org.pimsyn.sim.energy.ComponentLibrary;
 import org.pimsyn.sim.energy.ScratchpadCost;
 import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.synth.hardware.AluSpec;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
@@ -19,11 +20,12 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * <li>Within the budget B (a design over it scores 0) the steady-state power {@code E / T} is at most B, so
  * {@code T >= E / B} and {@code E >= D' / (1 - S' / B)}, with D' and S' below.</li>
  * <li>Split S into the ADC and ALU units and the rest R. Every layer's crossbars serve each of its blocks once per
- * bit iteration, one read latency each, at least on the macro holding its first crossbars, so {@code T >= T'}, the largest such time per
- * image. A bank of u units serving w conversions is busy at least w / u conversion times, so its u units leak
+ * bit iteration, one read latency each, at least on the macro holding its first crossbars, so {@code T >= T'}, the
+ * largest such time per image. Stage 4 buys units with at most the budget left over the fixed parts' least peak
+ * power, so {@code T >= T_u} ({@link #unitPeakWorkPj}), and T is at least the larger of the two. A bank of u units serving w conversions is busy at least w / u conversion times, so its u units leak
  * at least their static power x w conversion latencies per image whatever u is; likewise ALU units and their
  * operations (elements / vector width). With U' that leakage over all conversions and operations:
- * {@code E >= D' + R' x T' + U'}.</li>
+ * {@code E >= D' + R' x max(T', T_u) + U'}.</li>
  * <li>The same with {@code T >= E / B}: {@code E >= (D' + U') / (1 - R' / B)}.</li>
  * </ol>
  *
@@ -52,10 +54,16 @@ public final class FitnessUpperBound {
         if (staticMw >= budgetMw) {
             return 0;
         }
+        double unitsMw = budgetMw - fixedPeakLowerBoundMw(request, point, skeleton);
+        if (!(unitsMw > 0)) {
+            return 0;
+        }
         double dynamicPj = dynamicEnergyLowerBoundPj(request.library(), point, work, components);
         double unitsPj = unitLeakageLowerBoundPj(request.library(), point, work, components);
+        double intervalNs = Math.max(crossbarTimeLowerBoundNs(point, skeleton, components),
+                unitPeakWorkPj(request.library(), point, work, components) / unitsMw);
         double energyPj = Math.max(dynamicPj / (1 - staticMw / budgetMw),
-                Math.max(dynamicPj + restMw * crossbarTimeLowerBoundNs(point, skeleton, components) + unitsPj,
+                Math.max(dynamicPj + restMw * intervalNs + unitsPj,
                         (dynamicPj + unitsPj) / (1 - restMw / budgetMw)));
         return 2.0 * skeleton.network().totalMacs() * 1000 / energyPj * (1 + ROUNDING_MARGIN);
     }
@@ -72,6 +80,51 @@ public final class FitnessUpperBound {
             reads = Math.max(reads, (long) skeleton.blocks(k) * skeleton.bitIterations());
         }
         return reads * readNs;
+    }
+
+    /**
+     * The ADC and ALU units' work per image at their peak power, in pJ (mW x ns): conversions x conversion latency x
+     * ADC peak, plus per ALU kind operations (elements / vector width) x latency x peak. A pool of u units serving w
+     * operations is busy at least w / u latencies per image and the interval T is at least that, so u >= w x
+     * latency / T; stage 4 buys units with at most the budget left over the fixed parts' peak, P, so this work / P
+     * bounds T from below.
+     */
+    static double unitPeakWorkPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
+            ComponentLibrary components) {
+        double pj = work.totalAdcConversions() * components.adc(point.adcBits()).latencyNs()
+                * library.adc(point.adcBits()).orElseThrow().power().peakPowerMw();
+        for (AluKind kind : AluKind.values()) {
+            long elements = work.totalAluElements(kind);
+            if (elements > 0) {
+                AluSpec alu = library.alu(ComponentLibraries.libraryKind(kind));
+                pj += (double) elements / alu.vectorWidthElements() * components.alu(kind).latencyNs()
+                        * alu.power().peakPowerMw();
+            }
+        }
+        return pj;
+    }
+
+    /**
+     * The least peak power of the parts stage 4 cannot spend on units, in mW ({@link PeakPowerModel}): all crossbars
+     * and their DACs, and for the fewest macros any gene has the smallest scratchpad's peak each and the cheapest
+     * mesh with that many positions.
+     */
+    static double fixedPeakLowerBoundMw(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton) {
+        HardwareLibrary library = request.library();
+        PeakPowerModel model = new PeakPowerModel(library, point);
+        long crossbars = totalCrossbars(skeleton);
+        long macros = leastMacros(request, skeleton);
+        double leastScratchpadMw = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < library.scratchpads().size(); i++) {
+            leastScratchpadMw = Math.min(leastScratchpadMw, model.scratchpadMw(i));
+        }
+        // Any mesh of r x c >= macros positions costs at least the mesh of r rows and ceil(macros / r) columns;
+        // past r = macros a mesh only grows.
+        double leastNocMw = Double.POSITIVE_INFINITY;
+        for (long r = 1; r <= macros; r++) {
+            leastNocMw = Math.min(leastNocMw, model.nocMw((int) r, (int) ceilDiv(macros, r)));
+        }
+        return model.crossbarsMw(crossbars) + model.dacsMw(crossbars) + macros * leastScratchpadMw + leastNocMw;
     }
 
     /** U': what the ADC and ALU units leak while doing one image's work, however many there are, in pJ. */

@@ -13,6 +13,7 @@ import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.json.RandomNetworks;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
+import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 import org.pimsyn.synth.stage.partition.GeneMutator;
 import org.pimsyn.synth.stage.partition.MacroGene;
@@ -80,6 +81,49 @@ class FitnessUpperBoundTest {
         assertEquals(0, FitnessUpperBound.of(request, SmallDesigns.POINT, skeleton, COSTS));
         assertEquals(0, new EvolutionaryCandidateSearch().fitnessUpperBound(request, SmallDesigns.POINT,
                 SmallDesigns.duplication()));
+    }
+
+    @Test
+    void aTightBudgetBoundsTheIntervalByTheUnitsItCanBuy() {
+        DataflowSkeleton skeleton = SmallDesigns.skeleton(SmallDesigns.request(2000, MacroMode.SPECIFIED, true)
+                .network(), SmallDesigns.duplication(), SmallDesigns.POINT);
+        SynthesisRequest loose = SmallDesigns.request(2000, MacroMode.SPECIFIED, true);
+        double fixedMw = FitnessUpperBound.fixedPeakLowerBoundMw(loose, SmallDesigns.POINT, skeleton);
+        // 424 crossbars and their 54,272 DACs at peak, 2 macros (4 layers in pairs) with the 64 KB scratchpad
+        // at peak, and a 1 x 2 mesh: two routers and two links.
+        PeakPowerModel model = new PeakPowerModel(SmallDesigns.LIBRARY, SmallDesigns.POINT);
+        assertEquals(model.crossbarsMw(424) + model.dacsMw(424) + 2 * model.scratchpadMw(0) + model.nocMw(1, 2),
+                fixedMw, 1e-9);
+        DataflowWorkload work = FitnessUpperBound.workload(skeleton);
+        double unitWorkPj = FitnessUpperBound.unitPeakWorkPj(SmallDesigns.LIBRARY, SmallDesigns.POINT, work, COSTS);
+        double crossbarNs = FitnessUpperBound.crossbarTimeLowerBoundNs(SmallDesigns.POINT, skeleton, COSTS);
+        // Just above the fixed parts of the trivial gene, the units the rest buys are the interval's bottleneck ...
+        double trivialFixedMw = new DesignEvaluator(loose, SmallDesigns.POINT, skeleton, COSTS)
+                .evaluate(trivialOf(skeleton, MacroMode.SPECIFIED, true)).peakPower().fixedMw();
+        double tightMw = trivialFixedMw + unitWorkPj / crossbarNs / 4;
+        SynthesisRequest tight = SmallDesigns.request(tightMw, MacroMode.SPECIFIED, true);
+        assertTrue(unitWorkPj / (tightMw - fixedMw) > crossbarNs);
+        double bound = FitnessUpperBound.of(tight, SmallDesigns.POINT, skeleton, COSTS);
+        // ... so the bound falls below what the crossbar time alone allows, and stays above every gene's fitness.
+        double restMw = FitnessUpperBound.restStaticPowerLowerBoundMw(tight, SmallDesigns.POINT, skeleton, COSTS);
+        double dynamicPj = FitnessUpperBound.dynamicEnergyLowerBoundPj(SmallDesigns.LIBRARY, SmallDesigns.POINT, work,
+                COSTS);
+        double unitsPj = FitnessUpperBound.unitLeakageLowerBoundPj(SmallDesigns.LIBRARY, SmallDesigns.POINT, work,
+                COSTS);
+        double withCrossbarTimeOnly = 2.0 * tight.network().totalMacs() * 1000
+                / (dynamicPj + restMw * crossbarNs + unitsPj);
+        assertTrue(bound < withCrossbarTimeOnly, bound + " vs " + withCrossbarTimeOnly);
+        DesignEvaluator evaluator = new DesignEvaluator(tight, SmallDesigns.POINT, skeleton, COSTS);
+        PartitionRules rules = evaluator.rules();
+        SplittableRandom genes = new SplittableRandom(5);
+        int fit = 0;
+        for (int i = 0; i < 20; i++) {
+            MacroGene gene = i == 0 ? rules.trivial() : rules.random(genes, 0.4);
+            double fitness = evaluator.score(gene).fitness();
+            assertTrue(fitness <= bound, "gene " + gene + ": " + fitness + " above " + bound);
+            fit += fitness > 0 ? 1 : 0;
+        }
+        assertTrue(fit > 0, "some gene fits the tight budget");
     }
 
     private static MacroGene trivialOf(DataflowSkeleton skeleton, MacroMode mode, boolean sharing) {

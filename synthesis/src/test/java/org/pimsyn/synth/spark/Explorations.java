@@ -40,10 +40,13 @@ final class Explorations {
         return run(request, null);
     }
 
-    /** On {@code executor}, or on two local threads where it is null. */
+    /**
+     * On {@code executor}, or on two local threads where it is null; without pruning, so that the run spans several
+     * batches of searches (the bound prunes most of this small space after the first).
+     */
     static Run run(SynthesisRequest request, DesignPointExecutor executor) {
         List<SearchedDesignPoint> searched = Collections.synchronizedList(new ArrayList<>());
-        ExplorationSettings settings = new ExplorationSettings(2, true);
+        ExplorationSettings settings = new ExplorationSettings(2, false);
         DesignSpaceExplorer explorer = executor == null
                 ? new DesignSpaceExplorer(CandidateSearches.standard(), settings)
                 : new DesignSpaceExplorer(CandidateSearches.standard(), settings, executor);

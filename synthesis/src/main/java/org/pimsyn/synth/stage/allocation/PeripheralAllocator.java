@@ -16,6 +16,10 @@ package org.pimsyn.synth.stage.allocation;
  * together, for as long as the budget pays for all of them, since raising only some of them would not
  * shorten the largest latency.</li>
  * </ol>
+ * Eq. 5 asks for the shortest largest latency, but a design's interval is never shorter than its slowest crossbars'
+ * busy time, so peripheral latencies below that floor buy nothing but leakage. Given a latency floor, each pair gets
+ * just the units that reach it, {@code max(least, ceil(time / floor))}, when the budget pays for all of them; only
+ * when it does not is the whole budget spent as above, and every latency then stays above the floor anyway.
  * Power comparisons allow a relative slack of 1e-9, so that decimal sums such as 0.1 + 0.2 do not count as over
  * a budget of 0.3. The work is on flat primitive arrays with a binary heap; the only objects made are the
  * result's.
@@ -46,6 +50,19 @@ public final class PeripheralAllocator {
      */
     public static AllocationResult allocate(long[][] workload, double[] unitRatePerNs, double[] unitPowerMw,
                                             double budgetMw, int[][] minimumUnits) {
+        return allocate(workload, unitRatePerNs, unitPowerMw, budgetMw, minimumUnits, 0);
+    }
+
+    /**
+     * As {@link #allocate(long[][], double[], double[], double, int[][])}, with no pair given more units than it
+     * needs to reach {@code latencyFloorNs} where the budget pays for every pair reaching it (0: no floor).
+     */
+    public static AllocationResult allocate(long[][] workload, double[] unitRatePerNs, double[] unitPowerMw,
+                                            double budgetMw, int[][] minimumUnits, double latencyFloorNs) {
+        if (!(latencyFloorNs >= 0) || Double.isInfinite(latencyFloorNs)) {
+            throw new IllegalArgumentException("latency floor must be a finite number >= 0 ns, got "
+                    + latencyFloorNs);
+        }
         int kinds = unitRatePerNs.length;
         int groups = workload.length;
         validate(workload, unitRatePerNs, unitPowerMw, budgetMw, minimumUnits);
@@ -71,6 +88,10 @@ public final class PeripheralAllocator {
             return new AllocationShortfall(leastPowerMw, budgetMw);
         }
         int[] count = new int[n];
+        if (demand > 0 && latencyFloorNs > 0 && reachFloor(timeNs, least, unitPowerMw, latencyFloorNs, count)
+                <= ceilingMw) {
+            return result(count, timeNs, unitPowerMw, groups, kinds);
+        }
         if (demand > 0) {
             roundDown(timeNs, least, budgetMw / demand, count);
             double powerMw = powerMw(count, unitPowerMw);
@@ -78,6 +99,20 @@ public final class PeripheralAllocator {
             topUp(timeNs, unitPowerMw, ceilingMw, count, powerMw);
         }
         return result(count, timeNs, unitPowerMw, groups, kinds);
+    }
+
+    /** The counts that bring every pair to the floor, {@code max(least, ceil(time / floor))}; returns their power. */
+    static double reachFloor(double[] timeNs, int[] least, double[] unitPowerMw, double floorNs, int[] count) {
+        int kinds = unitPowerMw.length;
+        double powerMw = 0;
+        for (int i = 0; i < timeNs.length; i++) {
+            if (timeNs[i] > 0) {
+                double needed = Math.ceil(timeNs[i] / floorNs * (1 - RELATIVE_SLACK));
+                count[i] = needed >= Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(least[i], (int) needed);
+                powerMw += unitPowerMw[i % kinds] * count[i];
+            }
+        }
+        return powerMw;
     }
 
     /** Eq. 6's counts, rounded down, never below {@code least}: count = floor(budget / demand x time). */

@@ -1,13 +1,16 @@
 package org.pimsyn.synth.stage.allocation;
 
+import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.synth.hardware.AdcSpec;
 import org.pimsyn.synth.hardware.AluSpec;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 
 /**
  * Rate and peak power of one unit of each {@link Peripheral}, indexed by ordinal, as the allocator takes them.
- * An ADC processes one conversion per read latency (rate 1 / latencyNs); an ALU one vector of
- * {@code vectorWidthElements} per latency (rate width / latencyNs). Immutable: arrays are copied out.
+ * An ADC processes one conversion per latency (rate 1 / latency); an ALU one vector of {@code vectorWidthElements}
+ * per latency (rate width / latency). The latency is the simulator's: the library's, rounded up to whole clock
+ * cycles, so that a 1 ns conversion at 1.2 GHz takes 2 cycles (1.67 ns) here as it does there. Immutable: arrays
+ * are copied out.
  */
 public final class PeripheralUnits {
     private final int adcBits;
@@ -31,16 +34,21 @@ public final class PeripheralUnits {
         Peripheral[] kinds = Peripheral.values();
         double[] rate = new double[kinds.length];
         double[] power = new double[kinds.length];
-        rate[Peripheral.ADC.ordinal()] = 1 / adc.power().latencyNs();
+        double clockGhz = library.clockGhz();
+        rate[Peripheral.ADC.ordinal()] = 1 / clockedNs(adc.power().latencyNs(), clockGhz);
         power[Peripheral.ADC.ordinal()] = adc.power().peakPowerMw();
         for (Peripheral p : kinds) {
             if (p.alu() != null) {
                 AluSpec alu = library.alu(p.alu());
-                rate[p.ordinal()] = alu.vectorWidthElements() / alu.power().latencyNs();
+                rate[p.ordinal()] = alu.vectorWidthElements() / clockedNs(alu.power().latencyNs(), clockGhz);
                 power[p.ordinal()] = alu.power().peakPowerMw();
             }
         }
         return new PeripheralUnits(adcBits, rate, power);
+    }
+
+    private static double clockedNs(double latencyNs, double clockGhz) {
+        return Accelerator.cyclesOf(latencyNs, clockGhz) / clockGhz;
     }
 
     public int adcBits() {

@@ -29,6 +29,34 @@ class PeripheralAllocatorTest {
     }
 
     @Test
+    void aLatencyFloorBuysOnlyTheUnitsThatReachIt() {
+        long[][] wl = {{1000, 800}, {500, 400}};
+        // Wl / rate: 1000, 100, 500, 50 ns. A floor of 300 ns needs ceil(1000 / 300) = 4, ceil(100 / 300) = 1,
+        // ceil(500 / 300) = 2 and 1 units: 8 + 0.125 + 4 + 0.125 = 12.25 mW of the 60.375 mW, which the floor
+        // leaves unspent; the slowest pair takes 1000 / 4 = 250 ns.
+        ComponentAllocation a = assertInstanceOf(ComponentAllocation.class,
+                PeripheralAllocator.allocate(wl, RATE, POWER, 60.375, null, 300));
+        assertArrayEquals(new int[][] {{4, 1}, {2, 1}}, a.counts());
+        assertEquals(12.25, a.powerMw());
+        assertEquals(250.0, a.maxLatencyNs());
+        // A floor exactly at a pair's latency needs no extra unit for it: 1000 / 250 = 4, 500 / 250 = 2.
+        ComponentAllocation exact = assertInstanceOf(ComponentAllocation.class,
+                PeripheralAllocator.allocate(wl, RATE, POWER, 60.375, null, 250));
+        assertArrayEquals(new int[][] {{4, 1}, {2, 1}}, exact.counts());
+        // At 30 ns the floor needs 34, 4, 17 and 2 units (102.75 mW), more than the budget: the whole budget is
+        // spent as without a floor (every latency 50 ns).
+        ComponentAllocation over = assertInstanceOf(ComponentAllocation.class,
+                PeripheralAllocator.allocate(wl, RATE, POWER, 60.375, null, 30));
+        assertArrayEquals(new int[][] {{20, 2}, {10, 1}}, over.counts());
+        // The minimum units still hold below the floor's need.
+        ComponentAllocation least = assertInstanceOf(ComponentAllocation.class,
+                PeripheralAllocator.allocate(wl, RATE, POWER, 60.375, new int[][] {{5, 3}, {1, 1}}, 300));
+        assertArrayEquals(new int[][] {{5, 3}, {2, 1}}, least.counts());
+        assertThrows(IllegalArgumentException.class,
+                () -> PeripheralAllocator.allocate(wl, RATE, POWER, 60.375, null, -1));
+    }
+
+    @Test
     void leftoverPowerGoesToTheBottleneck() {
         long[][] wl = {{1000}, {300}};
         double[] rate = {1};

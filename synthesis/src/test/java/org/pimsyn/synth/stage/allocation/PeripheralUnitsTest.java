@@ -13,12 +13,14 @@ class PeripheralUnitsTest {
     @Test
     void ratesAndPowersComeFromTheLibrary() {
         PeripheralUnits units = PeripheralUnits.of(LIBRARY, 11);
-        // The 11-bit ADC converts once per 4 ns at 2 mW peak.
-        assertEquals(0.25, units.ratePerNs(Peripheral.ADC));
+        // The 11-bit ADC's 4 ns are 5 cycles at 1.2 GHz: one conversion per 4.1667 ns, at 2 mW peak.
+        assertEquals(0.24, units.ratePerNs(Peripheral.ADC), 1e-12);
         assertEquals(2.0, units.unitPowerMw(Peripheral.ADC));
-        // Shift-add: 32 elements per 4 ns; pooling: 32 per 200 ns; 0.1 mW each.
-        assertEquals(8.0, units.ratePerNs(Peripheral.SHIFT_ADD));
-        assertEquals(0.16, units.ratePerNs(Peripheral.POOLING));
+        // Shift-add: 32 elements per 5 cycles; pooling: 32 per 200 ns (exactly 240 cycles); 0.1 mW each.
+        assertEquals(7.68, units.ratePerNs(Peripheral.SHIFT_ADD), 1e-12);
+        assertEquals(0.16, units.ratePerNs(Peripheral.POOLING), 1e-12);
+        // The 9-bit ADC's 1 ns is 2 cycles.
+        assertEquals(0.6, PeripheralUnits.of(LIBRARY, 9).ratePerNs(Peripheral.ADC), 1e-12);
         assertEquals(0.1, units.unitPowerMw(Peripheral.RELU));
         assertEquals(Peripheral.values().length, units.ratesPerNs().length);
         assertEquals(units.ratePerNs(Peripheral.ADDER), units.ratesPerNs()[Peripheral.ADDER.ordinal()]);
