@@ -22,9 +22,10 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * <li>Split S into the ADC and ALU units and the rest R. Every layer's crossbars serve each of its blocks once per
  * bit iteration, one read latency each, at least on the macro holding its first crossbars, so {@code T >= T'}, the
  * largest such time per image. Stage 4 buys units with at most the budget left over the fixed parts' least peak
- * power, so {@code T >= T_u} ({@link #unitPeakWorkPj}), and T is at least the larger of the two. A bank of u units serving w conversions is busy at least w / u conversion times, so its u units leak
- * at least their static power x w conversion latencies per image whatever u is; likewise ALU units and their
- * operations (elements / vector width). With U' that leakage over all conversions and operations:
+ * power, so {@code T >= T_u} ({@link #unitPeakWorkPj}), and T is at least the larger of the two. A bank of u
+ * units serving w conversions is busy at least w / u conversion times, so its u units leak at least their static
+ * power x w conversion latencies per image whatever u is; likewise ALU units and their operations (elements /
+ * vector width). With U' that leakage over all conversions and operations:
  * {@code E >= D' + R' x max(T', T_u) + U'}.</li>
  * <li>The same with {@code T >= E / B}: {@code E >= (D' + U') / (1 - R' / B)}.</li>
  * </ol>

@@ -23,9 +23,10 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
  *
  * Crossbars, DACs, scratchpads and the NoC are fixed by the partition; stage 4 allocates ADCs and ALUs with up to
  * all that is left, {@code budget - fixed}, so that the crossbar power stage 1 leaves unused can go to the
- * peripherals instead of being lost (no more of it than brings them to the crossbars' pace). A scratchpad's dynamic peak is one access per latency. No simulated resource does more
- * than one action per latency, so a design within this rule also simulates within its budget as a rule; the
- * simulator's own check ({@code Performance.withinPowerBudget}) still has the last word.
+ * peripherals instead of being lost (no more of it than brings them to the crossbars' pace). A scratchpad's
+ * dynamic peak is one access per latency. No simulated resource does more than one action per latency, so a design
+ * within this rule also simulates within its budget as a rule; the simulator's own check
+ * ({@code Performance.withinPowerBudget}) still has the last word.
  */
 public final class PeakPowerModel {
     private final HardwareLibrary library;

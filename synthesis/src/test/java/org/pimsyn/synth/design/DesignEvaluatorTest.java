@@ -322,11 +322,6 @@ class DesignEvaluatorTest {
     }
 
     /**
-     * A fast producer (3x32x32 input, 64-channel 3x3 convolution at duplication 256, 4 blocks) feeding a slow
-     * consumer (8-channel 3x3 convolution at duplication 4, 256 blocks): the producer's 65536 outputs of 16 bits
-     * (128 KB) pile up in the consumer's scratchpad, beyond its first size.
-     */
-    /**
      * A residual block: the shortcut's data waits in the scratchpad of the add's home while two convolutions work
      * through rows of the map, well over the one block of each layer the first sizes hold.
      */
