@@ -192,6 +192,11 @@ public record Accelerator(
         return Math.max(1L, (long) Math.ceil(latencyNs * clockGhz - 1e-9));
     }
 
+    /** A latency as the simulator times it, in ns: its whole cycles at this clock. */
+    public static double clockedNs(double latencyNs, double clockGhz) {
+        return cyclesOf(latencyNs, clockGhz) / clockGhz;
+    }
+
     private static void positive(int value, String field) {
         if (value < 1) {
             throw bad(field + " must be >= 1, got " + value);

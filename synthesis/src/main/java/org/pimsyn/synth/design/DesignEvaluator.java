@@ -274,13 +274,9 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
      */
     static double crossbarFloorNs(DataflowSkeleton skeleton, ComponentLibrary components, DesignPoint point,
             double clockGhz) {
-        double mvmNs = Accelerator.cyclesOf(components.crossbar(point.xbSizeRows(), point.resRramBits())
-                .readLatencyNs() + components.dac(point.resDacBits()).latencyNs(), clockGhz) / clockGhz;
-        long blocks = 0;
-        for (int k = 0; k < skeleton.weightLayerCount(); k++) {
-            blocks = Math.max(blocks, skeleton.blocks(k));
-        }
-        return blocks * skeleton.bitIterations() * mvmNs;
+        double mvmNs = Accelerator.clockedNs(components.crossbar(point.xbSizeRows(), point.resRramBits())
+                .readLatencyNs() + components.dac(point.resDacBits()).latencyNs(), clockGhz);
+        return FitnessUpperBound.crossbarPassesPerImage(skeleton) * mvmNs;
     }
 
     /**

@@ -1,11 +1,9 @@
 package org.pimsyn.synth.design;
 
-import org.pimsyn.sim.energy.AdcCost;
-import org.pimsyn.sim.energy.AluCost;
+import java.util.function.ToDoubleFunction;
 import org.pimsyn.sim.energy.ComponentLibrary;
 import org.pimsyn.sim.energy.ScratchpadCost;
 import org.pimsyn.sim.ir.AluKind;
-import org.pimsyn.synth.hardware.AluSpec;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
@@ -76,11 +74,16 @@ public final class FitnessUpperBound {
     static double crossbarTimeLowerBoundNs(DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
         double readNs = components.crossbar(point.xbSizeRows(), point.resRramBits()).readLatencyNs();
-        long reads = 0;
+        return crossbarPassesPerImage(skeleton) * readNs;
+    }
+
+    /** The most times one layer's crossbars work per image: its blocks x bit iterations, the largest over layers. */
+    static long crossbarPassesPerImage(DataflowSkeleton skeleton) {
+        long passes = 0;
         for (int k = 0; k < skeleton.weightLayerCount(); k++) {
-            reads = Math.max(reads, (long) skeleton.blocks(k) * skeleton.bitIterations());
+            passes = Math.max(passes, (long) skeleton.blocks(k) * skeleton.bitIterations());
         }
-        return reads * readNs;
+        return passes;
     }
 
     /**
@@ -92,17 +95,9 @@ public final class FitnessUpperBound {
      */
     static double unitPeakWorkPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
             ComponentLibrary components) {
-        double pj = work.totalAdcConversions() * components.adc(point.adcBits()).latencyNs()
-                * library.adc(point.adcBits()).orElseThrow().power().peakPowerMw();
-        for (AluKind kind : AluKind.values()) {
-            long elements = work.totalAluElements(kind);
-            if (elements > 0) {
-                AluSpec alu = library.alu(ComponentLibraries.libraryKind(kind));
-                pj += (double) elements / alu.vectorWidthElements() * components.alu(kind).latencyNs()
-                        * alu.power().peakPowerMw();
-            }
-        }
-        return pj;
+        return unitBusyTimesPowerPj(library, point, work, components,
+                library.adc(point.adcBits()).orElseThrow().power().peakPowerMw(),
+                kind -> library.alu(ComponentLibraries.libraryKind(kind)).power().peakPowerMw());
     }
 
     /**
@@ -131,14 +126,23 @@ public final class FitnessUpperBound {
     /** U': what the ADC and ALU units leak while doing one image's work, however many there are, in pJ. */
     static double unitLeakageLowerBoundPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
             ComponentLibrary components) {
-        AdcCost adc = components.adc(point.adcBits());
-        double pj = work.totalAdcConversions() * adc.latencyNs() * adc.staticPowerMw();
+        return unitBusyTimesPowerPj(library, point, work, components,
+                components.adc(point.adcBits()).staticPowerMw(), kind -> components.alu(kind).staticPowerMw());
+    }
+
+    /**
+     * The ADC and ALU units' busy time per image, however many there are, each kind at a power per unit, in pJ:
+     * conversions x conversion latency x {@code adcMw}, plus per ALU kind operations (elements / vector width) x
+     * latency x {@code aluMw}.
+     */
+    private static double unitBusyTimesPowerPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
+            ComponentLibrary components, double adcMw, ToDoubleFunction<AluKind> aluMw) {
+        double pj = work.totalAdcConversions() * components.adc(point.adcBits()).latencyNs() * adcMw;
         for (AluKind kind : AluKind.values()) {
             long elements = work.totalAluElements(kind);
             if (elements > 0) {
                 int width = library.alu(ComponentLibraries.libraryKind(kind)).vectorWidthElements();
-                AluCost alu = components.alu(kind);
-                pj += (double) elements / width * alu.latencyNs() * alu.staticPowerMw();
+                pj += (double) elements / width * components.alu(kind).latencyNs() * aluMw.applyAsDouble(kind);
             }
         }
         return pj;

@@ -35,20 +35,16 @@ public final class PeripheralUnits {
         double[] rate = new double[kinds.length];
         double[] power = new double[kinds.length];
         double clockGhz = library.clockGhz();
-        rate[Peripheral.ADC.ordinal()] = 1 / clockedNs(adc.power().latencyNs(), clockGhz);
+        rate[Peripheral.ADC.ordinal()] = 1 / Accelerator.clockedNs(adc.power().latencyNs(), clockGhz);
         power[Peripheral.ADC.ordinal()] = adc.power().peakPowerMw();
         for (Peripheral p : kinds) {
             if (p.alu() != null) {
                 AluSpec alu = library.alu(p.alu());
-                rate[p.ordinal()] = alu.vectorWidthElements() / clockedNs(alu.power().latencyNs(), clockGhz);
+                rate[p.ordinal()] = alu.vectorWidthElements() / Accelerator.clockedNs(alu.power().latencyNs(), clockGhz);
                 power[p.ordinal()] = alu.power().peakPowerMw();
             }
         }
         return new PeripheralUnits(adcBits, rate, power);
-    }
-
-    private static double clockedNs(double latencyNs, double clockGhz) {
-        return Accelerator.cyclesOf(latencyNs, clockGhz) / clockGhz;
     }
 
     public int adcBits() {
