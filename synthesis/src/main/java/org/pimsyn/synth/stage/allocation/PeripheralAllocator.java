@@ -88,11 +88,11 @@ public final class PeripheralAllocator {
             return new AllocationShortfall(leastPowerMw, budgetMw);
         }
         int[] count = new int[n];
-        if (demand > 0 && latencyFloorNs > 0 && reachFloor(timeNs, least, unitPowerMw, latencyFloorNs, count)
-                <= ceilingMw) {
-            return result(count, timeNs, unitPowerMw, groups, kinds);
-        }
         if (demand > 0) {
+            if (latencyFloorNs > 0 && reachFloor(timeNs, least, unitPowerMw, latencyFloorNs, count) <= ceilingMw) {
+                return result(count, timeNs, unitPowerMw, groups, kinds);
+            }
+            // Counts the floor left behind are all overwritten: roundDown sets every pair with work.
             roundDown(timeNs, least, budgetMw / demand, count);
             double powerMw = powerMw(count, unitPowerMw);
             powerMw = trimToBudget(timeNs, least, unitPowerMw, ceilingMw, count, powerMw);

@@ -40,7 +40,8 @@ public final class PeripheralUnits {
         for (Peripheral p : kinds) {
             if (p.alu() != null) {
                 AluSpec alu = library.alu(p.alu());
-                rate[p.ordinal()] = alu.vectorWidthElements() / Accelerator.clockedNs(alu.power().latencyNs(), clockGhz);
+                rate[p.ordinal()] = alu.vectorWidthElements()
+                        / Accelerator.clockedNs(alu.power().latencyNs(), clockGhz);
                 power[p.ordinal()] = alu.power().peakPowerMw();
             }
         }
