@@ -38,7 +38,7 @@ public final class Activity {
      * The counts of a run; {@code loop} null for counting without timing ({@link SimulationEngine#count}): no
      * cycles, no waits, no scratchpad occupancy, and the interval is the bottleneck alone.
      */
-    Activity(CompiledProgram c, EventLoop loop) {
+    Activity(CompiledProgram c, LoopResults loop) {
         DesignTables d = c.design;
         accelerator = d.accelerator;
         images = c.images;
@@ -46,12 +46,12 @@ public final class Activity {
         timed = loop != null;
         resources = c.resources;
         if (timed) {
-            cycles = loop.cycles;
-            imageEndCycles = loop.imageEndCycles;
-            layerFirstStart = loop.layerFirstStart;
-            layerLastEnd = loop.layerLastEnd;
-            waitCycles = loop.waitCycles;
-            highWaterBits = loop.highWaterBits;
+            cycles = loop.cycles();
+            imageEndCycles = loop.imageEndCycles();
+            layerFirstStart = loop.layerFirstStart();
+            layerLastEnd = loop.layerLastEnd();
+            waitCycles = loop.waitCycles();
+            highWaterBits = loop.highWaterBits();
         } else {
             cycles = 0;
             imageEndCycles = new long[images];

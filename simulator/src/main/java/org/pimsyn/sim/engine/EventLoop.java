@@ -61,16 +61,17 @@ final class EventLoop {
     private boolean observing;
     private long executed;
 
-    // Results of the last run.
-    long cycles;
-    long[] imageEndCycles;
-    long[] layerFirstStart;
-    long[] layerLastEnd;
-    long[] waitCycles;
-    long[] highWaterBits;
+    // Results of the run under way; each run gets fresh arrays, handed over by results().
+    private long cycles;
+    private long[] imageEndCycles;
+    private long[] layerFirstStart;
+    private long[] layerLastEnd;
+    private long[] waitCycles;
+    private long[] highWaterBits;
     private long[] occupancyBits;
 
-    void run(CompiledProgram c, SimulationObserver obs) {
+    /** Runs the bound program and returns what it measured. */
+    LoopResults run(CompiledProgram c, SimulationObserver obs) {
         program = c.program;
         n = program.size();
         images = c.images;
@@ -121,6 +122,7 @@ final class EventLoop {
         }
         program = null;
         observer = null;
+        return new LoopResults(cycles, imageEndCycles, layerFirstStart, layerLastEnd, waitCycles, highWaterBits);
     }
 
     private void prepare(CompiledProgram c, int executions) {
