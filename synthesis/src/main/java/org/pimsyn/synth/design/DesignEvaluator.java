@@ -47,8 +47,9 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * sums and stored outputs, at its other macros the largest input share.</li>
  * <li>Peak power of crossbars, DACs, scratchpads and NoC ({@link PeakPowerModel}); stage 4 allocates ADCs and ALUs
  * per group ({@link AllocationGroups}) with the rest of the budget, and spreads them over the group's macros. No
- * group gets more units than bring its latency down to the slowest layer's crossbar time ({@link #crossbarFloorNs}):
- * the interval never gets shorter than that, so further units would only leak.
+ * group gets more units than bring its latency down to the slowest layer's crossbar time
+ * ({@link FitnessUpperBound#crossbarTimeLowerBoundNs}): the interval never gets shorter than that, so further units
+ * would only leak.
  * A macro never keeps more units of a component than its widest operation of that kind can use at once (the
  * widest ADC IR's conversions; the widest ALU IR's elements / vector width): further units would never work and
  * only add static power. (Only at budgets far beyond any use does this bind; the allocation then gets the power
@@ -106,7 +107,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                 library.search().evolution().macroSizesCrossbars());
         this.power = new PeakPowerModel(library, point);
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
-        this.crossbarFloorNs = crossbarFloorNs(skeleton, components, point, library.clockGhz());
+        this.crossbarFloorNs = FitnessUpperBound.crossbarTimeLowerBoundNs(point, skeleton, components,
+                library.clockGhz());
         PeripheralUnits units = PeripheralUnits.of(library, point.adcBits());
         this.unitRatePerNs = units.ratesPerNs();
         this.unitPowerMw = units.unitPowersMw();
@@ -264,19 +266,6 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             }
         }
         return useful;
-    }
-
-    /**
-     * The least interval of any design of the candidate, in ns: the longest a layer's crossbars are busy per image,
-     * blocks x bit iterations x one MVM (read + DAC latency, in whole cycles as the simulator takes it), since the
-     * crossbars holding a layer's first columns take part in every block. Stage 4 buys no more units than reach
-     * it ({@link PeripheralAllocator}).
-     */
-    static double crossbarFloorNs(DataflowSkeleton skeleton, ComponentLibrary components, DesignPoint point,
-            double clockGhz) {
-        double mvmNs = Accelerator.clockedNs(components.crossbar(point.xbSizeRows(), point.resRramBits())
-                .readLatencyNs() + components.dac(point.resDacBits()).latencyNs(), clockGhz);
-        return FitnessUpperBound.crossbarPassesPerImage(skeleton) * mvmNs;
     }
 
     /**

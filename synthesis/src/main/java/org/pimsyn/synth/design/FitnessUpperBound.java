@@ -1,6 +1,7 @@
 package org.pimsyn.synth.design;
 
 import java.util.function.ToDoubleFunction;
+import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.energy.ComponentLibrary;
 import org.pimsyn.sim.energy.ScratchpadCost;
 import org.pimsyn.sim.ir.AluKind;
@@ -18,8 +19,8 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * <li>Within the budget B (a design over it scores 0) the steady-state power {@code E / T} is at most B, so
  * {@code T >= E / B} and {@code E >= D' / (1 - S' / B)}, with D' and S' below.</li>
  * <li>Split S into the ADC and ALU units and the rest R. Every layer's crossbars serve each of its blocks once per
- * bit iteration, one read latency each, at least on the macro holding its first crossbars, so {@code T >= T'}, the
- * largest such time per image. Stage 4 buys units with at most the budget left over the fixed parts' least peak
+ * bit iteration, one MVM each (read and DAC latency, in whole cycles), at least on the macro holding its first
+ * crossbars, so {@code T >= T'}, the largest such time per image. Stage 4 buys units with at most the budget left over the fixed parts' least peak
  * power, so {@code T >= T_u} ({@link #unitPeakWorkPj}), and T is at least the larger of the two. A bank of u
  * units serving w conversions is busy at least w / u conversion times, so its u units leak at least their static
  * power x w conversion latencies per image whatever u is; likewise ALU units and their operations (elements /
@@ -59,7 +60,8 @@ public final class FitnessUpperBound {
         }
         double dynamicPj = dynamicEnergyLowerBoundPj(request.library(), point, work, components);
         double unitsPj = unitLeakageLowerBoundPj(request.library(), point, work, components);
-        double intervalNs = Math.max(crossbarTimeLowerBoundNs(point, skeleton, components),
+        double intervalNs = Math.max(crossbarTimeLowerBoundNs(point, skeleton, components,
+                request.library().clockGhz()),
                 unitPeakWorkPj(request.library(), point, work, components) / unitsMw);
         double energyPj = Math.max(dynamicPj / (1 - staticMw / budgetMw),
                 Math.max(dynamicPj + restMw * intervalNs + unitsPj,
@@ -69,12 +71,14 @@ public final class FitnessUpperBound {
 
     /**
      * T': the longest time any layer's crossbars are busy per image, in ns: its home macro's share of the crossbars
-     * takes part in every block, one read per bit iteration.
+     * takes part in every block, one MVM (crossbar read and DAC latency, in whole cycles as the simulator times it)
+     * per bit iteration. No design's interval is shorter, so stage 4 buys no units beyond reaching it.
      */
     static double crossbarTimeLowerBoundNs(DesignPoint point, DataflowSkeleton skeleton,
-            ComponentLibrary components) {
-        double readNs = components.crossbar(point.xbSizeRows(), point.resRramBits()).readLatencyNs();
-        return crossbarPassesPerImage(skeleton) * readNs;
+            ComponentLibrary components, double clockGhz) {
+        double mvmNs = Accelerator.clockedNs(components.crossbar(point.xbSizeRows(), point.resRramBits())
+                .readLatencyNs() + components.dac(point.resDacBits()).latencyNs(), clockGhz);
+        return crossbarPassesPerImage(skeleton) * mvmNs;
     }
 
     /** The most times one layer's crossbars work per image: its blocks x bit iterations, the largest over layers. */

@@ -81,8 +81,8 @@ class DesignEvaluatorTest {
             }
         }
         PeripheralUnits units = PeripheralUnits.of(SmallDesigns.LIBRARY, SmallDesigns.POINT.adcBits());
-        double floorNs = DesignEvaluator.crossbarFloorNs(evaluator.skeleton(),
-                ComponentLibraries.from(SmallDesigns.LIBRARY), SmallDesigns.POINT, SmallDesigns.LIBRARY.clockGhz());
+        double floorNs = FitnessUpperBound.crossbarTimeLowerBoundNs(SmallDesigns.POINT, evaluator.skeleton(),
+                ComponentLibraries.from(SmallDesigns.LIBRARY), SmallDesigns.LIBRARY.clockGhz());
         ComponentAllocation expected = (ComponentAllocation) PeripheralAllocator.allocate(workload,
                 units.ratesPerNs(), units.unitPowersMw(), 2000 - fixedMw, least, floorNs);
         for (int g = 0; g < 3; g++) {

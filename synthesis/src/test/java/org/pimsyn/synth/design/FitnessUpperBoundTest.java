@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.engine.Activity;
+import org.pimsyn.sim.engine.ResourceKind;
+import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.synth.hardware.ConverterCombination;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.Network;
@@ -73,6 +77,30 @@ class FitnessUpperBoundTest {
     }
 
     @Test
+    void theCrossbarTimeIsTheBusiestCrossbarSetOfTheOneMacroPerLayerDesignInWholeCycles() {
+        SynthesisRequest request = SmallDesigns.request(2000, MacroMode.SPECIFIED, false);
+        DataflowSkeleton skeleton = SmallDesigns.skeleton(request.network(), SmallDesigns.duplication(),
+                SmallDesigns.POINT);
+        // 128-row crossbars of 2-bit cells read in 100 ns, 2-bit DACs in 4 ns: 104 ns is 124.8 cycles at 1.2 GHz,
+        // so the simulator takes 125 cycles (104.1667 ns) an MVM.
+        double mvmNs = 125 / 1.2;
+        long passes = FitnessUpperBound.crossbarPassesPerImage(skeleton);
+        double boundNs = FitnessUpperBound.crossbarTimeLowerBoundNs(SmallDesigns.POINT, skeleton, COSTS, 1.2);
+        assertEquals(passes * mvmNs, boundNs, 1e-6);
+        Design design = new DesignEvaluator(request, SmallDesigns.POINT, skeleton, COSTS)
+                .evaluate(MacroGene.unshared(new int[] {1, 1, 1, 1}, 0)).design();
+        Activity counted = new Simulator().simulate(design.accelerator(), COSTS,
+                skeleton.compile(design.placement()).program(), 1, SimulationObserver.NONE);
+        long busiest = 0;
+        for (int r = 0; r < counted.resources().size(); r++) {
+            if (counted.resources().kind(r) == ResourceKind.CROSSBARS) {
+                busiest = Math.max(busiest, counted.busyCyclesPerImage(r));
+            }
+        }
+        assertEquals(passes * 125, busiest);
+    }
+
+    @Test
     void aBudgetBelowTheStaticPowerEveryDesignHoldsBoundsAtZero() {
         // 424 crossbars of 0.03 mW static, their 54272 DACs of 0.0012 mW, 4 routers of 42 mW: over 230 mW.
         SynthesisRequest request = SmallDesigns.request(200, MacroMode.SPECIFIED, false);
@@ -96,7 +124,8 @@ class FitnessUpperBoundTest {
                 fixedMw, 1e-9);
         DataflowWorkload work = FitnessUpperBound.workload(skeleton);
         double unitWorkPj = FitnessUpperBound.unitPeakWorkPj(SmallDesigns.LIBRARY, SmallDesigns.POINT, work, COSTS);
-        double crossbarNs = FitnessUpperBound.crossbarTimeLowerBoundNs(SmallDesigns.POINT, skeleton, COSTS);
+        double crossbarNs = FitnessUpperBound.crossbarTimeLowerBoundNs(SmallDesigns.POINT, skeleton, COSTS,
+                SmallDesigns.LIBRARY.clockGhz());
         // Just above the fixed parts of the trivial gene, the units the rest buys are the interval's bottleneck ...
         double trivialFixedMw = new DesignEvaluator(loose, SmallDesigns.POINT, skeleton, COSTS)
                 .evaluate(trivialOf(skeleton, MacroMode.SPECIFIED, true)).peakPower().fixedMw();
