@@ -243,13 +243,6 @@ class SynthesisEndToEndTest {
     }
 
     @Test
-    void theBestFitnessPerGenerationNeverFallsAndRisesOverTheRun() throws IOException {
-        // Seed 2 at 5 W is a run whose chosen candidate improves on its initial population within 8 generations.
-        ArrayNode history = history("out", "2");
-        assertTrue(history.get(history.size() - 1).asDouble() > history.get(0).asDouble(), history.toString());
-    }
-
-    @Test
     void theBestFitnessPerGenerationNeverFallsAndEndsAtTheChosenDesignsFitness() throws IOException {
         for (int seed = 1; seed <= 6; seed++) {
             history("seed" + seed, Integer.toString(seed));
@@ -257,7 +250,7 @@ class SynthesisEndToEndTest {
     }
 
     /** The chosen candidate's history of an 8-generation run, checked to never fall and to end at its fitness. */
-    private ArrayNode history(String out, String seed) throws IOException {
+    private void history(String out, String seed) throws IOException {
         succeeds(synthesize(out, "--seed", seed, "--generations", "8"));
         JsonNode report = read(out, "report.json");
         ArrayNode history = (ArrayNode) report.get("bestFitnessPerGeneration");
@@ -267,6 +260,5 @@ class SynthesisEndToEndTest {
         }
         assertEquals(report.at("/design/fitnessGopsPerWatt").asDouble(), history.get(history.size() - 1).asDouble(),
                 history.toString());
-        return history;
     }
 }

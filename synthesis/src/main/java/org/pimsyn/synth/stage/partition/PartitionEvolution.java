@@ -15,7 +15,8 @@ import org.pimsyn.synth.hardware.EvolutionParameters;
  * generation joining the population.
  *
  * <ol>
- * <li>The initial population is the trivial gene ({@link PartitionRules#trivial()}) and random genes under the
+ * <li>The initial population is the trivial gene ({@link PartitionRules#trivial()}), where sharing is allowed the
+ * gene of neighbouring layers paired on few macros ({@link PartitionRules#paired()}), and random genes under the
  * rules ({@link PartitionRules#random}, each layer trying a pair with half the sharing-mutation probability),
  * distinct where the rules allow that many.</li>
  * <li>Each generation ranks the population by fitness (ties: the older gene first), keeps the best
@@ -173,6 +174,10 @@ public final class PartitionEvolution {
         MacroGene trivial = rules.trivial();
         present.add(trivial);
         population.add(member(trivial, 0));
+        MacroGene paired = rules.paired();
+        if (paired != null && population.size() < settings.genes() && present.add(paired)) {
+            population.add(member(paired, 0));
+        }
         double pairProbability = settings.sharingMutationProbability() / 2;
         int draws = INITIAL_DRAWS_PER_GENE * settings.genes();
         while (population.size() < settings.genes()) {

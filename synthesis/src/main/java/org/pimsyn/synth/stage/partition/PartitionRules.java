@@ -174,6 +174,37 @@ public final class PartitionRules {
     }
 
     /**
+     * Where sharing is allowed, the second gene all searches start from: neighbouring layers paired in order (0 with
+     * 1, 2 with 3, ...; an odd last layer alone), each pair on one macro (specified), or at the largest usable size
+     * with the pairs that size allows (unified). It has about half the macros of {@link #trivial()}, and so half
+     * its routers and scratchpads; mutations make or break one pair at a time, so from the trivial gene they would
+     * need many generations to reach it. Null where sharing is off or there is a single layer.
+     *
+     * @throws IllegalStateException where the rules are not {@link #feasible()}
+     */
+    public MacroGene paired() {
+        requireFeasible();
+        int n = crossbars.length;
+        if (!sharing || n < 2) {
+            return null;
+        }
+        int[] partner = noPartners();
+        int size = unified ? usableSizes[usableSizes.length - 1] : 0;
+        for (int a = 0; a + 1 < n; a += 2) {
+            if (!unified || canPairAt(size, a, a + 1)) {
+                partner[a] = a + 1;
+                partner[a + 1] = a;
+            }
+        }
+        if (unified) {
+            return unifiedGene(size, partner);
+        }
+        int[] ones = new int[n];
+        Arrays.fill(ones, 1);
+        return new MacroGene(ones, partner, 0);
+    }
+
+    /**
      * A random gene under the rules: specified counts drawn log-uniformly from 1 to each limit (small counts, which
      * cost fewer routers and scratchpads, as likely per factor of two as large ones); a random usable size for
      * unified macros; where sharing is allowed, each layer tries to pair with a random free layer with probability

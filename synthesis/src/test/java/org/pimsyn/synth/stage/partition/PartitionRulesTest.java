@@ -63,6 +63,22 @@ class PartitionRulesTest {
     }
 
     @Test
+    void thePairedGenePairsNeighboursInOrderOnTheFewestMacrosTheRulesAllow() {
+        assertEquals(new MacroGene(new int[] {1, 1, 1}, new int[] {1, 0, NONE}, 0),
+                PartitionRules.specified(CROSSBARS, MAX_MACROS, true).paired());
+        assertEquals(new MacroGene(new int[] {1, 1, 1, 1}, new int[] {1, 0, 3, 2}, 0),
+                PartitionRules.specified(new int[] {5, 3, 40, 2}, new long[] {8, 2, 10, 1}, true).paired());
+        assertNull(PartitionRules.specified(CROSSBARS, MAX_MACROS, false).paired());
+        assertNull(PartitionRules.specified(new int[] {5}, new long[] {8}, true).paired());
+        // Unified at the largest usable size, 16: layers 0 and 1 pool 8 crossbars into one macro; layer 2 alone.
+        assertEquals(new MacroGene(new int[] {1, 1, 3}, new int[] {1, 0, NONE}, 16),
+                PartitionRules.unified(CROSSBARS, MAX_MACROS, true, new int[] {2, 4, 8, 16}).paired());
+        // At 4 crossbars per macro, 0 and 1 would pool into 2 macros, beyond layer 1's limit of 1: no pair.
+        assertEquals(new MacroGene(new int[] {2, 1, 10}, new int[] {NONE, NONE, NONE}, 4),
+                PartitionRules.unified(CROSSBARS, new long[] {8, 1, 10}, true, new int[] {4}).paired());
+    }
+
+    @Test
     void noUsableUnifiedSizeIsReported() {
         PartitionRules rules = PartitionRules.unified(new int[] {40}, new long[] {2}, false, new int[] {4, 8});
         assertFalse(rules.feasible());
@@ -77,6 +93,9 @@ class PartitionRulesTest {
         for (int c = 0; c < 300; c++) {
             RandomRules.Case rc = RandomRules.generate(r);
             rc.assertObeys(rc.rules().trivial());
+            if (rc.rules().paired() != null) {
+                rc.assertObeys(rc.rules().paired());
+            }
             for (int i = 0; i < 20; i++) {
                 rc.assertObeys(rc.rules().random(r, 0.5));
             }
