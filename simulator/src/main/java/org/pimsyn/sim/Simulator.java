@@ -65,9 +65,9 @@ public final class Simulator {
      * without simulating. Energy per image E is dynamic energy D (which unit counts do not change: conversions and
      * unit operations are counted per IR) plus static power x interval T. T is at least the busy time per image
      * of every crossbar set, scratchpad and link. A bank of u ADCs holding an IR of w conversions for ceil(w / u)
-     * conversion times is busy u x that, at least w conversion times, so u units leak at least their static power
-     * x the macro's conversions x the conversion latency per image whatever u is (U, with ALU units and their
-     * unit operations likewise). Within the budget B, the steady-state power E / T is at most B, so T >= E / B.
+     * conversion times (each in whole cycles) is busy u x that, at least w conversion times, so u units leak at
+     * least their static power x the macro's conversions x the conversion time per image whatever u is (U, with ALU
+     * units and their unit operations likewise). Within the budget B, the steady-state power E / T is at most B, so T >= E / B.
      * With R the static power of all but those units: E >= D + R x T + U and E >= (D + U) / (1 - R / B).
      */
     public double gopsPerWattBoundForAnyUnits(Accelerator accelerator, ComponentLibrary library,
@@ -81,12 +81,14 @@ public final class Simulator {
             if (macro.adcs().count() > 0) {
                 AdcCost adc = library.adc(macro.adcs().resolutionBits());
                 unitStaticMw += macro.adcs().count() * adc.staticPowerMw();
-                unitStaticPj += counted.adcConversions(m) * adc.latencyNs() * adc.staticPowerMw();
+                unitStaticPj += counted.adcConversions(m) * counted.nanoseconds(accelerator.cyclesOf(adc.latencyNs()))
+                        * adc.staticPowerMw();
             }
             for (AluUnits units : macro.alus()) {
                 AluCost alu = library.alu(units.kind());
                 unitStaticMw += units.count() * alu.staticPowerMw();
-                unitStaticPj += counted.aluOps(m, units.kind()) * alu.latencyNs() * alu.staticPowerMw();
+                unitStaticPj += counted.aluOps(m, units.kind()) * counted.nanoseconds(accelerator.cyclesOf(alu.latencyNs()))
+                        * alu.staticPowerMw();
             }
         }
         ResourceTable resources = counted.resources();

@@ -20,11 +20,12 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * {@code T >= E / B} and {@code E >= D' / (1 - S' / B)}, with D' and S' below.</li>
  * <li>Split S into the ADC and ALU units and the rest R. Every layer's crossbars serve each of its blocks once per
  * bit iteration, one MVM each (read and DAC latency, in whole cycles), at least on the macro holding its first
- * crossbars, so {@code T >= T'}, the largest such time per image. Stage 4 buys units with at most the budget left over the fixed parts' least peak
- * power, so {@code T >= T_u} ({@link #unitPeakWorkPj}), and T is at least the larger of the two. A bank of u
- * units serving w conversions is busy at least w / u conversion times, so its u units leak at least their static
- * power x w conversion latencies per image whatever u is; likewise ALU units and their operations (elements /
- * vector width). With U' that leakage over all conversions and operations:
+ * crossbars, so {@code T >= T'}, the largest such time per image. Stage 4 buys units with at most the budget left
+ * over the fixed parts' least peak power, so {@code T >= T_u} ({@link #unitPeakWorkPj}), and T is at least the
+ * larger of the two. A bank of u units serving w conversions is busy at least w / u conversion times (the
+ * simulator's: the latency in whole cycles), so its u units leak at least their static power x w conversion times
+ * per image whatever u is; likewise ALU units and their operations (elements / vector width). With U' that
+ * leakage over all conversions and operations:
  * {@code E >= D' + R' x max(T', T_u) + U'}.</li>
  * <li>The same with {@code T >= E / B}: {@code E >= (D' + U') / (1 - R' / B)}.</li>
  * </ol>
@@ -91,8 +92,9 @@ public final class FitnessUpperBound {
     }
 
     /**
-     * The ADC and ALU units' work per image at their peak power, in pJ (mW x ns): conversions x conversion latency x
-     * ADC peak, plus per ALU kind operations (elements / vector width) x latency x peak. A pool of u units serving w
+     * The ADC and ALU units' work per image at their peak power, in pJ (mW x ns): conversions x conversion time x
+     * ADC peak, plus per ALU kind operations (elements / vector width) x time x peak, each time the latency in whole
+     * cycles as the simulator takes it. A pool of u units serving w
      * operations is busy at least w / u latencies per image and the interval T is at least that, so u >= w x
      * latency / T; stage 4 buys units with at most the budget left over the fixed parts' peak, P, so this work / P
      * bounds T from below.
@@ -136,17 +138,20 @@ public final class FitnessUpperBound {
 
     /**
      * The ADC and ALU units' busy time per image, however many there are, each kind at a power per unit, in pJ:
-     * conversions x conversion latency x {@code adcMw}, plus per ALU kind operations (elements / vector width) x
-     * latency x {@code aluMw}.
+     * conversions x conversion time x {@code adcMw}, plus per ALU kind operations (elements / vector width) x
+     * operation time x {@code aluMw}, each time the library's latency rounded up to whole clock cycles.
      */
     private static double unitBusyTimesPowerPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
             ComponentLibrary components, double adcMw, ToDoubleFunction<AluKind> aluMw) {
-        double pj = work.totalAdcConversions() * components.adc(point.adcBits()).latencyNs() * adcMw;
+        double clockGhz = library.clockGhz();
+        double pj = work.totalAdcConversions()
+                * Accelerator.clockedNs(components.adc(point.adcBits()).latencyNs(), clockGhz) * adcMw;
         for (AluKind kind : AluKind.values()) {
             long elements = work.totalAluElements(kind);
             if (elements > 0) {
                 int width = library.alu(ComponentLibraries.libraryKind(kind)).vectorWidthElements();
-                pj += (double) elements / width * components.alu(kind).latencyNs() * aluMw.applyAsDouble(kind);
+                pj += (double) elements / width * Accelerator.clockedNs(components.alu(kind).latencyNs(), clockGhz)
+                        * aluMw.applyAsDouble(kind);
             }
         }
         return pj;
