@@ -67,8 +67,9 @@ public final class Simulator {
      * of every crossbar set, scratchpad and link. A bank of u ADCs holding an IR of w conversions for ceil(w / u)
      * conversion times (each in whole cycles) is busy u x that, at least w conversion times, so u units leak at
      * least their static power x the macro's conversions x the conversion time per image whatever u is (U, with ALU
-     * units and their unit operations likewise). Within the budget B, the steady-state power E / T is at most B, so T >= E / B.
-     * With R the static power of all but those units: E >= D + R x T + U and E >= (D + U) / (1 - R / B).
+     * units and their unit operations likewise). Within the budget B, the steady-state power E / T is at most B,
+     * so T >= E / B. With R the static power of all but those units: E >= D + R x T + U and
+     * E >= (D + U) / (1 - R / B).
      */
     public double gopsPerWattBoundForAnyUnits(Accelerator accelerator, ComponentLibrary library,
             IrProgram program) {
@@ -80,15 +81,15 @@ public final class Simulator {
             Macro macro = accelerator.macros().get(m);
             if (macro.adcs().count() > 0) {
                 AdcCost adc = library.adc(macro.adcs().resolutionBits());
+                double conversionNs = counted.nanoseconds(accelerator.cyclesOf(adc.latencyNs()));
                 unitStaticMw += macro.adcs().count() * adc.staticPowerMw();
-                unitStaticPj += counted.adcConversions(m) * counted.nanoseconds(accelerator.cyclesOf(adc.latencyNs()))
-                        * adc.staticPowerMw();
+                unitStaticPj += counted.adcConversions(m) * conversionNs * adc.staticPowerMw();
             }
             for (AluUnits units : macro.alus()) {
                 AluCost alu = library.alu(units.kind());
+                double operationNs = counted.nanoseconds(accelerator.cyclesOf(alu.latencyNs()));
                 unitStaticMw += units.count() * alu.staticPowerMw();
-                unitStaticPj += counted.aluOps(m, units.kind()) * counted.nanoseconds(accelerator.cyclesOf(alu.latencyNs()))
-                        * alu.staticPowerMw();
+                unitStaticPj += counted.aluOps(m, units.kind()) * operationNs * alu.staticPowerMw();
             }
         }
         ResourceTable resources = counted.resources();

@@ -94,10 +94,9 @@ public final class FitnessUpperBound {
     /**
      * The ADC and ALU units' work per image at their peak power, in pJ (mW x ns): conversions x conversion time x
      * ADC peak, plus per ALU kind operations (elements / vector width) x time x peak, each time the latency in whole
-     * cycles as the simulator takes it. A pool of u units serving w
-     * operations is busy at least w / u latencies per image and the interval T is at least that, so u >= w x
-     * latency / T; stage 4 buys units with at most the budget left over the fixed parts' peak, P, so this work / P
-     * bounds T from below.
+     * cycles as the simulator takes it. A pool of u units serving w operations is busy at least w / u such times
+     * per image and the interval T is at least that, so u >= w x time / T; stage 4 buys units with at most the
+     * budget left over the fixed parts' peak, P, so this work / P bounds T from below.
      */
     static double unitPeakWorkPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
             ComponentLibrary components) {
