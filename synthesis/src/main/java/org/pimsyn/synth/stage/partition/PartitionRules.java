@@ -165,12 +165,7 @@ public final class PartitionRules {
      */
     public MacroGene trivial() {
         requireFeasible();
-        if (!unified) {
-            int[] ones = new int[crossbars.length];
-            Arrays.fill(ones, 1);
-            return MacroGene.unshared(ones, 0);
-        }
-        return unifiedGene(usableSizes[usableSizes.length - 1], noPartners());
+        return onFewestMacros(noPartners());
     }
 
     /**
@@ -189,17 +184,22 @@ public final class PartitionRules {
             return null;
         }
         int[] partner = noPartners();
-        int size = unified ? usableSizes[usableSizes.length - 1] : 0;
+        int largest = unified ? usableSizes[usableSizes.length - 1] : 0;
         for (int a = 0; a + 1 < n; a += 2) {
-            if (!unified || canPairAt(size, a, a + 1)) {
+            if (!unified || canPairAt(largest, a, a + 1)) {
                 partner[a] = a + 1;
                 partner[a + 1] = a;
             }
         }
+        return onFewestMacros(partner);
+    }
+
+    /** The gene with these pairs on one macro per layer or pair (specified), or at the largest usable size. */
+    private MacroGene onFewestMacros(int[] partner) {
         if (unified) {
-            return unifiedGene(size, partner);
+            return unifiedGene(usableSizes[usableSizes.length - 1], partner);
         }
-        int[] ones = new int[n];
+        int[] ones = new int[crossbars.length];
         Arrays.fill(ones, 1);
         return new MacroGene(ones, partner, 0);
     }
