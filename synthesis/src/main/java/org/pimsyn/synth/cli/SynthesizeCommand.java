@@ -103,6 +103,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
             description = "Worker threads (default: one per core). The result does not depend on it.")
     Integer threads;
 
+    @Option(names = "--top-designs", paramLabel = "N", defaultValue = "10",
+            description = "Designs kept and listed in report.json, best first (default: ${DEFAULT-VALUE}). Design "
+                    + "points whose proven bound cannot reach the N-th best are not searched, so a smaller N runs "
+                    + "faster; the best design does not depend on it.")
+    int topDesigns;
+
     @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
             description = "Where the design points are searched: 'local' (the worker threads of this machine) or "
                     + "'spark' (tasks on the Spark cluster of spark-submit: spark-submit --class "
@@ -130,8 +136,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Option(names = "--resume",
             description = "Continue the run whose checkpoint.jsonl is in --out (killed, failed, or cut short by "
                     + "--budget-minutes): its finished design points are taken, not searched again, and the files "
-                    + "are those a run never stopped writes (unless this run is cut short too). The inputs and seed "
-                    + "must be the run's; threads and budget may differ. Without a checkpoint, starts a new run. "
+                    + "are those a run never stopped writes (unless this run is cut short too). The inputs, seed and "
+                    + "--top-designs must be the run's; threads and budget may differ. Without a checkpoint, starts a new run. "
                     + "Without --resume, a new run replaces any checkpoint in --out.")
     boolean resume;
 
@@ -160,7 +166,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
                     generations != null ? generations : request.generations());
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ExplorationSettings settings = new ExplorationSettings(threadCount, true, budgetMinutes == null
+        ExplorationSettings settings = new ExplorationSettings(threadCount, true, topDesigns, budgetMinutes == null
                 ? ExplorationSettings.NO_BUDGET : (long) Math.min(budgetMinutes * 60e9, Long.MAX_VALUE - 1),
                 nanoClock);
         DesignSpaceExplorer explorer = onSpark.isPresent()
@@ -172,7 +178,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
         SimulationReport report;
         List<Path> files = new ArrayList<>();
         boolean resumed;
-        try (CheckpointFile checkpoint = checkpoint(dir, RunFingerprint.of(request, seed))) {
+        try (CheckpointFile checkpoint = checkpoint(dir, RunFingerprint.of(request, seed, topDesigns))) {
             resumed = checkpoint.finishedDesignPoints() > 0;
             SynthesisOutputs.removeStaleTemporaries(dir);
             try (ExplorationJournal journal = ExplorationJournal.open(dir)) {
@@ -182,7 +188,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
                         DataflowSkeleton.of(design.spec()).compile(design.placement()).program(),
                         design.fitnessImages(), SimulationObserver.NONE);
                 files.addAll(SynthesisOutputs.write(dir, design,
-                        RunReports.synthesis(request, source.origin(), seed, threadCount, result, report)));
+                        RunReports.synthesis(request, source.origin(), seed, settings, result, report)));
                 files.add(journal.commit());
             }
             files.add(checkpoint.file());
@@ -302,6 +308,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
         }
         if (genes != null && genes < 2) {
             throw new InputException("--genes: must be an integer >= 2, got " + genes);
+        }
+        if (topDesigns < 1) {
+            throw new InputException("--top-designs: must be an integer >= 1, got " + topDesigns);
         }
         if (budgetMinutes != null && (!(budgetMinutes > 0) || Double.isInfinite(budgetMinutes))) {
             throw new InputException("--budget-minutes: must be a positive number of minutes, got " + budgetMinutes);

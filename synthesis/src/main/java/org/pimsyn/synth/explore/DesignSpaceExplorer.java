@@ -36,14 +36,16 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * The design space exploration of Algorithm 1. For every crossbar point (RatioRram, ResRram, XbSize, in the
  * library's order) stage 1 filters weight-duplication candidates; every candidate with every ResDAC whose ADC the
  * library has is a design point, which the {@link CandidateSearch} (stages 3 and 4) turns into a design. The
- * best designs by fitness are kept, ties going to the design point that comes first in the loop order.
+ * {@link ExplorationSettings#topDesigns()} best designs by fitness are kept, ties going to the design point that
+ * comes first in the loop order.
  *
  * <p>Determinism: every random search is seeded from the run seed and the identity of what it searches
  * ({@link ExplorationSeeds}); results are merged in a fixed order. Pruning visits design points by fitness bound,
  * highest first, in batches of {@link ExplorationSettings#BATCH_SIZE}; before each batch it skips those whose
  * bound is below the fitness of the current last top design. Such a point can neither be the best nor enter the
- * top designs, and which points are skipped depends only on the inputs and the seed, so one thread and many give
- * the same designs, and so does pruning off.
+ * top designs, and which points are skipped depends only on the inputs, the seed and the number of top designs, so
+ * one thread and many give the same designs, and so does pruning off. Fewer top designs raise that bar sooner and
+ * skip more points; the best design is the same for any number, since it is the first of every top list.
  *
  * <p>Where the searches run: stage 1 and the fitness bounds on the exploration's own threads; the candidate
  * searches of each batch on a {@link DesignPointExecutor}, by default those same threads, or a cluster. Each search
@@ -515,7 +517,7 @@ public final class DesignSpaceExplorer {
 
         /** The last of the top designs once they are full, which a design must outrank to enter; else null. */
         private RankedDesign lastTopDesign() {
-            return top.size() == ExplorationSettings.TOP_DESIGNS ? top.get(top.size() - 1) : null;
+            return top.size() == settings.topDesigns() ? top.get(top.size() - 1) : null;
         }
 
         private void record(SearchTask task, Outcome searchedOutcome) {
@@ -539,7 +541,7 @@ public final class DesignSpaceExplorer {
             RankedDesign ranked = new RankedDesign(task.order(), task.candidateIndex(), task.candidates(), outcome);
             int at = Collections.binarySearch(top, ranked, RANKING);
             top.add(at < 0 ? -at - 1 : at, ranked);
-            if (top.size() > ExplorationSettings.TOP_DESIGNS) {
+            if (top.size() > settings.topDesigns()) {
                 top.remove(top.size() - 1);
             }
         }

@@ -9,7 +9,7 @@ import java.util.Map;
  * The outcome of an exploration.
  *
  * @param topDesigns                 the best designs, best first (fitness, then loop order), at most
- *                                   {@link ExplorationSettings#TOP_DESIGNS}, never empty
+ *                                   {@link ExplorationSettings#topDesigns()}, never empty
  * @param infeasiblePoints           crossbar points whose weights do not fit, in loop order
  * @param noDesignReasons            why searched design points yielded no design: reason to number of design
  *                                   points, most frequent first

@@ -5,19 +5,23 @@ import java.util.function.LongSupplier;
 
 /**
  * How the exploration runs: on how many threads, whether design points whose fitness bound cannot reach the top
- * designs are skipped, and for how long. Neither the threads nor pruning change the result; pruning only saves
- * work. A time budget does: no batch of design points after the first starts once it is spent, so which points
- * are visited depends on the machine's speed.
+ * designs are skipped, how many top designs are kept, and for how long. Neither the threads nor pruning change the
+ * result; pruning only saves work. The number of top designs changes which designs are listed but never the best
+ * one; with pruning, fewer of them set a higher bar sooner, so fewer design points are searched. A time budget
+ * changes the result: no batch of design points after the first starts once it is spent, so which points are
+ * visited depends on the machine's speed.
  *
- * @param budgetNs  time after which no new batch of design points starts, {@link #NO_BUDGET} for none; counted
- *                  from the start of the exploration, stage 1 included
- * @param nanoClock the clock the budget, the wall time and the exploration log read, in nanoseconds
+ * @param topDesigns designs kept, best first, at least 1; pruning compares bounds with the last of them
+ * @param budgetNs   time after which no new batch of design points starts, {@link #NO_BUDGET} for none; counted
+ *                   from the start of the exploration, stage 1 included
+ * @param nanoClock  the clock the budget, the wall time and the exploration log read, in nanoseconds
  */
-public record ExplorationSettings(int threads, boolean pruning, long budgetNs, LongSupplier nanoClock) {
+public record ExplorationSettings(int threads, boolean pruning, int topDesigns, long budgetNs,
+        LongSupplier nanoClock) {
     /** Design points evaluated between two pruning decisions, whatever the thread count. */
     public static final int BATCH_SIZE = 16;
-    /** Designs kept, best first; pruning compares bounds with the last of them. */
-    public static final int TOP_DESIGNS = 10;
+    /** Designs kept unless the settings say otherwise. */
+    public static final int DEFAULT_TOP_DESIGNS = 10;
     /** No time budget. */
     public static final long NO_BUDGET = Long.MAX_VALUE;
 
@@ -25,25 +29,38 @@ public record ExplorationSettings(int threads, boolean pruning, long budgetNs, L
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        if (topDesigns < 1) {
+            throw new IllegalArgumentException("topDesigns must be >= 1, got " + topDesigns);
+        }
         if (budgetNs < 0) {
             throw new IllegalArgumentException("budgetNs must be >= 0, got " + budgetNs);
         }
         Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
-    /** No time budget, on the system clock. */
+    /** The default number of top designs, with a time budget read on the given clock. */
+    public ExplorationSettings(int threads, boolean pruning, long budgetNs, LongSupplier nanoClock) {
+        this(threads, pruning, DEFAULT_TOP_DESIGNS, budgetNs, nanoClock);
+    }
+
+    /** The default number of top designs, no time budget, on the system clock. */
     public ExplorationSettings(int threads, boolean pruning) {
         this(threads, pruning, NO_BUDGET, System::nanoTime);
     }
 
-    /** Pruning on, one thread per available core, no time budget. */
+    /** Pruning on, one thread per available core, the default number of top designs, no time budget. */
     public static ExplorationSettings defaults() {
         return new ExplorationSettings(Runtime.getRuntime().availableProcessors(), true);
     }
 
     /** These settings with a time budget, read on the given clock. */
     public ExplorationSettings withBudget(long budgetNs, LongSupplier nanoClock) {
-        return new ExplorationSettings(threads, pruning, budgetNs, nanoClock);
+        return new ExplorationSettings(threads, pruning, topDesigns, budgetNs, nanoClock);
+    }
+
+    /** These settings keeping {@code topDesigns} designs. */
+    public ExplorationSettings withTopDesigns(int topDesigns) {
+        return new ExplorationSettings(threads, pruning, topDesigns, budgetNs, nanoClock);
     }
 
     public boolean hasBudget() {

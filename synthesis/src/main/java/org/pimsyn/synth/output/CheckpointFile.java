@@ -24,6 +24,7 @@ import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.explore.DesignPointKey;
 import org.pimsyn.synth.explore.ExplorationCheckpoint;
+import org.pimsyn.synth.explore.ExplorationSettings;
 import org.pimsyn.synth.explore.FinishedDesignPoint;
 import org.pimsyn.synth.io.AtomicFiles;
 import org.pimsyn.synth.io.CreatedDirectories;
@@ -45,6 +46,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
     public static final int FORMAT_VERSION = 1;
 
     private static final String[] HEADER_KEYS = {"format", "formatVersion", "run"};
+    private static final String TOP_DESIGNS_KEY = "topDesigns";
 
     /** The fields of a design point's line but its design, bound strictly. */
     private record Line(int order, double ratioRram, int resRramBits, int xbSizeRows, int resDacBits, int adcBits,
@@ -256,8 +258,8 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
             throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
         }
         root.integer("formatVersion", FORMAT_VERSION, FORMAT_VERSION);
-        RunFingerprint recorded = OutputJson.read(root.node("run", "an object"), RunFingerprint.class, source,
-                root.pathOf("run"));
+        RunFingerprint recorded = OutputJson.read(withTopDesigns(root.node("run", "an object")),
+                RunFingerprint.class, source, root.pathOf("run"));
         JsonNode theirs = OutputJson.tree(recorded);
         JsonNode ours = OutputJson.tree(run);
         for (Iterator<String> fields = ours.fieldNames(); fields.hasNext(); ) {
@@ -268,6 +270,19 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
                         + "; run without --resume to start over");
             }
         }
+    }
+
+    /**
+     * The run as recorded, with the number of top designs of a checkpoint written before it was recorded: such a run
+     * kept the default number, the only one there was.
+     */
+    private static JsonNode withTopDesigns(JsonNode run) {
+        if (!run.isObject() || run.has(TOP_DESIGNS_KEY)) {
+            return run;
+        }
+        ObjectNode completed = ((ObjectNode) run).deepCopy();
+        completed.put(TOP_DESIGNS_KEY, ExplorationSettings.DEFAULT_TOP_DESIGNS);
+        return completed;
     }
 
     private static String shown(JsonNode value) {

@@ -8,25 +8,33 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.explore.ExplorationSettings;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.json.NetworkJsonWriter;
 
 /**
  * What decides the result of a synthesis run, as a checkpoint's header records it: the network and the hardware
- * library by a SHA-256 of their content, and the request's other inputs and the seed as they are. Neither the
- * thread count nor the time budget is part of it: they never change what a design point's search gives.
+ * library by a SHA-256 of their content, the request's other inputs, the seed and the number of top designs as they
+ * are. Neither the thread count nor the time budget is part of it: they never change what a design point's search
+ * gives.
  *
- * @param network SHA-256 of the network's name and its PIMSYN network JSON, as {@code sha256:<hex>}
- * @param library SHA-256 of the library's figures and search settings (not of where it was read from)
+ * @param network    SHA-256 of the network's name and its PIMSYN network JSON, as {@code sha256:<hex>}
+ * @param library    SHA-256 of the library's figures and search settings (not of where it was read from)
+ * @param topDesigns designs the run keeps, which decides the designs it lists and the points it prunes
  */
 public record RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
-        int genes, int generations, int fitnessImages, long seed) {
+        int genes, int generations, int fitnessImages, long seed, int topDesigns) {
 
+    /** The fingerprint of a run keeping the default number of top designs. */
     public static RunFingerprint of(SynthesisRequest request, long seed) {
+        return of(request, seed, ExplorationSettings.DEFAULT_TOP_DESIGNS);
+    }
+
+    public static RunFingerprint of(SynthesisRequest request, long seed, int topDesigns) {
         return new RunFingerprint(network(request.network()), library(request.library()), request.totalPowerMw(),
                 request.macroMode().label(), request.macroSharing(), request.genes(), request.generations(),
-                request.fitnessImages(), seed);
+                request.fitnessImages(), seed, topDesigns);
     }
 
     static String network(Network network) {

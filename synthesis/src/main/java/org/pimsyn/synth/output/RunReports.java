@@ -12,6 +12,7 @@ import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.explore.ExplorationResult;
+import org.pimsyn.synth.explore.ExplorationSettings;
 import org.pimsyn.synth.explore.ExplorationStatistics;
 import org.pimsyn.synth.explore.InfeasiblePoint;
 import org.pimsyn.synth.explore.RankedDesign;
@@ -36,14 +37,16 @@ public final class RunReports {
 
     /**
      * @param networkSource where the network came from, such as {@code zoo model alexnet}
+     * @param settings      the exploration's settings: its number of top designs goes with the inputs, its threads
+     *                      with the execution
      * @param simulation    the simulator's report of the chosen design at its fitness images
      */
-    public static String synthesis(SynthesisRequest request, String networkSource, long seed, int threads,
-            ExplorationResult result, SimulationReport simulation) {
+    public static String synthesis(SynthesisRequest request, String networkSource, long seed,
+            ExplorationSettings settings, ExplorationResult result, SimulationReport simulation) {
         ObjectNode root = OutputJson.MAPPER.createObjectNode();
         root.put("format", SYNTHESIS_FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
-        root.set("inputs", inputs(request, networkSource, seed));
+        root.set("inputs", inputs(request, networkSource, seed, settings.topDesigns()));
         RankedDesign best = result.best();
         ObjectNode chosen = root.putObject("design");
         describe(chosen, best, request.network());
@@ -59,7 +62,7 @@ public final class RunReports {
         }
         root.set("exploration", exploration(result));
         ObjectNode execution = root.putObject("execution");
-        execution.put("threads", threads);
+        execution.put("threads", settings.threads());
         execution.put("wallTimeMs", result.wallTimeMs());
         execution.put("designPointsFromCheckpoint", result.designPointsFromCheckpoint());
         return OutputJson.text(root);
@@ -82,7 +85,7 @@ public final class RunReports {
         return OutputJson.text(root);
     }
 
-    private static ObjectNode inputs(SynthesisRequest request, String networkSource, long seed) {
+    private static ObjectNode inputs(SynthesisRequest request, String networkSource, long seed, int topDesigns) {
         ObjectNode in = OutputJson.MAPPER.createObjectNode();
         Network network = request.network();
         ObjectNode net = in.putObject("network");
@@ -98,6 +101,7 @@ public final class RunReports {
         in.put("genes", request.genes());
         in.put("generations", request.generations());
         in.put("fitnessImages", request.fitnessImages());
+        in.put("topDesigns", topDesigns);
         in.put("config", request.library().origin());
         return in;
     }

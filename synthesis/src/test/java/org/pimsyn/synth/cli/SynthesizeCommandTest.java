@@ -115,6 +115,7 @@ class SynthesizeCommandTest {
         assertEquals(1, in.get("seed").longValue());
         assertEquals("small", in.get("network").get("name").textValue());
         assertEquals(dir.resolve("small-library.json").toString(), in.get("config").textValue());
+        assertEquals(10, in.get("topDesigns").intValue());
         assertEquals(2, report.get("execution").get("threads").intValue());
         assertEquals(0, report.get("execution").get("designPointsFromCheckpoint").intValue());
         assertEquals(10, report.get("topDesigns").size());
@@ -248,6 +249,8 @@ class SynthesizeCommandTest {
             {"--macros", "shared", "--macros: unknown macro mode 'shared'; allowed: specified, unified"},
             {"--genes", "1", "--genes: must be an integer >= 2, got 1"},
             {"--generations", "0", "--generations: must be an integer >= 1, got 0"},
+            {"--top-designs", "0", "--top-designs: must be an integer >= 1, got 0"},
+            {"--top-designs", "-2", "--top-designs: must be an integer >= 1, got -2"},
             {"--budget-minutes", "0", "--budget-minutes: must be a positive number of minutes, got 0.0"},
             {"--budget-minutes", "-0.5", "--budget-minutes: must be a positive number of minutes, got -0.5"},
             {"--budget-minutes", "NaN", "--budget-minutes: must be a positive number of minutes, got NaN"},
@@ -259,10 +262,34 @@ class SynthesizeCommandTest {
             assertEquals("pimsyn synthesize: " + c[2], run.err().strip());
         }
         assertOneLineError(run(smallCase(dir, "--power", "lots")), 2);
+        for (String notAnInteger : new String[] {"ten", "2.5", ""}) {
+            CliRun run = run(smallCase(dir, "--out", dir.resolve("x").toString(), "--top-designs", notAnInteger));
+            assertOneLineError(run, 2);
+            assertTrue(run.err().contains("--top-designs"), run.err());
+        }
         assertOneLineError(CliRun.of("synthesize", "--model", "lenet"), 2);
         assertOneLineError(CliRun.of("synthesize", "--config", dir.resolve("none.json").toString()), 2);
         assertFalse(Files.exists(dir.resolve("x")));
         assertTrue(fake.calls().isEmpty());
+    }
+
+    @Test
+    void fewerTopDesignsListFewerAndKeepTheSameDesign() throws IOException {
+        Path ten = dir.resolve("ten");
+        Path two = dir.resolve("two");
+        assertEquals(0, run(smallCase(dir, "--out", ten.toString())).exitCode());
+        CliRun run = run(smallCase(dir, "--out", two.toString(), "--top-designs", "2"));
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode reportTen = JSON.readTree(ten.resolve("report.json").toFile());
+        JsonNode reportTwo = JSON.readTree(two.resolve("report.json").toFile());
+        assertEquals(2, reportTwo.at("/inputs/topDesigns").intValue());
+        assertEquals(2, reportTwo.get("topDesigns").size());
+        assertEquals(reportTen.get("topDesigns").get(0), reportTwo.get("topDesigns").get(0));
+        assertEquals(reportTen.get("topDesigns").get(1), reportTwo.get("topDesigns").get(1));
+        assertEquals(Files.readString(ten.resolve("design.json")), Files.readString(two.resolve("design.json")));
+        assertTrue(reportTwo.at("/exploration/designPointsPruned").intValue()
+                >= reportTen.at("/exploration/designPointsPruned").intValue());
+        assertTrue(Files.readAllLines(two.resolve("checkpoint.jsonl")).get(0).contains("\"topDesigns\":2"));
     }
 
     @Test

@@ -103,6 +103,23 @@ class SynthesizeResumeTest {
     }
 
     @Test
+    void aRunKeepingTwoDesignsCutShortAndResumedWritesTheFilesOfOneNeverStopped() throws IOException {
+        Path whole = dir.resolve("whole");
+        assertEquals(0, run(smallCase(dir, "--out", whole.toString(), "--top-designs", "2")).exitCode());
+        int searched = JSON.readTree(whole.resolve("report.json").toFile()).at("/exploration/designPointsSearched")
+                .intValue();
+        Path out = cutShort("out", "--top-designs", "2");
+        fake = new FakeCandidateSearch();
+        CliRun resumed = run(smallCase(dir, "--out", out.toString(), "--top-designs", "2", "--resume"));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(searched - 16, fake.calls().size(), "only the points the first run did not finish");
+        assertSameRun(whole, out);
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertEquals(2, report.at("/inputs/topDesigns").intValue());
+        assertEquals(2, report.get("topDesigns").size());
+    }
+
+    @Test
     void resumingWithOtherInputsIsRefusedNamingTheCheckpointAndTheField() throws IOException {
         Path out = cutShort("out");
         String before = Files.readString(out.resolve("checkpoint.jsonl"));
@@ -112,6 +129,7 @@ class SynthesizeResumeTest {
             {"--genes", "4", "$.run.genes: the checkpoint is of a run with 3, this run has 4"},
             {"--macros", "unified", "$.run.macroMode: the checkpoint is of a run with specified, this run has unified"},
             {"--no-macro-sharing", null, "$.run.macroSharing: the checkpoint is of a run with true, this run has false"},
+            {"--top-designs", "3", "$.run.topDesigns: the checkpoint is of a run with 10, this run has 3"},
         };
         for (String[] c : cases) {
             List<String> args = smallCase(dir, "--out", out.toString(), "--resume", c[0]);

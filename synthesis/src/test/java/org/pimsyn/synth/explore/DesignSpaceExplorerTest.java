@@ -197,7 +197,7 @@ class DesignSpaceExplorerTest {
                 });
         all.sort(Comparator.reverseOrder());
         List<Double> top = r.topDesigns().stream().map(RankedDesign::fitness).toList();
-        assertEquals(all.subList(0, ExplorationSettings.TOP_DESIGNS), top);
+        assertEquals(all.subList(0, ExplorationSettings.DEFAULT_TOP_DESIGNS), top);
         assertSame(r.topDesigns().get(0), r.best());
     }
 

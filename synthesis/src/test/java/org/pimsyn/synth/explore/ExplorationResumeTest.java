@@ -70,8 +70,12 @@ class ExplorationResumeTest {
 
     private static ExplorationResult run(CandidateSearch search, SynthesisRequest request, int threads,
             ExplorationCheckpoint checkpoint, Log log) {
-        return new DesignSpaceExplorer(search, new ExplorationSettings(threads, true)).explore(request, 1, log,
-                checkpoint);
+        return run(search, request, new ExplorationSettings(threads, true), checkpoint, log);
+    }
+
+    private static ExplorationResult run(CandidateSearch search, SynthesisRequest request,
+            ExplorationSettings settings, ExplorationCheckpoint checkpoint, Log log) {
+        return new DesignSpaceExplorer(search, settings).explore(request, 1, log, checkpoint);
     }
 
     /** The searches recorded points stand for: one per distinct search (design points sharing one count once). */
@@ -116,6 +120,36 @@ class ExplorationResumeTest {
                 assertEquals(visited - recorded, log.searchedNow.get(), where);
             }
         }
+    }
+
+    @Test
+    void aRunKeepingOneDesignStoppedPartWayAndResumedGivesTheResultOfOneNeverStopped() {
+        int stops = 0;
+        for (double powerMw : new double[] {300, 1500}) {
+            SynthesisRequest request = atPower(powerMw);
+            ExplorationSettings one = new ExplorationSettings(2, true).withTopDesigns(1);
+            Log plainLog = new Log();
+            ExplorationResult plain = run(new FakeCandidateSearch(), request, one, ExplorationCheckpoint.NONE,
+                    plainLog);
+            int searched = plain.statistics().designPointsSearched();
+            for (int stopAfter : new int[] {1, ExplorationSettings.BATCH_SIZE - 3, searched - 1}) {
+                if (stopAfter >= searched) {
+                    continue;
+                }
+                stops++;
+                String where = powerMw + " mW, stopped after " + stopAfter;
+                MemoryCheckpoint first = new MemoryCheckpoint();
+                assertThrows(IllegalStateException.class, () -> run(
+                        new StoppingSearch(new FakeCandidateSearch(), stopAfter), request, one, first, new Log()),
+                        where);
+                FakeCandidateSearch fake = new FakeCandidateSearch();
+                Log log = new Log();
+                ExplorationResult resumed = run(fake, request, one, first.resumed(), log);
+                assertEquals(outcome(plain, plainLog), outcome(resumed, log), where);
+                assertEquals(searched - stopAfter, fake.calls().size(), "nothing is searched twice; " + where);
+            }
+        }
+        assertTrue(stops >= 4, stops + " stopped runs");
     }
 
     @Test

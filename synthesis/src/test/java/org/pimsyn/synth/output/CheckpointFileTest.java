@@ -156,11 +156,37 @@ class CheckpointFileTest {
         tiny.fc("fc", tiny.flatten("flat", tiny.input("input", new Shape(1, 3, 8, 8))), 10);
         RunFingerprint otherNetwork = new RunFingerprint(RunFingerprint.network(tiny.build()), RUN.library(),
                 RUN.powerMw(), RUN.macroMode(), RUN.macroSharing(), RUN.genes(), RUN.generations(),
-                RUN.fitnessImages(), RUN.seed());
+                RUN.fitnessImages(), RUN.seed(), RUN.topDesigns());
         String network = error(() -> CheckpointFile.resume(dir.resolve("out"), otherNetwork));
         assertTrue(network.matches(".*: line 1: \\$\\.run\\.network: the checkpoint is of a run with "
                 + "sha256:[0-9a-f]{12}\\.\\.\\., this run has sha256:[0-9a-f]{12}\\.\\.\\.; run without --resume to "
                 + "start over"), network);
+    }
+
+    @Test
+    void anotherNumberOfTopDesignsIsRefusedNamingTheField() throws IOException {
+        writeRun(KEPT);
+        assertTrue(Files.readAllLines(file()).get(0).contains(",\"seed\":1,\"topDesigns\":10}"));
+        String three = error(() -> CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(REQUEST, 1, 3)));
+        assertEquals(file() + ": line 1: $.run.topDesigns: the checkpoint is of a run with 10, this run has 3; run "
+                + "without --resume to start over", three);
+        try (CheckpointFile same = CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(REQUEST, 1, 10))
+                .orElseThrow()) {
+            assertEquals(1, same.finishedDesignPoints());
+        }
+    }
+
+    @Test
+    void aCheckpointWithoutTheTopDesignCountIsOfARunThatKeptTen() throws IOException {
+        writeRun(KEPT);
+        List<String> lines = Files.readAllLines(file());
+        String older = lines.get(0).replace(",\"topDesigns\":10", "");
+        assertFalse(older.contains("topDesigns"), older);
+        Files.writeString(file(), older + "\n" + lines.get(1) + "\n");
+        String one = error(() -> CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(REQUEST, 1, 1)));
+        assertEquals(file() + ": line 1: $.run.topDesigns: the checkpoint is of a run with 10, this run has 1; run "
+                + "without --resume to start over", one);
+        assertSamePoint(KEPT, resumed().get(0));
     }
 
     @Test
