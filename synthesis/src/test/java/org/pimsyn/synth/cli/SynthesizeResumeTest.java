@@ -56,6 +56,15 @@ class SynthesizeResumeTest {
         return dirOut;
     }
 
+    /** A run never stopped, into {@code out}; the number of design points it searched. */
+    private int wholeRun(Path out, String... more) throws IOException {
+        List<String> args = smallCase(dir, more);
+        args.addAll(List.of("--out", out.toString()));
+        CliRun whole = run(args);
+        assertEquals(0, whole.exitCode(), whole.err());
+        return JSON.readTree(out.resolve("report.json").toFile()).at("/exploration/designPointsSearched").intValue();
+    }
+
     /** The files of two runs are those of one run but for the execution section and the log's times. */
     static void assertSameRun(Path expected, Path actual) throws IOException {
         for (String f : List.of("design.json", "pimcomp.json")) {
@@ -72,9 +81,7 @@ class SynthesizeResumeTest {
     @Test
     void aRunCutShortAndResumedWritesTheFilesOfARunNeverStopped() throws IOException {
         Path whole = dir.resolve("whole");
-        assertEquals(0, run(smallCase(dir, "--out", whole.toString(), "--threads", "2")).exitCode());
-        int searched = JSON.readTree(whole.resolve("report.json").toFile()).at("/exploration/designPointsSearched")
-                .intValue();
+        int searched = wholeRun(whole, "--threads", "2");
 
         Path out = cutShort("out", "--threads", "2");
         assertEquals(1 + 16, Files.readAllLines(out.resolve("checkpoint.jsonl")).size());
@@ -105,9 +112,7 @@ class SynthesizeResumeTest {
     @Test
     void aRunKeepingTwoDesignsCutShortAndResumedWritesTheFilesOfOneNeverStopped() throws IOException {
         Path whole = dir.resolve("whole");
-        assertEquals(0, run(smallCase(dir, "--out", whole.toString(), "--top-designs", "2")).exitCode());
-        int searched = JSON.readTree(whole.resolve("report.json").toFile()).at("/exploration/designPointsSearched")
-                .intValue();
+        int searched = wholeRun(whole, "--top-designs", "2");
         Path out = cutShort("out", "--top-designs", "2");
         fake = new FakeCandidateSearch();
         CliRun resumed = run(smallCase(dir, "--out", out.toString(), "--top-designs", "2", "--resume"));

@@ -203,20 +203,7 @@ class DesignSpaceExplorerTest {
 
     @Test
     void fitnessTiesGoToTheEarlierDesignPointInLoopOrder() {
-        FakeCandidateSearch fake = new FakeCandidateSearch(0);
-        CandidateSearch flat = new CandidateSearch() {
-            @Override
-            public CandidateOutcome search(SynthesisRequest request, DesignPoint point, DuplicationCandidate dup,
-                    long seed) {
-                return new CandidateOutcome(point, dup, fake.design(request, point, dup, 4), 500, new double[] {500},
-                        1, "");
-            }
-
-            @Override
-            public double fitnessUpperBound(SynthesisRequest request, DesignPoint point, DuplicationCandidate dup) {
-                return 500;
-            }
-        };
+        CandidateSearch flat = new PointFitnessSearch(p -> 500, p -> 500);
         ExplorationResult r = explore(flat, REQUEST, 1, 2, true);
         List<Integer> orders = r.topDesigns().stream().map(RankedDesign::order).toList();
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), orders);

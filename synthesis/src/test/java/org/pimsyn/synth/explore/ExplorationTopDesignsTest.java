@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.design.SynthesisRequest;
-import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 
 /**
  * The number of top designs: it cuts the list and, with pruning, raises the bar sooner, but never changes the best
@@ -19,11 +17,25 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
  */
 class ExplorationTopDesignsTest {
     private static final SynthesisRequest REQUEST = SmallCases.request();
-    private static final double[] POWERS_MW = {300, 800, 1500, 3000};
 
-    private static SynthesisRequest atPower(double powerMw) {
-        return new SynthesisRequest(REQUEST.network(), REQUEST.library(), powerMw, REQUEST.macroMode(), true,
-                REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessImages());
+    /** A budget and a seed of the generated cases. */
+    private record Case(SynthesisRequest request, long seed) {
+        String where() {
+            return request.totalPowerMw() + " mW, seed " + seed;
+        }
+    }
+
+    /** The small case at four budgets and two seeds each. */
+    private static List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        for (double powerMw : new double[] {300, 800, 1500, 3000}) {
+            for (long seed = 1; seed <= 2; seed++) {
+                cases.add(new Case(new SynthesisRequest(REQUEST.network(), REQUEST.library(), powerMw,
+                        REQUEST.macroMode(), true, REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessImages()),
+                        seed));
+            }
+        }
+        return cases;
     }
 
     private static ExplorationResult explore(CandidateSearch search, SynthesisRequest request, long seed,
@@ -49,56 +61,47 @@ class ExplorationTopDesignsTest {
     @Test
     void oneTopDesignIsTheBestOfTheTenAndPrunesAtLeastAsMuch() {
         int prunedMore = 0;
-        for (double powerMw : POWERS_MW) {
-            for (long seed = 1; seed <= 2; seed++) {
-                SynthesisRequest request = atPower(powerMw);
-                String where = powerMw + " mW, seed " + seed;
-                ExplorationResult ten = explore(request, seed, true, 10);
-                ExplorationResult one = explore(request, seed, true, 1);
-                assertEquals(1, one.topDesigns().size(), where);
-                assertEquals(signature(ten.topDesigns().subList(0, 1)), signature(one.topDesigns()), where);
-                assertEquals(ten.best().design(), one.best().design(), where);
-                int prunedByOne = one.statistics().designPointsPruned();
-                int prunedByTen = ten.statistics().designPointsPruned();
-                assertTrue(prunedByOne >= prunedByTen, where + ": " + prunedByOne + " < " + prunedByTen);
-                ExplorationStatistics s = one.statistics();
-                assertEquals(ten.statistics().designPoints() - ten.statistics().designPointsWithoutAdc(),
-                        s.designPointsSearched() + s.designPointsReused() + s.designPointsPruned(), where);
-                prunedMore += prunedByOne > prunedByTen ? 1 : 0;
-            }
+        for (Case c : cases()) {
+            ExplorationResult ten = explore(c.request(), c.seed(), true, 10);
+            ExplorationResult one = explore(c.request(), c.seed(), true, 1);
+            assertEquals(1, one.topDesigns().size(), c.where());
+            assertEquals(signature(ten.topDesigns().subList(0, 1)), signature(one.topDesigns()), c.where());
+            assertEquals(ten.best().design(), one.best().design(), c.where());
+            int prunedByOne = one.statistics().designPointsPruned();
+            int prunedByTen = ten.statistics().designPointsPruned();
+            assertTrue(prunedByOne >= prunedByTen, c.where() + ": " + prunedByOne + " < " + prunedByTen);
+            ExplorationStatistics s = one.statistics();
+            assertEquals(ten.statistics().designPoints() - ten.statistics().designPointsWithoutAdc(),
+                    s.designPointsSearched() + s.designPointsReused() + s.designPointsPruned(), c.where());
+            prunedMore += prunedByOne > prunedByTen ? 1 : 0;
         }
         assertTrue(prunedMore > 0, "one top design prunes more somewhere");
     }
 
     @Test
     void threeTopDesignsAreTheFirstThreeOfTheTen() {
-        for (double powerMw : POWERS_MW) {
-            SynthesisRequest request = atPower(powerMw);
-            ExplorationResult ten = explore(request, 3, true, 10);
-            ExplorationResult three = explore(request, 3, true, 3);
-            assertEquals(Math.min(3, ten.topDesigns().size()), three.topDesigns().size(), powerMw + " mW");
+        for (Case c : cases()) {
+            ExplorationResult ten = explore(c.request(), c.seed(), true, 10);
+            ExplorationResult three = explore(c.request(), c.seed(), true, 3);
+            assertEquals(Math.min(3, ten.topDesigns().size()), three.topDesigns().size(), c.where());
             assertEquals(signature(ten.topDesigns().subList(0, three.topDesigns().size())),
-                    signature(three.topDesigns()), powerMw + " mW");
+                    signature(three.topDesigns()), c.where());
         }
     }
 
     @Test
     void withOneTopDesignPruningChangesNothingButTheWork() {
         int pruned = 0;
-        for (double powerMw : POWERS_MW) {
-            for (long seed = 1; seed <= 2; seed++) {
-                SynthesisRequest request = atPower(powerMw);
-                String where = powerMw + " mW, seed " + seed;
-                FakeCandidateSearch prunedSearch = new FakeCandidateSearch();
-                FakeCandidateSearch fullSearch = new FakeCandidateSearch();
-                ExplorationResult withPruning = explore(prunedSearch, request, seed, true, 1);
-                ExplorationResult without = explore(fullSearch, request, seed, false, 1);
-                assertEquals(signature(without.topDesigns()), signature(withPruning.topDesigns()), where);
-                assertEquals(0, without.statistics().designPointsPruned(), where);
-                assertTrue(new HashSet<>(fullSearch.calls()).containsAll(prunedSearch.calls()),
-                        "a pruned run searches nothing the full run does not; " + where);
-                pruned += withPruning.statistics().designPointsPruned();
-            }
+        for (Case c : cases()) {
+            FakeCandidateSearch prunedSearch = new FakeCandidateSearch();
+            FakeCandidateSearch fullSearch = new FakeCandidateSearch();
+            ExplorationResult withPruning = explore(prunedSearch, c.request(), c.seed(), true, 1);
+            ExplorationResult without = explore(fullSearch, c.request(), c.seed(), false, 1);
+            assertEquals(signature(without.topDesigns()), signature(withPruning.topDesigns()), c.where());
+            assertEquals(0, without.statistics().designPointsPruned(), c.where());
+            assertTrue(new HashSet<>(fullSearch.calls()).containsAll(prunedSearch.calls()),
+                    "a pruned run searches nothing the full run does not; " + c.where());
+            pruned += withPruning.statistics().designPointsPruned();
         }
         assertTrue(pruned > 0, "the cases exercise pruning");
     }
@@ -114,25 +117,7 @@ class ExplorationTopDesignsTest {
      */
     @Test
     void oneTopDesignPrunesWhatTenMustSearchToFillTheirList() {
-        FakeCandidateSearch designs = new FakeCandidateSearch(0);
-        CandidateSearch twoKinds = new CandidateSearch() {
-            @Override
-            public CandidateOutcome search(SynthesisRequest request, DesignPoint point, DuplicationCandidate dup,
-                    long seed) {
-                double fitness = high(point) ? 1000 : 100;
-                return new CandidateOutcome(point, dup, designs.design(request, point, dup, 4), fitness,
-                        new double[] {fitness}, 1, "");
-            }
-
-            @Override
-            public double fitnessUpperBound(SynthesisRequest request, DesignPoint point, DuplicationCandidate dup) {
-                return high(point) ? 1000 : 900;
-            }
-
-            private static boolean high(DesignPoint point) {
-                return point.resRramBits() == 2 && point.resDacBits() == 2;
-            }
-        };
+        CandidateSearch twoKinds = new PointFitnessSearch(p -> high(p) ? 1000 : 100, p -> high(p) ? 1000 : 900);
         ExplorationResult ten = explore(twoKinds, REQUEST, 1, true, 10);
         ExplorationResult one = explore(twoKinds, REQUEST, 1, true, 1);
         ExplorationStatistics s = ten.statistics();
@@ -148,5 +133,9 @@ class ExplorationTopDesignsTest {
         assertEquals(signature(ten.topDesigns().subList(0, 1)), signature(one.topDesigns()));
         assertEquals(1, one.best().order(), "ties go to the first in loop order");
         assertEquals(new DesignPoint(0.3, 2, 256, 2, 11), one.best().point());
+    }
+
+    private static boolean high(DesignPoint point) {
+        return point.resRramBits() == 2 && point.resDacBits() == 2;
     }
 }
