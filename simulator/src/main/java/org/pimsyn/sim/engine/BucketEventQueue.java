@@ -3,16 +3,23 @@ package org.pimsyn.sim.engine;
 import java.util.Arrays;
 
 /**
- * {@link EventQueue} for a bounded horizon: a ring of per-cycle FIFO buckets plus a bitmap of non-empty
- * buckets, so push and pop take constant time and finding the next event costs one bit scan per 64 cycles
- * skipped. Order is exactly (time, priority, sequence): a bucket holds one cycle's events, appended in push order
- * and kept sorted by priority.
+ * {@link EventQueue} as a calendar: a ring of per-cycle FIFO buckets covering the next {@code buckets} cycles plus
+ * a bitmap of non-empty buckets, so push and pop take constant time and finding the next event costs one bit scan
+ * per 64 cycles skipped. Events further ahead than the ring reaches wait in a binary heap beside it. The ring is
+ * kept small so that it stays in cache while simulated time sweeps over it; a few long operations go to the heap.
  *
- * <p>Contract beyond {@link EventQueue}: every pushed time lies in [t, t + horizon), where t is the time of the
- * last event popped (0 before the first). A discrete-event engine whose events are scheduled at most
- * {@code horizon - 1} cycles ahead satisfies it.
+ * <p>Order is exactly (time, priority, sequence): a bucket holds one cycle's events, appended in push order and
+ * kept sorted by priority, and the heap orders by all three. Where a heap event and a ring event share time and
+ * priority, the heap event was pushed first: it went to the heap because its time lay beyond the ring's window
+ * then, and the window only moves forward.
+ *
+ * <p>Contract beyond {@link EventQueue}: no pushed time lies before the time of the last event popped (0 before
+ * the first), as in any discrete-event engine.
  */
 public final class BucketEventQueue implements EventQueue {
+    private static final int SEQUENCE_BITS = 40;
+    private static final int MAX_PRIORITY = (1 << 22) - 1;
+
     private final int buckets;
     private final int mask;
     private final int[] head;
@@ -24,12 +31,20 @@ public final class BucketEventQueue implements EventQueue {
     private int freeEntry = -1;
     private int allocated;
     private int size;
+    /** Events in the ring, the rest of {@link #size} wait in {@link #far}. */
+    private int inRing;
+    /** Events beyond the ring's window: time, then priority and push order in one long. */
+    private final MinHeap far = new MinHeap(16);
+    private long farSequence;
     /** Time of the last event popped: no event is earlier, none is {@code buckets} or more later. */
     private long base;
     /** The next event's time when known, else -1. */
     private long nextTime = -1;
 
-    /** @param horizon one more than the furthest ahead an event will be scheduled, at most 2^24 */
+    /**
+     * @param horizon cycles ahead the ring should reach, in 1..2^24 (rounded up to a power of two, at least 64);
+     *                events further ahead are still accepted
+     */
     public BucketEventQueue(int horizon) {
         if (horizon < 1 || horizon > (1 << 24)) {
             throw new IllegalArgumentException("horizon must be in 1..2^24, got " + horizon);
@@ -43,16 +58,25 @@ public final class BucketEventQueue implements EventQueue {
         Arrays.fill(tail, -1);
     }
 
-    /** How many cycles ahead events may be pushed. */
+    /** How many cycles ahead the ring reaches; later events wait in the heap. */
     public int horizon() {
         return buckets;
     }
 
     @Override
     public void push(long time, int priority, int payload) {
-        if (time < base || time - base >= buckets) {
-            throw new IllegalArgumentException("event at " + time + " is outside the window [" + base + ", "
-                    + (base + buckets) + ")");
+        if (time < base) {
+            throw new IllegalArgumentException("event at " + time + " is before the last event's time " + base);
+        }
+        if (time - base >= buckets) {
+            if (priority < 0 || priority > MAX_PRIORITY) {
+                throw new IllegalArgumentException("event priority must be in 0.." + MAX_PRIORITY + ", got "
+                        + priority);
+            }
+            far.push(time, ((long) priority << SEQUENCE_BITS) | (farSequence++ & ((1L << SEQUENCE_BITS) - 1)),
+                    payload);
+            size++;
+            return;
         }
         int e = allocate();
         payloads[e] = payload;
@@ -86,6 +110,7 @@ public final class BucketEventQueue implements EventQueue {
             }
         }
         size++;
+        inRing++;
     }
 
     @Override
@@ -103,6 +128,15 @@ public final class BucketEventQueue implements EventQueue {
         if (size == 0) {
             throw new java.util.NoSuchElementException("no event left");
         }
+        if (inRing == 0) {
+            return far.peekPrimary();
+        }
+        long ringTime = nextRingTime();
+        return far.isEmpty() ? ringTime : Math.min(ringTime, far.peekPrimary());
+    }
+
+    /** The earliest time in the ring (not empty), cached in {@link #nextTime} while no heap event is earlier. */
+    private long nextRingTime() {
         if (nextTime >= 0) {
             return nextTime;
         }
@@ -121,7 +155,16 @@ public final class BucketEventQueue implements EventQueue {
 
     @Override
     public int pop() {
-        long time = peekTime();
+        if (size == 0) {
+            throw new java.util.NoSuchElementException("no event left");
+        }
+        if (!far.isEmpty() && farFirst()) {
+            // The ring's earliest event, cached or not, stays where it was: it is not before this one.
+            base = far.peekPrimary();
+            size--;
+            return far.pop();
+        }
+        long time = nextRingTime();
         base = time;
         int b = (int) (time & mask);
         int e = head[b];
@@ -135,7 +178,22 @@ public final class BucketEventQueue implements EventQueue {
         next[e] = freeEntry;
         freeEntry = e;
         size--;
+        inRing--;
         return payloads[e];
+    }
+
+    /** Whether the heap's next event comes before the ring's (the heap is not empty). */
+    private boolean farFirst() {
+        if (inRing == 0) {
+            return true;
+        }
+        long ringTime = nextRingTime();
+        long farTime = far.peekPrimary();
+        if (farTime != ringTime) {
+            return farTime < ringTime;
+        }
+        int farPriority = (int) (far.peekSecondary() >>> SEQUENCE_BITS);
+        return farPriority <= priorities[head[(int) (ringTime & mask)]];
     }
 
     @Override
@@ -148,6 +206,9 @@ public final class BucketEventQueue implements EventQueue {
         freeEntry = -1;
         allocated = 0;
         size = 0;
+        inRing = 0;
+        far.clear();
+        farSequence = 0;
         base = 0;
         nextTime = -1;
     }

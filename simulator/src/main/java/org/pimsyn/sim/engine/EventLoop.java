@@ -20,16 +20,17 @@ final class EventLoop {
     private static final int END_PRIORITY = 0;
     private static final int SMALL_ROUND = 16;
 
-    /** Beyond this many cycles of look-ahead the bucket ring would be too large; a heap takes over. */
-    private static final int MAX_BUCKET_HORIZON = 1 << 20;
+    /**
+     * The event calendar's ring reaches at most this many cycles ahead: enough for nearly every IR, small enough to
+     * stay in cache while simulated time sweeps over it. Longer IRs' ends wait in the calendar's heap.
+     */
+    private static final int MAX_RING_CYCLES = 4096;
 
-    private final BinaryHeapEventQueue heapEvents = new BinaryHeapEventQueue();
-    private BucketEventQueue bucketEvents;
-    private EventQueue events = heapEvents;
+    private BucketEventQueue events;
     /** Resources that may dispatch now, keyed by the arbitration key of their queue's head. */
     private final MinHeap candidates = new MinHeap(64);
-    /** Per resource, the arbitration keys of the IRs waiting for it (secondary key and payload unused). */
-    private MinHeap[] queues = new MinHeap[0];
+    /** Per resource, the arbitration keys of the IRs waiting for it. */
+    private KeyQueue[] queues = new KeyQueue[0];
     private int[] pending = new int[0];
     private int[] free = new int[0];
     private long[] queueSince = new long[0];
@@ -104,7 +105,7 @@ final class EventLoop {
         }
         long now = 0;
         dispatch(now);
-        EventQueue ev = events;
+        BucketEventQueue ev = events;
         while (!ev.isEmpty()) {
             now = ev.peekTime();
             do {
@@ -128,9 +129,9 @@ final class EventLoop {
     private void prepare(CompiledProgram c, int executions) {
         int resources = c.resources.size();
         if (queues.length < resources) {
-            MinHeap[] grown = Arrays.copyOf(queues, resources);
+            KeyQueue[] grown = Arrays.copyOf(queues, resources);
             for (int r = queues.length; r < resources; r++) {
-                grown[r] = new MinHeap(4);
+                grown[r] = new KeyQueue();
             }
             queues = grown;
             free = new int[resources];
@@ -146,14 +147,9 @@ final class EventLoop {
             queueSince[r] = 0;
         }
         touchedCount = 0;
-        int horizon = c.maxDuration + 1;
-        if (horizon <= MAX_BUCKET_HORIZON) {
-            if (bucketEvents == null || bucketEvents.horizon() < horizon) {
-                bucketEvents = new BucketEventQueue(horizon);
-            }
-            events = bucketEvents;
-        } else {
-            events = heapEvents;
+        int horizon = Math.min(c.maxDuration + 1, MAX_RING_CYCLES);
+        if (events == null || events.horizon() < horizon) {
+            events = new BucketEventQueue(horizon);
         }
         events.clear();
         candidates.clear();
@@ -214,7 +210,7 @@ final class EventLoop {
             waitCycles[r] += depth * (now - queueSince[r]);
         }
         queueSince[r] = now;
-        queues[r].push(key, 0, 0);
+        queues[r].push(key);
         waiting[r] = depth + 1;
         if (observing) {
             observer.queueDepthChanged(now, r, depth + 1);
@@ -240,7 +236,7 @@ final class EventLoop {
     }
 
     private void dispatch(long now) {
-        final MinHeap[] qs = queues;
+        final KeyQueue[] qs = queues;
         final int[] freeUnits = free;
         final int[] depth = waiting;
         int count = touchedCount;
@@ -250,7 +246,7 @@ final class EventLoop {
             int r = touched[0];
             touchedFlag[r] = false;
             while (freeUnits[r] > 0 && depth[r] > 0) {
-                serve(r, qs[r].peekPrimary(), now);
+                serve(r, qs[r].peek(), now);
             }
             return;
         }
@@ -266,7 +262,7 @@ final class EventLoop {
             int r = touched[i];
             touchedFlag[r] = false;
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                keys[size] = qs[r].peekPrimary();
+                keys[size] = qs[r].peek();
                 res[size++] = r;
             }
         }
@@ -279,10 +275,10 @@ final class EventLoop {
             }
             int r = res[best];
             long key = keys[best];
-            if (freeUnits[r] == 0 || depth[r] == 0 || qs[r].peekPrimary() != key) {
+            if (freeUnits[r] == 0 || depth[r] == 0 || qs[r].peek() != key) {
                 // Full since it became a candidate, or its head moved: serve again only if still servable.
                 if (freeUnits[r] > 0 && depth[r] > 0) {
-                    keys[best] = qs[r].peekPrimary();
+                    keys[best] = qs[r].peek();
                 } else {
                     keys[best] = keys[--size];
                     res[best] = res[size];
@@ -291,7 +287,7 @@ final class EventLoop {
             }
             serve(r, key, now);
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                keys[best] = qs[r].peekPrimary();
+                keys[best] = qs[r].peek();
             } else {
                 keys[best] = keys[--size];
                 res[best] = res[size];
@@ -301,7 +297,7 @@ final class EventLoop {
 
     /** The same rounds as {@link #dispatch} for many resources at once, with a heap of candidates. */
     private void dispatchMany(int count, long now) {
-        final MinHeap[] qs = queues;
+        final KeyQueue[] qs = queues;
         final int[] freeUnits = free;
         final int[] depth = waiting;
         final MinHeap cand = candidates;
@@ -309,7 +305,7 @@ final class EventLoop {
             int r = touched[i];
             touchedFlag[r] = false;
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                cand.push(qs[r].peekPrimary(), 0, r);
+                cand.push(qs[r].peek(), 0, r);
             }
         }
         while (!cand.isEmpty()) {
@@ -318,13 +314,13 @@ final class EventLoop {
             if (freeUnits[r] == 0 || depth[r] == 0) {
                 continue;
             }
-            if (qs[r].peekPrimary() != key) {
-                cand.push(qs[r].peekPrimary(), 0, r);
+            if (qs[r].peek() != key) {
+                cand.push(qs[r].peek(), 0, r);
                 continue;
             }
             serve(r, key, now);
             if (freeUnits[r] > 0 && depth[r] > 0) {
-                cand.push(qs[r].peekPrimary(), 0, r);
+                cand.push(qs[r].peek(), 0, r);
             }
         }
     }

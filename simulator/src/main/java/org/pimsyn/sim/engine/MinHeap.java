@@ -35,6 +35,10 @@ final class MinHeap {
         return primary[0];
     }
 
+    long peekSecondary() {
+        return secondary[0];
+    }
+
     int peekPayload() {
         return payload[0];
     }
