@@ -137,8 +137,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
             description = "Continue the run whose checkpoint.jsonl is in --out (killed, failed, or cut short by "
                     + "--budget-minutes): its finished design points are taken, not searched again, and the files "
                     + "are those a run never stopped writes (unless this run is cut short too). The inputs, seed and "
-                    + "--top-designs must be the run's; threads and budget may differ. Without a checkpoint, starts a new run. "
-                    + "Without --resume, a new run replaces any checkpoint in --out.")
+                    + "--top-designs must be the run's; threads and budget may differ. Without a checkpoint, starts a "
+                    + "new run. Without --resume, a new run replaces any checkpoint in --out.")
     boolean resume;
 
     @Option(names = "--progress",
