@@ -24,7 +24,6 @@ import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.explore.DesignPointKey;
 import org.pimsyn.synth.explore.ExplorationCheckpoint;
-import org.pimsyn.synth.explore.ExplorationSettings;
 import org.pimsyn.synth.explore.FinishedDesignPoint;
 import org.pimsyn.synth.io.AtomicFiles;
 import org.pimsyn.synth.io.CreatedDirectories;
@@ -47,6 +46,8 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
 
     private static final String[] HEADER_KEYS = {"format", "formatVersion", "run"};
     private static final String TOP_DESIGNS_KEY = "topDesigns";
+    /** What runs kept before the number was recorded: always 10. */
+    private static final int UNRECORDED_TOP_DESIGNS = 10;
 
     /** The fields of a design point's line but its design, bound strictly. */
     private record Line(int order, double ratioRram, int resRramBits, int xbSizeRows, int resDacBits, int adcBits,
@@ -274,14 +275,14 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
 
     /**
      * The run as recorded, with the number of top designs of a checkpoint written before it was recorded: such a run
-     * kept the default number, the only one there was.
+     * kept 10, the only number there was.
      */
     private static JsonNode withTopDesigns(JsonNode run) {
         if (!run.isObject() || run.has(TOP_DESIGNS_KEY)) {
             return run;
         }
         ObjectNode completed = ((ObjectNode) run).deepCopy();
-        completed.put(TOP_DESIGNS_KEY, ExplorationSettings.DEFAULT_TOP_DESIGNS);
+        completed.put(TOP_DESIGNS_KEY, UNRECORDED_TOP_DESIGNS);
         return completed;
     }
 

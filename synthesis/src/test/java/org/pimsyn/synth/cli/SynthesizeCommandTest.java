@@ -115,10 +115,10 @@ class SynthesizeCommandTest {
         assertEquals(1, in.get("seed").longValue());
         assertEquals("small", in.get("network").get("name").textValue());
         assertEquals(dir.resolve("small-library.json").toString(), in.get("config").textValue());
-        assertEquals(10, in.get("topDesigns").intValue());
+        assertEquals(1, in.get("topDesigns").intValue(), "the best alone by default");
+        assertEquals(1, report.get("topDesigns").size());
         assertEquals(2, report.get("execution").get("threads").intValue());
         assertEquals(0, report.get("execution").get("designPointsFromCheckpoint").intValue());
-        assertEquals(10, report.get("topDesigns").size());
         ObjectNode chosen = (ObjectNode) report.get("design").deepCopy();
         chosen.remove("fitnessEvaluations");
         assertEquals(report.get("topDesigns").get(0), chosen);
@@ -277,7 +277,7 @@ class SynthesizeCommandTest {
     void fewerTopDesignsListFewerAndKeepTheSameDesign() throws IOException {
         Path ten = dir.resolve("ten");
         Path two = dir.resolve("two");
-        assertEquals(0, run(smallCase(dir, "--out", ten.toString())).exitCode());
+        assertEquals(0, run(smallCase(dir, "--out", ten.toString(), "--top-designs", "10")).exitCode());
         CliRun run = run(smallCase(dir, "--out", two.toString(), "--top-designs", "2"));
         assertEquals(0, run.exitCode(), run.err());
         JsonNode reportTen = JSON.readTree(ten.resolve("report.json").toFile());

@@ -134,7 +134,7 @@ class SynthesizeResumeTest {
             {"--genes", "4", "$.run.genes: the checkpoint is of a run with 3, this run has 4"},
             {"--macros", "unified", "$.run.macroMode: the checkpoint is of a run with specified, this run has unified"},
             {"--no-macro-sharing", null, "$.run.macroSharing: the checkpoint is of a run with true, this run has false"},
-            {"--top-designs", "3", "$.run.topDesigns: the checkpoint is of a run with 10, this run has 3"},
+            {"--top-designs", "3", "$.run.topDesigns: the checkpoint is of a run with 1, this run has 3"},
         };
         for (String[] c : cases) {
             List<String> args = smallCase(dir, "--out", out.toString(), "--resume", c[0]);

@@ -26,7 +26,8 @@ class DesignSpaceExplorerTest {
 
     private static ExplorationResult explore(CandidateSearch search, SynthesisRequest request, long seed, int threads,
             boolean pruning) {
-        return new DesignSpaceExplorer(search, new ExplorationSettings(threads, pruning))
+        // Ten top designs: more of them to rank, and a pruning bar that rises later.
+        return new DesignSpaceExplorer(search, new ExplorationSettings(threads, pruning).withTopDesigns(10))
                 .explore(request, seed, ExplorationListener.NONE);
     }
 
@@ -186,8 +187,8 @@ class DesignSpaceExplorerTest {
     @Test
     void topDesignsAreTheTenFittestBestFirst() {
         List<Double> all = new ArrayList<>();
-        ExplorationResult r = new DesignSpaceExplorer(new FakeCandidateSearch(), new ExplorationSettings(2, false))
-                .explore(REQUEST, 5, new ExplorationListener() {
+        ExplorationResult r = new DesignSpaceExplorer(new FakeCandidateSearch(),
+                new ExplorationSettings(2, false).withTopDesigns(10)).explore(REQUEST, 5, new ExplorationListener() {
                     @Override
                     public void searched(SearchedDesignPoint point) {
                         if (point.outcome().found()) {
@@ -197,7 +198,7 @@ class DesignSpaceExplorerTest {
                 });
         all.sort(Comparator.reverseOrder());
         List<Double> top = r.topDesigns().stream().map(RankedDesign::fitness).toList();
-        assertEquals(all.subList(0, ExplorationSettings.DEFAULT_TOP_DESIGNS), top);
+        assertEquals(all.subList(0, 10), top);
         assertSame(r.topDesigns().get(0), r.best());
     }
 

@@ -70,7 +70,7 @@ class ExplorationResumeTest {
 
     private static ExplorationResult run(CandidateSearch search, SynthesisRequest request, int threads,
             ExplorationCheckpoint checkpoint, Log log) {
-        return run(search, request, new ExplorationSettings(threads, true), checkpoint, log);
+        return run(search, request, new ExplorationSettings(threads, true).withTopDesigns(10), checkpoint, log);
     }
 
     private static ExplorationResult run(CandidateSearch search, SynthesisRequest request,
@@ -159,7 +159,7 @@ class ExplorationResumeTest {
         MemoryCheckpoint first = new MemoryCheckpoint();
         TickingSearch ticking = new TickingSearch(new FakeCandidateSearch());
         ExplorationResult cut = new DesignSpaceExplorer(ticking,
-                new ExplorationSettings(2, true).withBudget(0, ticking.clock())).explore(REQUEST, 1, new Log(), first);
+                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, ticking.clock())).explore(REQUEST, 1, new Log(), first);
         assertTrue(cut.statistics().cutShort());
         assertEquals(ExplorationSettings.BATCH_SIZE, first.points().size());
 
@@ -174,14 +174,14 @@ class ExplorationResumeTest {
         SynthesisRequest request = atPower(1500);
         MemoryCheckpoint first = new MemoryCheckpoint();
         TickingSearch ticking = new TickingSearch(new FakeCandidateSearch());
-        new DesignSpaceExplorer(ticking, new ExplorationSettings(2, true).withBudget(0, ticking.clock()))
+        new DesignSpaceExplorer(ticking, new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, ticking.clock()))
                 .explore(request, 1, ExplorationListener.NONE, first);
 
         // Again with no time at all: the batch taken from the checkpoint costs nothing, and the next one runs.
         FakeCandidateSearch fake = new FakeCandidateSearch();
         TickingSearch again = new TickingSearch(fake);
         ExplorationResult resumed = new DesignSpaceExplorer(again,
-                new ExplorationSettings(2, true).withBudget(0, again.clock()))
+                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, again.clock()))
                 .explore(request, 1, ExplorationListener.NONE, first.resumed());
         ExplorationStatistics s = resumed.statistics();
         assertEquals(ExplorationSettings.BATCH_SIZE, resumed.designPointsFromCheckpoint());

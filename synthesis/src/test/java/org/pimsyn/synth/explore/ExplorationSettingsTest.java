@@ -21,12 +21,14 @@ class ExplorationSettingsTest {
     }
 
     @Test
-    void theConvenienceConstructorsKeepTenTopDesigns() {
-        assertEquals(10, ExplorationSettings.DEFAULT_TOP_DESIGNS);
-        assertEquals(10, new ExplorationSettings(3, false).topDesigns());
-        assertEquals(10, ExplorationSettings.defaults().topDesigns());
-        assertEquals(10, new ExplorationSettings(3, false, 5, System::nanoTime).topDesigns());
-        assertEquals(10, new ExplorationSettings(3, false).withBudget(5, System::nanoTime).topDesigns());
+    void theConvenienceConstructorsKeepTheBestDesignAlone() {
+        assertEquals(1, ExplorationSettings.DEFAULT_TOP_DESIGNS);
+        assertEquals(1, new ExplorationSettings(3, false).topDesigns());
+        assertEquals(1, ExplorationSettings.defaults().topDesigns());
+        assertEquals(1, new ExplorationSettings(3, false, 5, System::nanoTime).topDesigns());
+        assertEquals(1, new ExplorationSettings(3, false).withBudget(5, System::nanoTime).topDesigns());
+        assertEquals(10, new ExplorationSettings(3, false).withTopDesigns(10).withBudget(5, System::nanoTime)
+                .topDesigns());
     }
 
     @Test

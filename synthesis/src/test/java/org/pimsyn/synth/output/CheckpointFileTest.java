@@ -33,7 +33,7 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 
 class CheckpointFileTest {
     private static final SynthesisRequest REQUEST = SmallCases.request();
-    private static final RunFingerprint RUN = RunFingerprint.of(REQUEST, 1);
+    private static final RunFingerprint RUN = RunFingerprint.of(REQUEST, 1, 10);
     private static final Design DESIGN = SmallDesign.design();
     private static final DesignPoint OTHER_POINT = new DesignPoint(0.05, 4, 256, 2, 13);
 
@@ -196,15 +196,15 @@ class CheckpointFileTest {
                 HardwareLibrary.parse(text, "/somewhere/else.json"), REQUEST.totalPowerMw(),
                 REQUEST.macroMode(), REQUEST.macroSharing(), REQUEST.genes(), REQUEST.generations(),
                 REQUEST.fitnessImages());
-        assertEquals(RUN, RunFingerprint.of(elsewhere, 1));
+        assertEquals(RUN, RunFingerprint.of(elsewhere, 1, 10));
         SynthesisRequest changed = new SynthesisRequest(REQUEST.network(),
                 HardwareLibrary.parse(text.replace("\"coolingFactor\" : 0.8",
                         "\"coolingFactor\" : 0.7"), "small.json"),
                 REQUEST.totalPowerMw(), REQUEST.macroMode(), REQUEST.macroSharing(), REQUEST.genes(),
                 REQUEST.generations(), REQUEST.fitnessImages());
-        assertTrue(RunFingerprint.of(changed, 1).library().startsWith("sha256:"));
-        assertFalse(RUN.library().equals(RunFingerprint.of(changed, 1).library()), "the annealing changed");
-        assertEquals(RUN.network(), RunFingerprint.of(changed, 1).network());
+        assertTrue(RunFingerprint.of(changed, 1, 10).library().startsWith("sha256:"));
+        assertFalse(RUN.library().equals(RunFingerprint.of(changed, 1, 10).library()), "the annealing changed");
+        assertEquals(RUN.network(), RunFingerprint.of(changed, 1, 10).network());
     }
 
     @Test
