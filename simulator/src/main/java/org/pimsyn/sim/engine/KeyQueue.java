@@ -1,7 +1,5 @@
 package org.pimsyn.sim.engine;
 
-import java.util.Arrays;
-
 /**
  * Priority queue of distinct long keys, smallest first, for the IRs waiting for one resource. Keys start with
  * the cycle an IR became ready, so they nearly always arrive in increasing order: those go to the end of a sorted
@@ -13,17 +11,17 @@ final class KeyQueue {
     private long[] ring = new long[4];
     private int head;
     private int ringSize;
-    private long[] heap = new long[4];
-    private int heapSize;
+    /** The keys that came below the ring's last: rare, so the engine's general heap serves (other fields unused). */
+    private final MinHeap heap = new MinHeap(4);
 
     int size() {
-        return ringSize + heapSize;
+        return ringSize + heap.size();
     }
 
     void clear() {
         head = 0;
         ringSize = 0;
-        heapSize = 0;
+        heap.clear();
     }
 
     void push(long key) {
@@ -34,28 +32,28 @@ final class KeyQueue {
             ring[(head + ringSize) & (ring.length - 1)] = key;
             ringSize++;
         } else {
-            pushHeap(key);
+            heap.push(key, 0, 0);
         }
     }
 
     /** The smallest key; the queue must not be empty. */
     long peek() {
-        if (heapSize == 0) {
+        if (heap.isEmpty()) {
             return ring[head];
         }
         if (ringSize == 0) {
-            return heap[0];
+            return heap.peekPrimary();
         }
-        return Math.min(ring[head], heap[0]);
+        return Math.min(ring[head], heap.peekPrimary());
     }
 
     /** Removes the smallest key; the queue must not be empty. */
     void pop() {
-        if (heapSize == 0 || ringSize > 0 && ring[head] < heap[0]) {
+        if (heap.isEmpty() || ringSize > 0 && ring[head] < heap.peekPrimary()) {
             head = (head + 1) & (ring.length - 1);
             ringSize--;
         } else {
-            popHeap();
+            heap.pop();
         }
     }
 
@@ -66,46 +64,5 @@ final class KeyQueue {
         System.arraycopy(ring, 0, grown, firstPart, ringSize - firstPart);
         ring = grown;
         head = 0;
-    }
-
-    private void pushHeap(long key) {
-        if (heapSize == heap.length) {
-            heap = Arrays.copyOf(heap, heapSize * 2);
-        }
-        int i = heapSize++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            long p = heap[parent];
-            if (p <= key) {
-                break;
-            }
-            heap[i] = p;
-            i = parent;
-        }
-        heap[i] = key;
-    }
-
-    private void popHeap() {
-        int last = --heapSize;
-        if (last == 0) {
-            return;
-        }
-        long key = heap[last];
-        int i = 0;
-        int half = last >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < last && heap[right] < heap[child]) {
-                child = right;
-            }
-            long c = heap[child];
-            if (key <= c) {
-                break;
-            }
-            heap[i] = c;
-            i = child;
-        }
-        heap[i] = key;
     }
 }
