@@ -41,11 +41,11 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  *
  * <p>Determinism: every random search is seeded from the run seed and the identity of what it searches
  * ({@link ExplorationSeeds}); results are merged in a fixed order. Pruning visits design points by fitness bound,
- * highest first, in batches of {@link ExplorationSettings#BATCH_SIZE}; before each batch it skips those whose
- * bound is below the fitness of the current last top design. Such a point can neither be the best nor enter the
- * top designs, and which points are skipped depends only on the inputs, the seed and the number of top designs, so
- * one thread and many give the same designs, and so does pruning off. Fewer top designs raise that bar sooner and
- * skip more points; the best design is the same for any number, since it is the first of every top list.
+ * highest first, in batches of {@link ExplorationSettings#batchSize} (2, 4, 8, then 16); before each batch it skips
+ * those whose bound is below the fitness of the current last top design. Such a point can neither be the best nor
+ * enter the top designs, and which points are skipped depends only on the inputs, the seed and the number of top
+ * designs, so one thread and many give the same designs, and so does pruning off. Fewer top designs raise that bar
+ * sooner and skip more points; the best design is the same for any number, since it is the first of every top list.
  *
  * <p>Where the searches run: stage 1 and the fitness bounds on the exploration's own threads; the candidate
  * searches of each batch on a {@link DesignPointExecutor}, by default those same threads, or a cluster. Each search
@@ -235,14 +235,16 @@ public final class DesignSpaceExplorer {
             recorded = checkpoint.recorded(tasks.stream().map(SearchTask::key).toList());
             listener.started(tasks.size());
             int cursor = 0;
+            int batchIndex = 0;
             // The first batch that searches runs whatever the budget, so that a run cut short still has designs to
             // show, and a resumed run gets further than its checkpoint.
             while (cursor < byBound.length && (!searchedOnce || !outOfTime(startNs))) {
                 double bar = pruningBar();
                 listener.stillSearchable(stillSearchable(bounds, byBound, cursor, bar));
-                List<SearchTask> batch = new ArrayList<>(ExplorationSettings.BATCH_SIZE);
+                int size = ExplorationSettings.batchSize(batchIndex++);
+                List<SearchTask> batch = new ArrayList<>(size);
                 int skipped = 0;
-                while (batch.size() < ExplorationSettings.BATCH_SIZE && cursor < byBound.length) {
+                while (batch.size() < size && cursor < byBound.length) {
                     int t = byBound[cursor++];
                     if (bounds[t] < bar) {
                         skipped++;

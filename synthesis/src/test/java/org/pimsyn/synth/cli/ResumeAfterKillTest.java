@@ -24,8 +24,9 @@ import org.pimsyn.synth.network.json.NetworkJsonWriter;
 /**
  * A synthesis with the real candidate search, killed part-way in its own JVM and resumed, writes the files of a run
  * never stopped. The design space is one crossbar point of the small network with ResDAC 1 and 2 and ten
- * duplication candidates: twenty design points, more than a batch; the killed process pauses 100 ms per point so
- * that it is under way when killed.
+ * duplication candidates: twenty design points, more than the first three batches; the run keeps ten designs, so
+ * that pruning leaves several batches to search; the killed process pauses 100 ms per point so that it is under way
+ * when killed.
  */
 class ResumeAfterKillTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +46,8 @@ class ResumeAfterKillTest {
             Files.writeString(library, JSON.writeValueAsString(root));
         }
         List<String> args = new ArrayList<>(List.of("synthesize", "--network", network.toString(), "--config",
-                library.toString(), "--power", "5", "--genes", "4", "--generations", "2", "--out", out.toString()));
+                library.toString(), "--power", "5", "--genes", "4", "--generations", "2", "--top-designs", "10",
+                "--out", out.toString()));
         args.addAll(List.of(more));
         return args;
     }
@@ -66,7 +68,8 @@ class ResumeAfterKillTest {
         assertEquals(Main.EXIT_OK, uninterrupted.exitCode(), uninterrupted.err());
         JsonNode exploration = JSON.readTree(whole.resolve("report.json").toFile()).get("exploration");
         int searched = exploration.get("designPointsSearched").intValue();
-        assertTrue(searched + exploration.get("designPointsPruned").intValue() > 16, "more than one batch");
+        assertTrue(searched + exploration.get("designPointsPruned").intValue() > 2 + 4 + 8,
+                "more than three batches");
 
         Path killed = dir.resolve("killed");
         Path checkpoint = killed.resolve("checkpoint.jsonl");

@@ -50,7 +50,7 @@ class SynthesizeResumeTest {
         args.addAll(List.of("--out", dirOut.toString(), "--budget-minutes", "0.000001"));
         CliRun cut = run(args);
         assertEquals(0, cut.exitCode(), cut.err());
-        assertTrue(cut.out().contains("\nStopped at the time budget after 16 of "), cut.out());
+        assertTrue(cut.out().contains("\nStopped at the time budget after 2 of "), cut.out());
         SynthesizeCommand.candidateSearch = () -> fake;
         SynthesizeCommand.nanoClock = restored.clock();
         return dirOut;
@@ -84,19 +84,19 @@ class SynthesizeResumeTest {
         int searched = wholeRun(whole, "--threads", "2");
 
         Path out = cutShort("out", "--threads", "2");
-        assertEquals(1 + 16, Files.readAllLines(out.resolve("checkpoint.jsonl")).size());
+        assertEquals(1 + 2, Files.readAllLines(out.resolve("checkpoint.jsonl")).size());
         fake = new FakeCandidateSearch();
         CliRun resumed = run(smallCase(dir, "--out", out.toString(), "--threads", "1", "--resume"));
         assertEquals(0, resumed.exitCode(), resumed.err());
-        assertEquals("pimsyn synthesize: resuming from " + out.resolve("checkpoint.jsonl") + ": 16 design points "
+        assertEquals("pimsyn synthesize: resuming from " + out.resolve("checkpoint.jsonl") + ": 2 design points "
                 + "finished\n", resumed.err());
-        assertEquals(searched - 16, fake.calls().size(), "only the points the first run did not finish");
-        assertTrue(resumed.out().contains("\nResumed: 16 of the " + searched + " design points searched were taken "
+        assertEquals(searched - 2, fake.calls().size(), "only the points the first run did not finish");
+        assertTrue(resumed.out().contains("\nResumed: 2 of the " + searched + " design points searched were taken "
                 + "from the checkpoint\n"), resumed.out());
         assertFalse(resumed.out().contains("Stopped at the time budget"), resumed.out());
         assertSameRun(whole, out);
         JsonNode execution = JSON.readTree(out.resolve("report.json").toFile()).get("execution");
-        assertEquals(16, execution.get("designPointsFromCheckpoint").intValue());
+        assertEquals(2, execution.get("designPointsFromCheckpoint").intValue());
         assertEquals(1, execution.get("threads").intValue());
         assertEquals(1 + searched, Files.readAllLines(out.resolve("checkpoint.jsonl")).size());
 
@@ -117,7 +117,7 @@ class SynthesizeResumeTest {
         fake = new FakeCandidateSearch();
         CliRun resumed = run(smallCase(dir, "--out", out.toString(), "--top-designs", "2", "--resume"));
         assertEquals(0, resumed.exitCode(), resumed.err());
-        assertEquals(searched - 16, fake.calls().size(), "only the points the first run did not finish");
+        assertEquals(searched - 2, fake.calls().size(), "only the points the first run did not finish");
         assertSameRun(whole, out);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertEquals(2, report.at("/inputs/topDesigns").intValue());
@@ -146,7 +146,7 @@ class SynthesizeResumeTest {
             assertEquals("pimsyn synthesize: " + out.resolve("checkpoint.jsonl") + ": line 1: " + c[2]
                     + "; run without --resume to start over", refused.err().strip());
         }
-        assertEquals(16, fake.calls().size(), "the first run's; the refused runs search nothing");
+        assertEquals(2, fake.calls().size(), "the first run's; the refused runs search nothing");
         assertEquals(before, Files.readString(out.resolve("checkpoint.jsonl")), "the checkpoint is left as it was");
         assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.json"),
                 filesIn(out));
@@ -213,10 +213,10 @@ class SynthesizeResumeTest {
         assertTrue(lines.get(0).startsWith("pimsyn synthesize: resuming from "), resumed.err());
         assertTrue(lines.get(1).startsWith("design points: 0 of "), resumed.err());
         String end = lines.get(lines.size() - 1);
-        assertTrue(end.matches("design points: (\\d+) of \\1 \\(100%\\), \\d+ pruned, 16 from the checkpoint, best "
+        assertTrue(end.matches("design points: (\\d+) of \\1 \\(100%\\), \\d+ pruned, 2 from the checkpoint, best "
                 + "[0-9,.]+ GOPS/W, .* elapsed"), end);
         assertFalse(resumed.err().contains("\r"));
         ObjectNode report = (ObjectNode) JSON.readTree(out.resolve("report.json").toFile());
-        assertEquals(16, report.at("/execution/designPointsFromCheckpoint").intValue());
+        assertEquals(2, report.at("/execution/designPointsFromCheckpoint").intValue());
     }
 }

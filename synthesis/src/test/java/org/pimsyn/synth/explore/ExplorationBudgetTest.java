@@ -16,7 +16,9 @@ class ExplorationBudgetTest {
 
     private static ExplorationResult explore(TickingSearch search, long budgetNs, int threads,
             ExplorationListener listener) {
-        ExplorationSettings settings = new ExplorationSettings(threads, true).withBudget(budgetNs, search.clock());
+        // Ten top designs: the fake search's designs then prune nothing before the budget tests' last batches.
+        ExplorationSettings settings = new ExplorationSettings(threads, true).withTopDesigns(10)
+                .withBudget(budgetNs, search.clock());
         return new DesignSpaceExplorer(search, settings).explore(REQUEST, 1, listener);
     }
 
@@ -29,13 +31,18 @@ class ExplorationBudgetTest {
     }
 
     @Test
-    void theSmallCaseHasMoreDesignPointsThanOneBatchButFewerThanTwo() {
+    void theSmallCaseHasMoreDesignPointsThanTheFirstThreeBatches() {
         ExplorationStatistics s = explore(new TickingSearch(new FakeCandidateSearch()), ExplorationSettings.NO_BUDGET,
                 2, ExplorationListener.NONE).statistics();
-        assertTrue(s.designPoints() - s.designPointsWithoutAdc() > ExplorationSettings.BATCH_SIZE,
-                s.toString());
-        assertTrue(s.designPoints() - s.designPointsWithoutAdc() <= 2 * ExplorationSettings.BATCH_SIZE,
-                s.toString());
+        assertEquals(19, s.designPoints() - s.designPointsWithoutAdc(), "more than 2 + 4 + 8");
+    }
+
+    @Test
+    void batchesStartSmallAndDoubleUpToSixteen() {
+        assertEquals(List.of(2, 4, 8, 16, 16, 16), List.of(ExplorationSettings.batchSize(0),
+                ExplorationSettings.batchSize(1), ExplorationSettings.batchSize(2), ExplorationSettings.batchSize(3),
+                ExplorationSettings.batchSize(4), ExplorationSettings.batchSize(Integer.MAX_VALUE)));
+        assertThrows(IllegalArgumentException.class, () -> ExplorationSettings.batchSize(-1));
     }
 
     @Test
@@ -44,24 +51,24 @@ class ExplorationBudgetTest {
         ExplorationResult r = explore(new TickingSearch(fake), 0, 2, ExplorationListener.NONE);
         ExplorationStatistics s = r.statistics();
         int visitable = s.designPoints() - s.designPointsWithoutAdc();
-        assertEquals(ExplorationSettings.BATCH_SIZE, s.designPointsSearched());
-        assertEquals(ExplorationSettings.BATCH_SIZE, fake.calls().size());
+        assertEquals(ExplorationSettings.FIRST_BATCH_SIZE, s.designPointsSearched());
+        assertEquals(ExplorationSettings.FIRST_BATCH_SIZE, fake.calls().size());
         assertEquals(0, s.designPointsPruned(), "nothing is pruned before the first batch");
-        assertEquals(visitable - ExplorationSettings.BATCH_SIZE, s.designPointsNotVisited());
+        assertEquals(visitable - ExplorationSettings.FIRST_BATCH_SIZE, s.designPointsNotVisited());
         assertTrue(s.cutShort());
-        assertEquals(16_000, r.wallTimeMs(), "sixteen design points of one second each on the fake clock");
+        assertEquals(2_000, r.wallTimeMs(), "two design points of one second each on the fake clock");
     }
 
     @Test
     void theBudgetIsCheckedBeforeEachBatchSoOneSpentDuringTheLastBatchIsNoCut() {
         ExplorationStatistics exact = explore(new TickingSearch(new FakeCandidateSearch()),
-                16 * TickingSearch.SECOND_NS, 1, ExplorationListener.NONE).statistics();
-        assertEquals(ExplorationSettings.BATCH_SIZE, exact.designPointsSearched(), "spent at 16 s: no second batch");
+                14 * TickingSearch.SECOND_NS, 1, ExplorationListener.NONE).statistics();
+        assertEquals(14, exact.designPointsSearched(), "spent at 2 + 4 + 8 s: no fourth batch");
         assertTrue(exact.cutShort());
         ExplorationStatistics later = explore(new TickingSearch(new FakeCandidateSearch()),
-                17 * TickingSearch.SECOND_NS, 1, ExplorationListener.NONE).statistics();
+                15 * TickingSearch.SECOND_NS, 1, ExplorationListener.NONE).statistics();
         assertEquals(later.designPoints() - later.designPointsWithoutAdc(),
-                later.designPointsSearched() + later.designPointsPruned(), "the second batch is the last");
+                later.designPointsSearched() + later.designPointsPruned(), "the fourth batch is the last");
         assertEquals(0, later.designPointsNotVisited());
         assertFalse(later.cutShort());
     }
@@ -72,8 +79,8 @@ class ExplorationBudgetTest {
                 ExplorationSettings.NO_BUDGET, 2, ExplorationListener.NONE);
         ExplorationResult generous = explore(new TickingSearch(new FakeCandidateSearch()),
                 1_000_000 * TickingSearch.SECOND_NS, 2, ExplorationListener.NONE);
-        ExplorationResult plain = new DesignSpaceExplorer(new FakeCandidateSearch(), new ExplorationSettings(2, true))
-                .explore(REQUEST, 1, ExplorationListener.NONE);
+        ExplorationResult plain = new DesignSpaceExplorer(new FakeCandidateSearch(),
+                new ExplorationSettings(2, true).withTopDesigns(10)).explore(REQUEST, 1, ExplorationListener.NONE);
         assertEquals(signature(plain), signature(unlimited));
         assertEquals(signature(plain), signature(generous));
         assertEquals(plain.statistics(), generous.statistics());
@@ -85,10 +92,10 @@ class ExplorationBudgetTest {
     @Test
     void aBudgetSpentBeforeAnyDesignIsFoundIsNoFeasibleDesign() {
         NoFeasibleDesignException e = assertThrows(NoFeasibleDesignException.class,
-                () -> explore(new TickingSearch(new FakeCandidateSearch(1.0)), 60 * TickingSearch.SECOND_NS / 4,
+                () -> explore(new TickingSearch(new FakeCandidateSearch(1.0)), 60 * TickingSearch.SECOND_NS / 10,
                         2, ExplorationListener.NONE));
-        assertTrue(e.getMessage().startsWith("the time budget of 0.25 minutes ran out before a design was found: "
-                + "16 of "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the time budget of 0.1 minutes ran out before a design was found: "
+                + "6 of "), e.getMessage());
         assertTrue(e.getMessage().endsWith(" design points searched, none yielded a design within the power budget"),
                 e.getMessage());
     }

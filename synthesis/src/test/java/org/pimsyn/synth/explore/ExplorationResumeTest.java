@@ -159,9 +159,10 @@ class ExplorationResumeTest {
         MemoryCheckpoint first = new MemoryCheckpoint();
         TickingSearch ticking = new TickingSearch(new FakeCandidateSearch());
         ExplorationResult cut = new DesignSpaceExplorer(ticking,
-                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, ticking.clock())).explore(REQUEST, 1, new Log(), first);
+                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, ticking.clock()))
+                .explore(REQUEST, 1, new Log(), first);
         assertTrue(cut.statistics().cutShort());
-        assertEquals(ExplorationSettings.BATCH_SIZE, first.points().size());
+        assertEquals(ExplorationSettings.FIRST_BATCH_SIZE, first.points().size());
 
         Log log = new Log();
         ExplorationResult resumed = run(new FakeCandidateSearch(), REQUEST, 1, first.resumed(), log);
@@ -174,7 +175,8 @@ class ExplorationResumeTest {
         SynthesisRequest request = atPower(1500);
         MemoryCheckpoint first = new MemoryCheckpoint();
         TickingSearch ticking = new TickingSearch(new FakeCandidateSearch());
-        new DesignSpaceExplorer(ticking, new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, ticking.clock()))
+        new DesignSpaceExplorer(ticking,
+                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, ticking.clock()))
                 .explore(request, 1, ExplorationListener.NONE, first);
 
         // Again with no time at all: the batch taken from the checkpoint costs nothing, and the next one runs.
@@ -184,7 +186,7 @@ class ExplorationResumeTest {
                 new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, again.clock()))
                 .explore(request, 1, ExplorationListener.NONE, first.resumed());
         ExplorationStatistics s = resumed.statistics();
-        assertEquals(ExplorationSettings.BATCH_SIZE, resumed.designPointsFromCheckpoint());
+        assertEquals(ExplorationSettings.FIRST_BATCH_SIZE, resumed.designPointsFromCheckpoint());
         assertTrue(fake.calls().size() > 0);
         assertEquals(s.designPointsSearched() - searches(first.points()), fake.calls().size());
         assertEquals(fake.calls().size() * 1000L, resumed.wallTimeMs(), "only this run's searches count");
