@@ -107,7 +107,7 @@ await_line "$work/worker.log" 'Successfully registered with master' 60 "worker" 
 say "master $master_url (pid $master_pid), worker pid $worker_pid"
 
 # A small case: the zoo's CIFAR-10 VGG under 5 W, one crossbar point per RatioRram 0.2 and 0.3 (ResRram 2,
-# XbSize 256), ResDAC 1 and 2, five duplication candidates each: 20 design points, two batches.
+# XbSize 256), ResDAC 1 and 2, five duplication candidates each: 20 design points.
 sed -e 's/"ratioRram": \[[^]]*\]/"ratioRram": [0.2, 0.3]/' \
     -e 's/"resRramBits": \[[^]]*\]/"resRramBits": [2]/' \
     -e 's/"xbSizeRows": \[[^]]*\]/"xbSizeRows": [256]/' \
