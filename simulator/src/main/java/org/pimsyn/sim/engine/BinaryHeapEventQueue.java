@@ -31,6 +31,11 @@ public final class BinaryHeapEventQueue implements EventQueue {
         return heap.peekPrimary();
     }
 
+    /** Priority of the next event; undefined when empty. */
+    int peekPriority() {
+        return (int) (heap.peekSecondary() >>> SEQUENCE_BITS);
+    }
+
     @Override
     public int pop() {
         return heap.pop();

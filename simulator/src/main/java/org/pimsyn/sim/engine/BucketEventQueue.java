@@ -17,9 +17,6 @@ import java.util.Arrays;
  * the first), as in any discrete-event engine.
  */
 public final class BucketEventQueue implements EventQueue {
-    private static final int SEQUENCE_BITS = 40;
-    private static final int MAX_PRIORITY = (1 << 22) - 1;
-
     private final int buckets;
     private final int mask;
     private final int[] head;
@@ -33,9 +30,8 @@ public final class BucketEventQueue implements EventQueue {
     private int size;
     /** Events in the ring, the rest of {@link #size} wait in {@link #far}. */
     private int inRing;
-    /** Events beyond the ring's window: time, then priority and push order in one long. */
-    private final MinHeap far = new MinHeap(16);
-    private long farSequence;
+    /** Events beyond the ring's window, in (time, priority, push order). */
+    private final BinaryHeapEventQueue far = new BinaryHeapEventQueue();
     /** Time of the last event popped: no event is earlier, none is {@code buckets} or more later. */
     private long base;
     /** The next event's time when known, else -1. */
@@ -69,12 +65,7 @@ public final class BucketEventQueue implements EventQueue {
             throw new IllegalArgumentException("event at " + time + " is before the last event's time " + base);
         }
         if (time - base >= buckets) {
-            if (priority < 0 || priority > MAX_PRIORITY) {
-                throw new IllegalArgumentException("event priority must be in 0.." + MAX_PRIORITY + ", got "
-                        + priority);
-            }
-            far.push(time, ((long) priority << SEQUENCE_BITS) | (farSequence++ & ((1L << SEQUENCE_BITS) - 1)),
-                    payload);
+            far.push(time, priority, payload);
             size++;
             return;
         }
@@ -129,10 +120,10 @@ public final class BucketEventQueue implements EventQueue {
             throw new java.util.NoSuchElementException("no event left");
         }
         if (inRing == 0) {
-            return far.peekPrimary();
+            return far.peekTime();
         }
         long ringTime = nextRingTime();
-        return far.isEmpty() ? ringTime : Math.min(ringTime, far.peekPrimary());
+        return far.isEmpty() ? ringTime : Math.min(ringTime, far.peekTime());
     }
 
     /** The earliest time in the ring (not empty), cached in {@link #nextTime} while no heap event is earlier. */
@@ -160,7 +151,7 @@ public final class BucketEventQueue implements EventQueue {
         }
         if (!far.isEmpty() && farFirst()) {
             // The ring's earliest event, cached or not, stays where it was: it is not before this one.
-            base = far.peekPrimary();
+            base = far.peekTime();
             size--;
             return far.pop();
         }
@@ -188,12 +179,11 @@ public final class BucketEventQueue implements EventQueue {
             return true;
         }
         long ringTime = nextRingTime();
-        long farTime = far.peekPrimary();
+        long farTime = far.peekTime();
         if (farTime != ringTime) {
             return farTime < ringTime;
         }
-        int farPriority = (int) (far.peekSecondary() >>> SEQUENCE_BITS);
-        return farPriority <= priorities[head[(int) (ringTime & mask)]];
+        return far.peekPriority() <= priorities[head[(int) (ringTime & mask)]];
     }
 
     @Override
@@ -208,7 +198,6 @@ public final class BucketEventQueue implements EventQueue {
         size = 0;
         inRing = 0;
         far.clear();
-        farSequence = 0;
         base = 0;
         nextTime = -1;
     }
