@@ -10,13 +10,8 @@ import org.pimsyn.sim.arch.DacArray;
 import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.arch.Noc;
 import org.pimsyn.sim.arch.Scratchpad;
-import org.pimsyn.sim.energy.AdcCost;
-import org.pimsyn.sim.energy.AluCost;
-import org.pimsyn.sim.energy.ComponentLibrary;
-import org.pimsyn.sim.energy.CrossbarCost;
-import org.pimsyn.sim.energy.DacCost;
-import org.pimsyn.sim.energy.NocCost;
-import org.pimsyn.sim.energy.ScratchpadCost;
+import org.pimsyn.sim.component.ComponentEntries;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.ir.IrProgramBuilder;
@@ -195,13 +190,18 @@ public final class DataflowGenerator {
      * DACs, 9-bit ADCs, 64 KB eDRAM scratchpads): energy per action = dynamic power x latency.
      */
     public static ComponentLibrary library() {
-        return new ComponentLibrary(
-                List.of(new CrossbarCost(256, 2, 100, 108, 0.12)),
-                List.of(new DacCost(1, 3, 0.0093, 0.0008)),
-                List.of(new AdcCost(9, 1, 2, 0.25)),
-                List.of(new AluCost(AluKind.SHIFT_ADD, 4, 0.32, 0.02), new AluCost(AluKind.ADD, 10, 0.8, 0.02),
-                        new AluCost(AluKind.POOL, 200, 16, 0.02)),
-                List.of(new ScratchpadCost(64, 0.509152, 0.509152, 38.402, 40.144, 13.6025)),
-                new NocCost(1, 0.5, 0.25, 1.625));
+        String source = "synthetic workload: the default library's 256x256 2-bit crossbar, 1-bit DAC, 9-bit ADC, "
+                + "ALUs and 64 KB scratchpad, and a NoC of round figures";
+        return ComponentLibrary.of(List.of(
+                ComponentEntries.crossbar(256, 2, 100, 108, 0.12, 1.2, source),
+                ComponentEntries.dac(1, 3, 0.0093, 0.0008, 0.0039, source),
+                ComponentEntries.adc(9, 1, 2, 0.25, 2.25, source),
+                ComponentEntries.alu(AluKind.SHIFT_ADD, 4, 0.32, 0.02, 0.1, source),
+                ComponentEntries.alu(AluKind.ADD, 10, 0.8, 0.02, 0.1, source),
+                ComponentEntries.alu(AluKind.POOL, 200, 16, 0.02, 0.1, source),
+                ComponentEntries.scratchpad(64, 0.509152, 0.509152, 38.402, 40.144, 13.6025,
+                        13.6025 + 40.144 / 0.509152, source),
+                ComponentEntries.router(1, 0.5, 1.625, 1.625, source),
+                ComponentEntries.link(1, 0.25, 0, 0.25, source)));
     }
 }

@@ -10,13 +10,9 @@ import org.pimsyn.sim.arch.DacArray;
 import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.arch.Noc;
 import org.pimsyn.sim.arch.Scratchpad;
-import org.pimsyn.sim.energy.AdcCost;
-import org.pimsyn.sim.energy.AluCost;
-import org.pimsyn.sim.energy.ComponentLibrary;
-import org.pimsyn.sim.energy.CrossbarCost;
-import org.pimsyn.sim.energy.DacCost;
-import org.pimsyn.sim.energy.NocCost;
-import org.pimsyn.sim.energy.ScratchpadCost;
+import org.pimsyn.sim.component.ComponentEntries;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.ir.IrProgramBuilder;
@@ -31,19 +27,38 @@ public final class TestDesigns {
     private TestDesigns() {
     }
 
+    private static final String SOURCE = "round figures for worked examples";
+
     public static ComponentLibrary library() {
-        return new ComponentLibrary(
-                List.of(new CrossbarCost(128, 2, 10, 5.0, 0.01)),
-                List.of(new DacCost(1, 2, 0.5, 0.001)),
-                List.of(new AdcCost(8, 1, 2.0, 0.2)),
-                List.of(new AluCost(AluKind.SHIFT_ADD, 4, 1.0, 0.02),
-                        new AluCost(AluKind.ADD, 10, 1.5, 0.02),
-                        new AluCost(AluKind.POOL, 20, 3.0, 0.02),
-                        new AluCost(AluKind.RELU, 4, 0.25, 0.02),
-                        new AluCost(AluKind.SIGMOID, 10, 2.5, 0.02),
-                        new AluCost(AluKind.ELTWISE, 4, 0.75, 0.02)),
-                List.of(new ScratchpadCost(64, 1, 2, 4.0, 6.0, 10.0)),
-                new NocCost(1, 0.5, 0.25, 1.0));
+        return ComponentLibrary.of(entries());
+    }
+
+    /** {@link #library()} with some entries replaced (same class and variant) or added. */
+    public static ComponentLibrary libraryWith(ComponentEntry... changed) {
+        List<ComponentEntry> entries = new ArrayList<>(entries());
+        for (ComponentEntry e : changed) {
+            entries.removeIf(old -> old.componentClass().equals(e.componentClass())
+                    && old.variant().equals(e.variant()));
+            entries.add(e);
+        }
+        return ComponentLibrary.of(entries);
+    }
+
+    /** The entries of {@link #library()}; peak power is static power plus one action per latency. */
+    public static List<ComponentEntry> entries() {
+        return List.of(
+                ComponentEntries.crossbar(128, 2, 10, 5.0, 0.01, 0.51, SOURCE),
+                ComponentEntries.dac(1, 2, 0.5, 0.001, 0.251, SOURCE),
+                ComponentEntries.adc(8, 1, 2.0, 0.2, 2.2, SOURCE),
+                ComponentEntries.alu(AluKind.SHIFT_ADD, 4, 1.0, 0.02, 0.27, SOURCE),
+                ComponentEntries.alu(AluKind.ADD, 10, 1.5, 0.02, 0.17, SOURCE),
+                ComponentEntries.alu(AluKind.POOL, 20, 3.0, 0.02, 0.17, SOURCE),
+                ComponentEntries.alu(AluKind.RELU, 4, 0.25, 0.02, 0.0825, SOURCE),
+                ComponentEntries.alu(AluKind.SIGMOID, 10, 2.5, 0.02, 0.27, SOURCE),
+                ComponentEntries.alu(AluKind.ELTWISE, 4, 0.75, 0.02, 0.2075, SOURCE),
+                ComponentEntries.scratchpad(64, 1, 2, 4.0, 6.0, 10.0, 14.0, SOURCE),
+                ComponentEntries.router(1, 0.5, 1.0, 1.5, SOURCE),
+                ComponentEntries.link(1, 0.25, 0, 0.25, SOURCE));
     }
 
     /**

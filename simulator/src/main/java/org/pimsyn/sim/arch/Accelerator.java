@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.component.ComponentClass;
+import org.pimsyn.sim.component.ComponentInstance;
 import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.sim.timing.TimingRules;
 
 /**
  * A synthesized accelerator, as the simulator sees it: clock, a rows x cols mesh of macros, the NoC, the
@@ -139,6 +142,17 @@ public record Accelerator(
         positive(macro.scratchpad().capacityKb(), at + ".scratchpad.capacityKb");
         positive(macro.scratchpad().busWidthBits(), at + ".scratchpad.busWidthBits");
         positive(macro.scratchpad().ports(), at + ".scratchpad.ports");
+        for (int c = 0; c < macro.otherComponents().size(); c++) {
+            ComponentInstance other = macro.otherComponents().get(c);
+            String cat = at + ".otherComponents[" + c + "]";
+            if (other == null || other.componentClass() == null || other.variant() == null) {
+                throw bad(cat + " needs a componentClass and a variant");
+            }
+            if (ComponentClass.isBuiltIn(other.componentClass())) {
+                throw bad(cat + " is of class " + other.componentClass() + ", which the macro's own fields hold");
+            }
+            nonNegative(other.count(), cat + ".count");
+        }
     }
 
     /** Display name of a layer: its given name, else {@code layer <i>}. */
@@ -179,22 +193,9 @@ public record Accelerator(
         return 1.0 / clockGhz;
     }
 
-    /**
-     * Whole cycles a positive latency takes at this clock: rounded up, at least one. A tiny tolerance keeps
-     * exact products such as 100 ns x 1.2 GHz at 120 cycles despite floating-point noise.
-     */
+    /** Whole cycles a positive latency takes at this clock ({@link TimingRules#cycles}). */
     public long cyclesOf(double latencyNs) {
-        return cyclesOf(latencyNs, clockGhz);
-    }
-
-    /** {@link #cyclesOf(double)} at any clock. */
-    public static long cyclesOf(double latencyNs, double clockGhz) {
-        return Math.max(1L, (long) Math.ceil(latencyNs * clockGhz - 1e-9));
-    }
-
-    /** A latency as the simulator times it, in ns: its whole cycles at this clock. */
-    public static double clockedNs(double latencyNs, double clockGhz) {
-        return cyclesOf(latencyNs, clockGhz) / clockGhz;
+        return TimingRules.cycles(latencyNs, clockGhz);
     }
 
     private static void positive(int value, String field) {

@@ -1,93 +1,78 @@
 package org.pimsyn.sim.energy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.arch.AluUnits;
-import org.pimsyn.sim.arch.CrossbarGroup;
-import org.pimsyn.sim.arch.Macro;
-import org.pimsyn.sim.engine.Activity;
-import org.pimsyn.sim.ir.AluKind;
+import java.util.Map;
+import org.pimsyn.sim.component.ActionCost;
+import org.pimsyn.sim.component.ComponentClass;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
+import org.pimsyn.sim.count.ActionCounts;
+import org.pimsyn.sim.count.InventoryItem;
 
 /**
- * Prices what a simulation counted: per component class, actions x energy per action, plus static power of
- * every instantiated component x run time. Any library with entries for the design's components will do, so
- * a design simulated once can be re-priced under other libraries (latencies stay those simulated).
+ * Prices what a simulation counted: per component class, every item's action counts x the entry's energy per
+ * action, plus the static power of every instantiated component x run time. Any library with entries for the
+ * design's components will do, so a design simulated once can be re-priced under other libraries (latencies stay
+ * those simulated).
  *
- * <p>Actions: crossbar = one crossbar read; DAC = one row input conversion; ADC = one conversion; ALU = one unit
- * operation; scratchpad = one bus-wide read or write; NoC = one flit over one hop (router plus link).
- * Static power: crossbars, DACs, ADCs and ALU units by count; one scratchpad leakage per macro; one router
- * per mesh position.
+ * <p>Classes are listed in the library's class order (the built-in ones first), each where the accelerator
+ * instantiates it, even with a count of 0: every design shows its crossbars, DACs, ADCs, scratchpads and NoC.
+ * An item of count 0 needs no library entry.
  */
 public final class EnergyModel {
     private EnergyModel() {
     }
 
-    public static EnergyBreakdown price(Activity activity, ComponentLibrary library) {
-        Accelerator acc = activity.accelerator();
-        double timeNs = activity.nanoseconds(activity.cycles());
-        double[] alusDynamic = new double[AluKind.COUNT];
-        double[] alusStatic = new double[AluKind.COUNT];
-        boolean[] aluPresent = new boolean[AluKind.COUNT];
-        double xbarDynamic = 0;
-        double xbarStatic = 0;
-        double dacDynamic = 0;
-        double dacStatic = 0;
-        double adcDynamic = 0;
-        double adcStatic = 0;
-        double spmDynamic = 0;
-        double spmStatic = 0;
-        for (int m = 0; m < acc.macros().size(); m++) {
-            Macro macro = acc.macros().get(m);
-            for (CrossbarGroup g : macro.crossbars()) {
-                CrossbarCost c = ComponentLibrary.forComponent(m, "crossbars",
-                        () -> library.crossbar(g.size(), g.cellBits()));
-                xbarDynamic += activity.crossbarReads(m, g.layer()) * c.readEnergyPj();
-                xbarStatic += g.count() * c.staticPowerMw();
-            }
-            if (macro.dacs().count() > 0) {
-                DacCost c = ComponentLibrary.forComponent(m, "dacs",
-                        () -> library.dac(macro.dacs().resolutionBits()));
-                dacDynamic += activity.dacConversions(m) * c.energyPj();
-                dacStatic += macro.dacs().count() * c.staticPowerMw();
-            }
-            if (macro.adcs().count() > 0) {
-                AdcCost c = ComponentLibrary.forComponent(m, "adcs",
-                        () -> library.adc(macro.adcs().resolutionBits()));
-                adcDynamic += activity.adcConversions(m) * c.energyPj();
-                adcStatic += macro.adcs().count() * c.staticPowerMw();
-            }
-            for (AluUnits units : macro.alus()) {
-                AluCost c = ComponentLibrary.forComponent(m, "alus", () -> library.alu(units.kind()));
-                int k = units.kind().ordinal();
-                aluPresent[k] = true;
-                alusDynamic[k] += activity.aluOps(m, units.kind()) * c.energyPj();
-                alusStatic[k] += units.count() * c.staticPowerMw();
-            }
-            ScratchpadCost c = ComponentLibrary.forComponent(m, "scratchpad",
-                    () -> library.scratchpad(macro.scratchpad().capacityKb()));
-            spmDynamic += activity.scratchpadReads(m) * c.readEnergyPj()
-                    + activity.scratchpadWrites(m) * c.writeEnergyPj();
-            spmStatic += c.leakagePowerMw();
+    /** Prices {@code counts} over a run of {@code timeNs}. */
+    public static EnergyBreakdown price(ActionCounts counts, double timeNs, ComponentLibrary library) {
+        Map<String, double[]> byClass = new LinkedHashMap<>();
+        for (ComponentClass c : library.allClasses()) {
+            byClass.put(c.name(), null);
         }
-        NocCost noc = library.noc();
+        List<InventoryItem> items = counts.items();
+        for (int i = 0; i < items.size(); i++) {
+            InventoryItem item = items.get(i);
+            double[] sums = byClass.get(item.componentClass());
+            if (sums == null) {
+                sums = new double[2];
+                byClass.put(item.componentClass(), sums);
+            }
+            if (item.count() == 0) {
+                continue;
+            }
+            ComponentEntry entry = ComponentLibrary.forComponent(item.where(),
+                    () -> library.entry(item.componentClass(), item.variant()));
+            ComponentClass c = counts.classOf(i);
+            // An item's actions are summed first, then added to its class, so that a scratchpad's reads and
+            // writes round as one figure.
+            double itemPj = 0;
+            for (int a = 0; a < c.actions().size(); a++) {
+                ActionCost cost = entry.action(c.actions().get(a).name());
+                itemPj += counts.count(i, a) * cost.energyPj();
+            }
+            sums[0] += itemPj;
+            sums[1] += item.count() * entry.staticPowerMw();
+        }
         List<ComponentEnergy> components = new ArrayList<>();
-        components.add(entry("crossbar", xbarDynamic, xbarStatic, timeNs));
-        components.add(entry("dac", dacDynamic, dacStatic, timeNs));
-        components.add(entry("adc", adcDynamic, adcStatic, timeNs));
-        for (AluKind kind : AluKind.values()) {
-            if (aluPresent[kind.ordinal()]) {
-                components.add(entry("alu." + kind.label(), alusDynamic[kind.ordinal()], alusStatic[kind.ordinal()],
-                        timeNs));
+        for (Map.Entry<String, double[]> e : byClass.entrySet()) {
+            double[] sums = e.getValue();
+            if (sums != null) {
+                components.add(new ComponentEnergy(e.getKey(), sums[0], sums[1], sums[1] * timeNs));
             }
         }
-        components.add(entry("scratchpad", spmDynamic, spmStatic, timeNs));
-        components.add(entry("noc", activity.nocFlitHops() * (noc.routerEnergyPj() + noc.linkEnergyPj()),
-                (double) acc.meshRows() * acc.meshCols() * noc.routerStaticPowerMw(), timeNs));
         return new EnergyBreakdown(components, timeNs);
     }
 
-    private static ComponentEnergy entry(String name, double dynamicPj, double staticMw, double timeNs) {
-        return new ComponentEnergy(name, dynamicPj, staticMw, staticMw * timeNs);
+    /** The peak power of every instantiated component, per class: count x the entry's peak power, in mW. */
+    public static Map<String, Double> peakPowerMw(List<InventoryItem> items, ComponentLibrary library) {
+        Map<String, Double> byClass = new LinkedHashMap<>();
+        for (InventoryItem item : items) {
+            double mw = item.count() == 0 ? 0 : item.count() * ComponentLibrary.forComponent(item.where(),
+                    () -> library.entry(item.componentClass(), item.variant())).peakPowerMw();
+            byClass.merge(item.componentClass(), mw, Double::sum);
+        }
+        return byClass;
     }
 }

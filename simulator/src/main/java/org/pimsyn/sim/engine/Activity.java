@@ -2,13 +2,15 @@ package org.pimsyn.sim.engine;
 
 import java.util.Arrays;
 import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.sim.count.ActionCounts;
+import org.pimsyn.sim.count.ComponentInventory;
+import org.pimsyn.sim.timing.TimingRules;
 
 /**
  * What one simulation counted, before any pricing: timing (makespan, per-image and per-layer cycles),
- * per-resource busy and waiting cycles, scratchpad high-water marks, and action counts per component class
- * (totals over all images). {@link org.pimsyn.sim.energy.EnergyModel} prices it, with the library used for the
- * simulation or any other, without simulating again.
+ * per-resource busy and waiting cycles, scratchpad high-water marks, and the {@link ActionCounts} of every
+ * component (totals over all images). {@link org.pimsyn.sim.energy.EnergyModel} prices the counts, with the
+ * library used for the simulation or any other, without simulating again.
  *
  * <p>Per-layer cycles are those of the first image. Busy cycles of a pool resource are unit-cycles.
  */
@@ -25,13 +27,7 @@ public final class Activity {
     private final long[] waitCycles;
     private final long[] highWaterBits;
     private final int layers;
-    private final long[] crossbarReads;
-    private final long[] dacConversions;
-    private final long[] adcConversions;
-    private final long[] aluOps;
-    private final long[] scratchpadReads;
-    private final long[] scratchpadWrites;
-    private final long nocFlitHops;
+    private final ActionCounts actions;
     private final boolean timed;
 
     /**
@@ -64,21 +60,7 @@ public final class Activity {
         }
         busyCycles = times(c.busyCycles, images);
         layers = d.layers;
-        crossbarReads = new long[d.macros * layers];
-        for (int m = 0; m < d.macros; m++) {
-            for (int l = 0; l < layers; l++) {
-                int r = d.crossbarResource[m * layers + l];
-                if (r >= 0) {
-                    crossbarReads[m * layers + l] = c.crossbarReads[r] * images;
-                }
-            }
-        }
-        dacConversions = times(c.dacConversions, images);
-        adcConversions = times(c.adcConversions, images);
-        aluOps = times(c.aluOps, images);
-        scratchpadReads = times(c.scratchpadReads, images);
-        scratchpadWrites = times(c.scratchpadWrites, images);
-        nocFlitHops = c.nocFlitHops * images;
+        actions = ActionCounts.of(ComponentInventory.of(accelerator), c.tallies, images, d.library);
     }
 
     private static long[] times(long[] perImage, int images) {
@@ -159,7 +141,7 @@ public final class Activity {
 
     /** The resource's busy time per image, per unit for pools (rounded up). */
     public long busyCyclesPerImage(int resource) {
-        return CompiledProgram.ceilDiv(busyCycles[resource], (long) images * resources.capacity(resource));
+        return TimingRules.ceilDiv(busyCycles[resource], (long) images * resources.capacity(resource));
     }
 
     /** First cycle any IR of the layer started, in the first image; -1 if the layer has no IR. */
@@ -200,38 +182,13 @@ public final class Activity {
         return highWaterBits[macro];
     }
 
-    /** Crossbar reads (one per crossbar an MVM activates) of a layer's set in a macro. */
-    public long crossbarReads(int macro, int layer) {
-        return crossbarReads[macro * layers + layer];
+    /** Every component's action counts over all images. */
+    public ActionCounts actions() {
+        return actions;
     }
 
-    /** DAC conversions of a macro: rows x crossbars per MVM. */
-    public long dacConversions(int macro) {
-        return dacConversions[macro];
-    }
-
-    /** ADC conversions of a macro: vec_width per ADC IR. */
-    public long adcConversions(int macro) {
-        return adcConversions[macro];
-    }
-
-    /** Unit operations of a macro's ALUs of a kind: ceil(vec_width / unit vector width) per ALU IR. */
-    public long aluOps(int macro, AluKind kind) {
-        return aluOps[macro * AluKind.COUNT + kind.ordinal()];
-    }
-
-    /** Bus-wide scratchpad reads (LOAD) of a macro. */
-    public long scratchpadReads(int macro) {
-        return scratchpadReads[macro];
-    }
-
-    /** Bus-wide scratchpad writes (STORE) of a macro. */
-    public long scratchpadWrites(int macro) {
-        return scratchpadWrites[macro];
-    }
-
-    /** Flits times hops they travelled, over every TRANSFER and MERGE. */
-    public long nocFlitHops() {
-        return nocFlitHops;
+    /** The run's makespan in ns: the time static power is charged over. */
+    public double timeNs() {
+        return nanoseconds(cycles);
     }
 }

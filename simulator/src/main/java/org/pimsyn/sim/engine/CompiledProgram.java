@@ -4,8 +4,11 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.component.Quantity;
+import org.pimsyn.sim.count.IrTallies;
 import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.timing.TimingRules;
 
 /**
  * An IR program bound to a design: per IR its duration in cycles and the set of resources it holds, the
@@ -27,6 +30,10 @@ final class CompiledProgram {
     static final int SET = 0;
     static final int DURATION = 1;
     static final int KIND_SHIFT = 28;
+    private static final int MVM_SLOT = IrTallies.slot(IrKind.MVM, null);
+    private static final int ADC_SLOT = IrTallies.slot(IrKind.ADC, null);
+    private static final int LOAD_SLOT = IrTallies.slot(IrKind.LOAD, null);
+    private static final int STORE_SLOT = IrTallies.slot(IrKind.STORE, null);
     static final int SET_MASK = (1 << KIND_SHIFT) - 1;
 
     private static final int EAST = 0;
@@ -60,14 +67,8 @@ final class CompiledProgram {
     int[] setStart;
     int[] setMembers;
 
-    // Per image; crossbarReads is indexed by resource id.
-    final long[] crossbarReads;
-    final long[] dacConversions;
-    final long[] adcConversions;
-    final long[] aluOps;
-    final long[] scratchpadReads;
-    final long[] scratchpadWrites;
-    long nocFlitHops;
+    /** What one image's IRs measure, for every action count. */
+    final IrTallies tallies;
     long[] busyCycles;
     /** The longest IR duration: events are never scheduled further ahead. */
     int maxDuration;
@@ -82,13 +83,7 @@ final class CompiledProgram {
         this.resources = design.resources;
         this.fixedResources = design.resources.size();
         this.nodes = nodeBuffer;
-        int fixed = resources.size();
-        crossbarReads = new long[fixed];
-        dacConversions = new long[design.macros];
-        adcConversions = new long[design.macros];
-        aluOps = new long[design.macros * DesignTables.ALU_KINDS];
-        scratchpadReads = new long[design.macros];
-        scratchpadWrites = new long[design.macros];
+        this.tallies = new IrTallies(design.macros, design.crossbarSets);
         compile();
     }
 
@@ -144,8 +139,13 @@ final class CompiledProgram {
                     continue;
                 }
                 cycles = d.mvmCycles[set];
-                crossbarReads[set] += w;
-                dacConversions[m] += (long) w * d.crossbarRows[set];
+                long rows = (long) w * d.crossbarRows[set];
+                int crossbarSet = d.crossbarSet[set];
+                tally(m, MVM_SLOT, w);
+                tallies.add(m, MVM_SLOT, Quantity.ROW, rows);
+                tallies.addCrossbarSet(crossbarSet, Quantity.IR, 1);
+                tallies.addCrossbarSet(crossbarSet, Quantity.ELEMENT, w);
+                tallies.addCrossbarSet(crossbarSet, Quantity.ROW, rows);
             } else if (k == ADC) {
                 set = d.adcResource[m];
                 if (set < 0) {
@@ -154,10 +154,10 @@ final class CompiledProgram {
                 }
                 if (adcWidth[m] != w) {
                     adcWidth[m] = w;
-                    adcTime[m] = ceilDiv(w, d.adcCount[m]) * d.adcCycles[m];
+                    adcTime[m] = TimingRules.vectorCycles(w, d.adcCount[m], d.adcCycles[m]);
                 }
                 cycles = adcTime[m];
-                adcConversions[m] += w;
+                tally(m, ADC_SLOT, w);
             } else if (k == ALU) {
                 int slot = m * DesignTables.ALU_KINDS + p.aluKindCode(i);
                 set = d.aluResource[slot];
@@ -167,25 +167,24 @@ final class CompiledProgram {
                 }
                 if (aluWidth[slot] != w) {
                     aluWidth[slot] = w;
-                    aluTime[slot] = ceilDiv(w, d.aluLanes[slot]) * d.aluCycles[p.aluKindCode(i)];
-                    aluUnitOps[slot] = ceilDiv(w, d.aluVectorWidth[slot]);
+                    aluTime[slot] = TimingRules.vectorCycles(w, d.aluLanes[slot], d.aluCycles[p.aluKindCode(i)]);
+                    aluUnitOps[slot] = TimingRules.unitOperations(w, d.aluVectorWidth[slot]);
                 }
                 cycles = aluTime[slot];
-                aluOps[slot] += aluUnitOps[slot];
+                int tallySlot = IrTallies.slot(k, p.aluKindCode(i));
+                tally(m, tallySlot, w);
+                tallies.add(m, tallySlot, Quantity.VECTOR, aluUnitOps[slot]);
             } else if (k == LOAD || k == STORE) {
                 set = d.scratchpadResource[m];
                 if (spmWidth[m] != w) {
                     spmWidth[m] = w;
-                    spmAccesses[m] = ceilDiv((long) w * d.dataBits, d.busWidthBits[m]);
+                    spmAccesses[m] = TimingRules.busAccesses(w, d.dataBits, d.busWidthBits[m]);
                 }
                 long accesses = spmAccesses[m];
-                if (k == LOAD) {
-                    cycles = accesses * d.readCycles[m];
-                    scratchpadReads[m] += accesses;
-                } else {
-                    cycles = accesses * d.writeCycles[m];
-                    scratchpadWrites[m] += accesses;
-                }
+                int tallySlot = k == LOAD ? LOAD_SLOT : STORE_SLOT;
+                cycles = accesses * (k == LOAD ? d.readCycles[m] : d.writeCycles[m]);
+                tally(m, tallySlot, w);
+                tallies.add(m, tallySlot, Quantity.BUS_ACCESS, accesses);
             } else {
                 long key;
                 int src;
@@ -317,9 +316,9 @@ final class CompiledProgram {
                 continue;
             }
             int r = -marker - 1;
-            long flits = ceilDiv((long) p.width(i) * d.dataBits, d.flitWidthBits);
-            long cycles = routeMaxHops[r] * d.hopCycles
-                    + flits * d.cyclesPerFlit * Math.max(1, routeRemoteSources[r]);
+            long flits = TimingRules.ceilDiv((long) p.width(i) * d.dataBits, d.flitWidthBits);
+            long cycles = TimingRules.transferCycles(routeMaxHops[r], d.hopCycles, flits, d.cyclesPerFlit,
+                    routeRemoteSources[r]);
             if (cycles > Integer.MAX_VALUE) {
                 throw new InvalidSimulationInputException(p.describe(i) + " would take " + cycles
                         + " cycles, beyond the simulator's limit of " + Integer.MAX_VALUE);
@@ -327,7 +326,9 @@ final class CompiledProgram {
             nodes[STRIDE * i + SET] = (fixed + r) | p.kindCode(i) << KIND_SHIFT;
             nodes[STRIDE * i + DURATION] = (int) cycles;
             maxDuration = Math.max(maxDuration, (int) cycles);
-            nocFlitHops += flits * routeHopSum[r];
+            int tallySlot = IrTallies.slot(p.kindCode(i), 0);
+            tally(p.macro(i), tallySlot, p.width(i));
+            tallies.add(p.macro(i), tallySlot, Quantity.FLIT_HOP, flits * routeHopSum[r]);
             for (int k = setStart[fixed + r]; k < setStart[fixed + r + 1]; k++) {
                 busy[setMembers[k]] += cycles;
             }
@@ -409,16 +410,8 @@ final class CompiledProgram {
         };
     }
 
-    /** ceil(a / b) for a >= 0, b >= 1; int division when a fits, which is most of the time and much faster. */
-    static long ceilDiv(long a, int b) {
-        if (a <= Integer.MAX_VALUE) {
-            int x = (int) a;
-            return x == 0 ? 0 : (x - 1) / b + 1;
-        }
-        return (a - 1) / b + 1;
-    }
-
-    static long ceilDiv(long a, long b) {
-        return a == 0 ? 0 : (a - 1) / b + 1;
+    private void tally(int macro, int slot, int width) {
+        tallies.add(macro, slot, Quantity.IR, 1);
+        tallies.add(macro, slot, Quantity.ELEMENT, width);
     }
 }

@@ -6,25 +6,30 @@ import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.arch.AluUnits;
 import org.pimsyn.sim.arch.CrossbarGroup;
 import org.pimsyn.sim.arch.Macro;
-import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.component.ComponentClass;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.sim.timing.TimingRules;
 
 /**
  * Per-design lookup tables in cycles, indexed by macro (and layer or ALU kind), plus the design's fixed
- * resources. Every latency is converted once with {@link Accelerator#cyclesOf(double)}.
+ * resources. Every latency is converted once, by {@link TimingRules}.
  */
 final class DesignTables {
     static final int NONE = -1;
     static final int ALU_KINDS = AluKind.COUNT;
 
     final Accelerator accelerator;
+    final ComponentLibrary library;
     final int macros;
     final int layers;
     final ResourceTable resources;
     /** Resource of (macro, layer)'s crossbar set, at [macro * layers + layer]; NONE where absent. */
     final int[] crossbarResource;
-    /** Per resource id (crossbar sets only): MVM cycles, crossbars held, rows per crossbar. */
+    /** Per resource id (crossbar sets only): MVM cycles, crossbars held, rows per crossbar, set number. */
     final int[] mvmCycles;
+    final int[] crossbarSet;
     final int[] crossbarCount;
     final int[] crossbarRows;
     final int[] dacCount;
@@ -46,9 +51,11 @@ final class DesignTables {
     final int cyclesPerFlit;
     final int flitWidthBits;
     final int dataBits;
+    final int crossbarSets;
 
     DesignTables(Accelerator acc, ComponentLibrary library) {
         this.accelerator = acc;
+        this.library = library;
         this.macros = acc.macros().size();
         this.layers = acc.layerCount();
         this.resources = new ResourceTable(acc.meshCols());
@@ -75,6 +82,8 @@ final class DesignTables {
         mvmCycles = new int[resourceGuess + macros * (ALU_KINDS + 2)];
         crossbarCount = new int[mvmCycles.length];
         crossbarRows = new int[mvmCycles.length];
+        crossbarSet = new int[mvmCycles.length];
+        crossbarSets = resourceGuess;
         for (AluKind kind : AluKind.values()) {
             boolean used = false;
             for (Macro m : acc.macros()) {
@@ -82,31 +91,32 @@ final class DesignTables {
             }
             if (used) {
                 String at = "ALU units of kind " + kind;
-                aluCycles[kind.ordinal()] = acc.cyclesOf(
-                        ComponentLibrary.forComponent(at, () -> library.alu(kind)).latencyNs());
+                aluCycles[kind.ordinal()] = acc.cyclesOf(latency(
+                        ComponentLibrary.forComponent(at, () -> library.alu(kind)), ComponentClass.OPERATE));
             }
         }
+        int set = 0;
         for (int m = 0; m < macros; m++) {
             Macro macro = acc.macros().get(m);
             position[m] = macro.row() * acc.meshCols() + macro.col();
             dacCount[m] = macro.dacs().count();
-            double dacNs = macro.dacs().count() == 0 ? 0 : ComponentLibrary.forComponent(m, "dacs",
-                    () -> library.dac(macro.dacs().resolutionBits())).latencyNs();
+            double dacNs = macro.dacs().count() == 0 ? 0 : latency(ComponentLibrary.forComponent(m, "dacs",
+                    () -> library.dac(macro.dacs().resolutionBits())), ComponentClass.CONVERT);
             for (CrossbarGroup group : macro.crossbars()) {
-                double readNs = ComponentLibrary.forComponent(m, "crossbars",
-                        () -> library.crossbar(group.size(), group.cellBits())).readLatencyNs();
+                double readNs = latency(ComponentLibrary.forComponent(m, "crossbars",
+                        () -> library.crossbar(group.size(), group.cellBits())), ComponentClass.READ);
                 int r = resources.add(ResourceKind.CROSSBARS, m, group.layer(), null, 1);
                 crossbarResource[m * layers + group.layer()] = r;
-                // DAC, crossbar read and sample-and-hold form one analog step: one rounding for the sum.
-                mvmCycles[r] = toInt(acc.cyclesOf(dacNs + readNs), m, "crossbars");
+                crossbarSet[r] = set++;
+                mvmCycles[r] = toInt(TimingRules.mvmCycles(dacNs, readNs, acc.clockGhz()), m, "crossbars");
                 crossbarCount[r] = group.count();
                 crossbarRows[r] = group.size();
             }
             if (macro.adcs().count() > 0) {
                 adcResource[m] = resources.add(ResourceKind.ADC_BANK, m, NONE, null, 1);
                 adcCount[m] = macro.adcs().count();
-                adcCycles[m] = acc.cyclesOf(ComponentLibrary.forComponent(m, "adcs",
-                        () -> library.adc(macro.adcs().resolutionBits())).latencyNs());
+                adcCycles[m] = acc.cyclesOf(latency(ComponentLibrary.forComponent(m, "adcs",
+                        () -> library.adc(macro.adcs().resolutionBits())), ComponentClass.CONVERT));
             } else {
                 adcResource[m] = NONE;
             }
@@ -123,13 +133,26 @@ final class DesignTables {
             var spmCost = ComponentLibrary.forComponent(m, "scratchpad", () -> library.scratchpad(spm.capacityKb()));
             scratchpadResource[m] = resources.add(ResourceKind.SCRATCHPAD, m, NONE, null, spm.ports());
             busWidthBits[m] = spm.busWidthBits();
-            readCycles[m] = acc.cyclesOf(spmCost.readLatencyNs());
-            writeCycles[m] = acc.cyclesOf(spmCost.writeLatencyNs());
+            readCycles[m] = acc.cyclesOf(latency(spmCost, ComponentClass.READ));
+            writeCycles[m] = acc.cyclesOf(latency(spmCost, ComponentClass.WRITE));
+            for (int c = 0; c < macro.otherComponents().size(); c++) {
+                var other = macro.otherComponents().get(c);
+                if (other.count() > 0) {
+                    ComponentLibrary.forComponent(m, "otherComponents[" + c + "]",
+                            () -> library.entry(other.componentClass(), other.variant()));
+                }
+            }
         }
-        hopCycles = acc.cyclesOf(library.noc().hopLatencyNs());
+        hopCycles = acc.cyclesOf(latency(ComponentLibrary.forComponent("accelerator.noc", library::router),
+                ComponentClass.FLIT_HOP));
         cyclesPerFlit = acc.noc().cyclesPerFlit();
         flitWidthBits = acc.noc().flitWidthBits();
         dataBits = acc.dataBits();
+    }
+
+    /** The latency of an action the library checked every entry prices. */
+    private static double latency(ComponentEntry entry, String action) {
+        return entry.action(action).latencyNs();
     }
 
     private static int toInt(long cycles, int macro, String part) {

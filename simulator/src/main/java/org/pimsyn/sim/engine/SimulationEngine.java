@@ -3,7 +3,7 @@ package org.pimsyn.sim.engine;
 import java.util.Arrays;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.IrProgram;
 
 /**

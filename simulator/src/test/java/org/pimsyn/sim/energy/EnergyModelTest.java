@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.TestDesigns;
+import org.pimsyn.sim.component.ActionCost;
+import org.pimsyn.sim.component.ComponentEntries;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.SimulationEngine;
 import org.pimsyn.sim.ir.AluKind;
@@ -25,7 +31,7 @@ class EnergyModelTest {
     void aTinyDesignIsPricedAsWorkedOutByHand() {
         Activity a = chain();
         assertEquals(72, a.cycles());
-        EnergyBreakdown e = EnergyModel.price(a, TestDesigns.library());
+        EnergyBreakdown e = Simulator.price(a, TestDesigns.library());
 
         // 4 crossbar reads x 5 pJ; 4 crossbars x 0.01 mW x 72 ns.
         assertEntry(e, "crossbar", 20, 0.04, 2.88);
@@ -51,11 +57,10 @@ class EnergyModelTest {
     void anotherLibraryRepricesTheSameActivityWithoutSimulatingAgain() {
         Activity a = chain();
         ComponentLibrary base = TestDesigns.library();
-        ComponentLibrary costlier = new ComponentLibrary(base.crossbars(), base.dacs(),
-                List.of(new AdcCost(8, 1, 4.0, 0.2)), base.alus(),
-                List.of(new ScratchpadCost(64, 1, 2, 4.0, 6.0, 20.0)), base.noc());
-        EnergyBreakdown first = EnergyModel.price(a, base);
-        EnergyBreakdown second = EnergyModel.price(a, costlier);
+        ComponentLibrary costlier = TestDesigns.libraryWith(ComponentEntries.adc(8, 1, 4.0, 0.2, 4.2, "test"),
+                ComponentEntries.scratchpad(64, 1, 2, 4.0, 6.0, 20.0, 24.0, "test"));
+        EnergyBreakdown first = Simulator.price(a, base);
+        EnergyBreakdown second = Simulator.price(a, costlier);
 
         assertEntry(second, "adc", 1024, 1.6, 115.2);
         assertEntry(second, "scratchpad", 40, 20, 1440);
@@ -68,12 +73,14 @@ class EnergyModelTest {
     @Test
     void aLibraryLackingAnInstantiatedComponentIsNamed() {
         Activity a = chain();
-        ComponentLibrary base = TestDesigns.library();
-        ComponentLibrary noAdc8 = new ComponentLibrary(base.crossbars(), base.dacs(),
-                List.of(new AdcCost(10, 1, 4.0, 0.2)), base.alus(), base.scratchpads(), base.noc());
+        List<ComponentEntry> entries = new ArrayList<>(TestDesigns.entries());
+        entries.removeIf(e -> e.componentClass().equals("adc"));
+        entries.add(ComponentEntries.adc(10, 1, 4.0, 0.2, 4.2, "test"));
+        ComponentLibrary noAdc8 = ComponentLibrary.of(entries);
         InvalidSimulationInputException e = assertThrows(InvalidSimulationInputException.class,
-                () -> EnergyModel.price(a, noAdc8));
-        assertEquals("accelerator.macros[0].adcs: component library: has no ADC of 8 bits (it has: 10)", e.getMessage());
+                () -> Simulator.price(a, noAdc8));
+        assertEquals("accelerator.macros[0].adcs: component library: has no adc 8bit (it has: 10bit)",
+                e.getMessage());
     }
 
     @Test
@@ -85,19 +92,33 @@ class EnergyModelTest {
 
     @Test
     void nonPositiveLatenciesAndNegativeEnergiesAreRejected() {
-        ComponentLibrary base = TestDesigns.library();
-        assertEquals("component library: ADC 8-bit: latency must be a positive number of ns, got 0.0",
-                assertThrows(InvalidSimulationInputException.class, () -> new ComponentLibrary(base.crossbars(),
-                        base.dacs(), List.of(new AdcCost(8, 0, 1, 1)), base.alus(), base.scratchpads(), base.noc()))
-                        .getMessage());
-        assertEquals("component library: ALU RELU: energy must be a non-negative number, got -1.0",
-                assertThrows(InvalidSimulationInputException.class, () -> new ComponentLibrary(base.crossbars(),
-                        base.dacs(), base.adcs(), List.of(new AluCost(AluKind.RELU, 1, -1, 0)), base.scratchpads(),
-                        base.noc())).getMessage());
-        assertEquals("component library: noc: latency must be a positive number of ns, got -2.0",
-                assertThrows(InvalidSimulationInputException.class, () -> new ComponentLibrary(base.crossbars(),
-                        base.dacs(), base.adcs(), base.alus(), base.scratchpads(), new NocCost(-2, 0, 0, 0)))
-                        .getMessage());
+        assertEquals("component library: adc 8bit: convert latency must be a positive number of ns, got 0.0",
+                rejected(ComponentEntries.adc(8, 0, 1, 1, 2, "test")));
+        assertEquals("component library: alu.relu unit: operate energy must be a non-negative number, got -1.0",
+                rejected(ComponentEntries.alu(AluKind.RELU, 1, -1, 0, 0, "test")));
+        assertEquals("component library: noc router: flitHop latency must be a positive number of ns, got -2.0",
+                rejected(ComponentEntries.router(-2, 0, 0, 0, "test")));
+        assertEquals("component library: dac 1bit: peak power must be a non-negative number, got -1.0",
+                rejected(ComponentEntries.dac(1, 1, 1, 0, -1, "test")));
+    }
+
+    @Test
+    void anEntryMustPriceExactlyTheActionsOfItsClass() {
+        assertEquals("component library: scratchpad 64KB: prices [read] but class scratchpad has the actions "
+                + "[read, write]", rejected(new ComponentEntry("scratchpad", "64KB",
+                        List.of(new ActionCost("read", 1, 1)), 1, 1, "test")));
+        assertEquals("component library: adc 8bit: prices action read, which class adc does not have; its actions "
+                + "are [convert]", rejected(new ComponentEntry("adc", "8bit",
+                        List.of(new ActionCost("read", 1, 1)), 1, 1, "test")));
+        assertEquals("component library: regfile 1KB: class regfile is not declared; classes are [adc, "
+                + "alu.add, alu.eltwise, alu.pool, alu.relu, alu.shift_add, alu.sigmoid, crossbar, dac, noc, "
+                + "scratchpad]", rejected(new ComponentEntry("regfile", "1KB",
+                        List.of(new ActionCost("access", 1, 1)), 1, 1, "test")));
+    }
+
+    private static String rejected(ComponentEntry entry) {
+        return assertThrows(InvalidSimulationInputException.class, () -> TestDesigns.libraryWith(entry))
+                .getMessage();
     }
 
     private static void assertEntry(EnergyBreakdown e, String name, double dynamicPj, double staticMw,

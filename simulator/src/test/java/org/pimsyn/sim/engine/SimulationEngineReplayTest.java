@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.TestDesigns;
+import org.pimsyn.sim.component.ComponentEntries;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.arch.AdcBank;
 import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.arch.Scratchpad;
-import org.pimsyn.sim.energy.ComponentLibrary;
-import org.pimsyn.sim.energy.EnergyModel;
-import org.pimsyn.sim.energy.ScratchpadCost;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrProgram;
 
@@ -29,11 +29,8 @@ class SimulationEngineReplayTest {
      * (0.6 and 1.5 ns: also 1 and 2 cycles, but twice the leakage) and 256 KB (read 3, write 4 cycles).
      */
     private static ComponentLibrary library() {
-        ComponentLibrary base = TestDesigns.library();
-        return new ComponentLibrary(base.crossbars(), base.dacs(), base.adcs(), base.alus(),
-                List.of(new ScratchpadCost(64, 1, 2, 4.0, 6.0, 10.0), new ScratchpadCost(128, 0.6, 1.5, 5.0, 7.0, 20.0),
-                        new ScratchpadCost(256, 3, 4, 6.0, 8.0, 40.0)),
-                base.noc());
+        return TestDesigns.libraryWith(ComponentEntries.scratchpad(128, 0.6, 1.5, 5.0, 7.0, 20.0, 30.0, "test"),
+                ComponentEntries.scratchpad(256, 3, 4, 6.0, 8.0, 40.0, 43.0, "test"));
     }
 
     @Test
@@ -48,8 +45,8 @@ class SimulationEngineReplayTest {
         assertEquals(1, engine.loopRuns());
         assertSame(larger, repeated.accelerator());
         assertSameTiming(first, repeated, "128 KB");
-        assertEquals(10.0, EnergyModel.price(first, library()).component("scratchpad").staticPowerMw(), 1e-12);
-        assertEquals(20.0, EnergyModel.price(repeated, library()).component("scratchpad").staticPowerMw(), 1e-12);
+        assertEquals(10.0, Simulator.price(first, library()).component("scratchpad").staticPowerMw(), 1e-12);
+        assertEquals(20.0, Simulator.price(repeated, library()).component("scratchpad").staticPowerMw(), 1e-12);
     }
 
     @Test
@@ -115,7 +112,7 @@ class SimulationEngineReplayTest {
             String where = "case " + c + " (" + program.size() + " IRs, " + images + " images)";
             assertSameTiming(fresh, reused, where);
             assertSame(variant, reused.accelerator(), where);
-            assertEquals(EnergyModel.price(fresh, library).totalPj(), EnergyModel.price(reused, library).totalPj(),
+            assertEquals(Simulator.price(fresh, library).totalPj(), Simulator.price(reused, library).totalPj(),
                     1e-9, where);
             if (engine.loopRuns() == before) {
                 repeated++;
@@ -171,9 +168,9 @@ class SimulationEngineReplayTest {
         for (int m = 0; m < expected.accelerator().macros().size(); m++) {
             assertEquals(expected.scratchpadHighWaterBits(m), actual.scratchpadHighWaterBits(m),
                     where + ", macro " + m);
-            assertEquals(expected.scratchpadReads(m), actual.scratchpadReads(m), where + ", macro " + m);
-            assertEquals(expected.adcConversions(m), actual.adcConversions(m), where + ", macro " + m);
-            assertEquals(expected.aluOps(m, AluKind.SHIFT_ADD), actual.aluOps(m, AluKind.SHIFT_ADD), where);
+            assertEquals(expected.actions().of("scratchpad", "read", m), actual.actions().of("scratchpad", "read", m), where + ", macro " + m);
+            assertEquals(expected.actions().of("adc", "convert", m), actual.actions().of("adc", "convert", m), where + ", macro " + m);
+            assertEquals(expected.actions().of("alu.shift_add", "operate", m), actual.actions().of("alu.shift_add", "operate", m), where);
         }
         assertEquals(expected.intervalCycles(), actual.intervalCycles(), where);
     }

@@ -49,12 +49,12 @@ class SimulationEngineTest {
         assertEquals(32, a.bottleneckCycles());
         assertEquals(32, a.intervalCycles());
         // Counted actions: 4 crossbars read, 4 x 128 rows of DAC input, 256 conversions, 8 unit ops.
-        assertEquals(4, a.crossbarReads(0, 0));
-        assertEquals(512, a.dacConversions(0));
-        assertEquals(256, a.adcConversions(0));
-        assertEquals(8, a.aluOps(0, AluKind.SHIFT_ADD));
-        assertEquals(4, a.scratchpadReads(0));
-        assertEquals(4, a.scratchpadWrites(0));
+        assertEquals(4, a.actions().of("crossbar", "read", 0));
+        assertEquals(512, a.actions().of("dac", "convert", 0));
+        assertEquals(256, a.actions().of("adc", "convert", 0));
+        assertEquals(8, a.actions().of("alu.shift_add", "operate", 0));
+        assertEquals(4, a.actions().of("scratchpad", "read", 0));
+        assertEquals(4, a.actions().of("scratchpad", "write", 0));
         // STORE adds 1024 bits; the LOAD (of input never stored here) takes nothing below zero.
         assertEquals(1024, a.scratchpadHighWaterBits(0));
     }
@@ -143,7 +143,7 @@ class SimulationEngineTest {
         assertArrayEquals(new int[] {fixed, fixed + 1}, obs.held[far]);
         assertEquals(10, a.waitCycles(fixed + 1));
         assertEquals(19, a.busyCycles(fixed + 1));
-        assertEquals(8 * 2 + 8 + 8, a.nocFlitHops());
+        assertEquals(8 * 2 + 8 + 8, a.actions().ofVariant("noc", "router", "flitHop"));
         // TRANSFER data arrive at the destination: m2 receives two blocks of 512 bits at once.
         assertEquals(1024, a.scratchpadHighWaterBits(2));
     }
@@ -189,7 +189,7 @@ class SimulationEngineTest {
         assertEquals(18, obs.start(blocked));
         assertEquals(27, a.cycles());
         assertEquals(3, obs.held[merge].length);
-        assertEquals(8 * (1 + 2) + 8, a.nocFlitHops());
+        assertEquals(8 * (1 + 2) + 8, a.actions().ofVariant("noc", "router", "flitHop"));
         // Two remote partial blocks (512 bits each) land at m0, then the transfer's 512 bits; nothing loads them.
         assertEquals(1536, a.scratchpadHighWaterBits(0));
     }
@@ -213,7 +213,7 @@ class SimulationEngineTest {
         assertTrue(a.intervalMeasured());
         assertEquals(12, a.intervalCycles());
         assertEquals(36, a.busyCycles(0), "3 images x 12 cycles of MVM");
-        assertEquals(3, a.crossbarReads(0, 0));
+        assertEquals(3, a.actions().of("crossbar", "read", 0));
     }
 
     @Test

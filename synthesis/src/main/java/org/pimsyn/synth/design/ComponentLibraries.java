@@ -3,13 +3,9 @@ package org.pimsyn.synth.design;
 import java.util.ArrayList;
 import java.util.List;
 import org.pimsyn.sim.arch.Noc;
-import org.pimsyn.sim.energy.AdcCost;
-import org.pimsyn.sim.energy.AluCost;
-import org.pimsyn.sim.energy.ComponentLibrary;
-import org.pimsyn.sim.energy.CrossbarCost;
-import org.pimsyn.sim.energy.DacCost;
-import org.pimsyn.sim.energy.NocCost;
-import org.pimsyn.sim.energy.ScratchpadCost;
+import org.pimsyn.sim.component.ComponentEntries;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.hardware.AdcSpec;
 import org.pimsyn.synth.hardware.AluSpec;
@@ -22,15 +18,17 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
 
 /**
  * The simulator's view of a hardware library: every crossbar, DAC, ADC, ALU kind and scratchpad of the library,
- * and its NoC, as {@link ComponentLibrary} cost entries.
+ * and its NoC's router and link, as {@link ComponentLibrary} entries with the library's sources.
  *
  * <ul>
- * <li>Crossbar, DAC, ADC, ALU: latency = the library's latency, energy per action = its energy per action
- * (given, or dynamic power x latency), static power = its static power.</li>
- * <li>Scratchpad: read and write latency and energy per bus-wide access, leakage as static power.</li>
- * <li>NoC: hop latency as given; a router draws its power all the time (static), as the original tool charges
- * its network as constant power; a flit crossing a link costs link power x flit latency, so a busy link draws
- * the link power; the router's own energy per flit is 0, being inside its static power.</li>
+ * <li>Crossbar, DAC, ADC, ALU: the action's latency = the library's latency, its energy = the library's energy per
+ * action (given, or dynamic power x latency); static and peak power as given.</li>
+ * <li>Scratchpad: read and write latency and energy per bus-wide access, leakage as static power; peak power is
+ * leakage plus one access per latency, the costlier of read and write ({@link PeakPowerModel}).</li>
+ * <li>NoC: a router draws its power all the time (static), as the original tool charges its network as constant
+ * power, and its energy per flit is 0, being inside that power; a hop takes the hop latency. A flit crossing a
+ * link costs link power x flit latency, so a busy link draws the link power; a link's static power is 0, so idle
+ * links cost no energy, while its peak power, the link power, counts in the power budget.</li>
  * </ul>
  */
 public final class ComponentLibraries {
@@ -39,36 +37,38 @@ public final class ComponentLibraries {
 
     /** All entries of the library, in the library's order. */
     public static ComponentLibrary from(HardwareLibrary library) {
-        List<CrossbarCost> crossbars = new ArrayList<>();
+        List<ComponentEntry> entries = new ArrayList<>();
         for (CrossbarSpec xb : library.crossbars()) {
             ComponentPower p = xb.power();
-            crossbars.add(new CrossbarCost(xb.sizeRows(), xb.cellBits(), p.latencyNs(), p.energyPerActionPj(),
-                    p.staticPowerMw()));
+            entries.add(ComponentEntries.crossbar(xb.sizeRows(), xb.cellBits(), p.latencyNs(),
+                    p.energyPerActionPj(), p.staticPowerMw(), p.peakPowerMw(), xb.provenance().source()));
         }
-        List<DacCost> dacs = new ArrayList<>();
         for (DacSpec dac : library.dacs()) {
             ComponentPower p = dac.power();
-            dacs.add(new DacCost(dac.resolutionBits(), p.latencyNs(), p.energyPerActionPj(), p.staticPowerMw()));
+            entries.add(ComponentEntries.dac(dac.resolutionBits(), p.latencyNs(), p.energyPerActionPj(),
+                    p.staticPowerMw(), p.peakPowerMw(), dac.provenance().source()));
         }
-        List<AdcCost> adcs = new ArrayList<>();
         for (AdcSpec adc : library.adcs()) {
             ComponentPower p = adc.power();
-            adcs.add(new AdcCost(adc.resolutionBits(), p.latencyNs(), p.energyPerActionPj(), p.staticPowerMw()));
+            entries.add(ComponentEntries.adc(adc.resolutionBits(), p.latencyNs(), p.energyPerActionPj(),
+                    p.staticPowerMw(), p.peakPowerMw(), adc.provenance().source()));
         }
-        List<AluCost> alus = new ArrayList<>();
         for (AluSpec alu : library.alus()) {
             ComponentPower p = alu.power();
-            alus.add(new AluCost(simKind(alu.kind()), p.latencyNs(), p.energyPerActionPj(), p.staticPowerMw()));
+            entries.add(ComponentEntries.alu(simKind(alu.kind()), p.latencyNs(), p.energyPerActionPj(),
+                    p.staticPowerMw(), p.peakPowerMw(), alu.provenance().source()));
         }
-        List<ScratchpadCost> scratchpads = new ArrayList<>();
         for (ScratchpadSpec s : library.scratchpads()) {
-            scratchpads.add(new ScratchpadCost(s.capacityKb(), s.readLatencyNs(), s.writeLatencyNs(),
-                    s.readEnergyPj(), s.writeEnergyPj(), s.leakagePowerMw()));
+            entries.add(ComponentEntries.scratchpad(s.capacityKb(), s.readLatencyNs(), s.writeLatencyNs(),
+                    s.readEnergyPj(), s.writeEnergyPj(), s.leakagePowerMw(), PeakPowerModel.scratchpadPeakMw(s),
+                    s.provenance().source()));
         }
         NocSpec noc = library.noc();
-        NocCost nocCost = new NocCost(noc.hopLatencyNs(), 0, noc.linkPowerMw() * noc.flitLatencyNs(),
-                noc.routerPowerMw());
-        return new ComponentLibrary(crossbars, dacs, adcs, alus, scratchpads, nocCost);
+        entries.add(ComponentEntries.router(noc.hopLatencyNs(), 0, noc.routerPowerMw(), noc.routerPowerMw(),
+                noc.provenance().source()));
+        entries.add(ComponentEntries.link(noc.flitLatencyNs(), noc.linkPowerMw() * noc.flitLatencyNs(), 0,
+                noc.linkPowerMw(), noc.provenance().source()));
+        return ComponentLibrary.of(entries);
     }
 
     /**

@@ -2,7 +2,7 @@ package org.pimsyn.synth.design;
 
 import java.util.Objects;
 import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.stage.dataflow.DataflowSpec;
 import org.pimsyn.synth.stage.dataflow.Placement;

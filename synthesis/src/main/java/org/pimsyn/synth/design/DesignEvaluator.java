@@ -12,8 +12,7 @@ import org.pimsyn.sim.arch.DacArray;
 import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.arch.Noc;
 import org.pimsyn.sim.arch.Scratchpad;
-import org.pimsyn.sim.energy.ComponentLibrary;
-import org.pimsyn.sim.energy.EnergyModel;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.AluKind;
@@ -62,7 +61,7 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * </ol>
  * <p>Asked with a floor ({@link #score(MacroGene, double)}), it may answer a bound instead of simulating: the
  * first round's design counted without timing, with any number of ADC and ALU units
- * ({@link Simulator#gopsPerWattBoundForAnyUnits}), bounds every round's fitness, since later rounds only grow
+ * ({@link AnyUnitsBound}), bounds every round's fitness, since later rounds only grow
  * scratchpads and change unit counts, provided the library's scratchpads never get cheaper, faster or wider as
  * they grow.
  *
@@ -211,7 +210,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             }
             Accelerator accelerator = accelerator(layout, units, scratchpads);
             if (round == 0 && floor > 0 && scratchpadsGrowCostlier) {
-                double bound = simulator.gopsPerWattBoundForAnyUnits(accelerator, components, program);
+                double bound = AnyUnitsBound.gopsPerWatt(simulator, accelerator, components, program);
                 if (bound < floor) {
                     return new Evaluation(GeneScore.below(bound), null, null);
                 }
@@ -224,7 +223,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                 return failed(tooLarge(activity), null);
             }
             if (overflow.isEmpty() || round == SIMULATION_ROUNDS - 1) {
-                Performance performance = Performance.of(activity, EnergyModel.price(activity, components));
+                Performance performance = Performance.of(activity, Simulator.price(activity, components));
                 Design design = new Design(point, skeleton.spec(), compiled.placement(), accelerator, components,
                         request.fitnessImages(), performance);
                 if (!overflow.isEmpty()) {

@@ -1,6 +1,6 @@
 package org.pimsyn.synth.design;
 
-import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.dataflow.DataflowSpec;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;

@@ -1,10 +1,11 @@
 package org.pimsyn.synth.design;
 
 import java.util.function.ToDoubleFunction;
-import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.energy.ComponentLibrary;
-import org.pimsyn.sim.energy.ScratchpadCost;
+import org.pimsyn.sim.component.ComponentClass;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.sim.timing.TimingRules;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
@@ -39,6 +40,9 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * and one unit of every other ALU kind per layer (or pair) that uses it.
  */
 public final class FitnessUpperBound {
+    private static final String READ = ComponentClass.READ;
+    private static final String CONVERT = ComponentClass.CONVERT;
+    private static final String OPERATE = ComponentClass.OPERATE;
     /** Keeps the bound above a design at exactly its lower bounds despite rounding. */
     private static final double ROUNDING_MARGIN = 1e-9;
 
@@ -77,8 +81,8 @@ public final class FitnessUpperBound {
      */
     static double crossbarTimeLowerBoundNs(DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components, double clockGhz) {
-        double mvmNs = Accelerator.clockedNs(components.crossbar(point.xbSizeRows(), point.resRramBits())
-                .readLatencyNs() + components.dac(point.resDacBits()).latencyNs(), clockGhz);
+        double mvmNs = TimingRules.mvmNs(components.dac(point.resDacBits()).latencyNs(CONVERT),
+                components.crossbar(point.xbSizeRows(), point.resRramBits()).latencyNs(READ), clockGhz);
         return crossbarPassesPerImage(skeleton) * mvmNs;
     }
 
@@ -144,12 +148,13 @@ public final class FitnessUpperBound {
             ComponentLibrary components, double adcMw, ToDoubleFunction<AluKind> aluMw) {
         double clockGhz = library.clockGhz();
         double pj = work.totalAdcConversions()
-                * Accelerator.clockedNs(components.adc(point.adcBits()).latencyNs(), clockGhz) * adcMw;
+                * TimingRules.clockedNs(components.adc(point.adcBits()).latencyNs(CONVERT), clockGhz) * adcMw;
         for (AluKind kind : AluKind.values()) {
             long elements = work.totalAluElements(kind);
             if (elements > 0) {
                 int width = library.alu(ComponentLibraries.libraryKind(kind)).vectorWidthElements();
-                pj += (double) elements / width * Accelerator.clockedNs(components.alu(kind).latencyNs(), clockGhz)
+                pj += (double) elements / width
+                        * TimingRules.clockedNs(components.alu(kind).latencyNs(OPERATE), clockGhz)
                         * aluMw.applyAsDouble(kind);
             }
         }
@@ -169,14 +174,14 @@ public final class FitnessUpperBound {
             loadedBits += work.loadedBits(k);
             storedBits += work.storedBits(k);
         }
-        double pj = reads * components.crossbar(point.xbSizeRows(), point.resRramBits()).readEnergyPj()
-                + (double) reads * point.xbSizeRows() * components.dac(point.resDacBits()).energyPj()
-                + conversions * components.adc(point.adcBits()).energyPj();
+        double pj = reads * components.crossbar(point.xbSizeRows(), point.resRramBits()).energyPj(READ)
+                + (double) reads * point.xbSizeRows() * components.dac(point.resDacBits()).energyPj(CONVERT)
+                + conversions * components.adc(point.adcBits()).energyPj(CONVERT);
         for (AluKind kind : AluKind.values()) {
             long elements = work.totalAluElements(kind);
             if (elements > 0) {
                 int width = library.alu(ComponentLibraries.libraryKind(kind)).vectorWidthElements();
-                pj += ceilDiv(elements, width) * components.alu(kind).energyPj();
+                pj += ceilDiv(elements, width) * components.alu(kind).energyPj(OPERATE);
             }
         }
         int widestBus = 1;
@@ -184,9 +189,9 @@ public final class FitnessUpperBound {
         double cheapestWrite = Double.POSITIVE_INFINITY;
         for (int i = 0; i < library.scratchpads().size(); i++) {
             widestBus = Math.max(widestBus, library.scratchpads().get(i).busWidthBits());
-            ScratchpadCost cost = components.scratchpads().get(i);
-            cheapestRead = Math.min(cheapestRead, cost.readEnergyPj());
-            cheapestWrite = Math.min(cheapestWrite, cost.writeEnergyPj());
+            ComponentEntry cost = components.scratchpads().get(i);
+            cheapestRead = Math.min(cheapestRead, cost.energyPj(READ));
+            cheapestWrite = Math.min(cheapestWrite, cost.energyPj(ComponentClass.WRITE));
         }
         pj += ceilDiv(loadedBits, widestBus) * cheapestRead + ceilDiv(storedBits, widestBus) * cheapestWrite;
         return pj;
@@ -197,12 +202,12 @@ public final class FitnessUpperBound {
             DataflowSkeleton skeleton, ComponentLibrary components) {
         long crossbars = totalCrossbars(skeleton);
         double leastLeakage = Double.POSITIVE_INFINITY;
-        for (ScratchpadCost s : components.scratchpads()) {
-            leastLeakage = Math.min(leastLeakage, s.leakagePowerMw());
+        for (ComponentEntry s : components.scratchpads()) {
+            leastLeakage = Math.min(leastLeakage, s.staticPowerMw());
         }
         return crossbars * components.crossbar(point.xbSizeRows(), point.resRramBits()).staticPowerMw()
                 + (double) crossbars * point.xbSizeRows() * components.dac(point.resDacBits()).staticPowerMw()
-                + leastMacros(request, skeleton) * (components.noc().routerStaticPowerMw() + leastLeakage);
+                + leastMacros(request, skeleton) * (components.router().staticPowerMw() + leastLeakage);
     }
 
     /** S' - R': the ADC and ALU units every design of the candidate holds, at their static power, in mW. */

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.design.Design;
@@ -36,7 +36,8 @@ import org.pimsyn.synth.stage.dataflow.Placement;
  */
 public final class DesignJson {
     public static final String FORMAT = "pimsyn-design";
-    public static final int FORMAT_VERSION = 1;
+    /** Version 2: the component library as one table of (class, variant) entries; macros list other components. */
+    public static final int FORMAT_VERSION = 2;
 
     private static final String[] ROOT_KEYS = {"format", "formatVersion", "network", "designPoint", "dataflow",
             "placement", "fitnessImages", "performance", "accelerator", "componentLibrary", "summary"};
@@ -124,7 +125,11 @@ public final class DesignJson {
         if (!format.equals(FORMAT)) {
             throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
         }
-        root.integer("formatVersion", FORMAT_VERSION, FORMAT_VERSION);
+        if (root.integer("formatVersion", 1, FORMAT_VERSION) == 1) {
+            ObjectNode upgraded = ((ObjectNode) tree).deepCopy();
+            DesignFormatV1.upgrade(upgraded, source);
+            root = JsonObjectFields.root(source, upgraded, ROOT_KEYS);
+        }
         Network network = network(root);
         root.object("designPoint", "ratioRram", "resRramBits", "xbSizeRows", "resDacBits", "adcBits");
         DesignPoint point = OutputJson.read(root.node("designPoint", "an object"), DesignPoint.class, source,

@@ -9,6 +9,7 @@ import static org.pimsyn.synth.cli.SynthesizeCommandTest.run;
 import static org.pimsyn.synth.cli.SynthesizeCommandTest.smallCase;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -165,13 +166,33 @@ class SimulateCommandTest {
     @Test
     void anAcceleratorTheProgramDoesNotFitIsBadInputNamingTheFile() throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(design().toFile());
-        ((ObjectNode) root.get("componentLibrary")).set("adcs", JSON.createArrayNode());
+        ArrayNode entries = (ArrayNode) root.get("componentLibrary").get("entries");
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).get("componentClass").textValue().equals("adc")) {
+                entries.remove(i);
+            }
+        }
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, JSON.writeValueAsString(root));
         CliRun run = CliRun.of("simulate", "--design", broken.toString(), "--out", dir.resolve("o").toString());
         assertOneLineError(run);
         assertTrue(run.err().startsWith("pimsyn simulate: " + broken + ": "), run.err());
-        assertTrue(run.err().contains("ADC of " + root.at("/designPoint/adcBits").asInt() + " bits"), run.err());
+        assertTrue(run.err().contains("has no adc " + root.at("/designPoint/adcBits").asInt() + "bit"), run.err());
         assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void aDesignFileOfFormatVersion1SimulatesAsItDid() throws IOException {
+        Path v1 = dir.resolve("v1.json");
+        try (var in = SimulateCommandTest.class.getResourceAsStream("/org/pimsyn/synth/output/v1/design.json")) {
+            Files.copy(in, v1);
+        }
+        CliRun run = CliRun.of("simulate", "--design", v1.toString(), "--out", dir.resolve("v1").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String expected;
+        try (var in = SimulateCommandTest.class.getResourceAsStream("/org/pimsyn/synth/output/v1/simulation.json")) {
+            expected = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(in).get("simulation"));
+        }
+        assertEquals(expected, simulationSection(dir.resolve("v1").resolve("report.json")));
     }
 }

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.arch.Noc;
-import org.pimsyn.sim.energy.AdcCost;
-import org.pimsyn.sim.energy.AluCost;
-import org.pimsyn.sim.energy.ComponentLibrary;
-import org.pimsyn.sim.energy.CrossbarCost;
-import org.pimsyn.sim.energy.DacCost;
-import org.pimsyn.sim.energy.NocCost;
-import org.pimsyn.sim.energy.ScratchpadCost;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 
@@ -21,46 +16,61 @@ class ComponentLibrariesTest {
 
     @Test
     void everyLibraryEntryIsMapped() {
-        assertEquals(9, COSTS.crossbars().size());
-        assertEquals(10, COSTS.adcs().size());
-        assertEquals(3, COSTS.dacs().size());
-        assertEquals(6, COSTS.alus().size());
+        assertEquals(9, count("crossbar"));
+        assertEquals(10, count("adc"));
+        assertEquals(3, count("dac"));
+        assertEquals(6, COSTS.entries().stream().filter(e -> e.componentClass().startsWith("alu.")).count());
         assertEquals(7, COSTS.scratchpads().size());
+        assertEquals(2, count("noc"));
+        assertEquals(9 + 10 + 3 + 6 + 7 + 2, COSTS.entries().size());
+    }
+
+    @Test
+    void everyEntryCarriesTheLibrarysSourceAndPeakPower() {
+        assertEquals(LIBRARY.adc(9).orElseThrow().provenance().source(), COSTS.adc(9).source());
+        assertEquals(2.25, COSTS.adc(9).peakPowerMw(), EPS);
+        // 128 KB: 26.961 mW leakage + max(68.402 / 0.710882, 70.144 / 0.710882) mW.
+        assertEquals(26.961 + 70.144 / 0.710882, COSTS.scratchpad(128).peakPowerMw(), 1e-9);
+        assertEquals(0.5833333, COSTS.link().peakPowerMw(), EPS);
+    }
+
+    private static long count(String componentClass) {
+        return COSTS.entries().stream().filter(e -> e.componentClass().equals(componentClass)).count();
     }
 
     @Test
     void crossbarEnergyIsDynamicPowerTimesReadLatency() {
         // 256x256 2-bit: 1.08 mW dynamic x 100 ns = 108 pJ per read; 0.12 mW static.
-        CrossbarCost xb = COSTS.crossbar(256, 2);
-        assertEquals(100, xb.readLatencyNs(), EPS);
-        assertEquals(108, xb.readEnergyPj(), 1e-9);
+        ComponentEntry xb = COSTS.crossbar(256, 2);
+        assertEquals(100, xb.latencyNs("read"), EPS);
+        assertEquals(108, xb.energyPj("read"), 1e-9);
         assertEquals(0.12, xb.staticPowerMw(), EPS);
     }
 
     @Test
     void convertersKeepTheirLatencyAndDerivedEnergy() {
         // 9-bit ADC: 2 mW x 1 ns = 2 pJ; 7-bit ADC: 4.2 mW x 0.5 ns = 2.1 pJ; 1-bit DAC: 0.0031 mW x 3 ns.
-        AdcCost adc9 = COSTS.adc(9);
-        assertEquals(1, adc9.latencyNs(), EPS);
-        assertEquals(2, adc9.energyPj(), EPS);
+        ComponentEntry adc9 = COSTS.adc(9);
+        assertEquals(1, adc9.latencyNs("convert"), EPS);
+        assertEquals(2, adc9.energyPj("convert"), EPS);
         assertEquals(0.25, adc9.staticPowerMw(), EPS);
-        assertEquals(0.5, COSTS.adc(7).latencyNs(), EPS);
-        assertEquals(2.1, COSTS.adc(7).energyPj(), 1e-12);
-        DacCost dac1 = COSTS.dac(1);
-        assertEquals(3, dac1.latencyNs(), EPS);
-        assertEquals(0.0093, dac1.energyPj(), 1e-15);
+        assertEquals(0.5, COSTS.adc(7).latencyNs("convert"), EPS);
+        assertEquals(2.1, COSTS.adc(7).energyPj("convert"), 1e-12);
+        ComponentEntry dac1 = COSTS.dac(1);
+        assertEquals(3, dac1.latencyNs("convert"), EPS);
+        assertEquals(0.0093, dac1.energyPj("convert"), 1e-15);
         assertEquals(0.0008, dac1.staticPowerMw(), EPS);
     }
 
     @Test
     void aluKindsMapOntoTheSimulatorsKinds() {
         // adder -> ADD: 0.08 mW x 10 ns = 0.8 pJ; pooling -> POOL: 0.08 mW x 200 ns = 16 pJ.
-        AluCost add = COSTS.alu(AluKind.ADD);
-        assertEquals(10, add.latencyNs(), EPS);
-        assertEquals(0.8, add.energyPj(), 1e-12);
+        ComponentEntry add = COSTS.alu(AluKind.ADD);
+        assertEquals(10, add.latencyNs("operate"), EPS);
+        assertEquals(0.8, add.energyPj("operate"), 1e-12);
         assertEquals(0.02, add.staticPowerMw(), EPS);
-        assertEquals(16, COSTS.alu(AluKind.POOL).energyPj(), 1e-12);
-        assertEquals(4, COSTS.alu(AluKind.SHIFT_ADD).latencyNs(), EPS);
+        assertEquals(16, COSTS.alu(AluKind.POOL).energyPj("operate"), 1e-12);
+        assertEquals(4, COSTS.alu(AluKind.SHIFT_ADD).latencyNs("operate"), EPS);
         for (org.pimsyn.synth.hardware.AluKind kind : org.pimsyn.synth.hardware.AluKind.values()) {
             assertEquals(kind, ComponentLibraries.libraryKind(ComponentLibraries.simKind(kind)));
         }
@@ -68,22 +78,22 @@ class ComponentLibrariesTest {
 
     @Test
     void scratchpadsKeepAccessFiguresAndLeakage() {
-        ScratchpadCost s = COSTS.scratchpad(128);
-        assertEquals(0.710882, s.readLatencyNs(), EPS);
-        assertEquals(0.710882, s.writeLatencyNs(), EPS);
-        assertEquals(68.402, s.readEnergyPj(), EPS);
-        assertEquals(70.144, s.writeEnergyPj(), EPS);
-        assertEquals(26.961, s.leakagePowerMw(), EPS);
+        ComponentEntry s = COSTS.scratchpad(128);
+        assertEquals(0.710882, s.latencyNs("read"), EPS);
+        assertEquals(0.710882, s.latencyNs("write"), EPS);
+        assertEquals(68.402, s.energyPj("read"), EPS);
+        assertEquals(70.144, s.energyPj("write"), EPS);
+        assertEquals(26.961, s.staticPowerMw(), EPS);
     }
 
     @Test
     void routersAreStaticAndLinksCostTheirPowerOverOneFlit() {
         // Router 42 mW all the time; a flit over a link: 0.5833333 mW x 1 ns.
-        NocCost noc = COSTS.noc();
-        assertEquals(1, noc.hopLatencyNs(), EPS);
-        assertEquals(0, noc.routerEnergyPj(), EPS);
-        assertEquals(0.5833333, noc.linkEnergyPj(), EPS);
-        assertEquals(42, noc.routerStaticPowerMw(), EPS);
+        assertEquals(1, COSTS.router().latencyNs("flitHop"), EPS);
+        assertEquals(0, COSTS.router().energyPj("flitHop"), EPS);
+        assertEquals(42, COSTS.router().staticPowerMw(), EPS);
+        assertEquals(0.5833333, COSTS.link().energyPj("flitHop"), EPS);
+        assertEquals(0, COSTS.link().staticPowerMw(), EPS);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.Simulator;
-import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.ResourceKind;
 import org.pimsyn.sim.engine.SimulationObserver;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.energy.ComponentLibrary;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.CandidateSearch;

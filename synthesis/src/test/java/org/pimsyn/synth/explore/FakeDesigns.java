@@ -10,13 +10,9 @@ import org.pimsyn.sim.arch.DacArray;
 import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.arch.Noc;
 import org.pimsyn.sim.arch.Scratchpad;
-import org.pimsyn.sim.energy.AdcCost;
-import org.pimsyn.sim.energy.AluCost;
-import org.pimsyn.sim.energy.ComponentLibrary;
-import org.pimsyn.sim.energy.CrossbarCost;
-import org.pimsyn.sim.energy.DacCost;
-import org.pimsyn.sim.energy.NocCost;
-import org.pimsyn.sim.energy.ScratchpadCost;
+import org.pimsyn.sim.component.ComponentEntries;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.design.ComponentLibraries;
 import org.pimsyn.synth.design.DesignPoint;
@@ -35,6 +31,8 @@ import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
  * library's largest scratchpad; the component library holds the entries such a design uses.
  */
 public final class FakeDesigns {
+    private static final String SOURCE = "the built-in library's figures, a hand-built test design";
+
     private FakeDesigns() {
     }
 
@@ -42,26 +40,27 @@ public final class FakeDesigns {
         CrossbarSpec xb = lib.crossbar(point.xbSizeRows(), point.resRramBits());
         DacSpec dac = lib.dac(point.resDacBits());
         AdcSpec adc = lib.adc(point.adcBits()).orElseThrow();
-        List<AluCost> alus = new ArrayList<>();
+        List<ComponentEntry> entries = new ArrayList<>();
+        entries.add(ComponentEntries.crossbar(xb.sizeRows(), xb.cellBits(), xb.power().latencyNs(),
+                xb.power().energyPerActionPj(), xb.power().staticPowerMw(), xb.power().peakPowerMw(), SOURCE));
+        entries.add(ComponentEntries.dac(dac.resolutionBits(), dac.power().latencyNs(),
+                dac.power().energyPerActionPj(), dac.power().staticPowerMw(), dac.power().peakPowerMw(), SOURCE));
+        entries.add(ComponentEntries.adc(adc.resolutionBits(), adc.power().latencyNs(),
+                adc.power().energyPerActionPj(), adc.power().staticPowerMw(), adc.power().peakPowerMw(), SOURCE));
         for (AluKind kind : AluKind.values()) {
             AluSpec alu = lib.alu(ComponentLibraries.libraryKind(kind));
-            alus.add(new AluCost(kind, alu.power().latencyNs(), alu.power().energyPerActionPj(),
-                    alu.power().staticPowerMw()));
+            entries.add(ComponentEntries.alu(kind, alu.power().latencyNs(), alu.power().energyPerActionPj(),
+                    alu.power().staticPowerMw(), alu.power().peakPowerMw(), SOURCE));
         }
         ScratchpadSpec pad = largestScratchpad(lib);
+        entries.add(ComponentEntries.scratchpad(pad.capacityKb(), pad.readLatencyNs(), pad.writeLatencyNs(),
+                pad.readEnergyPj(), pad.writeEnergyPj(), pad.leakagePowerMw(), pad.leakagePowerMw(), SOURCE));
         NocSpec noc = lib.noc();
-        return new ComponentLibrary(
-                List.of(new CrossbarCost(xb.sizeRows(), xb.cellBits(), xb.power().latencyNs(),
-                        xb.power().energyPerActionPj(), xb.power().staticPowerMw())),
-                List.of(new DacCost(dac.resolutionBits(), dac.power().latencyNs(), dac.power().energyPerActionPj(),
-                        dac.power().staticPowerMw())),
-                List.of(new AdcCost(adc.resolutionBits(), adc.power().latencyNs(), adc.power().energyPerActionPj(),
-                        adc.power().staticPowerMw())),
-                alus,
-                List.of(new ScratchpadCost(pad.capacityKb(), pad.readLatencyNs(), pad.writeLatencyNs(),
-                        pad.readEnergyPj(), pad.writeEnergyPj(), pad.leakagePowerMw())),
-                new NocCost(noc.hopLatencyNs(), noc.routerPowerMw() * noc.flitLatencyNs(),
-                        noc.linkPowerMw() * noc.flitLatencyNs(), noc.routerPowerMw() / 10));
+        entries.add(ComponentEntries.router(noc.hopLatencyNs(), noc.routerPowerMw() * noc.flitLatencyNs(),
+                noc.routerPowerMw() / 10, noc.routerPowerMw(), SOURCE));
+        entries.add(ComponentEntries.link(noc.flitLatencyNs(), noc.linkPowerMw() * noc.flitLatencyNs(), 0,
+                noc.linkPowerMw(), SOURCE));
+        return ComponentLibrary.of(entries);
     }
 
     /** One macro per weight layer (macro k holds weight layer k), row by row on a near-square mesh. */

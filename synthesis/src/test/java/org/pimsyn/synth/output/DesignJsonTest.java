@@ -107,8 +107,8 @@ class DesignJsonTest {
         assertTrue(error(TEXT.substring(0, TEXT.length() / 2)).startsWith("design.json: line "));
         assertEquals("design.json: $.format: expected \"pimsyn-design\", found \"other\"",
                 error(r -> r.put("format", "other")));
-        assertEquals("design.json: $.formatVersion: must be an integer in [1, 1], found 2",
-                error(r -> r.put("formatVersion", 2)));
+        assertEquals("design.json: $.formatVersion: must be an integer in [1, 2], found 3",
+                error(r -> r.put("formatVersion", 3)));
         assertTrue(error(r -> r.put("extra", 1)).startsWith("design.json: $.extra: unknown key; allowed keys: format,"));
         assertEquals("design.json: $.fitnessImages: must be an integer in [1, 2147483647], found 0",
                 error(r -> r.put("fitnessImages", 0)));
@@ -143,10 +143,17 @@ class DesignJsonTest {
                 error(r -> ((ObjectNode) macro0(r).get("adcs")).put("count", 2.5)));
         assertTrue(error(r -> macro0(r).put("colour", "red"))
                 .startsWith("design.json: $.accelerator.macros[0].colour: unknown key; allowed keys: "));
-        assertEquals("design.json: $.componentLibrary.noc: missing",
-                error(r -> ((ObjectNode) r.get("componentLibrary")).remove("noc")));
-        assertTrue(error(r -> ((ObjectNode) r.get("componentLibrary").get("alus").get(0)).put("kind", "MULTIPLY"))
-                .startsWith("design.json: $.componentLibrary.alus[0].kind: expected one of SHIFT_ADD, ADD, POOL,"));
+        assertEquals("design.json: $.componentLibrary.entries: missing",
+                error(r -> ((ObjectNode) r.get("componentLibrary")).remove("entries")));
+        assertTrue(error(r -> ((ObjectNode) r.get("componentLibrary").get("entries").get(0))
+                .put("componentClass", "multiplier")).startsWith("design.json: $.componentLibrary: component library: "
+                        + "multiplier 256x256-2bit: class multiplier is not declared; classes are [adc,"));
+        assertTrue(error(r -> ((ArrayNode) r.get("componentLibrary").get("classes")).addObject().put("name", "crossbar")
+                .putArray("actions"))
+                .startsWith("design.json: $.componentLibrary: component library: class crossbar is built in"));
+        assertTrue(error(r -> macro0(r).putArray("otherComponents").addObject()
+                .put("componentClass", "adc").put("variant", "8bit").put("count", 1))
+                .startsWith("design.json: $.accelerator: accelerator.macros[0].otherComponents[0] is of class adc, "));
         assertEquals("design.json: $.performance.cycles: missing",
                 error(r -> ((ObjectNode) r.get("performance")).remove("cycles")));
     }

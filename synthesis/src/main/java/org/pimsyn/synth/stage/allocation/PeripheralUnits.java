@@ -1,6 +1,6 @@
 package org.pimsyn.synth.stage.allocation;
 
-import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.timing.TimingRules;
 import org.pimsyn.synth.hardware.AdcSpec;
 import org.pimsyn.synth.hardware.AluSpec;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -8,7 +8,7 @@ import org.pimsyn.synth.hardware.HardwareLibrary;
 /**
  * Rate and peak power of one unit of each {@link Peripheral}, indexed by ordinal, as the allocator takes them.
  * An ADC processes one conversion per latency (rate 1 / latency); an ALU one vector of {@code vectorWidthElements}
- * per latency (rate width / latency). The latency is the simulator's: the library's, rounded up to whole clock
+ * per latency (rate width / latency). The latency is the simulator's ({@link TimingRules#unitRatePerNs}): the library's, rounded up to whole clock
  * cycles, so that a 1 ns conversion at 1.2 GHz takes 2 cycles (1.67 ns) here as it does there. Immutable: arrays
  * are copied out.
  */
@@ -35,13 +35,13 @@ public final class PeripheralUnits {
         double[] rate = new double[kinds.length];
         double[] power = new double[kinds.length];
         double clockGhz = library.clockGhz();
-        rate[Peripheral.ADC.ordinal()] = 1 / Accelerator.clockedNs(adc.power().latencyNs(), clockGhz);
+        rate[Peripheral.ADC.ordinal()] = TimingRules.unitRatePerNs(adc.power().latencyNs(), 1, clockGhz);
         power[Peripheral.ADC.ordinal()] = adc.power().peakPowerMw();
         for (Peripheral p : kinds) {
             if (p.alu() != null) {
                 AluSpec alu = library.alu(p.alu());
-                rate[p.ordinal()] = alu.vectorWidthElements()
-                        / Accelerator.clockedNs(alu.power().latencyNs(), clockGhz);
+                rate[p.ordinal()] = TimingRules.unitRatePerNs(alu.power().latencyNs(), alu.vectorWidthElements(),
+                        clockGhz);
                 power[p.ordinal()] = alu.power().peakPowerMw();
             }
         }

@@ -1,0 +1,255 @@
+package org.pimsyn.sim.component;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Supplier;
+import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.ir.AluKind;
+
+/**
+ * The component table: every (class, variant) a design may instantiate, with the energy and latency of each
+ * action, static and peak power, and source. The simulator takes latencies from it, and energy, peak power and
+ * the bounds price its counts with it; a design simulated once can be re-priced under another library whose
+ * entries its instances name (latencies stay those simulated). The built-in classes ({@link ComponentClass#builtIn})
+ * are always there; {@link #classes()} are the library's own additions.
+ *
+ * <p>Units: energies in pJ per action, latencies in ns, powers in mW (mW x ns = pJ). Construction
+ * checks every entry, naming it: its class is known, it prices exactly its class's actions, latencies are positive,
+ * energies and powers non-negative, and it names its source.
+ */
+public final class ComponentLibrary {
+    private final List<ComponentClass> classes;
+    private final List<ComponentEntry> entries;
+    private final List<ComponentClass> allClasses;
+    private final Map<String, ComponentClass> classByName = new HashMap<>();
+    private final Map<String, ComponentEntry> entryByKey = new HashMap<>();
+
+    /**
+     * @param classes classes beyond the built-in ones, each with new name
+     * @param entries the priced variants, in the library's order
+     */
+    @JsonCreator
+    public ComponentLibrary(@JsonProperty("classes") List<ComponentClass> classes,
+            @JsonProperty("entries") List<ComponentEntry> entries) {
+        this.classes = classes == null ? List.of() : List.copyOf(classes);
+        this.entries = entries == null ? List.of() : List.copyOf(entries);
+        List<ComponentClass> all = new ArrayList<>(ComponentClass.builtIn());
+        all.addAll(this.classes);
+        this.allClasses = List.copyOf(all);
+        for (ComponentClass c : allClasses) {
+            checkClass(c);
+            if (classByName.putIfAbsent(c.name(), c) != null) {
+                throw bad("class " + c.name() + (ComponentClass.isBuiltIn(c.name()) ? " is built in" : " appears twice")
+                        + "; give a new class another name");
+            }
+        }
+        for (ComponentEntry e : this.entries) {
+            checkEntry(e);
+            if (entryByKey.putIfAbsent(key(e.componentClass(), e.variant()), e) != null) {
+                throw bad(e.label() + " appears twice");
+            }
+        }
+    }
+
+    /** A library of the built-in classes only. */
+    public static ComponentLibrary of(List<ComponentEntry> entries) {
+        return new ComponentLibrary(List.of(), entries);
+    }
+
+    /** The library's own classes, beyond the built-in ones. */
+    @JsonProperty("classes")
+    public List<ComponentClass> classes() {
+        return classes;
+    }
+
+    @JsonProperty("entries")
+    public List<ComponentEntry> entries() {
+        return entries;
+    }
+
+    /** The built-in classes, then the library's own. */
+    public List<ComponentClass> allClasses() {
+        return allClasses;
+    }
+
+    /** The class of a name, or null. */
+    public ComponentClass componentClass(String name) {
+        return classByName.get(name);
+    }
+
+    /** The entry of (class, variant), or null. */
+    public ComponentEntry find(String componentClass, String variant) {
+        return entryByKey.get(key(componentClass, variant));
+    }
+
+    /** The entry of (class, variant). */
+    public ComponentEntry entry(String componentClass, String variant) {
+        ComponentEntry e = find(componentClass, variant);
+        if (e == null) {
+            StringJoiner has = new StringJoiner(", ");
+            for (ComponentEntry other : entries) {
+                if (other.componentClass().equals(componentClass)) {
+                    has.add(other.variant());
+                }
+            }
+            throw bad("has no " + componentClass + " " + variant + " (it has: "
+                    + (has.length() == 0 ? "none" : has) + ")");
+        }
+        return e;
+    }
+
+    public ComponentEntry crossbar(int size, int cellBits) {
+        return entry(ComponentClass.CROSSBAR, ComponentEntries.crossbarVariant(size, cellBits));
+    }
+
+    public ComponentEntry dac(int resolutionBits) {
+        return entry(ComponentClass.DAC, ComponentEntries.converterVariant(resolutionBits));
+    }
+
+    public ComponentEntry adc(int resolutionBits) {
+        return entry(ComponentClass.ADC, ComponentEntries.converterVariant(resolutionBits));
+    }
+
+    public ComponentEntry alu(AluKind kind) {
+        return entry(ComponentClass.alu(kind), ComponentEntries.ALU_VARIANT);
+    }
+
+    public ComponentEntry scratchpad(int capacityKb) {
+        return entry(ComponentClass.SCRATCHPAD, ComponentEntries.scratchpadVariant(capacityKb));
+    }
+
+    /** The scratchpad entries, in the library's order. */
+    public List<ComponentEntry> scratchpads() {
+        List<ComponentEntry> out = new ArrayList<>();
+        for (ComponentEntry e : entries) {
+            if (e.componentClass().equals(ComponentClass.SCRATCHPAD)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public ComponentEntry router() {
+        return entry(ComponentClass.NOC, ComponentEntries.ROUTER);
+    }
+
+    public ComponentEntry link() {
+        return entry(ComponentClass.NOC, ComponentEntries.LINK);
+    }
+
+    /**
+     * Runs a lookup for a part of macro {@code macro} ({@code "adcs"} names {@code accelerator.macros[3].adcs}).
+     * The name is built only when the lookup fails: every simulation and every pricing looks up each macro's parts.
+     */
+    public static <T> T forComponent(int macro, String part, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (InvalidSimulationInputException e) {
+            throw new InvalidSimulationInputException(macroPart(macro, part) + ": " + e.getMessage());
+        }
+    }
+
+    /** Runs a lookup for the component at {@code where}, prefixing a missing-entry message with it. */
+    public static <T> T forComponent(String where, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (InvalidSimulationInputException e) {
+            throw new InvalidSimulationInputException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code accelerator.macros[<macro>].<part>}, as validation messages name macro fields. */
+    public static String macroPart(int macro, String part) {
+        return "accelerator.macros[" + macro + "]." + part;
+    }
+
+    private static String key(String componentClass, String variant) {
+        return componentClass + '\u0000' + variant;
+    }
+
+    private static void checkClass(ComponentClass c) {
+        if (c == null || c.name() == null || c.name().isBlank()) {
+            throw bad("a class has no name");
+        }
+        Set<String> names = new HashSet<>();
+        for (ComponentAction a : c.actions()) {
+            if (a == null || a.name() == null || a.name().isBlank()) {
+                throw bad("class " + c.name() + ": an action has no name");
+            }
+            if (!names.add(a.name())) {
+                throw bad("class " + c.name() + ": action " + a.name() + " appears twice");
+            }
+        }
+    }
+
+    private void checkEntry(ComponentEntry e) {
+        if (e == null || e.componentClass() == null || e.variant() == null) {
+            throw bad("an entry has no class or variant");
+        }
+        ComponentClass c = classByName.get(e.componentClass());
+        if (c == null) {
+            throw bad(e.label() + ": class " + e.componentClass() + " is not declared; classes are "
+                    + classByName.keySet().stream().sorted().toList());
+        }
+        Set<String> priced = new HashSet<>();
+        for (ActionCost cost : e.actions()) {
+            if (cost == null || c.actionIndex(cost.action()) < 0) {
+                throw bad(e.label() + ": prices " + (cost == null ? "nothing" : "action " + cost.action())
+                        + ", which class " + c.name() + " does not have; its actions are " + actionNames(c));
+            }
+            if (!priced.add(cost.action())) {
+                throw bad(e.label() + ": prices action " + cost.action() + " twice");
+            }
+            if (!(cost.latencyNs() > 0) || Double.isInfinite(cost.latencyNs())) {
+                throw bad(e.label() + ": " + cost.action() + " latency must be a positive number of ns, got "
+                        + cost.latencyNs());
+            }
+            nonNegative(e, cost.action() + " energy", cost.energyPj());
+        }
+        if (priced.size() != c.actions().size()) {
+            throw bad(e.label() + ": prices " + priced + " but class " + c.name() + " has the actions "
+                    + actionNames(c));
+        }
+        nonNegative(e, "static power", e.staticPowerMw());
+        nonNegative(e, "peak power", e.peakPowerMw());
+        if (e.source() == null || e.source().isBlank()) {
+            throw bad(e.label() + ": source is missing; every figure names where it comes from");
+        }
+    }
+
+    private static List<String> actionNames(ComponentClass c) {
+        return c.actions().stream().map(ComponentAction::name).toList();
+    }
+
+    private static void nonNegative(ComponentEntry e, String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw bad(e.label() + ": " + field + " must be a non-negative number, got " + value);
+        }
+    }
+
+    private static InvalidSimulationInputException bad(String message) {
+        return new InvalidSimulationInputException("component library: " + message);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ComponentLibrary other && classes.equals(other.classes) && entries.equals(other.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * classes.hashCode() + entries.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ComponentLibrary[classes=" + classes + ", entries=" + entries + "]";
+    }
+}

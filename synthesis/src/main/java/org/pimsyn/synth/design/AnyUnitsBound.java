@@ -1,0 +1,80 @@
+package org.pimsyn.synth.design;
+
+import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.arch.AluUnits;
+import org.pimsyn.sim.arch.Macro;
+import org.pimsyn.sim.component.ComponentClass;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
+import org.pimsyn.sim.count.ActionCounts;
+import org.pimsyn.sim.energy.EnergyBreakdown;
+import org.pimsyn.sim.engine.Activity;
+import org.pimsyn.sim.engine.ResourceKind;
+import org.pimsyn.sim.engine.ResourceTable;
+import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.timing.TimingRules;
+
+/**
+ * A bound on the simulated GOPS/W of a program on a design with any number of ADC and ALU units in any macro (at
+ * least one wherever an IR needs them), for runs within the accelerator's power budget, found by counting without
+ * simulating: stage 4's freedom, which the search uses to skip genes that cannot matter.
+ *
+ * <p>Energy per image E is dynamic energy D (which unit counts do not change: conversions and unit operations are
+ * counted per IR) plus static power x interval T. T is at least the busy time per image of every crossbar set,
+ * scratchpad and link. A bank of u ADCs holding an IR of w conversions for ceil(w / u) conversion times (each in
+ * whole cycles) is busy u x that, at least w conversion times, so u units leak at least their static power x the
+ * macro's conversions x the conversion time per image whatever u is (U, with ALU units and their unit operations
+ * likewise). Within the budget B, the steady-state power E / T is at most B, so T >= E / B. With R the static power
+ * of all but those units: E >= D + R x T + U and E >= (D + U) / (1 - R / B).
+ */
+public final class AnyUnitsBound {
+    private AnyUnitsBound() {
+    }
+
+    /** The bound in GOPS/W; 0 where the other parts' static power reaches the budget. */
+    public static double gopsPerWatt(Simulator simulator, Accelerator accelerator, ComponentLibrary library,
+            IrProgram program) {
+        Activity counted = simulator.count(accelerator, library, program, 1);
+        EnergyBreakdown energy = Simulator.price(counted, library);
+        ActionCounts actions = counted.actions();
+        double clockGhz = accelerator.clockGhz();
+        double unitStaticMw = 0;
+        double unitStaticPj = 0;
+        for (int m = 0; m < accelerator.macros().size(); m++) {
+            Macro macro = accelerator.macros().get(m);
+            if (macro.adcs().count() > 0) {
+                ComponentEntry adc = library.adc(macro.adcs().resolutionBits());
+                double conversionNs = TimingRules.clockedNs(adc.action(ComponentClass.CONVERT).latencyNs(),
+                        clockGhz);
+                unitStaticMw += macro.adcs().count() * adc.staticPowerMw();
+                unitStaticPj += actions.of(ComponentClass.ADC, ComponentClass.CONVERT, m) * conversionNs
+                        * adc.staticPowerMw();
+            }
+            for (AluUnits units : macro.alus()) {
+                ComponentEntry alu = library.alu(units.kind());
+                double operationNs = TimingRules.clockedNs(alu.action(ComponentClass.OPERATE).latencyNs(),
+                        clockGhz);
+                unitStaticMw += units.count() * alu.staticPowerMw();
+                unitStaticPj += actions.of(ComponentClass.alu(units.kind()), ComponentClass.OPERATE, m)
+                        * operationNs * alu.staticPowerMw();
+            }
+        }
+        ResourceTable resources = counted.resources();
+        long otherBusyCycles = 1;
+        for (int r = 0; r < resources.size(); r++) {
+            ResourceKind kind = resources.kind(r);
+            if (kind != ResourceKind.ADC_BANK && kind != ResourceKind.ALU) {
+                otherBusyCycles = Math.max(otherBusyCycles, counted.busyCyclesPerImage(r));
+            }
+        }
+        double restMw = energy.staticPowerMw() - unitStaticMw;
+        double perImagePj = energy.dynamicPj() + restMw * counted.nanoseconds(otherBusyCycles) + unitStaticPj;
+        double budgetMw = accelerator.powerBudgetMw();
+        if (restMw >= budgetMw) {
+            return 0;
+        }
+        perImagePj = Math.max(perImagePj, (energy.dynamicPj() + unitStaticPj) / (1 - restMw / budgetMw));
+        return perImagePj <= 0 ? 0 : 2.0 * accelerator.macsPerImage() * 1000 / perImagePj;
+    }
+}
