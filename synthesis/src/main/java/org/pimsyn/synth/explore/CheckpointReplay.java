@@ -1,0 +1,46 @@
+package org.pimsyn.synth.explore;
+
+import java.util.Map;
+import org.pimsyn.synth.design.CandidateOutcome;
+
+/**
+ * What passes between a run and its checkpoint: which outcomes an earlier run recorded are taken instead of a
+ * search, and what is recorded of a finished design point. A run walks the batches of the earlier run in the same
+ * order, so the top designs at the start of each batch, and with them its pruning decisions, are the earlier run's.
+ */
+final class CheckpointReplay {
+    private final Map<Integer, FinishedDesignPoint> recorded;
+    private int taken;
+
+    /** @param recorded the design points an earlier run finished, by their order */
+    CheckpointReplay(Map<Integer, FinishedDesignPoint> recorded) {
+        this.recorded = recorded;
+    }
+
+    /**
+     * The recorded outcome of the point if it needs no search, given the top designs' bar at the start of its batch:
+     * one with its design, or one that cannot enter the top designs; else null (never recorded, or recorded
+     * without a design it now needs, so searched again with its own seed, to the same outcome).
+     */
+    PointOutcome take(PlannedDesignPoint p, TopDesignBar bar) {
+        FinishedDesignPoint f = recorded.get(p.order());
+        if (f == null || !f.designKept() && bar.admits(p.order(), f.found(), f.fitness())) {
+            return null;
+        }
+        taken++;
+        return new PointOutcome(f.outcome(p.duplication()), f.found());
+    }
+
+    /** Design points taken from the checkpoint so far. */
+    int taken() {
+        return taken;
+    }
+
+    /** A point as the checkpoint keeps it: with its design only where that could enter the top designs. */
+    static FinishedDesignPoint finished(PlannedDesignPoint p, PointOutcome o, TopDesignBar bar) {
+        CandidateOutcome c = o.outcome();
+        boolean keep = c.found() && bar.admits(p.order(), true, c.fitness());
+        return new FinishedDesignPoint(p.key(), o.found(), c.fitness(), c.bestFitnessPerGeneration(),
+                c.evaluations(), c.reason(), keep ? c.best() : null);
+    }
+}
