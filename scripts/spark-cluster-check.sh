@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Checks pimsyn on a real standalone Spark cluster: starts a Spark master and a worker on 127.0.0.1 from the jars
 # Maven resolves (no Spark distribution needed), runs a small synthesis through spark-submit with
-# --executor spark, kills the first executor while it runs a task so that Spark must retry its tasks elsewhere,
-# runs the same synthesis locally, and checks both wrote the same design.json, pimcomp.json and report.json (the
-# report's execution section, threads and wall time, aside). The master and the worker are stopped by their
-# process ids whatever happens. Exit 0 when the runs agree, 1 otherwise.
+# spark/target/pimsyn-spark.jar and --executor spark, kills the first executor while it runs a task so that Spark
+# must retry its tasks elsewhere, runs the same synthesis locally with the same jar, and checks both wrote the same
+# design.json, pimcomp.json and report.json (the report's execution section, threads and wall time, aside). The
+# master and the worker are stopped by their process ids whatever happens. Exit 0 when the runs agree, 1 otherwise.
 #
 # Environment: PIMSYN_SPARK_CHECK_KEEP=1 keeps the working directory (logs, outputs) for inspection.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/synthesis/target/pimsyn.jar"
+jar="$root/spark/target/pimsyn-spark.jar"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 work="$(mktemp -d "${TMPDIR:-/tmp}/pimsyn-spark-check.XXXXXX")"
 master_pid=""
@@ -63,8 +63,13 @@ await_line() {
 
 started=$SECONDS
 
-# The command-line jar, built by the launcher when missing or older than the sources.
-"$root/pimsyn" --version >/dev/null
+# The jar to submit, built when missing or older than the sources (mvn -Pspark-cluster verify has just built it).
+if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/simulator" "$root/synthesis" "$root/spark" "$root/configs" \
+        -newer "$jar" -type f -not -path '*/target/*' -not -path '*/src/test/*' -print -quit)" ]; then
+    say "building $jar..."
+    (cd "$root" && mvn -B -q -DskipTests -pl spark -am package) >"$work/build.log" 2>&1 \
+        || { cat "$work/build.log" >&2; fail "the build failed; its log is above"; }
+fi
 if "$java" -version 2>&1 | grep -q '"1[0-6]\.'; then
     fail "Spark 4 needs Java 17 or later"
 fi

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import org.pimsyn.synth.design.CandidateSearches;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.explore.DesignPointExecutorProvider;
 import org.pimsyn.synth.explore.DesignSpaceExplorer;
 import org.pimsyn.synth.explore.ExplorationCheckpoint;
 import org.pimsyn.synth.explore.ExplorationListener;
@@ -36,7 +38,6 @@ import org.pimsyn.synth.output.LayerTable;
 import org.pimsyn.synth.output.RunFingerprint;
 import org.pimsyn.synth.output.RunReports;
 import org.pimsyn.synth.output.SynthesisOutputs;
-import org.pimsyn.synth.spark.SparkDesignPointExecutor;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +70,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
     private static final String NAME = "pimsyn synthesize";
     private static final String LOCAL_EXECUTOR = "local";
     private static final String SPARK_EXECUTOR = "spark";
+    /** The jar that carries the Spark executor; pimsyn.jar has none. */
+    private static final String SPARK_JAR = "pimsyn-spark.jar";
 
     @Mixin
     NetworkSourceOptions source;
@@ -112,8 +115,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
             description = "Where the design points are searched: 'local' (the worker threads of this machine) or "
                     + "'spark' (tasks on the Spark cluster of spark-submit: spark-submit --class "
-                    + "org.pimsyn.synth.cli.Main pimsyn.jar synthesize --executor spark ...). The result does not "
-                    + "depend on it. Default: ${DEFAULT-VALUE}.")
+                    + "org.pimsyn.synth.cli.Main " + SPARK_JAR + " synthesize --executor spark ...). The result does "
+                    + "not depend on it. Default: ${DEFAULT-VALUE}.")
     String executor;
 
     @Option(names = "--generations", paramLabel = "N",
@@ -159,7 +162,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
         checkOptions();
         Network network = source.load();
         HardwareLibrary library = config.load();
-        Optional<SparkDesignPointExecutor> onSpark = spark();
+        Optional<DesignPointExecutorProvider.Started> elsewhere = executorElsewhere();
         SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing);
         if (genes != null || generations != null) {
             request = request.withSearchSize(genes != null ? genes : request.genes(),
@@ -169,8 +172,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
         ExplorationSettings settings = new ExplorationSettings(threadCount, true, topDesigns, budgetMinutes == null
                 ? ExplorationSettings.NO_BUDGET : (long) Math.min(budgetMinutes * 60e9, Long.MAX_VALUE - 1),
                 nanoClock);
-        DesignSpaceExplorer explorer = onSpark.isPresent()
-                ? new DesignSpaceExplorer(candidateSearch.get(), settings, onSpark.get())
+        DesignSpaceExplorer explorer = elsewhere.isPresent()
+                ? new DesignSpaceExplorer(candidateSearch.get(), settings, elsewhere.get().executor())
                 : new DesignSpaceExplorer(candidateSearch.get(), settings);
         Path dir = out != null ? out : defaultOutDir(network);
         ExplorationResult result;
@@ -195,7 +198,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         String where = threadCount + " thread" + (threadCount == 1 ? "" : "s")
-                + onSpark.map(s -> " and Spark (master " + s.master() + ")").orElse("");
+                + elsewhere.map(e -> " and " + e.where()).orElse("");
         stdout.print(summary(request, result, design, report, where, files, resumed));
         stdout.flush();
         return Main.EXIT_OK;
@@ -271,24 +274,28 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 + java.util.Arrays.stream(MacroMode.values()).map(MacroMode::label).collect(Collectors.joining(", ")));
     }
 
-    /** The Spark executor when --executor spark asks for it; Spark's classes are not touched otherwise. */
-    private Optional<SparkDesignPointExecutor> spark() {
-        if (executor.toLowerCase(Locale.ROOT).equals(LOCAL_EXECUTOR)) {
+    /**
+     * The executor of another module when --executor names one (spark), found by name among the providers on the
+     * class path; nothing of that module is loaded for local runs.
+     */
+    private Optional<DesignPointExecutorProvider.Started> executorElsewhere() {
+        String name = executor.toLowerCase(Locale.ROOT);
+        if (name.equals(LOCAL_EXECUTOR)) {
             return Optional.empty();
         }
-        String submit = "; run pimsyn with spark-submit --class " + Main.class.getName()
-                + " pimsyn.jar synthesize --executor spark ...";
+        String submit = "; run pimsyn with spark-submit --class " + Main.class.getName() + " " + SPARK_JAR
+                + " synthesize --executor spark ...";
+        DesignPointExecutorProvider provider = ServiceLoader.load(DesignPointExecutorProvider.class,
+                        SynthesizeCommand.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InputException("--executor " + name + ": " + SPARK_JAR
+                        + " is not on the class path" + submit));
         try {
-            Class.forName("org.apache.spark.SparkContext", false, SynthesizeCommand.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new InputException("--executor spark: Spark is not on the class path" + submit);
-        }
-        try {
-            return Optional.of(SparkDesignPointExecutor.onSparkContext());
-        } catch (Exception e) {
-            // Spark's own start-up failures (a bad master URL, say) are Scala exceptions, checked in Java terms.
-            throw new InputException("--executor spark: Spark did not start: " + Main.oneLine(e.getMessage())
-                    + submit);
+            return Optional.of(provider.start());
+        } catch (IllegalStateException e) {
+            throw new InputException("--executor " + name + ": " + Main.oneLine(e.getMessage()) + submit);
         }
     }
 

@@ -255,6 +255,11 @@ class SynthesizeCommandTest {
             {"--budget-minutes", "-0.5", "--budget-minutes: must be a positive number of minutes, got -0.5"},
             {"--budget-minutes", "NaN", "--budget-minutes: must be a positive number of minutes, got NaN"},
             {"--budget-minutes", "Infinity", "--budget-minutes: must be a positive number of minutes, got Infinity"},
+            {"--executor", "yarn", "--executor: unknown executor 'yarn'; allowed: local, spark"},
+            // This module's class path is that of pimsyn.jar: no Spark executor.
+            {"--executor", "spark", "--executor spark: pimsyn-spark.jar is not on the class path; run pimsyn with "
+                    + "spark-submit --class org.pimsyn.synth.cli.Main pimsyn-spark.jar synthesize --executor spark "
+                    + "..."},
         };
         for (String[] c : cases) {
             CliRun run = run(smallCase(dir, "--out", dir.resolve("x").toString(), c[0], c[1]));
