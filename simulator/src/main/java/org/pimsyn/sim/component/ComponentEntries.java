@@ -1,6 +1,8 @@
 package org.pimsyn.sim.component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pimsyn.sim.ir.AluKind;
 
 /**
@@ -16,16 +18,22 @@ public final class ComponentEntries {
     private ComponentEntries() {
     }
 
+    // Every simulation names the variants of its design's parts: the names are made once.
+    private static final Map<Long, String> CROSSBAR_VARIANTS = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> CONVERTER_VARIANTS = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> SCRATCHPAD_VARIANTS = new ConcurrentHashMap<>();
+
     public static String crossbarVariant(int size, int cellBits) {
-        return size + "x" + size + "-" + cellBits + "bit";
+        return CROSSBAR_VARIANTS.computeIfAbsent((long) size << 32 | cellBits,
+                k -> size + "x" + size + "-" + cellBits + "bit");
     }
 
     public static String converterVariant(int resolutionBits) {
-        return resolutionBits + "bit";
+        return CONVERTER_VARIANTS.computeIfAbsent(resolutionBits, k -> resolutionBits + "bit");
     }
 
     public static String scratchpadVariant(int capacityKb) {
-        return capacityKb + "KB";
+        return SCRATCHPAD_VARIANTS.computeIfAbsent(capacityKb, k -> capacityKb + "KB");
     }
 
     /** One crossbar: a read activates it for one input bit slice. */

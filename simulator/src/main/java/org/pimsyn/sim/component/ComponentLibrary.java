@@ -29,7 +29,7 @@ public final class ComponentLibrary {
     private final List<ComponentEntry> entries;
     private final List<ComponentClass> allClasses;
     private final Map<String, ComponentClass> classByName = new HashMap<>();
-    private final Map<String, ComponentEntry> entryByKey = new HashMap<>();
+    private final Map<String, Map<String, ComponentEntry>> entryByClassAndVariant = new HashMap<>();
 
     /**
      * @param classes classes beyond the built-in ones, each with new name
@@ -52,7 +52,8 @@ public final class ComponentLibrary {
         }
         for (ComponentEntry e : this.entries) {
             checkEntry(e);
-            if (entryByKey.putIfAbsent(key(e.componentClass(), e.variant()), e) != null) {
+            if (entryByClassAndVariant.computeIfAbsent(e.componentClass(), c -> new HashMap<>())
+                    .putIfAbsent(e.variant(), e) != null) {
                 throw bad(e.label() + " appears twice");
             }
         }
@@ -86,7 +87,8 @@ public final class ComponentLibrary {
 
     /** The entry of (class, variant), or null. */
     public ComponentEntry find(String componentClass, String variant) {
-        return entryByKey.get(key(componentClass, variant));
+        Map<String, ComponentEntry> variants = entryByClassAndVariant.get(componentClass);
+        return variants == null ? null : variants.get(variant);
     }
 
     /** The entry of (class, variant). */
@@ -168,10 +170,6 @@ public final class ComponentLibrary {
     /** {@code accelerator.macros[<macro>].<part>}, as validation messages name macro fields. */
     public static String macroPart(int macro, String part) {
         return "accelerator.macros[" + macro + "]." + part;
-    }
-
-    private static String key(String componentClass, String variant) {
-        return componentClass + '\u0000' + variant;
     }
 
     private static void checkClass(ComponentClass c) {

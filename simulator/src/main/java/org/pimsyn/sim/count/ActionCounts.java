@@ -6,6 +6,7 @@ import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.component.ComponentAction;
 import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.component.ComponentLibrary;
+import org.pimsyn.sim.component.Quantity;
 import org.pimsyn.sim.component.Trigger;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
@@ -65,8 +66,12 @@ public final class ActionCounts {
     }
 
     private static long measure(InventoryItem item, Trigger t, IrTallies tallies) {
-        if (item.crossbarSet() >= 0 && t.ir() == IrKind.MVM) {
-            return tallies.ofCrossbarSet(item.crossbarSet(), t.per());
+        if (item.crossbarSet() >= 0 && t.ir() == IrKind.MVM && t.per() == Quantity.ELEMENT) {
+            return tallies.ofCrossbarSet(item.crossbarSet());
+        }
+        if (!tallies.measured(t.ir(), t.per())) {
+            throw new IllegalStateException(t.per() + " of " + t.ir() + " IRs was not measured: count IRs and "
+                    + "elements where a library has classes of its own");
         }
         int from = item.macro() < 0 ? 0 : item.macro();
         int to = item.macro() < 0 ? tallies.macros() : item.macro() + 1;

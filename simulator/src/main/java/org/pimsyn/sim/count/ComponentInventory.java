@@ -24,35 +24,34 @@ public final class ComponentInventory {
         int set = 0;
         for (int m = 0; m < acc.macros().size(); m++) {
             Macro macro = acc.macros().get(m);
-            String at = "accelerator.macros[" + m + "].";
             for (CrossbarGroup g : macro.crossbars()) {
                 items.add(new InventoryItem(m, set++, ComponentClass.CROSSBAR,
-                        ComponentEntries.crossbarVariant(g.size(), g.cellBits()), g.count(), at + "crossbars"));
+                        ComponentEntries.crossbarVariant(g.size(), g.cellBits()), g.count(), "crossbars"));
             }
             items.add(new InventoryItem(m, -1, ComponentClass.DAC,
                     ComponentEntries.converterVariant(macro.dacs().resolutionBits()), macro.dacs().count(),
-                    at + "dacs"));
+                    "dacs"));
             items.add(new InventoryItem(m, -1, ComponentClass.ADC,
                     ComponentEntries.converterVariant(macro.adcs().resolutionBits()), macro.adcs().count(),
-                    at + "adcs"));
+                    "adcs"));
             for (AluUnits units : macro.alus()) {
                 items.add(new InventoryItem(m, -1, ComponentClass.alu(units.kind()), ComponentEntries.ALU_VARIANT,
-                        units.count(), at + "alus"));
+                        units.count(), "alus"));
             }
             items.add(new InventoryItem(m, -1, ComponentClass.SCRATCHPAD,
-                    ComponentEntries.scratchpadVariant(macro.scratchpad().capacityKb()), 1, at + "scratchpad"));
+                    ComponentEntries.scratchpadVariant(macro.scratchpad().capacityKb()), 1, "scratchpad"));
             for (int i = 0; i < macro.otherComponents().size(); i++) {
                 ComponentInstance c = macro.otherComponents().get(i);
                 items.add(new InventoryItem(m, -1, c.componentClass(), c.variant(), c.count(),
-                        at + "otherComponents[" + i + "]"));
+                        "otherComponents[" + i + "]"));
             }
         }
         int rows = acc.meshRows();
         int cols = acc.meshCols();
         items.add(new InventoryItem(-1, -1, ComponentClass.NOC, ComponentEntries.ROUTER, rows * cols,
-                "accelerator.noc"));
+                "noc"));
         items.add(new InventoryItem(-1, -1, ComponentClass.NOC, ComponentEntries.LINK, directionalLinks(rows, cols),
-                "accelerator.noc"));
+                "noc"));
         return List.copyOf(items);
     }
 

@@ -3,11 +3,16 @@ package org.pimsyn.sim.count;
 import org.pimsyn.sim.component.Quantity;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
+import org.pimsyn.sim.ir.IrProgram;
 
 /**
- * The {@link Quantity} measures of one image's IRs, summed per macro and IR kind (ALU IRs per unit kind), and for
- * MVMs also per crossbar set: what every action count is read from. Filled while a program is bound to a design,
- * so the event loop never touches it.
+ * The {@link Quantity} measures of one image's IRs, summed per macro and IR kind (ALU IRs per unit kind), and the
+ * crossbars each crossbar set's MVMs activate: what every action count is read from. Filled while a program is
+ * bound to a design, so the event loop never touches it.
+ *
+ * <p>The binding measures what the built-in classes count anyway (an MVM's rows, an ADC IR's elements, an ALU IR's
+ * vectors, a LOAD's or STORE's bus accesses, a transfer's flit-hops); the IRs and elements of every kind take a
+ * pass of their own ({@link #countIrsAndElements}), made only where a library's own classes may count them.
  */
 public final class IrTallies {
     private static final int QUANTITIES = Quantity.values().length;
@@ -18,12 +23,13 @@ public final class IrTallies {
     private final int macros;
     private final long[] perMacro;
     private final long[] perCrossbarSet;
+    private boolean irsAndElements;
 
     /** @param crossbarSets the design's crossbar groups, numbered macro by macro in each macro's order */
     public IrTallies(int macros, int crossbarSets) {
         this.macros = macros;
         this.perMacro = new long[macros * SLOTS * QUANTITIES];
-        this.perCrossbarSet = new long[crossbarSets * QUANTITIES];
+        this.perCrossbarSet = new long[crossbarSets];
     }
 
     /** The slot of an IR kind; {@code aluKind} counts for ALU IRs only. */
@@ -41,9 +47,44 @@ public final class IrTallies {
         perMacro[(macro * SLOTS + slot) * QUANTITIES + q.ordinal()] += amount;
     }
 
-    /** Adds to a quantity of one crossbar set's MVMs (which also count for its macro). */
-    public void addCrossbarSet(int set, Quantity q, long amount) {
-        perCrossbarSet[set * QUANTITIES + q.ordinal()] += amount;
+    /** Adds to the crossbars one crossbar set's MVMs activate. */
+    public void addCrossbarSetElements(int set, long crossbars) {
+        perCrossbarSet[set] += crossbars;
+    }
+
+    /**
+     * Counts every IR and its elements per macro and slot, once; the ADC IRs' elements are the binding's already.
+     */
+    public void countIrsAndElements(IrProgram program) {
+        if (irsAndElements) {
+            return;
+        }
+        irsAndElements = true;
+        int adc = slot(IrKind.ADC, null);
+        for (int i = 0; i < program.size(); i++) {
+            int k = program.kindCode(i);
+            int s = slot(k, k == IrKind.ALU.code() ? program.aluKindCode(i) : 0);
+            int at = (program.macro(i) * SLOTS + s) * QUANTITIES;
+            perMacro[at + Quantity.IR.ordinal()]++;
+            if (s != adc) {
+                perMacro[at + Quantity.ELEMENT.ordinal()] += program.width(i);
+            }
+        }
+    }
+
+    /** Whether a quantity was measured: IRs and elements need {@link #countIrsAndElements}. */
+    public boolean measured(IrKind kind, Quantity q) {
+        return irsAndElements || builtIn(kind, q);
+    }
+
+    private static boolean builtIn(IrKind kind, Quantity q) {
+        return switch (kind) {
+            case MVM -> q == Quantity.ROW;
+            case ADC -> q == Quantity.ELEMENT;
+            case ALU -> q == Quantity.VECTOR;
+            case LOAD, STORE -> q == Quantity.BUS_ACCESS;
+            case MERGE, TRANSFER -> q == Quantity.FLIT_HOP;
+        };
     }
 
     public int macros() {
@@ -54,8 +95,9 @@ public final class IrTallies {
         return perMacro[(macro * SLOTS + slot) * QUANTITIES + q.ordinal()];
     }
 
-    public long ofCrossbarSet(int set, Quantity q) {
-        return perCrossbarSet[set * QUANTITIES + q.ordinal()];
+    /** The crossbars a crossbar set's MVMs activated. */
+    public long ofCrossbarSet(int set) {
+        return perCrossbarSet[set];
     }
 
     private static int[] slotsOfKinds() {

@@ -42,8 +42,7 @@ public final class EnergyModel {
             if (item.count() == 0) {
                 continue;
             }
-            ComponentEntry entry = ComponentLibrary.forComponent(item.where(),
-                    () -> library.entry(item.componentClass(), item.variant()));
+            ComponentEntry entry = entryOf(item, library);
             ComponentClass c = counts.classOf(i);
             // An item's actions are summed first, then added to its class, so that a scratchpad's reads and
             // writes round as one figure.
@@ -69,10 +68,18 @@ public final class EnergyModel {
     public static Map<String, Double> peakPowerMw(List<InventoryItem> items, ComponentLibrary library) {
         Map<String, Double> byClass = new LinkedHashMap<>();
         for (InventoryItem item : items) {
-            double mw = item.count() == 0 ? 0 : item.count() * ComponentLibrary.forComponent(item.where(),
-                    () -> library.entry(item.componentClass(), item.variant())).peakPowerMw();
+            double mw = item.count() == 0 ? 0 : item.count() * entryOf(item, library).peakPowerMw();
             byClass.merge(item.componentClass(), mw, Double::sum);
         }
         return byClass;
+    }
+
+    /** The item's library entry; a missing one is named with the field that instantiates it. */
+    private static ComponentEntry entryOf(InventoryItem item, ComponentLibrary library) {
+        ComponentEntry entry = library.find(item.componentClass(), item.variant());
+        if (entry == null) {
+            ComponentLibrary.forComponent(item.where(), () -> library.entry(item.componentClass(), item.variant()));
+        }
+        return entry;
     }
 }

@@ -85,6 +85,11 @@ final class CompiledProgram {
         this.nodes = nodeBuffer;
         this.tallies = new IrTallies(design.macros, design.crossbarSets);
         compile();
+        // The built-in classes count from what the binding measures anyway; IR and element counts cost a pass of
+        // their own, taken only where the library's own classes may count them.
+        if (!design.library.classes().isEmpty()) {
+            tallies.countIrsAndElements(program);
+        }
     }
 
     private void compile() {
@@ -141,11 +146,8 @@ final class CompiledProgram {
                 cycles = d.mvmCycles[set];
                 long rows = (long) w * d.crossbarRows[set];
                 int crossbarSet = d.crossbarSet[set];
-                tally(m, MVM_SLOT, w);
                 tallies.add(m, MVM_SLOT, Quantity.ROW, rows);
-                tallies.addCrossbarSet(crossbarSet, Quantity.IR, 1);
-                tallies.addCrossbarSet(crossbarSet, Quantity.ELEMENT, w);
-                tallies.addCrossbarSet(crossbarSet, Quantity.ROW, rows);
+                tallies.addCrossbarSetElements(crossbarSet, w);
             } else if (k == ADC) {
                 set = d.adcResource[m];
                 if (set < 0) {
@@ -157,7 +159,7 @@ final class CompiledProgram {
                     adcTime[m] = TimingRules.vectorCycles(w, d.adcCount[m], d.adcCycles[m]);
                 }
                 cycles = adcTime[m];
-                tally(m, ADC_SLOT, w);
+                tallies.add(m, ADC_SLOT, Quantity.ELEMENT, w);
             } else if (k == ALU) {
                 int slot = m * DesignTables.ALU_KINDS + p.aluKindCode(i);
                 set = d.aluResource[slot];
@@ -171,9 +173,7 @@ final class CompiledProgram {
                     aluUnitOps[slot] = TimingRules.unitOperations(w, d.aluVectorWidth[slot]);
                 }
                 cycles = aluTime[slot];
-                int tallySlot = IrTallies.slot(k, p.aluKindCode(i));
-                tally(m, tallySlot, w);
-                tallies.add(m, tallySlot, Quantity.VECTOR, aluUnitOps[slot]);
+                tallies.add(m, IrTallies.slot(k, p.aluKindCode(i)), Quantity.VECTOR, aluUnitOps[slot]);
             } else if (k == LOAD || k == STORE) {
                 set = d.scratchpadResource[m];
                 if (spmWidth[m] != w) {
@@ -181,10 +181,8 @@ final class CompiledProgram {
                     spmAccesses[m] = TimingRules.busAccesses(w, d.dataBits, d.busWidthBits[m]);
                 }
                 long accesses = spmAccesses[m];
-                int tallySlot = k == LOAD ? LOAD_SLOT : STORE_SLOT;
                 cycles = accesses * (k == LOAD ? d.readCycles[m] : d.writeCycles[m]);
-                tally(m, tallySlot, w);
-                tallies.add(m, tallySlot, Quantity.BUS_ACCESS, accesses);
+                tallies.add(m, k == LOAD ? LOAD_SLOT : STORE_SLOT, Quantity.BUS_ACCESS, accesses);
             } else {
                 long key;
                 int src;
@@ -326,9 +324,7 @@ final class CompiledProgram {
             nodes[STRIDE * i + SET] = (fixed + r) | p.kindCode(i) << KIND_SHIFT;
             nodes[STRIDE * i + DURATION] = (int) cycles;
             maxDuration = Math.max(maxDuration, (int) cycles);
-            int tallySlot = IrTallies.slot(p.kindCode(i), 0);
-            tally(p.macro(i), tallySlot, p.width(i));
-            tallies.add(p.macro(i), tallySlot, Quantity.FLIT_HOP, flits * routeHopSum[r]);
+            tallies.add(p.macro(i), IrTallies.slot(p.kindCode(i), 0), Quantity.FLIT_HOP, flits * routeHopSum[r]);
             for (int k = setStart[fixed + r]; k < setStart[fixed + r + 1]; k++) {
                 busy[setMembers[k]] += cycles;
             }
@@ -408,10 +404,5 @@ final class CompiledProgram {
             case NO_ALUS -> "macro " + m + " has no " + p.aluKind(ir) + " units";
             default -> "would take more cycles than the simulator's limit of " + Integer.MAX_VALUE;
         };
-    }
-
-    private void tally(int macro, int slot, int width) {
-        tallies.add(macro, slot, Quantity.IR, 1);
-        tallies.add(macro, slot, Quantity.ELEMENT, width);
     }
 }
