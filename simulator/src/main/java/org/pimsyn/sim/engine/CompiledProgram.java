@@ -40,17 +40,6 @@ final class CompiledProgram {
     private static final int WEST = 1;
     private static final int SOUTH = 2;
     private static final int NORTH = 3;
-    private static final int MAX_LISTED_PROBLEMS = 5;
-    private static final int UNKNOWN_LAYER = 0;
-    private static final int UNKNOWN_MACRO = 1;
-    private static final int UNKNOWN_DESTINATION = 2;
-    private static final int UNKNOWN_SOURCE = 3;
-    private static final int NO_CROSSBARS = 4;
-    private static final int TOO_FEW_CROSSBARS = 5;
-    private static final int NO_DACS = 6;
-    private static final int NO_ADCS = 7;
-    private static final int NO_ALUS = 8;
-    private static final int TOO_LONG = 9;
 
     final DesignTables design;
     final IrProgram program;
@@ -73,8 +62,7 @@ final class CompiledProgram {
     /** The longest IR duration: events are never scheduled further ahead. */
     int maxDuration;
 
-    private final StringBuilder problems = new StringBuilder();
-    private int problemCount;
+    private final BindingProblems problems;
 
     CompiledProgram(DesignTables design, IrProgram program, int images, int[] nodeBuffer) {
         this.design = design;
@@ -84,6 +72,7 @@ final class CompiledProgram {
         this.fixedResources = design.resources.size();
         this.nodes = nodeBuffer;
         this.tallies = new IrTallies(design.macros, design.crossbarSets);
+        this.problems = new BindingProblems(design, program);
         compile();
         // The built-in classes count from what the binding measures anyway; IR and element counts cost a pass of
         // their own, taken only where the library's own classes may count them.
@@ -120,11 +109,11 @@ final class CompiledProgram {
             int layer = p.layer(i);
             int w = p.width(i);
             if (layer >= layers) {
-                problem(i, UNKNOWN_LAYER);
+                problems.add(i, BindingProblems.UNKNOWN_LAYER);
                 continue;
             }
             if (m >= macros) {
-                problem(i, UNKNOWN_MACRO);
+                problems.add(i, BindingProblems.UNKNOWN_MACRO);
                 continue;
             }
             long cycles;
@@ -132,15 +121,15 @@ final class CompiledProgram {
             if (k == MVM) {
                 set = d.crossbarResource[m * layers + layer];
                 if (set < 0) {
-                    problem(i, NO_CROSSBARS);
+                    problems.add(i, BindingProblems.NO_CROSSBARS);
                     continue;
                 }
                 if (w > d.crossbarCount[set]) {
-                    problem(i, TOO_FEW_CROSSBARS);
+                    problems.add(i, BindingProblems.TOO_FEW_CROSSBARS);
                     continue;
                 }
                 if (d.dacCount[m] == 0) {
-                    problem(i, NO_DACS);
+                    problems.add(i, BindingProblems.NO_DACS);
                     continue;
                 }
                 cycles = d.mvmCycles[set];
@@ -151,7 +140,7 @@ final class CompiledProgram {
             } else if (k == ADC) {
                 set = d.adcResource[m];
                 if (set < 0) {
-                    problem(i, NO_ADCS);
+                    problems.add(i, BindingProblems.NO_ADCS);
                     continue;
                 }
                 if (adcWidth[m] != w) {
@@ -164,7 +153,7 @@ final class CompiledProgram {
                 int slot = m * DesignTables.ALU_KINDS + p.aluKindCode(i);
                 set = d.aluResource[slot];
                 if (set < 0) {
-                    problem(i, NO_ALUS);
+                    problems.add(i, BindingProblems.NO_ALUS);
                     continue;
                 }
                 if (aluWidth[slot] != w) {
@@ -189,7 +178,7 @@ final class CompiledProgram {
                 if (k == TRANSFER) {
                     int dst = p.auxField(i);
                     if (dst >= macros) {
-                        problem(i, UNKNOWN_DESTINATION);
+                        problems.add(i, BindingProblems.UNKNOWN_DESTINATION);
                         continue;
                     }
                     src = m;
@@ -197,7 +186,7 @@ final class CompiledProgram {
                 } else {
                     int mergeSet = p.mergeSet(i);
                     if (badMergeSet[mergeSet]) {
-                        problem(i, UNKNOWN_SOURCE);
+                        problems.add(i, BindingProblems.UNKNOWN_SOURCE);
                         continue;
                     }
                     src = -(mergeSet + 1);
@@ -214,7 +203,7 @@ final class CompiledProgram {
                 continue;
             }
             if (cycles > Integer.MAX_VALUE) {
-                problem(i, TOO_LONG);
+                problems.add(i, BindingProblems.TOO_LONG);
                 continue;
             }
             nodes[STRIDE * i + SET] = set | k << KIND_SHIFT;
@@ -222,11 +211,7 @@ final class CompiledProgram {
             maxDuration = Math.max(maxDuration, (int) cycles);
             busy[set] += cycles;
         }
-        if (problemCount > 0) {
-            throw new InvalidSimulationInputException(problemCount + (problemCount == 1 ? " IR needs" : " IRs need")
-                    + " what the accelerator does not have: " + problems
-                    + (problemCount > MAX_LISTED_PROBLEMS ? "; ..." : ""));
-        }
+        problems.throwIfAny();
         busyCycles = busy;
         if (fixed + routeDst.size() > SET_MASK) {
             throw new InvalidSimulationInputException("the program needs " + (fixed + routeDst.size())
@@ -372,37 +357,5 @@ final class CompiledProgram {
             }
         }
         return bad;
-    }
-
-    private void problem(int ir, int reason) {
-        problemCount++;
-        if (problemCount <= MAX_LISTED_PROBLEMS) {
-            if (problems.length() > 0) {
-                problems.append("; ");
-            }
-            problems.append(program.describe(ir)).append(' ').append(explain(ir, reason));
-        }
-    }
-
-    /** Words for a problem; kept out of the compile loop, which only records reason codes. */
-    private String explain(int ir, int reason) {
-        IrProgram p = program;
-        DesignTables d = design;
-        int m = p.macro(ir);
-        int layer = p.layer(ir);
-        return switch (reason) {
-            case UNKNOWN_LAYER -> "names layer " + layer + " but the accelerator has " + d.layers + " layers";
-            case UNKNOWN_MACRO -> "names macro " + m + " but the accelerator has " + d.macros + " macros";
-            case UNKNOWN_DESTINATION -> "names macro " + p.auxField(ir) + " but the accelerator has " + d.macros
-                    + " macros";
-            case UNKNOWN_SOURCE -> "names a source macro beyond the accelerator's " + d.macros + " macros";
-            case NO_CROSSBARS -> "macro " + m + " holds no crossbars of layer " + layer;
-            case TOO_FEW_CROSSBARS -> "activates " + p.width(ir) + " crossbars but macro " + m + " holds "
-                    + d.crossbarCount[d.crossbarResource[m * d.layers + layer]] + " of layer " + layer;
-            case NO_DACS -> "macro " + m + " has no DACs";
-            case NO_ADCS -> "macro " + m + " has no ADCs";
-            case NO_ALUS -> "macro " + m + " has no " + p.aluKind(ir) + " units";
-            default -> "would take more cycles than the simulator's limit of " + Integer.MAX_VALUE;
-        };
     }
 }
