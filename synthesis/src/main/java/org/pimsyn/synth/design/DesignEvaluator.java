@@ -104,7 +104,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.components = components;
         this.rules = PartitionRules.of(skeleton, request.macroMode() == MacroMode.UNIFIED, request.macroSharing(),
                 library.search().evolution().macroSizesCrossbars());
-        this.power = new PeakPowerModel(library, point);
+        this.power = new PeakPowerModel(components, point);
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
         this.crossbarFloorNs = FitnessUpperBound.crossbarTimeLowerBoundNs(point, skeleton, components,
                 library.clockGhz());

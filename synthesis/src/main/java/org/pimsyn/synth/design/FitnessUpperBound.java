@@ -59,7 +59,7 @@ public final class FitnessUpperBound {
         if (staticMw >= budgetMw) {
             return 0;
         }
-        double unitsMw = budgetMw - fixedPeakLowerBoundMw(request, point, skeleton);
+        double unitsMw = budgetMw - fixedPeakLowerBoundMw(request, point, skeleton, components);
         if (!(unitsMw > 0)) {
             return 0;
         }
@@ -114,13 +114,13 @@ public final class FitnessUpperBound {
      * and their DACs, and for the fewest macros any gene has the smallest scratchpad's peak each and the cheapest
      * mesh with that many positions.
      */
-    static double fixedPeakLowerBoundMw(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton) {
-        HardwareLibrary library = request.library();
-        PeakPowerModel model = new PeakPowerModel(library, point);
+    static double fixedPeakLowerBoundMw(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
+            ComponentLibrary components) {
+        PeakPowerModel model = new PeakPowerModel(components, point);
         long crossbars = totalCrossbars(skeleton);
         long macros = leastMacros(request, skeleton);
         double leastScratchpadMw = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < library.scratchpads().size(); i++) {
+        for (int i = 0; i < model.scratchpads(); i++) {
             leastScratchpadMw = Math.min(leastScratchpadMw, model.scratchpadMw(i));
         }
         // Any mesh of r x c >= macros positions costs at least the mesh of r rows and ceil(macros / r) columns;

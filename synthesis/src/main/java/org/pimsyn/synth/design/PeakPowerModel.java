@@ -1,11 +1,13 @@
 package org.pimsyn.synth.design;
 
 import java.util.List;
-import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.arch.AluUnits;
-import org.pimsyn.sim.arch.Macro;
+import java.util.Map;
+import org.pimsyn.sim.component.ComponentClass;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
+import org.pimsyn.sim.count.ComponentInventory;
+import org.pimsyn.sim.energy.EnergyModel;
 import org.pimsyn.synth.hardware.HardwareLibrary;
-import org.pimsyn.synth.hardware.NocSpec;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
 
 /**
@@ -27,27 +29,38 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
  * dynamic peak is one access per latency. No simulated resource does more than one action per latency, so a design
  * within this rule also simulates within its budget as a rule; the simulator's own check
  * ({@code Performance.withinPowerBudget}) still has the last word.
+ *
+ * <p>Every figure is a peak power of the component table ({@link ComponentLibraries}), the table energy is priced
+ * with; a scratchpad's entry holds the peak above.
  */
 public final class PeakPowerModel {
-    private final HardwareLibrary library;
     private final double crossbarPeakMw;
     private final double dacPeakMw;
     private final int xbSizeRows;
     private final double[] scratchpadPeakMw;
+    private final double routerPeakMw;
+    private final double linkPeakMw;
 
-    public PeakPowerModel(HardwareLibrary library, DesignPoint point) {
-        this.library = library;
-        this.crossbarPeakMw = library.crossbar(point.xbSizeRows(), point.resRramBits()).power().peakPowerMw();
-        this.dacPeakMw = library.dac(point.resDacBits()).power().peakPowerMw();
+    /** The model of a design point, priced from the component table's peak powers. */
+    public PeakPowerModel(ComponentLibrary components, DesignPoint point) {
+        this.crossbarPeakMw = components.crossbar(point.xbSizeRows(), point.resRramBits()).peakPowerMw();
+        this.dacPeakMw = components.dac(point.resDacBits()).peakPowerMw();
         this.xbSizeRows = point.xbSizeRows();
-        List<ScratchpadSpec> scratchpads = library.scratchpads();
+        List<ComponentEntry> scratchpads = components.scratchpads();
         this.scratchpadPeakMw = new double[scratchpads.size()];
         for (int i = 0; i < scratchpads.size(); i++) {
-            scratchpadPeakMw[i] = scratchpadPeakMw(scratchpads.get(i));
+            scratchpadPeakMw[i] = scratchpads.get(i).peakPowerMw();
         }
+        this.routerPeakMw = components.router().peakPowerMw();
+        this.linkPeakMw = components.link().peakPowerMw();
     }
 
-    /** Leakage plus one access per latency, the costlier of read and write. */
+    /** The model of a design point of a hardware library ({@link ComponentLibraries#from}). */
+    public PeakPowerModel(HardwareLibrary library, DesignPoint point) {
+        this(ComponentLibraries.from(library), point);
+    }
+
+    /** Leakage plus one access per latency, the costlier of read and write: a scratchpad's peak power. */
     public static double scratchpadPeakMw(ScratchpadSpec s) {
         return s.leakagePowerMw() + Math.max(s.readEnergyPj() / s.readLatencyNs(),
                 s.writeEnergyPj() / s.writeLatencyNs());
@@ -67,41 +80,48 @@ public final class PeakPowerModel {
         return scratchpadPeakMw[index];
     }
 
+    /** How many scratchpads the library has. */
+    public int scratchpads() {
+        return scratchpadPeakMw.length;
+    }
+
     /** Routers at every mesh position and links between neighbours. */
     public double nocMw(int meshRows, int meshCols) {
-        NocSpec noc = library.noc();
-        int links = 2 * (meshRows * (meshCols - 1) + meshCols * (meshRows - 1));
-        return (double) meshRows * meshCols * noc.routerPowerMw() + links * noc.linkPowerMw();
+        int links = ComponentInventory.directionalLinks(meshRows, meshCols);
+        return (double) meshRows * meshCols * routerPeakMw + links * linkPeakMw;
     }
 
     /**
-     * The peak power of a synthesized design, read off its accelerator: what {@link DesignEvaluator} checked against
-     * the budget.
+     * The peak power of a synthesized design, read off its accelerator and priced with its own component table:
+     * what {@link DesignEvaluator} checked against the budget. Components of classes beyond the built-in ones count
+     * with the fixed parts.
      */
-    public static PeakPower of(HardwareLibrary library, Design design) {
-        PeakPowerModel model = new PeakPowerModel(library, design.point());
-        Accelerator acc = design.accelerator();
-        long crossbars = 0;
-        double scratchpadsMw = 0;
-        double peripheralsMw = 0;
-        for (Macro macro : acc.macros()) {
-            crossbars += macro.crossbarCount();
-            int capacityKb = macro.scratchpad().capacityKb();
-            ScratchpadSpec spm = library.scratchpads().stream().filter(s -> s.capacityKb() == capacityKb)
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no " + capacityKb
-                            + " KB scratchpad in " + library.origin()));
-            scratchpadsMw += scratchpadPeakMw(spm);
-            int adcBits = macro.adcs().resolutionBits();
-            peripheralsMw += macro.adcs().count() * library.adc(adcBits).orElseThrow(
-                    () -> new IllegalArgumentException("no " + adcBits + "-bit ADC in " + library.origin()))
-                    .power().peakPowerMw();
-            for (AluUnits units : macro.alus()) {
-                peripheralsMw += units.count()
-                        * library.alu(ComponentLibraries.libraryKind(units.kind())).power().peakPowerMw();
+    public static PeakPower of(Design design) {
+        Map<String, Double> byClass = EnergyModel.peakPowerMw(ComponentInventory.of(design.accelerator()),
+                design.library());
+        double crossbars = 0;
+        double dacs = 0;
+        double scratchpads = 0;
+        double noc = 0;
+        double peripherals = 0;
+        double other = 0;
+        for (Map.Entry<String, Double> e : byClass.entrySet()) {
+            double mw = e.getValue();
+            switch (e.getKey()) {
+                case ComponentClass.CROSSBAR -> crossbars += mw;
+                case ComponentClass.DAC -> dacs += mw;
+                case ComponentClass.SCRATCHPAD -> scratchpads += mw;
+                case ComponentClass.NOC -> noc += mw;
+                default -> {
+                    if (ComponentClass.isBuiltIn(e.getKey())) {
+                        peripherals += mw;
+                    } else {
+                        other += mw;
+                    }
+                }
             }
         }
-        return new PeakPower(model.crossbarsMw(crossbars), model.dacsMw(crossbars), scratchpadsMw,
-                model.nocMw(acc.meshRows(), acc.meshCols()), peripheralsMw);
+        return new PeakPower(crossbars, dacs, scratchpads, noc, other, peripherals);
     }
 
     /**
@@ -115,7 +135,7 @@ public final class PeakPowerModel {
         for (int s : scratchpads) {
             spm += scratchpadPeakMw[s];
         }
-        return new PeakPower(crossbarsMw(crossbars), dacsMw(crossbars), spm, nocMw(meshRows, meshCols),
+        return new PeakPower(crossbarsMw(crossbars), dacsMw(crossbars), spm, nocMw(meshRows, meshCols), 0,
                 peripheralsMw);
     }
 }

@@ -25,7 +25,6 @@ import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.PeakPower;
 import org.pimsyn.synth.design.PeakPowerModel;
 import org.pimsyn.synth.explore.SmallCases;
-import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.json.NetworkJsonWriter;
 import org.pimsyn.synth.output.DesignJson;
 
@@ -114,7 +113,7 @@ class SynthesisEndToEndTest {
         assertTrue(performance.get("throughputGops").asDouble() > 0);
         // The budget rule proper: every component of the design at its peak at once.
         Design written = DesignJson.read(dir.resolve("out").resolve("design.json"));
-        PeakPower peak = PeakPowerModel.of(HardwareLibrary.load(dir.resolve("library.json")), written);
+        PeakPower peak = PeakPowerModel.of(written);
         assertTrue(peak.crossbarsMw() > 0 && peak.peripheralsMw() > 0, peak.toString());
         assertTrue(peak.totalMw() <= BUDGET_MW, peak.toString());
 

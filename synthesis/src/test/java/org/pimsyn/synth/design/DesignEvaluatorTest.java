@@ -98,7 +98,7 @@ class DesignEvaluatorTest {
             }
         }
         assertEquals(fixedMw, evaluation.peakPower().fixedMw(), 1e-9);
-        PeakPower readOff = PeakPowerModel.of(SmallDesigns.LIBRARY, design);
+        PeakPower readOff = PeakPowerModel.of(design);
         assertEquals(evaluation.peakPower().totalMw(), readOff.totalMw(), 1e-9);
         assertEquals(evaluation.peakPower().peripheralsMw(), readOff.peripheralsMw(), 1e-9);
         assertEquals(expected.powerMw(), evaluation.peakPower().peripheralsMw(), 1e-9);

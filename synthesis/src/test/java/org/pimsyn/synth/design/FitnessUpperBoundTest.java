@@ -116,7 +116,8 @@ class FitnessUpperBoundTest {
         DataflowSkeleton skeleton = SmallDesigns.skeleton(SmallDesigns.request(2000, MacroMode.SPECIFIED, true)
                 .network(), SmallDesigns.duplication(), SmallDesigns.POINT);
         SynthesisRequest loose = SmallDesigns.request(2000, MacroMode.SPECIFIED, true);
-        double fixedMw = FitnessUpperBound.fixedPeakLowerBoundMw(loose, SmallDesigns.POINT, skeleton);
+        double fixedMw = FitnessUpperBound.fixedPeakLowerBoundMw(loose, SmallDesigns.POINT, skeleton,
+                ComponentLibraries.from(SmallDesigns.LIBRARY));
         // 424 crossbars and their 54,272 DACs at peak, 2 macros (4 layers in pairs) with the 64 KB scratchpad
         // at peak, and a 1 x 2 mesh: two routers and two links.
         PeakPowerModel model = new PeakPowerModel(SmallDesigns.LIBRARY, SmallDesigns.POINT);
