@@ -59,13 +59,4 @@ public final class ComponentInventory {
     public static int directionalLinks(int rows, int cols) {
         return 2 * (rows * (cols - 1) + cols * (rows - 1));
     }
-
-    /** How many crossbar sets (groups) the accelerator has, numbered as {@link #of} numbers them. */
-    public static int crossbarSets(Accelerator acc) {
-        int sets = 0;
-        for (Macro m : acc.macros()) {
-            sets += m.crossbars().size();
-        }
-        return sets;
-    }
 }

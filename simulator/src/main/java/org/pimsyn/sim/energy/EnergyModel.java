@@ -77,9 +77,7 @@ public final class EnergyModel {
     /** The item's library entry; a missing one is named with the field that instantiates it. */
     private static ComponentEntry entryOf(InventoryItem item, ComponentLibrary library) {
         ComponentEntry entry = library.find(item.componentClass(), item.variant());
-        if (entry == null) {
-            ComponentLibrary.forComponent(item.where(), () -> library.entry(item.componentClass(), item.variant()));
-        }
-        return entry;
+        return entry != null ? entry
+                : ComponentLibrary.forComponent(item.where(), () -> library.entry(item.componentClass(), item.variant()));
     }
 }

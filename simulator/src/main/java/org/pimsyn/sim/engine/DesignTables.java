@@ -7,7 +7,6 @@ import org.pimsyn.sim.arch.AluUnits;
 import org.pimsyn.sim.arch.CrossbarGroup;
 import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.component.ComponentClass;
-import org.pimsyn.sim.component.ComponentEntry;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.timing.TimingRules;
@@ -91,8 +90,8 @@ final class DesignTables {
             }
             if (used) {
                 String at = "ALU units of kind " + kind;
-                aluCycles[kind.ordinal()] = acc.cyclesOf(latency(
-                        ComponentLibrary.forComponent(at, () -> library.alu(kind)), ComponentClass.OPERATE));
+                aluCycles[kind.ordinal()] = acc.cyclesOf(ComponentLibrary.forComponent(at, () -> library.alu(kind))
+                        .latencyNs(ComponentClass.OPERATE));
             }
         }
         int set = 0;
@@ -100,11 +99,11 @@ final class DesignTables {
             Macro macro = acc.macros().get(m);
             position[m] = macro.row() * acc.meshCols() + macro.col();
             dacCount[m] = macro.dacs().count();
-            double dacNs = macro.dacs().count() == 0 ? 0 : latency(ComponentLibrary.forComponent(m, "dacs",
-                    () -> library.dac(macro.dacs().resolutionBits())), ComponentClass.CONVERT);
+            double dacNs = macro.dacs().count() == 0 ? 0 : ComponentLibrary.forComponent(m, "dacs",
+                    () -> library.dac(macro.dacs().resolutionBits())).latencyNs(ComponentClass.CONVERT);
             for (CrossbarGroup group : macro.crossbars()) {
-                double readNs = latency(ComponentLibrary.forComponent(m, "crossbars",
-                        () -> library.crossbar(group.size(), group.cellBits())), ComponentClass.READ);
+                double readNs = ComponentLibrary.forComponent(m, "crossbars",
+                        () -> library.crossbar(group.size(), group.cellBits())).latencyNs(ComponentClass.READ);
                 int r = resources.add(ResourceKind.CROSSBARS, m, group.layer(), null, 1);
                 crossbarResource[m * layers + group.layer()] = r;
                 crossbarSet[r] = set++;
@@ -115,8 +114,8 @@ final class DesignTables {
             if (macro.adcs().count() > 0) {
                 adcResource[m] = resources.add(ResourceKind.ADC_BANK, m, NONE, null, 1);
                 adcCount[m] = macro.adcs().count();
-                adcCycles[m] = acc.cyclesOf(latency(ComponentLibrary.forComponent(m, "adcs",
-                        () -> library.adc(macro.adcs().resolutionBits())), ComponentClass.CONVERT));
+                adcCycles[m] = acc.cyclesOf(ComponentLibrary.forComponent(m, "adcs",
+                        () -> library.adc(macro.adcs().resolutionBits())).latencyNs(ComponentClass.CONVERT));
             } else {
                 adcResource[m] = NONE;
             }
@@ -133,8 +132,8 @@ final class DesignTables {
             var spmCost = ComponentLibrary.forComponent(m, "scratchpad", () -> library.scratchpad(spm.capacityKb()));
             scratchpadResource[m] = resources.add(ResourceKind.SCRATCHPAD, m, NONE, null, spm.ports());
             busWidthBits[m] = spm.busWidthBits();
-            readCycles[m] = acc.cyclesOf(latency(spmCost, ComponentClass.READ));
-            writeCycles[m] = acc.cyclesOf(latency(spmCost, ComponentClass.WRITE));
+            readCycles[m] = acc.cyclesOf(spmCost.latencyNs(ComponentClass.READ));
+            writeCycles[m] = acc.cyclesOf(spmCost.latencyNs(ComponentClass.WRITE));
             for (int c = 0; c < macro.otherComponents().size(); c++) {
                 var other = macro.otherComponents().get(c);
                 if (other.count() > 0) {
@@ -143,16 +142,10 @@ final class DesignTables {
                 }
             }
         }
-        hopCycles = acc.cyclesOf(latency(ComponentLibrary.forComponent("accelerator.noc", library::router),
-                ComponentClass.FLIT_HOP));
+        hopCycles = acc.cyclesOf(ComponentLibrary.forComponent("accelerator.noc", library::router).latencyNs(ComponentClass.FLIT_HOP));
         cyclesPerFlit = acc.noc().cyclesPerFlit();
         flitWidthBits = acc.noc().flitWidthBits();
         dataBits = acc.dataBits();
-    }
-
-    /** The latency of an action the library checked every entry prices. */
-    private static double latency(ComponentEntry entry, String action) {
-        return entry.action(action).latencyNs();
     }
 
     private static int toInt(long cycles, int macro, String part) {
