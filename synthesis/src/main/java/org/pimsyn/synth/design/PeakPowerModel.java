@@ -97,7 +97,7 @@ public final class PeakPowerModel {
                     .power().peakPowerMw();
             for (AluUnits units : macro.alus()) {
                 peripheralsMw += units.count()
-                        * library.alu(ComponentLibraries.libraryKind(units.kind())).power().peakPowerMw();
+                        * library.alu(units.kind()).power().peakPowerMw();
             }
         }
         return new PeakPower(model.crossbarsMw(crossbars), model.dacsMw(crossbars), scratchpadsMw,
