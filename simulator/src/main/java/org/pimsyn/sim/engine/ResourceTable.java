@@ -72,16 +72,17 @@ public final class ResourceTable {
     }
 
     /**
-     * Short unique name: {@code m3.xbar.L2}, {@code m3.adc}, {@code m3.alu.shift_add}, {@code m3.spm},
+     * Short unique name, after the component classes: {@code m3.crossbar.L2}, {@code m3.adc},
+     * {@code m3.alu.shiftAdd}, {@code m3.scratchpad},
      * {@code noc.r1c2>r1c3}.
      */
     public String name(int id) {
         int m = macro(id);
         return switch (kind(id)) {
-            case CROSSBARS -> "m" + m + ".xbar.L" + layer(id);
+            case CROSSBARS -> "m" + m + ".crossbar.L" + layer(id);
             case ADC_BANK -> "m" + m + ".adc";
             case ALU -> "m" + m + ".alu." + aluKind(id).label();
-            case SCRATCHPAD -> "m" + m + ".spm";
+            case SCRATCHPAD -> "m" + m + ".scratchpad";
             case NOC_LINK -> "noc.r" + linkFrom.getInt(id) / meshCols + "c" + linkFrom.getInt(id) % meshCols
                     + ">r" + linkTo.getInt(id) / meshCols + "c" + linkTo.getInt(id) % meshCols;
         };

@@ -75,7 +75,7 @@ public final class VcdWriter extends ResourceStateWriter {
         out.put("$upscope $end\n$enddefinitions $end\n");
     }
 
-    /** {@code m0.xbar.L2} is {@code xbar_L2} inside scope m0; {@code noc.r0c1>r0c2} is {@code r0c1_to_r0c2}. */
+    /** {@code m0.crossbar.L2} is {@code crossbar_L2} inside scope m0; {@code noc.r0c1>r0c2} is {@code r0c1_to_r0c2}. */
     static String scopeName(String resourceName) {
         return resourceName.substring(resourceName.indexOf('.') + 1).replace(".", "_").replace(">", "_to_");
     }

@@ -40,7 +40,7 @@ class EnergyModelTest {
         // 256 conversions x 2 pJ; 8 ADCs x 0.2 mW.
         assertEntry(e, "adc", 512, 1.6, 115.2);
         // ceil(256 / 32) = 8 unit operations x 1 pJ; 2 units x 0.02 mW.
-        assertEntry(e, "alu.shift_add", 8, 0.04, 2.88);
+        assertEntry(e, "alu.shiftAdd", 8, 0.04, 2.88);
         // 4 reads x 4 pJ + 4 writes x 6 pJ; 10 mW leakage.
         assertEntry(e, "scratchpad", 40, 10, 720);
         // No flit moved; one router (1x1 mesh) x 1 mW.
@@ -111,7 +111,7 @@ class EnergyModelTest {
                 + "are [convert]", rejected(new ComponentEntry("adc", "8bit",
                         List.of(new ActionCost("read", 1, 1)), 1, 1, "test")));
         assertEquals("component library: regfile 1KB: class regfile is not declared; classes are [adc, "
-                + "alu.add, alu.eltwise, alu.pool, alu.relu, alu.shift_add, alu.sigmoid, crossbar, dac, noc, "
+                + "alu.add, alu.eltwise, alu.pool, alu.relu, alu.shiftAdd, alu.sigmoid, crossbar, dac, noc, "
                 + "scratchpad]", rejected(new ComponentEntry("regfile", "1KB",
                         List.of(new ActionCost("access", 1, 1)), 1, 1, "test")));
     }

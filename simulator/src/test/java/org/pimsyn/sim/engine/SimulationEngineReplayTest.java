@@ -170,7 +170,7 @@ class SimulationEngineReplayTest {
                     where + ", macro " + m);
             assertEquals(expected.actions().of("scratchpad", "read", m), actual.actions().of("scratchpad", "read", m), where + ", macro " + m);
             assertEquals(expected.actions().of("adc", "convert", m), actual.actions().of("adc", "convert", m), where + ", macro " + m);
-            assertEquals(expected.actions().of("alu.shift_add", "operate", m), actual.actions().of("alu.shift_add", "operate", m), where);
+            assertEquals(expected.actions().of("alu.shiftAdd", "operate", m), actual.actions().of("alu.shiftAdd", "operate", m), where);
         }
         assertEquals(expected.intervalCycles(), actual.intervalCycles(), where);
     }

@@ -36,10 +36,10 @@ class SimulationEngineTest {
         assertEquals(72, a.layerLastEnd(0));
         assertEquals(72, a.firstImageLatencyCycles());
         ResourceTable r = a.resources();
-        assertEquals("m0.xbar.L0", r.name(0));
+        assertEquals("m0.crossbar.L0", r.name(0));
         assertEquals("m0.adc", r.name(1));
-        assertEquals("m0.alu.shift_add", r.name(2));
-        assertEquals("m0.spm", r.name(3));
+        assertEquals("m0.alu.shiftAdd", r.name(2));
+        assertEquals("m0.scratchpad", r.name(3));
         assertEquals(4, r.size());
         assertArrayEquals(new long[] {12, 32, 16, 12}, new long[] {a.busyCycles(0), a.busyCycles(1),
                 a.busyCycles(2), a.busyCycles(3)});
@@ -52,7 +52,7 @@ class SimulationEngineTest {
         assertEquals(4, a.actions().of("crossbar", "read", 0));
         assertEquals(512, a.actions().of("dac", "convert", 0));
         assertEquals(256, a.actions().of("adc", "convert", 0));
-        assertEquals(8, a.actions().of("alu.shift_add", "operate", 0));
+        assertEquals(8, a.actions().of("alu.shiftAdd", "operate", 0));
         assertEquals(4, a.actions().of("scratchpad", "read", 0));
         assertEquals(4, a.actions().of("scratchpad", "write", 0));
         // STORE adds 1024 bits; the LOAD (of input never stored here) takes nothing below zero.

@@ -44,7 +44,7 @@ class IrProgramBuilderTest {
         assertEquals(2, p.layerCount());
         assertEquals(10, p.macroCount());
         assertEquals("IR 6 (MERGE layer 1 block 2 from macros [3, 7, 9] to macro 7)", p.describe(6));
-        assertEquals("IR 3 (ALU shift_add layer 1 block 2 bit 5 on macro 3)", p.describe(3));
+        assertEquals("IR 3 (ALU shiftAdd layer 1 block 2 bit 5 on macro 3)", p.describe(3));
     }
 
     @Test

@@ -69,7 +69,7 @@ class SimulationReportTest {
                 r.resources().get(1));
         assertEquals(List.of(new SimulationReport.ScratchpadUsage(0, 128, 65536, false)), r.scratchpads());
         assertEquals(List.of(), r.violations());
-        assertEquals(List.of("crossbar", "dac", "adc", "alu.shift_add", "scratchpad", "noc"),
+        assertEquals(List.of("crossbar", "dac", "adc", "alu.shiftAdd", "scratchpad", "noc"),
                 r.energy().stream().map(e -> e.component()).toList());
     }
 
@@ -92,7 +92,7 @@ class SimulationReportTest {
         String json = ReportJson.toJson(r);
         assertEquals(r, ReportJson.fromJson(json));
         assertTrue(json.contains("\"intervalBasis\" : \""), json);
-        assertTrue(json.contains("\"component\" : \"alu.shift_add\""), json);
+        assertTrue(json.contains("\"component\" : \"alu.shiftAdd\""), json);
     }
 
     @Test

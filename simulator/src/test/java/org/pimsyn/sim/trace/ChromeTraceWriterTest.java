@@ -32,11 +32,11 @@ class ChromeTraceWriterTest {
 
         assertEquals("ns", t.root.get("displayTimeUnit").asText());
         assertEquals(List.of(
-                "LOAD L0 b0 on m0.spm 0+4",
-                "MVM L0 b0 t0 on m0.xbar.L0 4+12",
+                "LOAD L0 b0 on m0.scratchpad 0+4",
+                "MVM L0 b0 t0 on m0.crossbar.L0 4+12",
                 "ADC L0 b0 t0 on m0.adc 16+32",
-                "ALU shift_add L0 b0 t0 on m0.alu.shift_add 48+16",
-                "STORE L0 b0 on m0.spm 64+8"), slices(t));
+                "ALU shiftAdd L0 b0 t0 on m0.alu.shiftAdd 48+16",
+                "STORE L0 b0 on m0.scratchpad 64+8"), slices(t));
         JsonNode mvm = t.slices.get(1);
         assertEquals(0.004, mvm.get("ts").asDouble(), "microseconds: cycle 4 at 1 GHz");
         assertEquals(0.012, mvm.get("dur").asDouble());
@@ -44,7 +44,7 @@ class ChromeTraceWriterTest {
         assertEquals("{\"ir\":1,\"image\":0,\"kind\":\"MVM\",\"layer\":0,\"block\":0,\"bit\":0,\"xb_num\":4,"
                 + "\"start_cycle\":4,\"end_cycle\":16}", mvm.get("args").toString());
         JsonNode alu = t.slices.get(3);
-        assertEquals("shift_add", alu.get("args").get("aluop").asText());
+        assertEquals("shiftAdd", alu.get("args").get("aluop").asText());
         assertEquals(256, alu.get("args").get("vec_width").asInt());
         assertFalse(t.slices.get(0).get("args").has("bit"), "LOAD is not bit-specific");
         assertEquals("macro 0 (row 0, col 0)", t.processNames.get(mvm.get("pid").asInt()));
@@ -56,9 +56,9 @@ class ChromeTraceWriterTest {
         ChromeTrace t = ChromeTrace.parse(TraceRun.chrome(TraceDesigns.poolOfTwoPorts(), null).text());
 
         assertEquals(List.of(
-                "LOAD L0 b0 on m0.spm[0] 0+4",
-                "LOAD L0 b1 on m0.spm[1] 0+8",
-                "LOAD L0 b2 on m0.spm[0] 4+2"), slices(t));
+                "LOAD L0 b0 on m0.scratchpad[0] 0+4",
+                "LOAD L0 b1 on m0.scratchpad[1] 0+8",
+                "LOAD L0 b2 on m0.scratchpad[0] 4+2"), slices(t));
         t.assertNoOverlapPerThread("pool");
     }
 
@@ -84,9 +84,9 @@ class ChromeTraceWriterTest {
                 .text());
 
         assertEquals(List.of(
-                "MVM L0 b0 t0 on m0.xbar.L0 10+6",
+                "MVM L0 b0 t0 on m0.crossbar.L0 10+6",
                 "ADC L0 b0 t0 on m0.adc 16+32",
-                "ALU shift_add L0 b0 t0 on m0.alu.shift_add 48+2"), slices(t));
+                "ALU shiftAdd L0 b0 t0 on m0.alu.shiftAdd 48+2"), slices(t));
         assertEquals(4, t.slices.get(0).get("args").get("start_cycle").asLong(), "args keep the whole execution");
         assertEquals("10:50", t.root.get("otherData").get("window").asText());
     }

@@ -110,7 +110,7 @@ class RandomDesignTracesTest {
         return bytes.toString(StandardCharsets.US_ASCII);
     }
 
-    /** The resource a CSV row or a Chrome thread (a pool's unit {@code m0.spm[1]}) names. */
+    /** The resource a CSV row or a Chrome thread (a pool's unit {@code m0.scratchpad[1]}) names. */
     private static int resource(ResourceTable table, String name) {
         int bracket = name.indexOf('[');
         String resource = bracket < 0 ? name : name.substring(0, bracket);

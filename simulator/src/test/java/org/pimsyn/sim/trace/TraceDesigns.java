@@ -16,8 +16,8 @@ final class TraceDesigns {
     }
 
     /**
-     * The engine test's single chain, 1 GHz: LOAD 0..4 (m0.spm), MVM 4..16 (m0.xbar.L0), ADC 16..48 (m0.adc),
-     * ALU shift-add 48..64 (m0.alu.shift_add), STORE 64..72 (m0.spm). Resources 0 xbar, 1 adc, 2 alu, 3 spm.
+     * The engine test's single chain, 1 GHz: LOAD 0..4 (m0.scratchpad), MVM 4..16 (m0.crossbar.L0), ADC 16..48 (m0.adc),
+     * ALU shift-add 48..64 (m0.alu.shiftAdd), STORE 64..72 (m0.scratchpad). Resources 0 crossbar, 1 adc, 2 alu, 3 scratchpad.
      */
     static Case singleChain() {
         return new Case(TestDesigns.singleChainDesign(), TestDesigns.singleChainProgram(), 1);

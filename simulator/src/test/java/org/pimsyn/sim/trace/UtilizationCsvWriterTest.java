@@ -24,21 +24,21 @@ class UtilizationCsvWriterTest {
 
     @Test
     void aChainSplitsEachResourcesBusyCyclesOverTheWindowsAndEndsWithAPartialOne() {
-        // LOAD 0..4 and STORE 64..72 on spm, MVM 4..16, ADC 16..48, ALU 48..64; makespan 72.
+        // LOAD 0..4 and STORE 64..72 on the scratchpad, MVM 4..16, ADC 16..48, ALU 48..64; makespan 72.
         String csv = TraceRun.csv(TraceDesigns.singleChain(), null, 10).text();
 
         String[] lines = csv.split("\n");
         assertEquals(UtilizationCsvWriter.HEADER, lines[0]);
         assertEquals(1 + 8 * 4, lines.length, "8 windows (the last 70..72) x 4 resources");
         assertEquals(List.of(
-                "0,10,m0.xbar.L0,CROSSBARS,0,6,0.600000,0",
-                "10,20,m0.xbar.L0,CROSSBARS,0,6,0.600000,0",
-                "20,30,m0.xbar.L0,CROSSBARS,0,0,0.000000,0",
-                "30,40,m0.xbar.L0,CROSSBARS,0,0,0.000000,0",
-                "40,50,m0.xbar.L0,CROSSBARS,0,0,0.000000,0",
-                "50,60,m0.xbar.L0,CROSSBARS,0,0,0.000000,0",
-                "60,70,m0.xbar.L0,CROSSBARS,0,0,0.000000,0",
-                "70,72,m0.xbar.L0,CROSSBARS,0,0,0.000000,0"), rowsOf(csv, "m0.xbar.L0"));
+                "0,10,m0.crossbar.L0,CROSSBARS,0,6,0.600000,0",
+                "10,20,m0.crossbar.L0,CROSSBARS,0,6,0.600000,0",
+                "20,30,m0.crossbar.L0,CROSSBARS,0,0,0.000000,0",
+                "30,40,m0.crossbar.L0,CROSSBARS,0,0,0.000000,0",
+                "40,50,m0.crossbar.L0,CROSSBARS,0,0,0.000000,0",
+                "50,60,m0.crossbar.L0,CROSSBARS,0,0,0.000000,0",
+                "60,70,m0.crossbar.L0,CROSSBARS,0,0,0.000000,0",
+                "70,72,m0.crossbar.L0,CROSSBARS,0,0,0.000000,0"), rowsOf(csv, "m0.crossbar.L0"));
         assertEquals(List.of(
                 "0,10,m0.adc,ADC_BANK,0,0,0.000000,0",
                 "10,20,m0.adc,ADC_BANK,0,4,0.400000,0",
@@ -49,14 +49,14 @@ class UtilizationCsvWriterTest {
                 "60,70,m0.adc,ADC_BANK,0,0,0.000000,0",
                 "70,72,m0.adc,ADC_BANK,0,0,0.000000,0"), rowsOf(csv, "m0.adc"));
         assertEquals(List.of(
-                "0,10,m0.spm,SCRATCHPAD,0,4,0.400000,0",
-                "10,20,m0.spm,SCRATCHPAD,0,0,0.000000,0",
-                "20,30,m0.spm,SCRATCHPAD,0,0,0.000000,0",
-                "30,40,m0.spm,SCRATCHPAD,0,0,0.000000,0",
-                "40,50,m0.spm,SCRATCHPAD,0,0,0.000000,0",
-                "50,60,m0.spm,SCRATCHPAD,0,0,0.000000,0",
-                "60,70,m0.spm,SCRATCHPAD,0,6,0.600000,0",
-                "70,72,m0.spm,SCRATCHPAD,0,2,1.000000,0"), rowsOf(csv, "m0.spm"));
+                "0,10,m0.scratchpad,SCRATCHPAD,0,4,0.400000,0",
+                "10,20,m0.scratchpad,SCRATCHPAD,0,0,0.000000,0",
+                "20,30,m0.scratchpad,SCRATCHPAD,0,0,0.000000,0",
+                "30,40,m0.scratchpad,SCRATCHPAD,0,0,0.000000,0",
+                "40,50,m0.scratchpad,SCRATCHPAD,0,0,0.000000,0",
+                "50,60,m0.scratchpad,SCRATCHPAD,0,0,0.000000,0",
+                "60,70,m0.scratchpad,SCRATCHPAD,0,6,0.600000,0",
+                "70,72,m0.scratchpad,SCRATCHPAD,0,2,1.000000,0"), rowsOf(csv, "m0.scratchpad"));
     }
 
     @Test
@@ -65,8 +65,8 @@ class UtilizationCsvWriterTest {
         String csv = TraceRun.csv(TraceDesigns.poolOfTwoPorts(), null, 5).text();
 
         assertEquals(List.of(
-                "0,5,m0.spm,SCRATCHPAD,0,10,1.000000,1",
-                "5,8,m0.spm,SCRATCHPAD,0,4,0.666667,0"), rowsOf(csv, "m0.spm"));
+                "0,5,m0.scratchpad,SCRATCHPAD,0,10,1.000000,1",
+                "5,8,m0.scratchpad,SCRATCHPAD,0,4,0.666667,0"), rowsOf(csv, "m0.scratchpad"));
     }
 
     @Test
@@ -86,9 +86,9 @@ class UtilizationCsvWriterTest {
         String csv = TraceRun.csv(TraceDesigns.singleChain(), CycleWindow.parse("15:40"), 10).text();
 
         assertEquals(List.of(
-                "15,25,m0.xbar.L0,CROSSBARS,0,1,0.100000,0",
-                "25,35,m0.xbar.L0,CROSSBARS,0,0,0.000000,0",
-                "35,40,m0.xbar.L0,CROSSBARS,0,0,0.000000,0"), rowsOf(csv, "m0.xbar.L0"));
+                "15,25,m0.crossbar.L0,CROSSBARS,0,1,0.100000,0",
+                "25,35,m0.crossbar.L0,CROSSBARS,0,0,0.000000,0",
+                "35,40,m0.crossbar.L0,CROSSBARS,0,0,0.000000,0"), rowsOf(csv, "m0.crossbar.L0"));
         assertEquals(List.of(
                 "15,25,m0.adc,ADC_BANK,0,9,0.900000,0",
                 "25,35,m0.adc,ADC_BANK,0,10,1.000000,0",

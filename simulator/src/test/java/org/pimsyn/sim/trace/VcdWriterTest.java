@@ -26,7 +26,7 @@ class VcdWriterTest {
                 $timescale 1 ns $end
                 $scope module accelerator $end
                 $scope module m0 $end
-                $scope module xbar_L0 $end
+                $scope module crossbar_L0 $end
                 $var wire 1 ! busy $end
                 $var integer 32 " queue $end
                 $upscope $end
@@ -34,11 +34,11 @@ class VcdWriterTest {
                 $var wire 1 # busy $end
                 $var integer 32 $ queue $end
                 $upscope $end
-                $scope module alu_shift_add $end
+                $scope module alu_shiftAdd $end
                 $var wire 1 % busy $end
                 $var integer 32 & queue $end
                 $upscope $end
-                $scope module spm $end
+                $scope module scratchpad $end
                 $var wire 1 ' busy $end
                 $var integer 32 ( queue $end
                 $upscope $end
@@ -121,9 +121,9 @@ class VcdWriterTest {
                 b0 !
                 """, values(run.text()));
         VcdFile vcd = VcdFile.parse(run.text());
-        assertEquals("integer", vcd.byPath.get("accelerator.m0.spm.busy").type());
-        assertEquals(14, vcd.integral("accelerator.m0.spm.busy"));
-        assertEquals(run.activity().busyCycles(0), vcd.integral("accelerator.m0.spm.busy"));
+        assertEquals("integer", vcd.byPath.get("accelerator.m0.scratchpad.busy").type());
+        assertEquals(14, vcd.integral("accelerator.m0.scratchpad.busy"));
+        assertEquals(run.activity().busyCycles(0), vcd.integral("accelerator.m0.scratchpad.busy"));
     }
 
     @Test
@@ -149,7 +149,7 @@ class VcdWriterTest {
                 """, values(run.text()));
         VcdFile vcd = VcdFile.parse(run.text());
         assertEquals(28, vcd.integral("accelerator.m0.adc.busy"), "ADC busy 16..48 seen from 20");
-        assertEquals(12, vcd.integral("accelerator.m0.alu_shift_add.busy"), "ALU busy 48..64 seen until 60");
+        assertEquals(12, vcd.integral("accelerator.m0.alu_shiftAdd.busy"), "ALU busy 48..64 seen until 60");
     }
 
     @Test
@@ -212,8 +212,8 @@ class VcdWriterTest {
 
     @Test
     void resourceScopesAreVcdNames() {
-        assertEquals("xbar_L2", VcdWriter.scopeName("m3.xbar.L2"));
-        assertEquals("alu_shift_add", VcdWriter.scopeName("m3.alu.shift_add"));
+        assertEquals("crossbar_L2", VcdWriter.scopeName("m3.crossbar.L2"));
+        assertEquals("alu_shiftAdd", VcdWriter.scopeName("m3.alu.shiftAdd"));
         assertEquals("r0c1_to_r0c2", VcdWriter.scopeName("noc.r0c1>r0c2"));
     }
 }

@@ -93,7 +93,7 @@ public final class ConfigCommand implements Callable<Integer> {
                     "ops per ns", "latency ns", "operation pJ", "source");
             for (AluSpec alu : lib.alus()) {
                 ComponentPower p = alu.power();
-                alus.row(alu.kind().jsonName(), alu.vectorWidthElements(), p.staticPowerMw(), p.dynamicPowerMw(),
+                alus.row(alu.kind().label(), alu.vectorWidthElements(), p.staticPowerMw(), p.dynamicPowerMw(),
                         p.peakPowerMw(), alu.frequencyGhz(), p.latencyNs(), energy(p), ref(alu.provenance()));
             }
             section("ALUs", alus);

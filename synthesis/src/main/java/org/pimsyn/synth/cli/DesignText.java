@@ -26,7 +26,8 @@ final class DesignText {
                 components.add(c);
             }
         }
-        List<String> header = new ArrayList<>(List.of("layer", "dup", "macros", "shares with", "xb/macro"));
+        List<String> header = new ArrayList<>(List.of("layer", "duplication", "macros", "sharesMacrosWith",
+                "crossbarsPerMacro"));
         header.addAll(components);
         TextTable t = TextTable.withHeader(header.toArray(String[]::new));
         t.alignRight(1, 2, 4);
@@ -38,7 +39,7 @@ final class DesignText {
             cells.add(r.name());
             cells.add(r.duplication());
             cells.add(r.weightLayer() ? r.macros() : "-");
-            cells.add(r.weightLayer() ? r.macroSharing() : "-");
+            cells.add(r.sharesMacrosWith().isEmpty() ? "-" : String.join(", ", r.sharesMacrosWith()));
             cells.add(r.weightLayer() ? r.macroSizeCrossbars() : "-");
             for (String c : components) {
                 Integer units = r.components().get(c);

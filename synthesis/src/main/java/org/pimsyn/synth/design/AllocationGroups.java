@@ -1,23 +1,25 @@
 package org.pimsyn.synth.design;
 
 import java.util.Arrays;
+import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.stage.allocation.ComponentAllocation;
 import org.pimsyn.synth.stage.allocation.MacroSplit;
-import org.pimsyn.synth.stage.allocation.Peripheral;
+import org.pimsyn.synth.stage.allocation.PeripheralUnits;
 import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
 import org.pimsyn.synth.stage.partition.MacroGene;
 import org.pimsyn.synth.stage.partition.MacroLayout;
 
 /**
  * Stage 4's groups for one gene: a layer alone, or a sharing pair, whose workloads add up since the pair takes
- * turns on the same ADC banks and ALUs. Per group and {@link Peripheral}: the work (ADC conversions, ALU elements
- * of each kind, from the compiled workload) and the least units, one per macro doing that work. ADC conversions
+ * turns on the same ADC banks and ALUs. Per group and peripheral component ({@link PeripheralUnits} indexes them):
+ * the work (ADC conversions, ALU elements of each kind, from the compiled workload) and the least units, one per
+ * macro doing that work. ADC conversions
  * and shift-adds run on every macro of the group; the other ALU work runs on the group's home macro.
  */
 final class AllocationGroups {
-    private static final int KINDS = Peripheral.values().length;
-    private static final int ADC = Peripheral.ADC.ordinal();
-    private static final int SHIFT_ADD = Peripheral.SHIFT_ADD.ordinal();
+    private static final int KINDS = PeripheralUnits.COUNT;
+    private static final int ADC = PeripheralUnits.ADC;
+    private static final int SHIFT_ADD = PeripheralUnits.indexOf(AluKind.SHIFT_ADD);
 
     /** Macro ids of each group, home first. */
     final int[][] macros;
@@ -52,9 +54,9 @@ final class AllocationGroups {
     }
 
     private static void add(long[] into, DataflowWorkload work, int k) {
-        for (Peripheral p : Peripheral.values()) {
-            into[p.ordinal()] += p == Peripheral.ADC ? work.adcConversions(k)
-                    : work.aluElements(k, ComponentLibraries.simKind(p.alu()));
+        into[ADC] += work.adcConversions(k);
+        for (AluKind kind : AluKind.values()) {
+            into[PeripheralUnits.indexOf(kind)] += work.aluElements(k, kind);
         }
     }
 

@@ -6,7 +6,6 @@ import org.pimsyn.sim.arch.Noc;
 import org.pimsyn.sim.component.ComponentEntries;
 import org.pimsyn.sim.component.ComponentEntry;
 import org.pimsyn.sim.component.ComponentLibrary;
-import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.hardware.AdcSpec;
 import org.pimsyn.synth.hardware.AluSpec;
 import org.pimsyn.synth.hardware.ComponentPower;
@@ -55,7 +54,7 @@ public final class ComponentLibraries {
         }
         for (AluSpec alu : library.alus()) {
             ComponentPower p = alu.power();
-            entries.add(ComponentEntries.alu(simKind(alu.kind()), p.latencyNs(), p.energyPerActionPj(),
+            entries.add(ComponentEntries.alu(alu.kind(), p.latencyNs(), p.energyPerActionPj(),
                     p.staticPowerMw(), p.peakPowerMw(), alu.provenance().source()));
         }
         for (ScratchpadSpec s : library.scratchpads()) {
@@ -81,29 +80,5 @@ public final class ComponentLibraries {
         double cyclesPerFlit = noc.flitLatencyNs() * library.clockGhz();
         int linkBits = (int) Math.max(1, Math.floor(noc.flitWidthBits() / cyclesPerFlit * (1 + 1e-12)));
         return new Noc(noc.flitWidthBits(), Math.min(linkBits, noc.flitWidthBits()));
-    }
-
-    /** The simulator's ALU kind of a library ALU kind. */
-    public static AluKind simKind(org.pimsyn.synth.hardware.AluKind kind) {
-        return switch (kind) {
-            case SHIFT_ADD -> AluKind.SHIFT_ADD;
-            case ADDER -> AluKind.ADD;
-            case POOLING -> AluKind.POOL;
-            case RELU -> AluKind.RELU;
-            case SIGMOID -> AluKind.SIGMOID;
-            case ELTWISE -> AluKind.ELTWISE;
-        };
-    }
-
-    /** The library ALU kind of a simulator ALU kind. */
-    public static org.pimsyn.synth.hardware.AluKind libraryKind(AluKind kind) {
-        return switch (kind) {
-            case SHIFT_ADD -> org.pimsyn.synth.hardware.AluKind.SHIFT_ADD;
-            case ADD -> org.pimsyn.synth.hardware.AluKind.ADDER;
-            case POOL -> org.pimsyn.synth.hardware.AluKind.POOLING;
-            case RELU -> org.pimsyn.synth.hardware.AluKind.RELU;
-            case SIGMOID -> org.pimsyn.synth.hardware.AluKind.SIGMOID;
-            case ELTWISE -> org.pimsyn.synth.hardware.AluKind.ELTWISE;
-        };
     }
 }

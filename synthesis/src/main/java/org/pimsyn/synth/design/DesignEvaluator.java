@@ -24,7 +24,6 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
 import org.pimsyn.synth.stage.allocation.AllocationResult;
 import org.pimsyn.synth.stage.allocation.AllocationShortfall;
 import org.pimsyn.synth.stage.allocation.ComponentAllocation;
-import org.pimsyn.synth.stage.allocation.Peripheral;
 import org.pimsyn.synth.stage.allocation.PeripheralAllocator;
 import org.pimsyn.synth.stage.allocation.PeripheralUnits;
 import org.pimsyn.synth.stage.dataflow.CompiledDataflow;
@@ -69,7 +68,7 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  */
 public final class DesignEvaluator implements PartitionEvolution.Fitness {
     static final int SIMULATION_ROUNDS = 4;
-    private static final int KINDS = Peripheral.values().length;
+    private static final int KINDS = PeripheralUnits.COUNT;
 
     /** A gene's evaluation: its score and, where it was asked for and could be built, the design. */
     public record Evaluation(GeneScore score, Design design, PeakPower peakPower) {
@@ -127,12 +126,11 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.aluKinds = new AluKind[KINDS];
         this.aluVectorWidth = new int[KINDS];
         this.peripheralOfAluCode = new int[AluKind.COUNT];
-        for (Peripheral p : Peripheral.values()) {
-            if (p.alu() != null) {
-                aluKinds[p.ordinal()] = ComponentLibraries.simKind(p.alu());
-                aluVectorWidth[p.ordinal()] = library.alu(p.alu()).vectorWidthElements();
-                peripheralOfAluCode[aluKinds[p.ordinal()].code()] = p.ordinal();
-            }
+        for (AluKind kind : AluKind.values()) {
+            int c = PeripheralUnits.indexOf(kind);
+            aluKinds[c] = kind;
+            aluVectorWidth[c] = library.alu(kind).vectorWidthElements();
+            peripheralOfAluCode[kind.code()] = c;
         }
     }
 
@@ -251,7 +249,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         int[][] useful = new int[macros][KINDS];
         int adcCode = IrKind.ADC.code();
         int aluCode = IrKind.ALU.code();
-        int adc = Peripheral.ADC.ordinal();
+        int adc = PeripheralUnits.ADC;
         for (int id = 0; id < program.size(); id++) {
             int kind = program.kindCode(id);
             if (kind == adcCode) {
@@ -375,7 +373,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             ScratchpadSpec spm = library.scratchpads().get(scratchpads[m]);
             macros.add(new Macro(layout.row(m), layout.col(m), served, groups,
                     new DacArray(held * xbSize, point.resDacBits()),
-                    new AdcBank(units[m][Peripheral.ADC.ordinal()], point.adcBits()), alus,
+                    new AdcBank(units[m][PeripheralUnits.ADC], point.adcBits()), alus,
                     new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1)));
         }
         return new Accelerator(library.clockGhz(), layout.meshRows(), layout.meshCols(),

@@ -106,7 +106,7 @@ public final class FitnessUpperBound {
             ComponentLibrary components) {
         return unitBusyTimesPowerPj(library, point, work, components,
                 library.adc(point.adcBits()).orElseThrow().power().peakPowerMw(),
-                kind -> library.alu(ComponentLibraries.libraryKind(kind)).power().peakPowerMw());
+                kind -> library.alu(kind).power().peakPowerMw());
     }
 
     /**
@@ -152,7 +152,7 @@ public final class FitnessUpperBound {
         for (AluKind kind : AluKind.values()) {
             long elements = work.totalAluElements(kind);
             if (elements > 0) {
-                int width = library.alu(ComponentLibraries.libraryKind(kind)).vectorWidthElements();
+                int width = library.alu(kind).vectorWidthElements();
                 pj += (double) elements / width
                         * TimingRules.clockedNs(components.alu(kind).latencyNs(OPERATE), clockGhz)
                         * aluMw.applyAsDouble(kind);
@@ -180,7 +180,7 @@ public final class FitnessUpperBound {
         for (AluKind kind : AluKind.values()) {
             long elements = work.totalAluElements(kind);
             if (elements > 0) {
-                int width = library.alu(ComponentLibraries.libraryKind(kind)).vectorWidthElements();
+                int width = library.alu(kind).vectorWidthElements();
                 pj += ceilDiv(elements, width) * components.alu(kind).energyPj(OPERATE);
             }
         }

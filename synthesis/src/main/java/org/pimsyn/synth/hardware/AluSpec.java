@@ -1,6 +1,7 @@
 package org.pimsyn.synth.hardware;
 
 import java.util.Objects;
+import org.pimsyn.sim.ir.AluKind;
 
 /**
  * A vector unit: one action processes {@code vectorWidthElements} elements; {@code frequencyGhz} actions start

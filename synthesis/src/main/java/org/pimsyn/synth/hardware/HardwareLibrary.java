@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.pimsyn.sim.ir.AluKind;
 
 /**
  * The hardware component library: crossbar, ADC, DAC, ALU, scratchpad and NoC figures, the clock, the network's
@@ -103,7 +104,7 @@ public record HardwareLibrary(String origin, double clockGhz, Provenance clockPr
                 return alu;
             }
         }
-        throw new IllegalArgumentException("no " + kind.jsonName() + " unit in " + origin);
+        throw new IllegalArgumentException("no " + kind.label() + " unit in " + origin);
     }
 
     /** The smallest scratchpad of at least {@code capacityKb}, or empty where even the largest is too small. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.io.JsonObjectFields;
 
@@ -25,7 +26,11 @@ import org.pimsyn.synth.io.JsonObjectFields;
 final class HardwareLibraryReader {
     static final String BUILT_IN_RESOURCE = "/configs/hardware/default.json";
     static final String BUILT_IN_LABEL = "built-in configs/hardware/default.json";
-    static final int FORMAT_VERSION = 1;
+    /** Version 2: ALU kinds by the names every output uses ({@code add}, {@code pool}). */
+    static final int FORMAT_VERSION = 2;
+    /** Version 1's ALU kind names, in {@link AluKind} order. */
+    private static final List<String> VERSION_1_ALU_NAMES = List.of("shiftAdd", "adder", "pooling", "relu",
+            "sigmoid", "eltwise");
 
     private static final String[] POWER_KEYS = {"staticPowerMw", "dynamicPowerMw", "peakPowerMw"};
     private static final int MAX_CROSSBAR_ROWS = 1 << 16;
@@ -58,13 +63,18 @@ final class HardwareLibraryReader {
         return parse(text, label);
     }
 
+    private static Optional<AluKind> version1Kind(String name) {
+        int i = VERSION_1_ALU_NAMES.indexOf(name);
+        return i < 0 ? Optional.empty() : Optional.of(AluKind.ofCode(i));
+    }
+
     static HardwareLibrary parse(String json, String origin) {
         JsonNode root = JsonObjectFields.parse(json, origin);
         JsonObjectFields top = JsonObjectFields.root(origin, root, "formatVersion", "description", "clock",
                 "precision", "crossbars", "adcs", "dacs", "alus", "scratchpads", "noc", "search");
         int version = top.integer("formatVersion", 0, Integer.MAX_VALUE);
-        if (version != FORMAT_VERSION) {
-            throw top.error("formatVersion", "unsupported version " + version + "; this pimsyn reads version "
+        if (version != FORMAT_VERSION && version != 1) {
+            throw top.error("formatVersion", "unsupported version " + version + "; this pimsyn reads versions 1 and "
                     + FORMAT_VERSION);
         }
         top.optionalText("description");
@@ -97,8 +107,9 @@ final class HardwareLibraryReader {
         for (JsonObjectFields f : top.objects("alus",
                 withPowerKeys("kind", "vectorWidthElements", "frequencyGhz", "latencyNs"))) {
             String name = f.text("kind");
-            AluKind kind = AluKind.fromJsonName(name).orElseThrow(() -> f.error("kind", "unknown kind '" + name
-                    + "'; allowed: " + AluKind.jsonNames()));
+            AluKind kind = (version == 1 ? version1Kind(name) : AluKind.fromLabel(name)).orElseThrow(() ->
+                    f.error("kind", "unknown kind '" + name + "'; allowed: "
+                            + (version == 1 ? String.join(", ", VERSION_1_ALU_NAMES) : AluKind.labels())));
             alus.add(new AluSpec(kind, f.integer("vectorWidthElements", 1, MAX_COUNT), power(f, "latencyNs"),
                     f.positive("frequencyGhz"), provenance(f)));
         }

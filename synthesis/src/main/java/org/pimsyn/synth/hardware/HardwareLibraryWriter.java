@@ -50,7 +50,7 @@ public final class HardwareLibraryWriter {
         ArrayNode alus = root.putArray("alus");
         for (AluSpec a : library.alus()) {
             ObjectNode n = alus.addObject();
-            n.put("kind", a.kind().jsonName());
+            n.put("kind", a.kind().label());
             n.put("vectorWidthElements", a.vectorWidthElements());
             n.put("frequencyGhz", a.frequencyGhz());
             power(n, a.power(), "latencyNs");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.pimsyn.sim.ir.AluKind;
 
 /**
  * The rules that tie the tables of a library together: complete variant grids, one entry per key, ascending
@@ -88,14 +89,14 @@ final class LibraryRules {
         for (int i = 0; i < alus.size(); i++) {
             AluKind kind = alus.get(i).kind();
             if (!seen.add(kind)) {
-                throw new LibraryRuleException("$.alus[" + i + "].kind", "'" + kind.jsonName()
-                        + "' is listed twice; each kind appears once: " + AluKind.jsonNames());
+                throw new LibraryRuleException("$.alus[" + i + "].kind", "'" + kind.label()
+                        + "' is listed twice; each kind appears once: " + AluKind.labels());
             }
         }
         for (AluKind kind : AluKind.values()) {
             if (!seen.contains(kind)) {
-                throw new LibraryRuleException("$.alus", "no '" + kind.jsonName()
-                        + "' unit; each kind must appear once: " + AluKind.jsonNames());
+                throw new LibraryRuleException("$.alus", "no '" + kind.label()
+                        + "' unit; each kind must appear once: " + AluKind.labels());
             }
         }
     }

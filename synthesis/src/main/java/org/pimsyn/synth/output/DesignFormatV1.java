@@ -14,7 +14,8 @@ import org.pimsyn.synth.InputException;
 /**
  * Reads design files of format version 1, whose component library was a set of typed tables (crossbars, dacs,
  * adcs, alus, scratchpads, noc) without peak powers or sources, and whose macros had no other components. The
- * tree is brought to the current version before it is read, so one reader checks both.
+ * tree is brought to version 2 (then on to the current version, {@link DesignFormatV2}) before it is read, so one
+ * reader checks every version.
  *
  * <p>What version 1 did not record is filled as the simulation of such a design needs it, and each entry's source
  * says so: the peak power of a unit is its static power plus one action per latency; a link's flit takes one hop
@@ -28,7 +29,7 @@ final class DesignFormatV1 {
     private DesignFormatV1() {
     }
 
-    /** Brings a version 1 design tree to the current version, in place. */
+    /** Brings a version 1 design tree to version 2, in place. */
     static void upgrade(ObjectNode root, String source) {
         JsonNode library = root.get("componentLibrary");
         if (library instanceof ObjectNode old) {
@@ -63,7 +64,11 @@ final class DesignFormatV1 {
                         SOURCE));
             }
             for (JsonNode c : old.path("alus")) {
-                entries.add(ComponentEntries.alu(AluKind.valueOf(c.get("kind").asText()), num(c, "latencyNs"),
+                AluKind kind = DesignFormatV2.kind(c.get("kind").asText());
+                if (kind == null) {
+                    throw new IllegalArgumentException("unknown ALU kind " + c.get("kind"));
+                }
+                entries.add(ComponentEntries.alu(kind, num(c, "latencyNs"),
                         num(c, "energyPj"), num(c, "staticPowerMw"), peak(c, "staticPowerMw", "energyPj", "latencyNs"),
                         SOURCE));
             }

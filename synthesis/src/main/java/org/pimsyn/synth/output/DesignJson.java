@@ -36,8 +36,11 @@ import org.pimsyn.synth.stage.dataflow.Placement;
  */
 public final class DesignJson {
     public static final String FORMAT = "pimsyn-design";
-    /** Version 2: the component library as one table of (class, variant) entries; macros list other components. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * Version 2: the component library as one table of (class, variant) entries; macros list other components.
+     * Version 3: ALU kinds, component classes and the summary under the names every other output uses.
+     */
+    public static final int FORMAT_VERSION = 3;
 
     private static final String[] ROOT_KEYS = {"format", "formatVersion", "network", "designPoint", "dataflow",
             "placement", "fitnessImages", "performance", "accelerator", "componentLibrary", "summary"};
@@ -125,9 +128,13 @@ public final class DesignJson {
         if (!format.equals(FORMAT)) {
             throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
         }
-        if (root.integer("formatVersion", 1, FORMAT_VERSION) == 1) {
+        int version = root.integer("formatVersion", 1, FORMAT_VERSION);
+        if (version < FORMAT_VERSION) {
             ObjectNode upgraded = ((ObjectNode) tree).deepCopy();
-            DesignFormatV1.upgrade(upgraded, source);
+            if (version == 1) {
+                DesignFormatV1.upgrade(upgraded, source);
+            }
+            DesignFormatV2.upgrade(upgraded);
             root = JsonObjectFields.root(source, upgraded, ROOT_KEYS);
         }
         Network network = network(root);
@@ -220,27 +227,31 @@ public final class DesignJson {
         return new Placement(layers);
     }
 
-    /** The original tool's output: the design point, mesh, scratchpad, power efficiency and the layer table. */
+    /**
+     * The original tool's output, under pimsyn's names: the design point, mesh, largest scratchpad, power efficiency
+     * and the layer table.
+     */
     private static ObjectNode summary(Design design) {
         LayerTable table = LayerTable.of(design);
         ObjectNode s = OutputJson.MAPPER.createObjectNode();
-        s.put("rram_ratio", design.point().ratioRram());
-        s.put("rram_res", design.point().resRramBits());
-        s.put("xbar_size", design.point().xbSizeRows());
-        s.put("power_efficiency", design.performance().gopsPerWatt());
-        s.put("dac_res", design.point().resDacBits());
-        s.put("adc_res", design.point().adcBits());
-        s.put("macro_h", table.meshRows());
-        s.put("macro_w", table.meshCols());
-        s.put("spm_capacity", table.scratchpadKb());
+        s.put("ratioRram", design.point().ratioRram());
+        s.put("resRramBits", design.point().resRramBits());
+        s.put("xbSizeRows", design.point().xbSizeRows());
+        s.put("gopsPerWatt", design.performance().gopsPerWatt());
+        s.put("resDacBits", design.point().resDacBits());
+        s.put("adcBits", design.point().adcBits());
+        s.put("meshRows", table.meshRows());
+        s.put("meshCols", table.meshCols());
+        s.put("largestScratchpadKb", table.scratchpadKb());
         ObjectNode layers = s.putObject("layers");
         for (LayerTable.Row row : table.rows()) {
             ObjectNode r = layers.putObject(row.name());
             r.put("duplication", row.duplication());
             if (row.weightLayer()) {
-                r.put("macro_num", row.macros());
-                r.put("macro_sharing", row.macroSharing());
-                r.put("macro_size", row.macroSizeCrossbars());
+                r.put("macros", row.macros());
+                ArrayNode partners = r.putArray("sharesMacrosWith");
+                row.sharesMacrosWith().forEach(partners::add);
+                r.put("crossbarsPerMacro", row.macroSizeCrossbars());
             }
             row.components().forEach(r::put);
         }

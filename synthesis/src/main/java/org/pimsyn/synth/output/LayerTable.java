@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.arch.AluUnits;
 import org.pimsyn.sim.arch.Macro;
+import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.network.Layer;
@@ -18,7 +18,8 @@ import org.pimsyn.synth.stage.dataflow.LayerPlacement;
 import org.pimsyn.synth.stage.dataflow.Placement;
 
 /**
- * A design layer by layer, as the original PIMSYN tool reported it: one row per weight layer (duplication, macros,
+ * A design layer by layer, as the original PIMSYN tool reported it (under the names the rest of pimsyn uses for
+ * the same things): one row per weight layer (duplication, macros,
  * the layer it shares macros with, crossbars per macro, ADC, shift-add and adder units per macro) and one per
  * layer with ALU work of its own (pooling, activation, element-wise), which runs in its owner's blocks and takes
  * the owner's duplication and that ALU kind's units in the owner's home macro. Layers that only reshape data have
@@ -27,9 +28,9 @@ import org.pimsyn.synth.stage.dataflow.Placement;
  * @param scratchpadKb the largest scratchpad of any macro
  */
 public record LayerTable(int meshRows, int meshCols, int scratchpadKb, List<Row> rows) {
-    /** Component names in the original tool's spelling, in table order. */
-    public static final List<String> COMPONENTS = List.of("ADC", "SHIFTADD", "ADDITION", "POOL", "RELU", "SIGMOID",
-            "ELTWISE");
+    private static final String ADC = ComponentClass.ADC;
+    /** Component names, in table order: the ADC, then every ALU kind by its {@link AluKind#label()}. */
+    public static final List<String> COMPONENTS = components();
 
     public LayerTable {
         rows = List.copyOf(rows);
@@ -40,14 +41,15 @@ public record LayerTable(int meshRows, int meshCols, int scratchpadKb, List<Row>
      *
      * @param weightLayer        whether the layer holds weights; the macro fields are meaningful only then
      * @param macros             macros the layer's crossbars occupy
-     * @param macroSharing       names of the other layers in those macros, comma separated, or "None"
+     * @param sharesMacrosWith   names of the other layers in those macros
      * @param macroSizeCrossbars the most crossbars of the layer in any one of its macros
      * @param components         units per macro by component name (see {@link #COMPONENTS}); the largest count
      *                           among the layer's macros for a weight layer
      */
-    public record Row(String name, boolean weightLayer, int duplication, int macros, String macroSharing,
+    public record Row(String name, boolean weightLayer, int duplication, int macros, List<String> sharesMacrosWith,
             int macroSizeCrossbars, Map<String, Integer> components) {
         public Row {
+            sharesMacrosWith = List.copyOf(sharesMacrosWith);
             components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         }
     }
@@ -72,9 +74,9 @@ public record LayerTable(int meshRows, int meshCols, int scratchpadKb, List<Row>
                     shiftAdds = Math.max(shiftAdds, units(macro, AluKind.SHIFT_ADD));
                     macroSize = Math.max(macroSize, where.crossbars(i));
                 }
-                put(counts, "ADC", adcs);
-                put(counts, "SHIFTADD", shiftAdds);
-                put(counts, "ADDITION", units(acc.macros().get(where.home()), AluKind.ADD));
+                put(counts, ADC, adcs);
+                put(counts, AluKind.SHIFT_ADD.label(), shiftAdds);
+                put(counts, AluKind.ADD.label(), units(acc.macros().get(where.home()), AluKind.ADD));
                 rows.add(new Row(layer.name(), true, design.spec().wtDup(k), where.macroCount(),
                         sharing(network, skeleton, placement, k), macroSize, counts));
             } else {
@@ -83,8 +85,8 @@ public record LayerTable(int meshRows, int meshCols, int scratchpadKb, List<Row>
                     continue;
                 }
                 Map<String, Integer> counts = new LinkedHashMap<>();
-                put(counts, componentName(kind), units(acc.macros().get(placement.layer(k).home()), kind));
-                rows.add(new Row(layer.name(), false, design.spec().wtDup(k), 0, "None", 0, counts));
+                put(counts, kind.label(), units(acc.macros().get(placement.layer(k).home()), kind));
+                rows.add(new Row(layer.name(), false, design.spec().wtDup(k), 0, List.of(), 0, counts));
             }
         }
         int scratchpadKb = 0;
@@ -94,27 +96,23 @@ public record LayerTable(int meshRows, int meshCols, int scratchpadKb, List<Row>
         return new LayerTable(acc.meshRows(), acc.meshCols(), scratchpadKb, rows);
     }
 
-    /** The original tool's name of an ALU kind: SHIFTADD, ADDITION, POOL, RELU, SIGMOID, ELTWISE. */
-    public static String componentName(AluKind kind) {
-        return switch (kind) {
-            case SHIFT_ADD -> "SHIFTADD";
-            case ADD -> "ADDITION";
-            case POOL -> "POOL";
-            case RELU -> "RELU";
-            case SIGMOID -> "SIGMOID";
-            case ELTWISE -> "ELTWISE";
-        };
+    private static List<String> components() {
+        List<String> names = new ArrayList<>(List.of(ADC));
+        for (AluKind kind : AluKind.values()) {
+            names.add(kind.label());
+        }
+        return List.copyOf(names);
     }
 
-    private static String sharing(Network network, DataflowSkeleton skeleton, Placement placement, int k) {
-        StringJoiner partners = new StringJoiner(", ");
+    private static List<String> sharing(Network network, DataflowSkeleton skeleton, Placement placement, int k) {
+        List<String> partners = new ArrayList<>();
         int[] mine = placement.layer(k).macros();
         for (int j = 0; j < placement.size(); j++) {
             if (j != k && overlaps(mine, placement.layer(j).macros())) {
                 partners.add(network.layer(skeleton.weightLayerId(j)).name());
             }
         }
-        return partners.length() == 0 ? "None" : partners.toString();
+        return partners;
     }
 
     private static boolean overlaps(int[] a, int[] b) {

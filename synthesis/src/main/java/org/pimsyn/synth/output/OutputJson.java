@@ -146,7 +146,7 @@ final class OutputJson {
         if (type.isEnum()) {
             StringJoiner values = new StringJoiner(", ");
             for (Object c : type.getEnumConstants()) {
-                values.add(((Enum<?>) c).name());
+                values.add(MAPPER.valueToTree(c).asText());
             }
             return "one of " + values;
         }

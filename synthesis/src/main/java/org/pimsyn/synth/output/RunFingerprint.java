@@ -1,12 +1,15 @@
 package org.pimsyn.synth.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.explore.ExplorationSettings;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -25,6 +28,12 @@ import org.pimsyn.synth.network.json.NetworkJsonWriter;
  */
 public record RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
         int genes, int generations, int fitnessImages, long seed, int topDesigns) {
+    /**
+     * The ALU kinds as the library was hashed before they took their present names, in {@link AluKind} order: the
+     * same library keeps its hash, so checkpoints written before still resume.
+     */
+    private static final List<String> HASHED_ALU_NAMES = List.of("SHIFT_ADD", "ADDER", "POOLING", "RELU",
+            "SIGMOID", "ELTWISE");
 
     /** The fingerprint of a run keeping the default number of top designs. */
     public static RunFingerprint of(SynthesisRequest request, long seed) {
@@ -44,6 +53,10 @@ public record RunFingerprint(String network, String library, double powerMw, Str
     static String library(HardwareLibrary library) {
         ObjectNode tree = (ObjectNode) OutputJson.tree(library);
         tree.remove("origin");
+        for (JsonNode alu : tree.path("alus")) {
+            ((ObjectNode) alu).put("kind", HASHED_ALU_NAMES.get(AluKind.fromLabel(alu.path("kind").asText())
+                    .orElseThrow().ordinal()));
+        }
         try {
             return sha256(OutputJson.MAPPER.writeValueAsString(tree));
         } catch (JsonProcessingException e) {

@@ -45,7 +45,7 @@ class ConfigCommandTest {
         assertLine(out, "  8\\s+0\\.4\\s+1\\.6\\s+2\\s+1\\s+1\\s+1\\.6\\*\\s+\\[\\d+\\]");
         assertLine(out, "  6\\s+0\\.02\\s+1\\.06\\s+1\\.08\\s+1\\s+1\\s+1\\.06\\*\\s+\\[\\d+\\]");
         assertLine(out, "  64\\s+13\\.6025\\s+0\\.509152\\s+0\\.509152\\s+38\\.402\\s+40\\.144\\s+1024\\s+\\[\\d+\\]");
-        assertLine(out, "  pooling\\s+32\\s+0\\.02\\s+0\\.08\\s+0\\.1\\s+0\\.05\\s+200\\s+16\\*\\s+\\[\\d+\\]");
+        assertLine(out, "  pool\\s+32\\s+0\\.02\\s+0\\.08\\s+0\\.1\\s+0\\.05\\s+200\\s+16\\*\\s+\\[\\d+\\]");
         assertLine(out, "  router power\\s+42 mW\\s+\\[\\d+\\]");
         assertLine(out, "  clock\\s+1\\.2 GHz\\s+\\[1\\]");
         assertLine(out, "  RatioRram\\s+0\\.1, 0\\.15, 0\\.2, 0\\.25, 0\\.3, 0\\.35, 0\\.4\\s+\\[\\d+\\]");

@@ -126,7 +126,7 @@ class SynthesisEndToEndTest {
         double gopsPerWatt = performance.get("gopsPerWatt").asDouble();
         assertTrue(gopsPerWatt > 0);
         assertEquals(gopsPerWatt, chosen.get("fitnessGopsPerWatt").asDouble());
-        assertEquals(gopsPerWatt, design.at("/summary/power_efficiency").asDouble());
+        assertEquals(gopsPerWatt, design.at("/summary/gopsPerWatt").asDouble());
         assertTrue(chosen.get("fitnessEvaluations").asLong() > 0);
 
         // One crossbar point, two candidates, two DAC resolutions: four design points, each searched or pruned.

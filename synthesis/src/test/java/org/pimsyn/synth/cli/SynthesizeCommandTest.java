@@ -94,8 +94,8 @@ class SynthesizeCommandTest {
         assertTrue(o.startsWith("Synthesized small (network file " + dir.resolve("small.json")
                 + ") under 0.3 W: specified macros, macro sharing on, seed 1\n"), o);
         assertTrue(o.contains("\nDesign point: RatioRram "), o);
-        assertTrue(o.matches("(?s).*\\nlayer +dup +macros +shares with +xb/macro +ADC +SHIFTADD +ADDITION +POOL +RELU\\n"
-                + "conv1 .*"), o);
+        assertTrue(o.matches("(?s).*\\nlayer +duplication +macros +sharesMacrosWith +crossbarsPerMacro +adc +shiftAdd"
+                + " +add +pool +relu\\nconv1 .*"), o);
         assertTrue(o.contains("\nPower efficiency: "), o);
         assertTrue(o.contains("\nExplored 4 crossbar points (1 infeasible, 0 without an ADC) and "), o);
         assertTrue(o.endsWith("Wrote " + out.resolve("design.json") + ", " + out.resolve("pimcomp.json") + ", "
@@ -135,7 +135,7 @@ class SynthesizeCommandTest {
         JsonNode design = JSON.readTree(out.resolve("design.json").toFile());
         assertEquals("pimsyn-design", design.get("format").textValue());
         assertEquals(report.get("simulation").get("performance").get("gopsPerWatt"),
-                design.get("summary").get("power_efficiency"));
+                design.get("summary").get("gopsPerWatt"));
     }
 
     @Test

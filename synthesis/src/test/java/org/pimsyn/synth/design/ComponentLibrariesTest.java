@@ -63,16 +63,16 @@ class ComponentLibrariesTest {
     }
 
     @Test
-    void aluKindsMapOntoTheSimulatorsKinds() {
-        // adder -> ADD: 0.08 mW x 10 ns = 0.8 pJ; pooling -> POOL: 0.08 mW x 200 ns = 16 pJ.
+    void everyAluKindIsPricedFromItsLibraryEntry() {
+        // add: 0.08 mW x 10 ns = 0.8 pJ; pool: 0.08 mW x 200 ns = 16 pJ.
         ComponentEntry add = COSTS.alu(AluKind.ADD);
         assertEquals(10, add.latencyNs("operate"), EPS);
         assertEquals(0.8, add.energyPj("operate"), 1e-12);
         assertEquals(0.02, add.staticPowerMw(), EPS);
         assertEquals(16, COSTS.alu(AluKind.POOL).energyPj("operate"), 1e-12);
         assertEquals(4, COSTS.alu(AluKind.SHIFT_ADD).latencyNs("operate"), EPS);
-        for (org.pimsyn.synth.hardware.AluKind kind : org.pimsyn.synth.hardware.AluKind.values()) {
-            assertEquals(kind, ComponentLibraries.libraryKind(ComponentLibraries.simKind(kind)));
+        for (AluKind kind : AluKind.values()) {
+            assertEquals(LIBRARY.alu(kind).power().latencyNs(), COSTS.alu(kind).latencyNs("operate"), EPS);
         }
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.arch.Macro;
+import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
@@ -22,7 +23,6 @@ import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.NetworkBuilder;
 import org.pimsyn.synth.network.Shape;
 import org.pimsyn.synth.stage.allocation.ComponentAllocation;
-import org.pimsyn.synth.stage.allocation.Peripheral;
 import org.pimsyn.synth.stage.allocation.PeripheralAllocator;
 import org.pimsyn.synth.stage.allocation.PeripheralUnits;
 import org.pimsyn.synth.stage.dataflow.CompiledDataflow;
@@ -39,7 +39,7 @@ class DesignEvaluatorTest {
     private static final int CHANNELS = 128;
 
     private static final int NONE = MacroGene.NO_PARTNER;
-    private static final int KINDS = Peripheral.values().length;
+    private static final int KINDS = PeripheralUnits.COUNT;
 
     @Test
     void theAllocationGetsExactlyWhatTheFixedPartsLeave() {
@@ -69,15 +69,13 @@ class DesignEvaluatorTest {
         int[][] least = new int[3][KINDS];
         for (int g = 0; g < 3; g++) {
             for (int k : groupLayers[g]) {
-                workload[g][Peripheral.ADC.ordinal()] += work.adcConversions(k);
-                for (Peripheral p : Peripheral.values()) {
-                    if (p.alu() != null) {
-                        workload[g][p.ordinal()] += work.aluElements(k, ComponentLibraries.simKind(p.alu()));
-                    }
+                workload[g][PeripheralUnits.ADC] += work.adcConversions(k);
+                for (AluKind kind : AluKind.values()) {
+                    workload[g][PeripheralUnits.indexOf(kind)] += work.aluElements(k, kind);
                 }
             }
             for (int c = 0; c < KINDS; c++) {
-                least[g][c] = c <= Peripheral.SHIFT_ADD.ordinal() ? groupMacros[g].length : 1;
+                least[g][c] = c <= PeripheralUnits.indexOf(AluKind.SHIFT_ADD) ? groupMacros[g].length : 1;
             }
         }
         PeripheralUnits units = PeripheralUnits.of(SmallDesigns.LIBRARY, SmallDesigns.POINT.adcBits());
@@ -86,15 +84,15 @@ class DesignEvaluatorTest {
         ComponentAllocation expected = (ComponentAllocation) PeripheralAllocator.allocate(workload,
                 units.ratesPerNs(), units.unitPowersMw(), 2000 - fixedMw, least, floorNs);
         for (int g = 0; g < 3; g++) {
-            for (Peripheral p : Peripheral.values()) {
+            for (int c = 0; c < KINDS; c++) {
+                AluKind kind = PeripheralUnits.aluKind(c);
                 int placed = 0;
                 for (int m : groupMacros[g]) {
                     Macro macro = acc.macros().get(m);
-                    placed += p == Peripheral.ADC ? macro.adcs().count()
-                            : macro.alusOf(ComponentLibraries.simKind(p.alu())) == null ? 0
-                                    : macro.alusOf(ComponentLibraries.simKind(p.alu())).count();
+                    placed += kind == null ? macro.adcs().count()
+                            : macro.alusOf(kind) == null ? 0 : macro.alusOf(kind).count();
                 }
-                assertEquals(expected.count(g, p.ordinal()), placed, "group " + g + ", " + p);
+                assertEquals(expected.count(g, c), placed, "group " + g + ", " + (kind == null ? "adc" : kind.label()));
             }
         }
         assertEquals(fixedMw, evaluation.peakPower().fixedMw(), 1e-9);
@@ -106,11 +104,11 @@ class DesignEvaluatorTest {
         // The units reach the slowest layer's crossbar time and stop there, leaving budget unspent; the slowest
         // unit is at most that floor.
         assertTrue(expected.maxLatencyNs() <= floorNs, expected.maxLatencyNs() + " vs " + floorNs);
-        assertTrue(expected.powerMw() < 2000 - fixedMw - units.unitPowerMw(Peripheral.ADC) * 3);
+        assertTrue(expected.powerMw() < 2000 - fixedMw - units.unitPowerMw(PeripheralUnits.ADC) * 3);
         // Without the floor the budget left over the fixed parts would all go to units.
         ComponentAllocation spendAll = (ComponentAllocation) PeripheralAllocator.allocate(workload,
                 units.ratesPerNs(), units.unitPowersMw(), 2000 - fixedMw, least);
-        assertTrue(spendAll.powerMw() > 2000 - fixedMw - units.unitPowerMw(Peripheral.ADC) * 3);
+        assertTrue(spendAll.powerMw() > 2000 - fixedMw - units.unitPowerMw(PeripheralUnits.ADC) * 3);
         // Both layers of the pair list the shared macros, home first.
         assertEquals(List.of(0, 3), acc.macros().get(0).layers());
         assertEquals(List.of(0, 3), acc.macros().get(1).layers());
@@ -136,10 +134,10 @@ class DesignEvaluatorTest {
         assertEquals(2, first.dacs().resolutionBits());
         assertEquals(10, first.adcs().resolutionBits());
         assertTrue(first.adcs().count() >= 1);
-        assertNotNull(first.alusOf(org.pimsyn.sim.ir.AluKind.SHIFT_ADD));
+        assertNotNull(first.alusOf(AluKind.SHIFT_ADD));
         // ReLU runs on c1's home macro only.
-        assertNotNull(first.alusOf(org.pimsyn.sim.ir.AluKind.RELU));
-        assertNull(acc.macros().get(1).alusOf(org.pimsyn.sim.ir.AluKind.RELU));
+        assertNotNull(first.alusOf(AluKind.RELU));
+        assertNull(acc.macros().get(1).alusOf(AluKind.RELU));
         assertEquals(7, acc.macros().size());
         for (Macro macro : acc.macros()) {
             assertEquals(1, macro.layers().size(), "no sharing");

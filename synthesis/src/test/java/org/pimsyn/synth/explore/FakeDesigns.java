@@ -14,7 +14,6 @@ import org.pimsyn.sim.component.ComponentEntries;
 import org.pimsyn.sim.component.ComponentEntry;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
-import org.pimsyn.synth.design.ComponentLibraries;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.hardware.AdcSpec;
 import org.pimsyn.synth.hardware.AluSpec;
@@ -48,7 +47,7 @@ public final class FakeDesigns {
         entries.add(ComponentEntries.adc(adc.resolutionBits(), adc.power().latencyNs(),
                 adc.power().energyPerActionPj(), adc.power().staticPowerMw(), adc.power().peakPowerMw(), SOURCE));
         for (AluKind kind : AluKind.values()) {
-            AluSpec alu = lib.alu(ComponentLibraries.libraryKind(kind));
+            AluSpec alu = lib.alu(kind);
             entries.add(ComponentEntries.alu(kind, alu.power().latencyNs(), alu.power().energyPerActionPj(),
                     alu.power().staticPowerMw(), alu.power().peakPowerMw(), SOURCE));
         }
@@ -72,7 +71,7 @@ public final class FakeDesigns {
         ScratchpadSpec pad = largestScratchpad(lib);
         List<AluUnits> alus = new ArrayList<>();
         for (AluKind kind : AluKind.values()) {
-            alus.add(new AluUnits(kind, 2, lib.alu(ComponentLibraries.libraryKind(kind)).vectorWidthElements()));
+            alus.add(new AluUnits(kind, 2, lib.alu(kind).vectorWidthElements()));
         }
         List<Macro> macros = new ArrayList<>();
         List<String> names = new ArrayList<>();

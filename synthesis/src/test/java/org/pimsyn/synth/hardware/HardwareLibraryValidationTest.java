@@ -52,6 +52,19 @@ class HardwareLibraryValidationTest {
     }
 
     @Test
+    void version1ReadsWithItsOwnAluNames() throws IOException {
+        Path file = dir.resolve("v1.json");
+        Files.writeString(file, LibraryVariants.edited(root -> {
+            root.put("formatVersion", 1);
+            at(root, "alus", "1").put("kind", "adder");
+            at(root, "alus", "2").put("kind", "pooling");
+        }));
+        assertEquals(HardwareLibrary.builtIn().alus(), HardwareLibrary.load(file).alus());
+        assertEquals("$.alus[1].kind: unknown kind 'add'; allowed: shiftAdd, adder, pooling, relu, sigmoid, eltwise",
+                load(root -> root.put("formatVersion", 1)));
+    }
+
+    @Test
     void unknownKeyIsNamedWithTheKeyItProbablyMeant() throws IOException {
         String m = load(root -> {
             ObjectNode xb = at(root, "crossbars", "3");
@@ -186,14 +199,14 @@ class HardwareLibraryValidationTest {
     @Test
     void missingAluKindIsNamed() throws IOException {
         String m = load(root -> array(root, "alus").remove(4));
-        assertEquals("$.alus: no 'sigmoid' unit; each kind must appear once: shiftAdd, adder, pooling, relu, "
+        assertEquals("$.alus: no 'sigmoid' unit; each kind must appear once: shiftAdd, add, pool, relu, "
                 + "sigmoid, eltwise", m);
     }
 
     @Test
     void unknownAluKindListsTheKnownOnes() throws IOException {
         String m = load(root -> at(root, "alus", "0").put("kind", "shiftadd"));
-        assertEquals("$.alus[0].kind: unknown kind 'shiftadd'; allowed: shiftAdd, adder, pooling, relu, sigmoid, "
+        assertEquals("$.alus[0].kind: unknown kind 'shiftadd'; allowed: shiftAdd, add, pool, relu, sigmoid, "
                 + "eltwise", m);
     }
 
@@ -256,8 +269,8 @@ class HardwareLibraryValidationTest {
 
     @Test
     void unsupportedFormatVersionIsNamed() throws IOException {
-        assertEquals("$.formatVersion: unsupported version 2; this pimsyn reads version 1",
-                load(root -> root.put("formatVersion", 2)));
+        assertEquals("$.formatVersion: unsupported version 3; this pimsyn reads versions 1 and 2",
+                load(root -> root.put("formatVersion", 3)));
     }
 
     @Test

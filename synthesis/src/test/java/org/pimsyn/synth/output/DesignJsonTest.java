@@ -53,21 +53,21 @@ class DesignJsonTest {
     }
 
     @Test
-    void summaryFollowsTheOriginalToolsOutput() throws Exception {
+    void summaryFollowsTheOriginalToolsOutputUnderPimsynsNames() throws Exception {
         JsonNode s = JSON.readTree(TEXT).get("summary");
-        assertEquals(0.3, s.get("rram_ratio").doubleValue());
-        assertEquals(2, s.get("rram_res").intValue());
-        assertEquals(256, s.get("xbar_size").intValue());
-        assertEquals(DESIGN.performance().gopsPerWatt(), s.get("power_efficiency").doubleValue());
-        assertEquals(2, s.get("dac_res").intValue());
-        assertEquals(11, s.get("adc_res").intValue());
-        assertEquals(2, s.get("macro_h").intValue());
-        assertEquals(2, s.get("macro_w").intValue());
-        assertEquals(4096, s.get("spm_capacity").intValue());
+        assertEquals(0.3, s.get("ratioRram").doubleValue());
+        assertEquals(2, s.get("resRramBits").intValue());
+        assertEquals(256, s.get("xbSizeRows").intValue());
+        assertEquals(DESIGN.performance().gopsPerWatt(), s.get("gopsPerWatt").doubleValue());
+        assertEquals(2, s.get("resDacBits").intValue());
+        assertEquals(11, s.get("adcBits").intValue());
+        assertEquals(2, s.get("meshRows").intValue());
+        assertEquals(2, s.get("meshCols").intValue());
+        assertEquals(4096, s.get("largestScratchpadKb").intValue());
         assertEquals(JSON.readTree("""
-                {"duplication": 4, "macro_num": 1, "macro_sharing": "None", "macro_size": 32,
-                 "ADC": 3, "SHIFTADD": 2, "ADDITION": 2}"""), s.get("layers").get("conv1"));
-        assertEquals(JSON.readTree("{\"duplication\": 4, \"POOL\": 2}"), s.get("layers").get("pool1"));
+                {"duplication": 4, "macros": 1, "sharesMacrosWith": [], "crossbarsPerMacro": 32,
+                 "adc": 3, "shiftAdd": 2, "add": 2}"""), s.get("layers").get("conv1"));
+        assertEquals(JSON.readTree("{\"duplication\": 4, \"pool\": 2}"), s.get("layers").get("pool1"));
         assertEquals(7, s.get("layers").size());
     }
 
@@ -76,6 +76,19 @@ class DesignJsonTest {
         Path file = dir.resolve("d/design.json");
         DesignJson.write(DESIGN, file);
         assertEquals(TEXT, DesignJson.toJson(DesignJson.read(file)));
+    }
+
+    @Test
+    void aVersion2FileWithItsOwnAluNamesReadsAsTheSameDesign() throws Exception {
+        String v2 = TEXT.replace("\"formatVersion\" : 3", "\"formatVersion\" : 2")
+                .replace("\"kind\" : \"shiftAdd\"", "\"kind\" : \"SHIFT_ADD\"")
+                .replace("\"kind\" : \"add\"", "\"kind\" : \"ADD\"")
+                .replace("\"kind\" : \"relu\"", "\"kind\" : \"RELU\"")
+                .replace("\"kind\" : \"pool\"", "\"kind\" : \"POOL\"")
+                .replace("\"alu.shiftAdd\"", "\"alu.shift_add\"");
+        assertTrue(v2.contains("\"SHIFT_ADD\"") && v2.contains("\"alu.shift_add\"") && v2.contains("\"POOL\""));
+        assertEquals(TEXT, DesignJson.toJson(DesignJson.parse(v2, "v2.json")));
+        assertTrue(error(v2.replace("\"SHIFT_ADD\"", "\"shift_add\"")).startsWith("design.json: $.accelerator"));
     }
 
     @Test
@@ -107,8 +120,8 @@ class DesignJsonTest {
         assertTrue(error(TEXT.substring(0, TEXT.length() / 2)).startsWith("design.json: line "));
         assertEquals("design.json: $.format: expected \"pimsyn-design\", found \"other\"",
                 error(r -> r.put("format", "other")));
-        assertEquals("design.json: $.formatVersion: must be an integer in [1, 2], found 3",
-                error(r -> r.put("formatVersion", 3)));
+        assertEquals("design.json: $.formatVersion: must be an integer in [1, 3], found 4",
+                error(r -> r.put("formatVersion", 4)));
         assertTrue(error(r -> r.put("extra", 1)).startsWith("design.json: $.extra: unknown key; allowed keys: format,"));
         assertEquals("design.json: $.fitnessImages: must be an integer in [1, 2147483647], found 0",
                 error(r -> r.put("fitnessImages", 0)));

@@ -19,15 +19,15 @@ class LayerTableTest {
         assertEquals(2, t.meshRows());
         assertEquals(2, t.meshCols());
         assertEquals(4096, t.scratchpadKb());
-        Map<String, Integer> weightUnits = Map.of("ADC", 3, "SHIFTADD", 2, "ADDITION", 2);
+        Map<String, Integer> weightUnits = Map.of("adc", 3, "shiftAdd", 2, "add", 2);
         assertEquals(List.of(
-                new LayerTable.Row("conv1", true, 4, 1, "None", 32, weightUnits),
-                new LayerTable.Row("relu1", false, 4, 0, "None", 0, Map.of("RELU", 2)),
-                new LayerTable.Row("pool1", false, 4, 0, "None", 0, Map.of("POOL", 2)),
-                new LayerTable.Row("conv2", true, 2, 1, "None", 16, weightUnits),
-                new LayerTable.Row("relu2", false, 2, 0, "None", 0, Map.of("RELU", 2)),
-                new LayerTable.Row("pool2", false, 2, 0, "None", 0, Map.of("POOL", 2)),
-                new LayerTable.Row("fc", true, 1, 1, "None", 8, weightUnits)), t.rows());
+                new LayerTable.Row("conv1", true, 4, 1, List.of(), 32, weightUnits),
+                new LayerTable.Row("relu1", false, 4, 0, List.of(), 0, Map.of("relu", 2)),
+                new LayerTable.Row("pool1", false, 4, 0, List.of(), 0, Map.of("pool", 2)),
+                new LayerTable.Row("conv2", true, 2, 1, List.of(), 16, weightUnits),
+                new LayerTable.Row("relu2", false, 2, 0, List.of(), 0, Map.of("relu", 2)),
+                new LayerTable.Row("pool2", false, 2, 0, List.of(), 0, Map.of("pool", 2)),
+                new LayerTable.Row("fc", true, 1, 1, List.of(), 8, weightUnits)), t.rows());
     }
 
     @Test
@@ -44,11 +44,11 @@ class LayerTableTest {
         Design sharedDesign = new Design(d.point(), d.spec(), placement, shared, d.library(), d.fitnessImages(),
                 d.performance());
         List<LayerTable.Row> rows = LayerTable.of(sharedDesign).rows();
-        assertEquals(new LayerTable.Row("conv1", true, 4, 2, "conv2", 20,
-                Map.of("ADC", 7, "SHIFTADD", 2, "ADDITION", 2)), rows.get(0));
-        assertEquals(new LayerTable.Row("conv2", true, 2, 1, "conv1", 16,
-                Map.of("ADC", 7, "SHIFTADD", 2, "ADDITION", 2)), rows.get(3));
-        assertEquals("None", rows.get(6).macroSharing());
+        assertEquals(new LayerTable.Row("conv1", true, 4, 2, List.of("conv2"), 20,
+                Map.of("adc", 7, "shiftAdd", 2, "add", 2)), rows.get(0));
+        assertEquals(new LayerTable.Row("conv2", true, 2, 1, List.of("conv1"), 16,
+                Map.of("adc", 7, "shiftAdd", 2, "add", 2)), rows.get(3));
+        assertEquals(List.of(), rows.get(6).sharesMacrosWith());
     }
 
     private static Macro withAdcs(Macro m, int adcs) {

@@ -2,7 +2,7 @@ package org.pimsyn.synth.stage.allocation;
 
 /**
  * Synthesis stage 4: peripheral units per layer group (the paper's Eq. 5-6). Groups are layers, or layers that
- * share macros; components are whatever the caller indexes (ADC and the ALU kinds, see {@link Peripheral}).
+ * share macros; components are whatever the caller indexes (ADC and the ALU kinds, see {@link PeripheralUnits}).
  *
  * <p>Eq. 5 asks for counts that minimise the largest latency Wl[g][c] / (rate[c] x count[g][c]) under the power
  * limit sum P[c] x count[g][c] <= budget. Its continuous optimum (Eq. 6) gives every pair the same latency:

@@ -1,18 +1,26 @@
 package org.pimsyn.synth.stage.allocation;
 
+import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.timing.TimingRules;
 import org.pimsyn.synth.hardware.AdcSpec;
 import org.pimsyn.synth.hardware.AluSpec;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 
 /**
- * Rate and peak power of one unit of each {@link Peripheral}, indexed by ordinal, as the allocator takes them.
+ * Rate and peak power of one unit of each peripheral component stage 4 allocates, the ADC and every
+ * {@link AluKind}, indexed as the allocator takes them: {@link #ADC}, then each ALU kind at
+ * {@link #indexOf(AluKind)}.
  * An ADC processes one conversion per latency (rate 1 / latency); an ALU one vector of {@code vectorWidthElements}
  * per latency (rate width / latency). The latency is the simulator's ({@link TimingRules#unitRatePerNs}): the library's, rounded up to whole clock
  * cycles, so that a 1 ns conversion at 1.2 GHz takes 2 cycles (1.67 ns) here as it does there. Immutable: arrays
  * are copied out.
  */
 public final class PeripheralUnits {
+    /** The index of the ADC. */
+    public static final int ADC = 0;
+    /** The number of peripheral components: the ADC and one per ALU kind. */
+    public static final int COUNT = 1 + AluKind.COUNT;
+
     private final int adcBits;
     private final double[] ratePerNs;
     private final double[] unitPowerMw;
@@ -31,41 +39,48 @@ public final class PeripheralUnits {
     public static PeripheralUnits of(HardwareLibrary library, int adcBits) {
         AdcSpec adc = library.adc(adcBits).orElseThrow(() -> new IllegalArgumentException("no " + adcBits
                 + "-bit ADC in " + library.origin()));
-        Peripheral[] kinds = Peripheral.values();
-        double[] rate = new double[kinds.length];
-        double[] power = new double[kinds.length];
+        double[] rate = new double[COUNT];
+        double[] power = new double[COUNT];
         double clockGhz = library.clockGhz();
-        rate[Peripheral.ADC.ordinal()] = TimingRules.unitRatePerNs(adc.power().latencyNs(), 1, clockGhz);
-        power[Peripheral.ADC.ordinal()] = adc.power().peakPowerMw();
-        for (Peripheral p : kinds) {
-            if (p.alu() != null) {
-                AluSpec alu = library.alu(p.alu());
-                rate[p.ordinal()] = TimingRules.unitRatePerNs(alu.power().latencyNs(), alu.vectorWidthElements(),
-                        clockGhz);
-                power[p.ordinal()] = alu.power().peakPowerMw();
-            }
+        rate[ADC] = TimingRules.unitRatePerNs(adc.power().latencyNs(), 1, clockGhz);
+        power[ADC] = adc.power().peakPowerMw();
+        for (AluKind kind : AluKind.values()) {
+            AluSpec alu = library.alu(kind);
+            rate[indexOf(kind)] = TimingRules.unitRatePerNs(alu.power().latencyNs(), alu.vectorWidthElements(),
+                    clockGhz);
+            power[indexOf(kind)] = alu.power().peakPowerMw();
         }
         return new PeripheralUnits(adcBits, rate, power);
+    }
+
+    /** The index of an ALU kind. */
+    public static int indexOf(AluKind kind) {
+        return 1 + kind.ordinal();
+    }
+
+    /** The ALU kind at an index, or null for the ADC. */
+    public static AluKind aluKind(int index) {
+        return index == ADC ? null : AluKind.ofCode(index - 1);
     }
 
     public int adcBits() {
         return adcBits;
     }
 
-    public double ratePerNs(Peripheral p) {
-        return ratePerNs[p.ordinal()];
+    public double ratePerNs(int index) {
+        return ratePerNs[index];
     }
 
-    public double unitPowerMw(Peripheral p) {
-        return unitPowerMw[p.ordinal()];
+    public double unitPowerMw(int index) {
+        return unitPowerMw[index];
     }
 
-    /** Rates per {@link Peripheral} ordinal, a copy for {@link PeripheralAllocator}. */
+    /** Rates per index, a copy for {@link PeripheralAllocator}. */
     public double[] ratesPerNs() {
         return ratePerNs.clone();
     }
 
-    /** Peak powers per {@link Peripheral} ordinal, a copy for {@link PeripheralAllocator}. */
+    /** Peak powers per index, a copy for {@link PeripheralAllocator}. */
     public double[] unitPowersMw() {
         return unitPowerMw.clone();
     }

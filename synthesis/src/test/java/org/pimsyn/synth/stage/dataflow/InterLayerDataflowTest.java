@@ -63,13 +63,13 @@ class InterLayerDataflowTest {
         Irs irs = new Irs(skeleton.compile(skeleton.oneMacroPerLayer()).program());
         assertEquals(List.of(
                 "LOAD L0 b3 v288 @0",
-                "MVM L0 b3 t0 x32 @0", "ADC L0 b3 t0 v128 @0", "ALU/shift_add L0 b3 t0 v128 @0",
+                "MVM L0 b3 t0 x32 @0", "ADC L0 b3 t0 v128 @0", "ALU/shiftAdd L0 b3 t0 v128 @0",
                 "ALU/pool L0 b3 v64 @0",
                 "STORE L0 b3 v16 @0",
                 "TRANSFER L0 b3 v16 @0->1"), irs.block(0, 3));
         assertEquals(List.of(
                 "LOAD L0 b2 v288 @0",
-                "MVM L0 b2 t0 x32 @0", "ADC L0 b2 t0 v128 @0", "ALU/shift_add L0 b2 t0 v128 @0",
+                "MVM L0 b2 t0 x32 @0", "ADC L0 b2 t0 v128 @0", "ALU/shiftAdd L0 b2 t0 v128 @0",
                 "STORE L0 b2 v1 @0"), irs.block(0, 2));
         // B's position (0,0) reads pool rows and columns 0-1 -> pool (1,1) -> A's block 3; (0,1) reads pool
         // columns 1-3 of rows 0-1 -> pool (1,3) -> block 3; (1,0) and (1,1) read pool row 3 -> block 7.
@@ -100,7 +100,7 @@ class InterLayerDataflowTest {
         DataflowSkeleton skeleton = skeleton(convPoolConv(), 8, 1);
         Irs irs = new Irs(skeleton.compile(skeleton.oneMacroPerLayer()).program());
         int pool3 = irs.find(AluKind.POOL, 0, 3, NO_BIT, 0);
-        assertEquals(List.of("ALU/pool L0 b1 v64 @0", "ALU/shift_add L0 b3 t0 v128 @0"),
+        assertEquals(List.of("ALU/pool L0 b1 v64 @0", "ALU/shiftAdd L0 b3 t0 v128 @0"),
                 irs.predecessorLabels(pool3));
         // Pool row 1 reads A rows 2 and 3: block 2's shift-add precedes block 3's.
         assertTrue(irs.reaches(irs.find(AluKind.SHIFT_ADD, 0, 2, 0, 0), pool3));
@@ -137,13 +137,13 @@ class InterLayerDataflowTest {
         Irs irs = new Irs(skeleton.compile(skeleton.oneMacroPerLayer()).program());
         assertEquals(List.of(
                 "LOAD L1 b2 v72 @1",
-                "MVM L1 b2 t0 x16 @1", "ADC L1 b2 t0 v32 @1", "ALU/shift_add L1 b2 t0 v32 @1",
+                "MVM L1 b2 t0 x16 @1", "ADC L1 b2 t0 v32 @1", "ALU/shiftAdd L1 b2 t0 v32 @1",
                 "ALU/eltwise L1 b2 v8 @1", "ALU/relu L1 b2 v8 @1",
                 "STORE L1 b2 v8 @1",
                 "TRANSFER L1 b2 v8 @1->2"), irs.block(1, 2));
         // conv2's row b reads relu1 rows b-1..b+1; the addition's row b reads relu1 row b.
         assertEquals(List.of("LOAD L1 b1 v72 @1", "TRANSFER L0 b3 v8 @0->1"), loadPredecessors(irs, 1, 2, 1));
-        assertEquals(List.of("ALU/eltwise L1 b1 v8 @1", "ALU/shift_add L1 b2 t0 v32 @1", "TRANSFER L0 b2 v8 @0->1"),
+        assertEquals(List.of("ALU/eltwise L1 b1 v8 @1", "ALU/shiftAdd L1 b2 t0 v32 @1", "TRANSFER L0 b2 v8 @0->1"),
                 irs.predecessorLabels(irs.find(AluKind.ELTWISE, 1, 2, NO_BIT, 1)));
         // One TRANSFER per conv1 block to macro 1, shared by conv2's LOADs and the addition.
         assertEquals(4, countTransfers(irs, 0));
@@ -189,9 +189,9 @@ class InterLayerDataflowTest {
 
         Irs irs = new Irs(skeleton.compile(skeleton.oneMacroPerLayer()).program());
         // Pooling in b's block r+1 reads a's row r+1 (concat rows up to r+1): a's block r+1.
-        assertEquals(List.of("ALU/pool L1 b1 v432 @1", "ALU/shift_add L1 b2 t0 v96 @1", "TRANSFER L0 b2 v24 @0->1"),
+        assertEquals(List.of("ALU/pool L1 b1 v432 @1", "ALU/shiftAdd L1 b2 t0 v96 @1", "TRANSFER L0 b2 v24 @0->1"),
                 irs.predecessorLabels(irs.find(AluKind.POOL, 1, 2, NO_BIT, 1)));
-        assertEquals(List.of("ALU/pool L1 b4 v432 @1", "ALU/shift_add L1 b5 t0 v96 @1", "TRANSFER L0 b5 v24 @0->1"),
+        assertEquals(List.of("ALU/pool L1 b4 v432 @1", "ALU/shiftAdd L1 b5 t0 v96 @1", "TRANSFER L0 b5 v24 @0->1"),
                 irs.predecessorLabels(irs.find(AluKind.POOL, 1, 5, NO_BIT, 1)));
         // No pooling in block 0: no pool row is complete yet.
         assertEquals(0, irs.block(1, 0).stream().filter(s -> s.startsWith("ALU/pool")).count());
@@ -228,7 +228,7 @@ class InterLayerDataflowTest {
         assertEquals(List.of(
                 "ALU/pool L0 b0 v64 @0",
                 "LOAD L0 b0 v72 @0",
-                "MVM L0 b0 t0 x16 @0", "ADC L0 b0 t0 v32 @0", "ALU/shift_add L0 b0 t0 v32 @0",
+                "MVM L0 b0 t0 x16 @0", "ADC L0 b0 t0 v32 @0", "ALU/shiftAdd L0 b0 t0 v32 @0",
                 "STORE L0 b0 v8 @0"), irs.block(0, 0));
         assertEquals("ALU/pool L0 b2 v32 @0", irs.block(0, 2).get(0));
         assertFalse(irs.block(0, 3).get(0).startsWith("ALU/pool"));
@@ -254,7 +254,7 @@ class InterLayerDataflowTest {
         // c1's block r computes sigmoid row r (4 positions x 2 channels) and sends it to c2's home for the sum.
         assertEquals(List.of("ALU/sigmoid L0 b1 v8 @0", "TRANSFER L0 b1 v8 @0->1", "LOAD L0 b1 v8 @0"),
                 irs.block(0, 1).subList(0, 3));
-        assertEquals(List.of("ALU/eltwise L1 b0 v8 @1", "ALU/shift_add L1 b1 t0 v32 @1", "TRANSFER L0 b1 v8 @0->1"),
+        assertEquals(List.of("ALU/eltwise L1 b0 v8 @1", "ALU/shiftAdd L1 b1 t0 v32 @1", "TRANSFER L0 b1 v8 @0->1"),
                 irs.predecessorLabels(irs.find(AluKind.ELTWISE, 1, 1, NO_BIT, 1)));
     }
 

@@ -41,8 +41,8 @@ class SingleLayerDataflowTest {
         // LOAD 4 positions x 36 inputs; MVM all 16 crossbars; ADC 4 copies x 32; STORE 4 positions x 8 channels.
         assertEquals(List.of(
                 "LOAD L0 b0 v144 @0",
-                "MVM L0 b0 t0 x16 @0", "ADC L0 b0 t0 v128 @0", "ALU/shift_add L0 b0 t0 v128 @0",
-                "MVM L0 b0 t1 x16 @0", "ADC L0 b0 t1 v128 @0", "ALU/shift_add L0 b0 t1 v128 @0",
+                "MVM L0 b0 t0 x16 @0", "ADC L0 b0 t0 v128 @0", "ALU/shiftAdd L0 b0 t0 v128 @0",
+                "MVM L0 b0 t1 x16 @0", "ADC L0 b0 t1 v128 @0", "ALU/shiftAdd L0 b0 t1 v128 @0",
                 "STORE L0 b0 v32 @0"), irs.block(0, 0));
         assertEquals(4 * 8, p.size());
         // 8 edges inside each block, 4 between consecutive blocks (LOAD, MVM, shift-add tail, STORE).
@@ -50,9 +50,9 @@ class SingleLayerDataflowTest {
         assertEquals(List.of("LOAD L0 b1 v144 @0", "MVM L0 b0 t1 x16 @0"),
                 irs.predecessorLabels(irs.find(IrKind.MVM, 0, 1, 0, 0)));
         assertEquals(List.of("MVM L0 b1 t1 x16 @0"), irs.predecessorLabels(irs.find(IrKind.ADC, 0, 1, 1, 0)));
-        assertEquals(List.of("ADC L0 b1 t1 v128 @0", "ALU/shift_add L0 b0 t1 v128 @0",
-                "ALU/shift_add L0 b1 t0 v128 @0"), irs.predecessorLabels(irs.find(AluKind.SHIFT_ADD, 0, 1, 1, 0)));
-        assertEquals(List.of("ALU/shift_add L0 b1 t1 v128 @0", "STORE L0 b0 v32 @0"),
+        assertEquals(List.of("ADC L0 b1 t1 v128 @0", "ALU/shiftAdd L0 b0 t1 v128 @0",
+                "ALU/shiftAdd L0 b1 t0 v128 @0"), irs.predecessorLabels(irs.find(AluKind.SHIFT_ADD, 0, 1, 1, 0)));
+        assertEquals(List.of("ALU/shiftAdd L0 b1 t1 v128 @0", "STORE L0 b0 v32 @0"),
                 irs.predecessorLabels(irs.find(IrKind.STORE, 0, 1, IrProgram.NO_BIT, 0)));
         assertEquals(List.of("LOAD L0 b0 v144 @0"), irs.predecessorLabels(irs.find(IrKind.LOAD, 0, 1,
                 IrProgram.NO_BIT, 0)));
@@ -84,10 +84,10 @@ class SingleLayerDataflowTest {
                 "LOAD L0 b0 v144 @3",
                 "TRANSFER L0 b0 v72 @3->5",
                 "LOAD L0 b0 v72 @5",
-                "MVM L0 b0 t0 x10 @3", "ADC L0 b0 t0 v80 @3", "ALU/shift_add L0 b0 t0 v80 @3",
-                "MVM L0 b0 t0 x6 @5", "ADC L0 b0 t0 v48 @5", "ALU/shift_add L0 b0 t0 v48 @5",
-                "MVM L0 b0 t1 x10 @3", "ADC L0 b0 t1 v80 @3", "ALU/shift_add L0 b0 t1 v80 @3",
-                "MVM L0 b0 t1 x6 @5", "ADC L0 b0 t1 v48 @5", "ALU/shift_add L0 b0 t1 v48 @5",
+                "MVM L0 b0 t0 x10 @3", "ADC L0 b0 t0 v80 @3", "ALU/shiftAdd L0 b0 t0 v80 @3",
+                "MVM L0 b0 t0 x6 @5", "ADC L0 b0 t0 v48 @5", "ALU/shiftAdd L0 b0 t0 v48 @5",
+                "MVM L0 b0 t1 x10 @3", "ADC L0 b0 t1 v80 @3", "ALU/shiftAdd L0 b0 t1 v80 @3",
+                "MVM L0 b0 t1 x6 @5", "ADC L0 b0 t1 v48 @5", "ALU/shiftAdd L0 b0 t1 v48 @5",
                 "MERGE L0 b0 v16 [3, 5]->3",
                 "LOAD L0 b0 v16 @3",
                 "STORE L0 b0 v32 @3"), irs.block(0, 0));
@@ -97,7 +97,7 @@ class SingleLayerDataflowTest {
         assertEquals(List.of("LOAD L0 b0 v72 @5"), irs.predecessorLabels(irs.find(IrKind.MVM, 0, 0, 0, 5)));
         assertEquals(List.of("LOAD L0 b0 v144 @3"), irs.predecessorLabels(irs.find(IrKind.MVM, 0, 0, 0, 3)));
         int merge = irs.find(IrKind.MERGE, 0, 1, IrProgram.NO_BIT, 3);
-        assertEquals(List.of("ALU/shift_add L0 b1 t1 v48 @5", "ALU/shift_add L0 b1 t1 v80 @3"),
+        assertEquals(List.of("ALU/shiftAdd L0 b1 t1 v48 @5", "ALU/shiftAdd L0 b1 t1 v80 @3"),
                 irs.predecessorLabels(merge));
         assertEquals(List.of("LOAD L0 b0 v16 @3", "MERGE L0 b1 v16 [3, 5]->3"),
                 irs.predecessorLabels(irs.find("LOAD L0 b1 v16 @3")));
@@ -128,17 +128,17 @@ class SingleLayerDataflowTest {
                 "LOAD L0 b4 v108 @0",
                 "TRANSFER L0 b4 v36 @0->1",
                 "LOAD L0 b4 v36 @1",
-                "MVM L0 b4 t0 x8 @0", "ADC L0 b4 t0 v64 @0", "ALU/shift_add L0 b4 t0 v64 @0",
-                "MVM L0 b4 t0 x4 @1", "ADC L0 b4 t0 v32 @1", "ALU/shift_add L0 b4 t0 v32 @1",
-                "MVM L0 b4 t1 x8 @0", "ADC L0 b4 t1 v64 @0", "ALU/shift_add L0 b4 t1 v64 @0",
-                "MVM L0 b4 t1 x4 @1", "ADC L0 b4 t1 v32 @1", "ALU/shift_add L0 b4 t1 v32 @1",
+                "MVM L0 b4 t0 x8 @0", "ADC L0 b4 t0 v64 @0", "ALU/shiftAdd L0 b4 t0 v64 @0",
+                "MVM L0 b4 t0 x4 @1", "ADC L0 b4 t0 v32 @1", "ALU/shiftAdd L0 b4 t0 v32 @1",
+                "MVM L0 b4 t1 x8 @0", "ADC L0 b4 t1 v64 @0", "ALU/shiftAdd L0 b4 t1 v64 @0",
+                "MVM L0 b4 t1 x4 @1", "ADC L0 b4 t1 v32 @1", "ALU/shiftAdd L0 b4 t1 v32 @1",
                 "MERGE L0 b4 v8 [0, 1]->0",
                 "LOAD L0 b4 v8 @0",
                 "STORE L0 b4 v24 @0"), irs.block(0, 4));
         assertEquals(List.of(
                 "LOAD L0 b5 v36 @0",
-                "MVM L0 b5 t0 x4 @0", "ADC L0 b5 t0 v32 @0", "ALU/shift_add L0 b5 t0 v32 @0",
-                "MVM L0 b5 t1 x4 @0", "ADC L0 b5 t1 v32 @0", "ALU/shift_add L0 b5 t1 v32 @0",
+                "MVM L0 b5 t0 x4 @0", "ADC L0 b5 t0 v32 @0", "ALU/shiftAdd L0 b5 t0 v32 @0",
+                "MVM L0 b5 t1 x4 @0", "ADC L0 b5 t1 v32 @0", "ALU/shiftAdd L0 b5 t1 v32 @0",
                 "STORE L0 b5 v8 @0"), irs.block(0, 5));
     }
 
@@ -152,11 +152,11 @@ class SingleLayerDataflowTest {
         // ADD: 4 positions x 8 channels x (3 - 1) row-tile partial sums.
         assertEquals(List.of(
                 "LOAD L0 b0 v144 @0",
-                "MVM L0 b0 t0 x12 @0", "ADC L0 b0 t0 v96 @0", "ALU/shift_add L0 b0 t0 v96 @0",
-                "MVM L0 b0 t1 x12 @0", "ADC L0 b0 t1 v96 @0", "ALU/shift_add L0 b0 t1 v96 @0",
+                "MVM L0 b0 t0 x12 @0", "ADC L0 b0 t0 v96 @0", "ALU/shiftAdd L0 b0 t0 v96 @0",
+                "MVM L0 b0 t1 x12 @0", "ADC L0 b0 t1 v96 @0", "ALU/shiftAdd L0 b0 t1 v96 @0",
                 "ALU/add L0 b0 v64 @0",
                 "STORE L0 b0 v32 @0"), one.block(0, 0));
-        assertEquals(List.of("ALU/add L0 b0 v64 @0", "ALU/shift_add L0 b1 t1 v96 @0"),
+        assertEquals(List.of("ALU/add L0 b0 v64 @0", "ALU/shiftAdd L0 b1 t1 v96 @0"),
                 one.predecessorLabels(one.find(AluKind.ADD, 0, 1, IrProgram.NO_BIT, 0)));
 
         // Macro 0 holds row tiles 0 and 1 of copy 0 (16 + 16 rows, 2 x 8 partial sums); macro 1 row tile 2 of
@@ -167,10 +167,10 @@ class SingleLayerDataflowTest {
                 "LOAD L0 b0 v144 @0",
                 "TRANSFER L0 b0 v112 @0->1",
                 "LOAD L0 b0 v112 @1",
-                "MVM L0 b0 t0 x2 @0", "ADC L0 b0 t0 v16 @0", "ALU/shift_add L0 b0 t0 v16 @0",
-                "MVM L0 b0 t0 x10 @1", "ADC L0 b0 t0 v80 @1", "ALU/shift_add L0 b0 t0 v80 @1",
-                "MVM L0 b0 t1 x2 @0", "ADC L0 b0 t1 v16 @0", "ALU/shift_add L0 b0 t1 v16 @0",
-                "MVM L0 b0 t1 x10 @1", "ADC L0 b0 t1 v80 @1", "ALU/shift_add L0 b0 t1 v80 @1",
+                "MVM L0 b0 t0 x2 @0", "ADC L0 b0 t0 v16 @0", "ALU/shiftAdd L0 b0 t0 v16 @0",
+                "MVM L0 b0 t0 x10 @1", "ADC L0 b0 t0 v80 @1", "ALU/shiftAdd L0 b0 t0 v80 @1",
+                "MVM L0 b0 t1 x2 @0", "ADC L0 b0 t1 v16 @0", "ALU/shiftAdd L0 b0 t1 v16 @0",
+                "MVM L0 b0 t1 x10 @1", "ADC L0 b0 t1 v80 @1", "ALU/shiftAdd L0 b0 t1 v80 @1",
                 "MERGE L0 b0 v80 [0, 1]->0",
                 "LOAD L0 b0 v80 @0",
                 "ALU/add L0 b0 v64 @0",
@@ -192,9 +192,9 @@ class SingleLayerDataflowTest {
         assertEquals(List.of(
                 "LOAD L0 b0 v4 @0",
                 "TRANSFER L0 b0 v4 @0->1", "LOAD L0 b0 v4 @1", "TRANSFER L0 b0 v2 @0->2", "LOAD L0 b0 v2 @2",
-                "MVM L0 b0 t0 x1 @0", "ADC L0 b0 t0 v16 @0", "ALU/shift_add L0 b0 t0 v16 @0",
-                "MVM L0 b0 t0 x2 @1", "ADC L0 b0 t0 v20 @1", "ALU/shift_add L0 b0 t0 v20 @1",
-                "MVM L0 b0 t0 x1 @2", "ADC L0 b0 t0 v4 @2", "ALU/shift_add L0 b0 t0 v4 @2",
+                "MVM L0 b0 t0 x1 @0", "ADC L0 b0 t0 v16 @0", "ALU/shiftAdd L0 b0 t0 v16 @0",
+                "MVM L0 b0 t0 x2 @1", "ADC L0 b0 t0 v20 @1", "ALU/shiftAdd L0 b0 t0 v20 @1",
+                "MVM L0 b0 t0 x1 @2", "ADC L0 b0 t0 v4 @2", "ALU/shiftAdd L0 b0 t0 v4 @2",
                 "MERGE L0 b0 v12 [0, 1, 2]->0",
                 "LOAD L0 b0 v24 @0",
                 "STORE L0 b0 v40 @0"), irs.block(0, 0));
