@@ -7,28 +7,29 @@ import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.hardware.HardwareLibraryWriter;
 import org.pimsyn.synth.network.json.NetworkJsonReader;
 import org.pimsyn.synth.network.json.NetworkJsonWriter;
+import org.pimsyn.synth.objective.Objectives;
 
 /**
- * A synthesis request as executors receive it: the network as network JSON, the library as library JSON and the
- * request's scalars. Text rather than serialized objects, so that what crosses the wire is a documented format
- * whose readers check it, and rebuilding gives a request equal to the driver's.
+ * A synthesis request as executors receive it: the network as network JSON, the library as library JSON, the
+ * request's scalars and its objective by name. Text rather than serialized objects, so that what crosses the wire is
+ * a documented format whose readers check it, and rebuilding gives a request equal to the driver's.
  */
 record RequestText(String networkName, String networkJson, String libraryOrigin, String libraryJson,
-        double totalPowerMw, String macroMode, boolean macroSharing, int genes, int generations, int fitnessImages)
-        implements Serializable {
+        double totalPowerMw, String macroMode, boolean macroSharing, int genes, int generations, int fitnessImages,
+        String objective) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static RequestText of(SynthesisRequest request) {
         return new RequestText(request.network().name(), NetworkJsonWriter.toJson(request.network()),
                 request.library().origin(), HardwareLibraryWriter.toJson(request.library()), request.totalPowerMw(),
                 request.macroMode().name(), request.macroSharing(), request.genes(), request.generations(),
-                request.fitnessImages());
+                request.fitnessImages(), request.objective().name());
     }
 
     SynthesisRequest toRequest() {
         return new SynthesisRequest(
                 NetworkJsonReader.parse(networkJson, "network " + networkName + " sent by the driver", networkName),
                 HardwareLibrary.parse(libraryJson, libraryOrigin), totalPowerMw, MacroMode.valueOf(macroMode),
-                macroSharing, genes, generations, fitnessImages);
+                macroSharing, genes, generations, fitnessImages, Objectives.named(objective));
     }
 }

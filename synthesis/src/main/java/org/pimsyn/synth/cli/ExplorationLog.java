@@ -3,6 +3,7 @@ package org.pimsyn.synth.cli;
 import java.io.PrintWriter;
 import java.util.function.LongSupplier;
 import org.pimsyn.synth.explore.ExplorationListener;
+import org.pimsyn.synth.objective.Objective;
 
 /**
  * Progress of the exploration as plain lines, for an error stream that goes to a file or a pipe: a carriage-return
@@ -23,15 +24,11 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
     private int printedDone = -1;
     private boolean started;
 
-    ExplorationLog(PrintWriter err) {
-        this(err, INTERVAL_NS, System::nanoTime);
-    }
-
-    ExplorationLog(PrintWriter err, long intervalNs, LongSupplier nanoTime) {
+    ExplorationLog(PrintWriter err, long intervalNs, LongSupplier nanoTime, Objective objective) {
         this.err = err;
         this.intervalNs = intervalNs;
         this.nanoTime = nanoTime;
-        this.tally = new ExplorationTally(nanoTime);
+        this.tally = new ExplorationTally(nanoTime, objective.unit());
     }
 
     @Override
@@ -60,8 +57,8 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
     }
 
     @Override
-    public synchronized void bestFitness(double gopsPerWatt) {
-        tally.bestFitness(gopsPerWatt);
+    public synchronized void bestFitness(double value) {
+        tally.bestFitness(value);
     }
 
     @Override

@@ -10,11 +10,13 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.pimsyn.synth.explore.ExplorationListener;
+import org.pimsyn.synth.objective.Objective;
 
 /**
  * A progress bar of the exploration on the error stream: design points searched, pruned or taken from a checkpoint
- * out of those to go through, the best GOPS/W so far and the estimated time left. Redrawn in place on one line. The
- * time left is {@link ExplorationTally}'s, which leaves out the points a resumed run took without searching.
+ * out of those to go through, the objective's best value so far and the estimated time left. Redrawn in place on
+ * one line. The time left is {@link ExplorationTally}'s, which leaves out the points a resumed run took without
+ * searching.
  */
 final class ExplorationProgress implements ExplorationListener, AutoCloseable {
     private static final int WIDTH = 100;
@@ -22,13 +24,15 @@ final class ExplorationProgress implements ExplorationListener, AutoCloseable {
 
     private final PrintWriter err;
     private final LongSupplier nanoTime;
+    private final String unit;
     private final ExplorationTally tally;
     private ProgressBar bar;
 
-    ExplorationProgress(PrintWriter err, LongSupplier nanoTime) {
+    ExplorationProgress(PrintWriter err, LongSupplier nanoTime, Objective objective) {
         this.err = err;
         this.nanoTime = nanoTime;
-        this.tally = new ExplorationTally(nanoTime);
+        this.unit = objective.unit();
+        this.tally = new ExplorationTally(nanoTime, unit);
     }
 
     @Override
@@ -76,9 +80,9 @@ final class ExplorationProgress implements ExplorationListener, AutoCloseable {
     }
 
     @Override
-    public void bestFitness(double gopsPerWatt) {
-        tally.bestFitness(gopsPerWatt);
-        bar.setExtraMessage(String.format(Locale.ROOT, "best %,.1f GOPS/W", gopsPerWatt));
+    public void bestFitness(double value) {
+        tally.bestFitness(value);
+        bar.setExtraMessage(String.format(Locale.ROOT, "best %,.1f %s", value, unit));
     }
 
     @Override

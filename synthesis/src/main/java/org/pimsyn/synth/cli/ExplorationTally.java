@@ -17,18 +17,21 @@ import org.pimsyn.synth.explore.ExplorationListener;
  */
 final class ExplorationTally implements ExplorationListener {
     private final LongSupplier nanoTime;
+    private final String unit;
     private long startNs;
     private int total;
     private int searchedNow;
     private int fromCheckpoint;
     private int pruned;
-    private double bestGopsPerWatt = Double.NaN;
+    private double best = Double.NaN;
     /** Points still searchable at the last batch start, and the points done then; -1 before the first. */
     private int searchable = -1;
     private int doneAtSearchable;
 
-    ExplorationTally(LongSupplier nanoTime) {
+    /** @param unit the objective's, after its best value */
+    ExplorationTally(LongSupplier nanoTime, String unit) {
         this.nanoTime = nanoTime;
+        this.unit = unit;
     }
 
     @Override
@@ -59,8 +62,8 @@ final class ExplorationTally implements ExplorationListener {
     }
 
     @Override
-    public synchronized void bestFitness(double gopsPerWatt) {
-        bestGopsPerWatt = gopsPerWatt;
+    public synchronized void bestFitness(double value) {
+        best = value;
     }
 
     /** Design points searched, pruned or taken from the checkpoint. */
@@ -93,8 +96,8 @@ final class ExplorationTally implements ExplorationListener {
 
     /**
      * "design points: 1,500 of 2,000 (75%), 500 pruned, 200 from the checkpoint, best 1,234.6 GOPS/W, 10.0 s
-     * elapsed, about 3.3 s left": the checkpoint part only after a resume, the best once there is one, the time
-     * left while some points are left and it can be estimated.
+     * elapsed, about 3.3 s left": the checkpoint part only after a resume, the best once there is one (in the
+     * objective's unit), the time left while some points are left and it can be estimated.
      */
     synchronized String line(long nowNs) {
         int done = done();
@@ -103,8 +106,8 @@ final class ExplorationTally implements ExplorationListener {
         if (fromCheckpoint > 0) {
             s.append(String.format(Locale.ROOT, ", %,d from the checkpoint", fromCheckpoint));
         }
-        if (!Double.isNaN(bestGopsPerWatt)) {
-            s.append(String.format(Locale.ROOT, ", best %,.1f GOPS/W", bestGopsPerWatt));
+        if (!Double.isNaN(best)) {
+            s.append(String.format(Locale.ROOT, ", best %,.1f %s", best, unit));
         }
         s.append(", ").append(WallTime.of((nowNs - startNs) / 1e6)).append(" elapsed");
         OptionalLong left = nanosLeft(nowNs);

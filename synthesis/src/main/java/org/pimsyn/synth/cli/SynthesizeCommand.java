@@ -32,6 +32,9 @@ import org.pimsyn.synth.explore.RankedDesign;
 import org.pimsyn.synth.explore.TimeBudgetSpentException;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.objective.Direction;
+import org.pimsyn.synth.objective.Objective;
+import org.pimsyn.synth.objective.Objectives;
 import org.pimsyn.synth.output.CheckpointFile;
 import org.pimsyn.synth.output.ExplorationJournal;
 import org.pimsyn.synth.output.LayerTable;
@@ -184,7 +187,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
         try (CheckpointFile checkpoint = checkpoint(dir, RunFingerprint.of(request, seed, topDesigns))) {
             resumed = checkpoint.finishedDesignPoints() > 0;
             SynthesisOutputs.removeStaleTemporaries(dir);
-            try (ExplorationJournal journal = ExplorationJournal.open(dir)) {
+            try (ExplorationJournal journal = ExplorationJournal.open(dir, request.objective())) {
                 result = explore(explorer, request, journal, checkpoint);
                 design = result.best().design();
                 report = new Simulator().report(design.accelerator(), design.library(),
@@ -246,17 +249,30 @@ public final class SynthesizeCommand implements Callable<Integer> {
     private ExplorationResult exploreShowingProgress(DesignSpaceExplorer explorer, SynthesisRequest request,
             ExplorationJournal journal, ExplorationCheckpoint checkpoint) {
         PrintWriter err = spec.commandLine().getErr();
+        ExplorationListener logged = ExplorationListener.both(notices(err), journal);
         if (System.console() != null) {
-            try (ExplorationProgress bar = new ExplorationProgress(err, nanoClock)) {
-                return explorer.explore(request, seed, ExplorationListener.both(bar, journal), checkpoint);
+            try (ExplorationProgress bar = new ExplorationProgress(err, nanoClock, request.objective())) {
+                return explorer.explore(request, seed, ExplorationListener.both(bar, logged), checkpoint);
             }
         }
         if (progress) {
-            try (ExplorationLog log = new ExplorationLog(err, ExplorationLog.INTERVAL_NS, nanoClock)) {
-                return explorer.explore(request, seed, ExplorationListener.both(log, journal), checkpoint);
+            try (ExplorationLog log = new ExplorationLog(err, ExplorationLog.INTERVAL_NS, nanoClock,
+                    request.objective())) {
+                return explorer.explore(request, seed, ExplorationListener.both(log, logged), checkpoint);
             }
         }
-        return explorer.explore(request, seed, journal, checkpoint);
+        return explorer.explore(request, seed, logged, checkpoint);
+    }
+
+    /** What the explorer says of how it explores, on the error stream whatever the progress display. */
+    private static ExplorationListener notices(PrintWriter err) {
+        return new ExplorationListener() {
+            @Override
+            public void pruningOff(String reason) {
+                err.println(NAME + ": pruning off: " + reason);
+                err.flush();
+            }
+        };
     }
 
     /** Where the files go without --out: {@code out/<network name>} under the working directory. */
@@ -339,7 +355,15 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 .append(design.accelerator().macros().size()).append(" macros; scratchpads up to ")
                 .append(table.scratchpadKb()).append(" KB\n\n");
         s.append(DesignText.layers(table)).append('\n');
-        s.append(DesignText.figures(report.performance(), design.accelerator().clockGhz())).append('\n');
+        s.append(DesignText.figures(report.performance(), design.accelerator().clockGhz()));
+        Objective objective = request.objective();
+        // The figures above already give the default objective's value.
+        if (objective != Objectives.DEFAULT) {
+            s.append(String.format(Locale.ROOT, "Objective: %s, %,.2f %s (%s)%n", objective.displayName(),
+                    best.fitness(), objective.unit(),
+                    objective.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better"));
+        }
+        s.append('\n');
         ExplorationStatistics st = result.statistics();
         s.append(String.format(Locale.ROOT,
                 "Explored %,d crossbar points (%,d infeasible, %,d without an ADC) and %,d design points "

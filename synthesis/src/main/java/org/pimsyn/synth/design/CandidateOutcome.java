@@ -7,8 +7,9 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
  * What stages 3 and 4 found for one design point and one weight-duplication candidate.
  *
  * @param best                      the best design found, or null when no gene gave a design within the budget
- * @param fitness                   its fitness (GOPS/W), 0 when there is none
- * @param bestFitnessPerGeneration  the best fitness after each generation, starting with the initial population
+ * @param fitness                   its fitness: the request's objective's value, 0 when there is none
+ * @param bestFitnessPerGeneration  the best fitness after each generation, starting with the initial population, as
+ *                                  values of the objective (0 while none is feasible)
  * @param evaluations               fitness evaluations made (distinct genes simulated)
  * @param reason                    why no design fits, when {@code best} is null; otherwise empty
  */

@@ -8,11 +8,15 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
  * calls it once per (point, candidate), from several threads at once on different candidates.
  */
 public interface CandidateSearch {
-    /** The best design of the candidate; the same inputs and seed give the same outcome, bit for bit. */
+    /**
+     * The best design of the candidate by the request's objective, with its figures in the objective's values; the
+     * same inputs and seed give the same outcome, bit for bit.
+     */
     CandidateOutcome search(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication, long seed);
 
     /**
-     * A bound, in GOPS/W, that no design of this candidate can exceed, whatever its partition and allocation;
+     * A bound on the request's objective's score ({@link org.pimsyn.synth.objective.Objective}) that no design of
+     * this candidate can exceed, whatever its partition and allocation, or infinity where the objective has none;
      * the driver skips candidates whose bound cannot beat what it already has.
      */
     double fitnessUpperBound(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication);

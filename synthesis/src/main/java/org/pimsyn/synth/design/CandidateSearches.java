@@ -1,5 +1,7 @@
 package org.pimsyn.synth.design;
 
+import org.pimsyn.synth.stage.partition.EvolutionaryCandidateSearch;
+
 /** The candidate searches pimsyn provides. */
 public final class CandidateSearches {
     private CandidateSearches() {

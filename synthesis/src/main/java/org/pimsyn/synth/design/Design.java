@@ -11,7 +11,7 @@ import org.pimsyn.synth.stage.dataflow.Placement;
  * A complete synthesized accelerator: everything needed to write it out and to simulate it again. The IR
  * program is not kept: {@code DataflowSkeleton.of(spec).compile(placement)} rebuilds it exactly.
  *
- * @param performance the simulator's figures for {@code fitnessImages} images, the design's fitness
+ * @param performance the simulator's figures for {@code fitnessImages} images, which the objective scores
  */
 public record Design(
         DesignPoint point,
@@ -29,10 +29,5 @@ public record Design(
         Objects.requireNonNull(accelerator, "accelerator");
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(performance, "performance");
-    }
-
-    /** The fitness: power efficiency in GOPS/W, 0 when over the power budget or a scratchpad overflows. */
-    public double fitness() {
-        return performance.withinPowerBudget() && performance.scratchpadsFit() ? performance.gopsPerWatt() : 0;
     }
 }

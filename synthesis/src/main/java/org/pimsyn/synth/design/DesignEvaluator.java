@@ -21,6 +21,9 @@ import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
+import org.pimsyn.synth.objective.Direction;
+import org.pimsyn.synth.objective.Objective;
+import org.pimsyn.synth.objective.ScoreBounds;
 import org.pimsyn.synth.stage.allocation.AllocationResult;
 import org.pimsyn.synth.stage.allocation.AllocationShortfall;
 import org.pimsyn.synth.stage.allocation.ComponentAllocation;
@@ -56,11 +59,12 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * <li>Simulate {@code fitnessImages} images. A macro whose scratchpad high-water mark exceeds its capacity gets the
  * smallest scratchpad that holds it, and the design is allocated and simulated again, at most
  * {@value #SIMULATION_ROUNDS} simulations in all; still overflowing: fitness 0.</li>
- * <li>Fitness = the simulator's GOPS/W, 0 where the simulated power exceeds the budget.</li>
+ * <li>Fitness = the request's objective's score ({@link Direction#score} of {@link Objective#value}), 0 where the
+ * simulated power exceeds the budget.</li>
  * </ol>
- * <p>Asked with a floor ({@link #score(MacroGene, double)}), it may answer a bound instead of simulating: the
- * first round's design counted without timing, with any number of ADC and ALU units
- * ({@link AnyUnitsBound}), bounds every round's fitness, since later rounds only grow
+ * <p>Asked with a floor ({@link #score(MacroGene, double)}), it may answer a bound instead of simulating, where the
+ * objective has bounds: the first round's design counted without timing, with any number of ADC and ALU units
+ * ({@link ScoreBounds#gene}), bounds every round's score, since later rounds only grow
  * scratchpads and change unit counts, provided the library's scratchpads never get cheaper, faster or wider as
  * they grow.
  *
@@ -75,6 +79,9 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     }
 
     private final SynthesisRequest request;
+    private final Objective objective;
+    /** The objective's gene bound, null where it has none. */
+    private final ScoreBounds bounds;
     private final DesignPoint point;
     private final HardwareLibrary library;
     private final DataflowSkeleton skeleton;
@@ -97,6 +104,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     public DesignEvaluator(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
         this.request = request;
+        this.objective = request.objective();
+        this.bounds = objective.bounds().orElse(null);
         this.point = point;
         this.library = request.library();
         this.skeleton = skeleton;
@@ -207,8 +216,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                 }
             }
             Accelerator accelerator = accelerator(layout, units, scratchpads);
-            if (round == 0 && floor > 0 && scratchpadsGrowCostlier) {
-                double bound = AnyUnitsBound.gopsPerWatt(simulator, accelerator, components, program);
+            if (round == 0 && floor > 0 && bounds != null && scratchpadsGrowCostlier) {
+                double bound = bounds.gene(simulator, accelerator, components, program);
                 if (bound < floor) {
                     return new Evaluation(GeneScore.below(bound), null, null);
                 }
@@ -234,7 +243,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                             performance.steadyStatePowerMw(), performance.averagePowerMw(),
                             performance.powerBudgetMw())), design, peak);
                 }
-                return new Evaluation(GeneScore.of(design.fitness()), design, peak);
+                double value = objective.value(performance);
+                return new Evaluation(GeneScore.of(objective.direction().score(value), value), design, peak);
             }
         }
         throw new AssertionError("the last round always returns");

@@ -3,14 +3,17 @@ package org.pimsyn.synth.design;
 import java.util.Objects;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.objective.Objective;
+import org.pimsyn.synth.objective.Objectives;
 
 /**
  * What a synthesis run is asked for: the network, the hardware library, the total power budget, the macro
- * scenario, whether layers may share macros, and the sizes of the evolutionary search.
+ * scenario, whether layers may share macros, the sizes of the evolutionary search and what it optimises.
  *
  * @param genes         population of the macro-partitioning search (the library's value unless overridden)
  * @param generations   generations of that search
  * @param fitnessImages images each fitness simulation streams (2 measures the steady-state interval)
+ * @param objective     what the search optimises
  */
 public record SynthesisRequest(
         Network network,
@@ -20,12 +23,14 @@ public record SynthesisRequest(
         boolean macroSharing,
         int genes,
         int generations,
-        int fitnessImages) {
+        int fitnessImages,
+        Objective objective) {
 
     public SynthesisRequest {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(macroMode, "macroMode");
+        Objects.requireNonNull(objective, "objective");
         if (!(totalPowerMw > 0) || Double.isInfinite(totalPowerMw)) {
             throw new IllegalArgumentException("total power must be a positive number of mW, got " + totalPowerMw);
         }
@@ -34,7 +39,14 @@ public record SynthesisRequest(
         }
     }
 
-    /** The library's search sizes, two fitness images. */
+    /** The default objective. */
+    public SynthesisRequest(Network network, HardwareLibrary library, double totalPowerMw, MacroMode macroMode,
+            boolean macroSharing, int genes, int generations, int fitnessImages) {
+        this(network, library, totalPowerMw, macroMode, macroSharing, genes, generations, fitnessImages,
+                Objectives.DEFAULT);
+    }
+
+    /** The library's search sizes, two fitness images, the default objective. */
     public static SynthesisRequest of(Network network, HardwareLibrary library, double totalPowerMw, MacroMode mode,
             boolean macroSharing) {
         return new SynthesisRequest(network, library, totalPowerMw, mode, macroSharing,
@@ -43,6 +55,11 @@ public record SynthesisRequest(
 
     public SynthesisRequest withSearchSize(int newGenes, int newGenerations) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, newGenes, newGenerations,
-                fitnessImages);
+                fitnessImages, objective);
+    }
+
+    public SynthesisRequest withObjective(Objective newObjective) {
+        return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
+                fitnessImages, newObjective);
     }
 }

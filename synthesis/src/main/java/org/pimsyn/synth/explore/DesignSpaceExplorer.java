@@ -13,8 +13,10 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * The design space exploration of Algorithm 1. For every crossbar point (RatioRram, ResRram, XbSize, in the
  * library's order) stage 1 filters weight-duplication candidates; every candidate with every ResDAC whose ADC the
  * library has is a design point, which the {@link CandidateSearch} (stages 3 and 4) turns into a design. The
- * {@link ExplorationSettings#topDesigns()} best designs by fitness are kept, ties going to the design point that
- * comes first in the loop order.
+ * {@link ExplorationSettings#topDesigns()} best designs by the request's objective are kept, ties going to the
+ * design point that comes first in the loop order. Ranking, bounds and the pruning bar are the objective's scores
+ * ({@link org.pimsyn.synth.objective.Objective}); an objective without bounds is explored without pruning, and the
+ * listener is told so.
  *
  * <p>Determinism: every random search is seeded from the run seed and the identity of what it searches
  * ({@link ExplorationSeeds}); results are merged in a fixed order. Pruning visits design points by fitness bound,
@@ -105,14 +107,19 @@ public final class DesignSpaceExplorer {
         SharedSearches shared = new SharedSearches(points);
         CheckpointReplay replay = new CheckpointReplay(
                 checkpoint.recorded(points.stream().map(PlannedDesignPoint::key).toList()));
-        TopDesigns top = new TopDesigns(settings.topDesigns());
+        TopDesigns top = new TopDesigns(settings.topDesigns(), request.objective().direction());
+        boolean pruning = settings.pruning() && request.objective().bounds().isPresent();
+        if (settings.pruning() && !pruning) {
+            listener.pruningOff("the objective, " + request.objective().displayName()
+                    + ", has no bound to prune with: every design point is searched");
+        }
         ExplorationTally tally = new ExplorationTally();
         BatchSearch batches = new BatchSearch(request, executorOnPool.apply(pool), schedule, replay, checkpoint,
                 shared, top, tally, listener);
         listener.started(points.size());
         // Stages 3 and 4 of each design point, best bound first, a batch at a time.
         while (order.hasNext() && schedule.mayStartBatch()) {
-            double bar = settings.pruning() ? top.bar().pruningFitness() : Double.NEGATIVE_INFINITY;
+            double bar = pruning ? top.bar().pruningFitness() : Double.NEGATIVE_INFINITY;
             listener.stillSearchable(order.stillSearchable(bar));
             VisitOrder.Batch batch = order.next(schedule.nextBatchSize(), bar);
             for (PlannedDesignPoint p : batch.pruned()) {

@@ -29,8 +29,15 @@ public interface ExplorationListener {
     default void fromCheckpoint(int designPoints) {
     }
 
-    /** The best fitness so far, in GOPS/W. */
-    default void bestFitness(double gopsPerWatt) {
+    /** The best fitness so far, in the objective's values. */
+    default void bestFitness(double value) {
+    }
+
+    /**
+     * Pruning was asked for but is off, for the reason given (the objective has no bound): every design point will
+     * be searched. Called once, before {@link #started}.
+     */
+    default void pruningOff(String reason) {
     }
 
     /**
@@ -76,9 +83,15 @@ public interface ExplorationListener {
             }
 
             @Override
-            public void bestFitness(double gopsPerWatt) {
-                first.bestFitness(gopsPerWatt);
-                second.bestFitness(gopsPerWatt);
+            public void bestFitness(double value) {
+                first.bestFitness(value);
+                second.bestFitness(value);
+            }
+
+            @Override
+            public void pruningOff(String reason) {
+                first.pruningOff(reason);
+                second.pruningOff(reason);
             }
 
             @Override

@@ -11,7 +11,7 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
  * then never can, since the top designs only improve; so a checkpoint holds few designs.
  *
  * @param found                    whether the search found a design, kept or not
- * @param fitness                  its fitness in GOPS/W, 0 without one
+ * @param fitness                  its fitness (the objective's value), 0 without one
  * @param bestFitnessPerGeneration the search's best fitness after each generation, initial population first
  * @param evaluations              fitness evaluations the search made
  * @param reason                   why no design fits; empty when one was found

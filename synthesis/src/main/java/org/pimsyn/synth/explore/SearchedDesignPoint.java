@@ -13,7 +13,8 @@ import org.pimsyn.synth.design.DesignPoint;
  * @param found               whether the search found a design: {@code outcome.found()}, except for such points
  * @param sharedSearch        whether the point took the outcome of an earlier point's search (the same search at
  *                            another RatioRram), whose figures, evaluations included, it repeats
- * @param bestFitnessSoFar    the run's best fitness (GOPS/W) once this point is counted, 0 while none was found
+ * @param bestFitnessSoFar    the run's best fitness (the objective's value) once this point is counted, 0 while none
+ *                            was found
  * @param nanosSinceStart     time from the start of the exploration to the end of this point's search, or to when
  *                            it was taken from the checkpoint
  */

@@ -28,12 +28,17 @@ import org.pimsyn.synth.explore.FinishedDesignPoint;
 import org.pimsyn.synth.io.AtomicFiles;
 import org.pimsyn.synth.io.CreatedDirectories;
 import org.pimsyn.synth.io.JsonObjectFields;
+import org.pimsyn.synth.objective.Objective;
+import org.pimsyn.synth.objective.Objectives;
 
 /**
  * {@code checkpoint.jsonl}, the checkpoint of a synthesis run in its output directory. The first line names the
  * run ({@code format}, {@code formatVersion} and the {@link RunFingerprint} under {@code run}); each further line is
  * one finished design point, in the order searches ended, as compact JSON: its order, point and duplication
  * candidate, what its search gave, and under {@code design} its design where that could still enter the top designs.
+ * A design point's fitness goes under its objective's JSON key; the header names the objective only where it is not
+ * the default, so that a checkpoint of the default objective reads the same as one written before objectives had
+ * names, and one without the name is read as of the default.
  *
  * <p>A kill at any instant leaves a checkpoint that resumes: the header is renamed into place whole, and each design
  * point is appended in one write of its line and newline, so only the last line can be torn. Reading ignores a last
@@ -48,11 +53,12 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
     private static final String TOP_DESIGNS_KEY = "topDesigns";
     /** What runs kept before the number was recorded: always 10. */
     private static final int UNRECORDED_TOP_DESIGNS = 10;
+    private static final String OBJECTIVE_KEY = "objective";
 
-    /** The fields of a design point's line but its design, bound strictly. */
+    /** A design point's line but its design and its fitness (under the objective's key), bound strictly. */
     private record Line(int order, double ratioRram, int resRramBits, int xbSizeRows, int resDacBits, int adcBits,
-            int candidateIndex, int candidates, int[] duplications, boolean found, double fitnessGopsPerWatt,
-            String noDesignReason, long evaluations, double[] bestFitnessPerGeneration) {
+            int candidateIndex, int candidates, int[] duplications, boolean found, String noDesignReason,
+            long evaluations, double[] bestFitnessPerGeneration) {
     }
 
     /** A design point read back, with the number of its line for messages. */
@@ -60,14 +66,17 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
     }
 
     private final Path file;
+    private final Objective objective;
     private final CreatedDirectories directories;
     private final FileChannel channel;
     private final List<Recorded> loaded;
     private boolean abandoned;
     private boolean closed;
 
-    private CheckpointFile(Path file, CreatedDirectories directories, FileChannel channel, List<Recorded> loaded) {
+    private CheckpointFile(Path file, Objective objective, CreatedDirectories directories, FileChannel channel,
+            List<Recorded> loaded) {
         this.file = file;
+        this.objective = objective;
         this.directories = directories;
         this.channel = channel;
         this.loaded = loaded;
@@ -98,7 +107,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
             }
             FileChannel channel = lock(file);
             channel.position(channel.size());
-            return new CheckpointFile(file, directories, channel, List.of());
+            return new CheckpointFile(file, Objectives.named(run.objective()), directories, channel, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -127,11 +136,13 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
                         break;
                     }
                 }
-                List<Recorded> loaded = read(file, new String(bytes, 0, end, StandardCharsets.UTF_8), run);
+                Objective objective = Objectives.named(run.objective());
+                List<Recorded> loaded = read(file, new String(bytes, 0, end, StandardCharsets.UTF_8), run,
+                        objective);
                 // A torn last line goes, so that the next line starts where it started.
                 channel.truncate(end);
                 channel.position(end);
-                return Optional.of(new CheckpointFile(file, directories, channel, loaded));
+                return Optional.of(new CheckpointFile(file, objective, directories, channel, loaded));
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -174,7 +185,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
 
     @Override
     public void record(FinishedDesignPoint point) {
-        ByteBuffer line = ByteBuffer.wrap((line(point) + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer line = ByteBuffer.wrap((line(point, objective) + "\n").getBytes(StandardCharsets.UTF_8));
         synchronized (this) {
             try {
                 while (line.hasRemaining()) {
@@ -212,8 +223,8 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         }
     }
 
-    /** The line of one design point, without its newline. */
-    static String line(FinishedDesignPoint point) {
+    /** The line of one design point of a run with this objective, without its newline. */
+    static String line(FinishedDesignPoint point, Objective objective) {
         DesignPointKey key = point.key();
         ObjectNode o = OutputJson.MAPPER.createObjectNode();
         o.put("order", key.order());
@@ -222,8 +233,8 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         for (int d : key.duplications()) {
             dups.add(d);
         }
-        ExplorationJournal.putSearch(o, point.found(), point.fitness(), point.reason(), point.evaluations(),
-                point.bestFitnessPerGeneration());
+        ExplorationJournal.putSearch(o, objective, point.found(), point.fitness(), point.reason(),
+                point.evaluations(), point.bestFitnessPerGeneration());
         if (point.designKept()) {
             o.set("design", DesignJson.tree(point.design()));
         }
@@ -234,12 +245,16 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         ObjectNode o = OutputJson.MAPPER.createObjectNode();
         o.put("format", FORMAT);
         o.put("formatVersion", FORMAT_VERSION);
-        o.set("run", OutputJson.tree(run));
+        ObjectNode fingerprint = (ObjectNode) OutputJson.tree(run);
+        if (run.objective().equals(Objectives.DEFAULT.name())) {
+            fingerprint.remove(OBJECTIVE_KEY);
+        }
+        o.set("run", fingerprint);
         return OutputJson.line(o);
     }
 
     /** The design points of the complete lines of {@code text}, after checking its header against {@code run}. */
-    private static List<Recorded> read(Path file, String text, RunFingerprint run) {
+    private static List<Recorded> read(Path file, String text, RunFingerprint run, Objective objective) {
         if (text.isEmpty()) {
             throw new InputException(file + ": line 1: no header line; not a pimsyn checkpoint");
         }
@@ -247,7 +262,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         checkHeader(file + ": line 1", lines[0], run);
         List<Recorded> loaded = new ArrayList<>(lines.length - 1);
         for (int i = 1; i < lines.length; i++) {
-            loaded.add(new Recorded(i + 1, point(file + ": line " + (i + 1), lines[i])));
+            loaded.add(new Recorded(i + 1, point(file + ": line " + (i + 1), lines[i], objective)));
         }
         return loaded;
     }
@@ -259,7 +274,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
             throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
         }
         root.integer("formatVersion", FORMAT_VERSION, FORMAT_VERSION);
-        RunFingerprint recorded = OutputJson.read(withTopDesigns(root.node("run", "an object")),
+        RunFingerprint recorded = OutputJson.read(completed(root.node("run", "an object")),
                 RunFingerprint.class, source, root.pathOf("run"));
         JsonNode theirs = OutputJson.tree(recorded);
         JsonNode ours = OutputJson.tree(run);
@@ -274,15 +289,20 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
     }
 
     /**
-     * The run as recorded, with the number of top designs of a checkpoint written before it was recorded: such a run
-     * kept 10, the only number there was.
+     * The run as recorded, with what a header leaves out: the number of top designs of a checkpoint written before it
+     * was recorded (such a run kept 10, the only number there was), and the default objective.
      */
-    private static JsonNode withTopDesigns(JsonNode run) {
-        if (!run.isObject() || run.has(TOP_DESIGNS_KEY)) {
+    private static JsonNode completed(JsonNode run) {
+        if (!run.isObject() || run.has(TOP_DESIGNS_KEY) && run.has(OBJECTIVE_KEY)) {
             return run;
         }
         ObjectNode completed = ((ObjectNode) run).deepCopy();
-        completed.put(TOP_DESIGNS_KEY, UNRECORDED_TOP_DESIGNS);
+        if (!run.has(TOP_DESIGNS_KEY)) {
+            completed.put(TOP_DESIGNS_KEY, UNRECORDED_TOP_DESIGNS);
+        }
+        if (!run.has(OBJECTIVE_KEY)) {
+            completed.put(OBJECTIVE_KEY, Objectives.DEFAULT.name());
+        }
         return completed;
     }
 
@@ -292,13 +312,18 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         return text.startsWith("sha256:") ? text.substring(0, 19) + "..." : text;
     }
 
-    private static FinishedDesignPoint point(String source, String text) {
+    private static FinishedDesignPoint point(String source, String text, Objective objective) {
         JsonNode tree = JsonObjectFields.parse(text, source);
         if (!tree.isObject()) {
             throw new InputException(source + ": expected a design point object");
         }
         ObjectNode fields = (ObjectNode) tree;
         JsonNode designTree = fields.remove("design");
+        JsonNode fitnessTree = fields.remove(objective.jsonKey());
+        if (fitnessTree == null) {
+            throw new InputException(source + ": $." + objective.jsonKey() + ": missing");
+        }
+        double fitness = OutputJson.read(fitnessTree, double.class, source, "$." + objective.jsonKey());
         Line line = OutputJson.read(fields, Line.class, source, "$");
         try {
             DesignPoint point = new DesignPoint(line.ratioRram(), line.resRramBits(), line.xbSizeRows(),
@@ -306,7 +331,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
             DesignPointKey key = new DesignPointKey(line.order(), point, line.candidateIndex(), line.candidates(),
                     line.duplications());
             Design design = designTree == null ? null : DesignJson.parse(designTree, source + ": design");
-            return new FinishedDesignPoint(key, line.found(), line.fitnessGopsPerWatt(),
+            return new FinishedDesignPoint(key, line.found(), fitness,
                     line.bestFitnessPerGeneration(), line.evaluations(), line.noDesignReason(), design);
         } catch (IllegalArgumentException e) {
             throw new InputException(source + ": $: " + e.getMessage());

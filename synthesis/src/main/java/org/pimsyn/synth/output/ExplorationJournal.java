@@ -13,14 +13,17 @@ import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.explore.ExplorationListener;
 import org.pimsyn.synth.explore.SearchedDesignPoint;
 import org.pimsyn.synth.io.CreatedDirectories;
+import org.pimsyn.synth.objective.Objective;
 
 /**
  * The exploration log {@code exploration.jsonl}: one compact JSON object per searched design point, in the order
  * the exploration counts them, each line flushed as it is written so that a long run can be followed. The lines
  * go to a hidden temporary file in the output directory, renamed into place by {@link #commit()}; a run that
- * fails leaves no log behind, nor the directories it had to create.
+ * fails leaves no log behind, nor the directories it had to create. A point's fitness goes under the run's
+ * objective's JSON key.
  */
 public final class ExplorationJournal implements ExplorationListener, AutoCloseable {
+    private final Objective objective;
     private final Path target;
     /** The log's path as the caller named its directory (relative where that was). */
     private final Path named;
@@ -29,7 +32,9 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
     private final CreatedDirectories created;
     private boolean committed;
 
-    private ExplorationJournal(Path named, Path target, Path tmp, BufferedWriter out, CreatedDirectories created) {
+    private ExplorationJournal(Objective objective, Path named, Path target, Path tmp, BufferedWriter out,
+            CreatedDirectories created) {
+        this.objective = objective;
         this.named = named;
         this.target = target;
         this.tmp = tmp;
@@ -37,26 +42,29 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         this.created = created;
     }
 
-    /** Starts the log of a run whose files go to {@code directory}, creating the directory if needed. */
-    public static ExplorationJournal open(Path directory) {
+    /**
+     * Starts the log of a run with this objective whose files go to {@code directory}, creating the directory if
+     * needed.
+     */
+    public static ExplorationJournal open(Path directory, Objective objective) {
         Path named = directory.resolve(SynthesisOutputs.EXPLORATION_LOG_FILE);
         Path target = named.toAbsolutePath();
         try {
             CreatedDirectories created = CreatedDirectories.create(target.getParent());
             Path tmp = OutputFiles.createTemporary(target.getParent(), "." + target.getFileName());
-            return new ExplorationJournal(named, target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
-                    created);
+            return new ExplorationJournal(objective, named, target, tmp,
+                    Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), created);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 
-    /** The line of one design point, without its newline. */
-    public static String line(SearchedDesignPoint searched) {
+    /** The line of one design point of a run with this objective, without its newline. */
+    public static String line(SearchedDesignPoint searched, Objective objective) {
         ObjectNode o = OutputJson.MAPPER.createObjectNode();
         RunReports.putPoint(o, searched.point(), searched.candidateIndex(), searched.candidates());
         CandidateOutcome outcome = searched.outcome();
-        putSearch(o, searched.found(), outcome.fitness(), outcome.reason(), outcome.evaluations(),
+        putSearch(o, objective, searched.found(), outcome.fitness(), outcome.reason(), outcome.evaluations(),
                 outcome.bestFitnessPerGeneration());
         o.put("sharedSearch", searched.sharedSearch());
         o.put("bestFitnessSoFar", searched.bestFitnessSoFar());
@@ -65,10 +73,10 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
     }
 
     /** The fields that say what a design point's search gave, shared by the log and the checkpoint. */
-    static void putSearch(ObjectNode out, boolean found, double fitness, String reason, long evaluations,
-            double[] bestFitnessPerGeneration) {
+    static void putSearch(ObjectNode out, Objective objective, boolean found, double fitness, String reason,
+            long evaluations, double[] bestFitnessPerGeneration) {
         out.put("found", found);
-        out.put("fitnessGopsPerWatt", fitness);
+        out.put(objective.jsonKey(), fitness);
         out.put("noDesignReason", reason);
         out.put("evaluations", evaluations);
         ArrayNode history = out.putArray("bestFitnessPerGeneration");
@@ -80,7 +88,7 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
     @Override
     public void searched(SearchedDesignPoint point) {
         try {
-            out.write(line(point));
+            out.write(line(point, objective));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

@@ -15,19 +15,21 @@ import org.pimsyn.synth.explore.ExplorationSettings;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.json.NetworkJsonWriter;
+import org.pimsyn.synth.objective.Objective;
 
 /**
  * What decides the result of a synthesis run, as a checkpoint's header records it: the network and the hardware
  * library by a SHA-256 of their content, the request's other inputs, the seed and the number of top designs as they
- * are. Neither the thread count nor the time budget is part of it: they never change what a design point's search
- * gives.
+ * are, and the objective by its name. Neither the thread count nor the time budget is part of it: they never change
+ * what a design point's search gives.
  *
  * @param network    SHA-256 of the network's name and its PIMSYN network JSON, as {@code sha256:<hex>}
  * @param library    SHA-256 of the library's figures and search settings (not of where it was read from)
  * @param topDesigns designs the run keeps, which decides the designs it lists and the points it prunes
+ * @param objective  the name of what the run optimises ({@link Objective#name()})
  */
 public record RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
-        int genes, int generations, int fitnessImages, long seed, int topDesigns) {
+        int genes, int generations, int fitnessImages, long seed, int topDesigns, String objective) {
     /**
      * The ALU kinds as the library was hashed before they took their present names, in {@link AluKind} order: the
      * same library keeps its hash, so checkpoints written before still resume.
@@ -43,7 +45,7 @@ public record RunFingerprint(String network, String library, double powerMw, Str
     public static RunFingerprint of(SynthesisRequest request, long seed, int topDesigns) {
         return new RunFingerprint(network(request.network()), library(request.library()), request.totalPowerMw(),
                 request.macroMode().label(), request.macroSharing(), request.genes(), request.generations(),
-                request.fitnessImages(), seed, topDesigns);
+                request.fitnessImages(), seed, topDesigns, request.objective().name());
     }
 
     static String network(Network network) {

@@ -18,6 +18,7 @@ import org.pimsyn.synth.explore.InfeasiblePoint;
 import org.pimsyn.synth.explore.RankedDesign;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.objective.Objectives;
 
 /**
  * The {@code report.json} files. A synthesis report holds the run's inputs, the chosen design, the simulator's
@@ -49,7 +50,7 @@ public final class RunReports {
         root.set("inputs", inputs(request, networkSource, seed, settings.topDesigns()));
         RankedDesign best = result.best();
         ObjectNode chosen = root.putObject("design");
-        describe(chosen, best, request.network());
+        describe(chosen, best, request);
         chosen.put("fitnessEvaluations", best.outcome().evaluations());
         root.set("simulation", OutputJson.tree(simulation));
         ArrayNode history = root.putArray("bestFitnessPerGeneration");
@@ -58,7 +59,7 @@ public final class RunReports {
         }
         ArrayNode top = root.putArray("topDesigns");
         for (RankedDesign r : result.topDesigns()) {
-            describe(top.addObject(), r, request.network());
+            describe(top.addObject(), r, request);
         }
         root.set("exploration", exploration(result));
         ObjectNode execution = root.putObject("execution");
@@ -103,11 +104,16 @@ public final class RunReports {
         in.put("fitnessImages", request.fitnessImages());
         in.put("topDesigns", topDesigns);
         in.put("config", request.library().origin());
+        // The default goes unnamed, so that its reports read as they did before objectives had names.
+        if (request.objective() != Objectives.DEFAULT) {
+            in.put("objective", request.objective().name());
+        }
         return in;
     }
 
-    /** A top design: its point, its candidate, its duplications by layer, its figures. */
-    private static void describe(ObjectNode out, RankedDesign ranked, Network network) {
+    /** A top design: its point, its candidate, its duplications by layer, its figures (the objective's first). */
+    private static void describe(ObjectNode out, RankedDesign ranked, SynthesisRequest request) {
+        Network network = request.network();
         putPoint(out, ranked.point(), ranked.candidateIndex(), ranked.candidates());
         CandidateOutcome outcome = ranked.outcome();
         ObjectNode dups = out.putObject("duplications");
@@ -115,7 +121,7 @@ public final class RunReports {
         for (int k = 0; k < weightLayers.size(); k++) {
             dups.put(weightLayers.get(k).name(), outcome.duplication().duplication(k));
         }
-        out.put("fitnessGopsPerWatt", outcome.fitness());
+        out.put(request.objective().jsonKey(), outcome.fitness());
         Design design = ranked.design();
         Performance perf = design.performance();
         out.put("throughputGops", perf.throughputGops());

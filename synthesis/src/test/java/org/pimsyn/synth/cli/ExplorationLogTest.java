@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.synth.objective.Objectives;
 
 class ExplorationLogTest {
     private static final long SECOND_NS = 1_000_000_000L;
 
     private final StringWriter text = new StringWriter();
     private long nowNs = 5 * SECOND_NS;
-    private final ExplorationLog log = new ExplorationLog(new PrintWriter(text), 10 * SECOND_NS, () -> nowNs);
+    private final ExplorationLog log = new ExplorationLog(new PrintWriter(text), 10 * SECOND_NS, () -> nowNs,
+            Objectives.EFFICIENCY);
 
     @Test
     void printsAtStartAtMostOncePerIntervalAndAtTheEnd() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.synth.objective.Objectives;
 
 class ExplorationProgressTest {
     private static final long SECOND_NS = 1_000_000_000L;
@@ -14,7 +15,8 @@ class ExplorationProgressTest {
     @Test
     void theBarsTimeLeftLeavesOutThePointsTakenFromTheCheckpoint() {
         StringWriter text = new StringWriter();
-        try (ExplorationProgress bar = new ExplorationProgress(new PrintWriter(text), () -> nowNs)) {
+        try (ExplorationProgress bar = new ExplorationProgress(new PrintWriter(text), () -> nowNs,
+                Objectives.EFFICIENCY)) {
             bar.started(20);
             bar.fromCheckpoint(10);
             nowNs += 6 * SECOND_NS;

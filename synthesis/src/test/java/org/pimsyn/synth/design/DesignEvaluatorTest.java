@@ -33,6 +33,7 @@ import org.pimsyn.synth.stage.partition.GeneScore;
 import org.pimsyn.synth.stage.partition.MacroGene;
 import org.pimsyn.synth.stage.partition.MacroLayout;
 import org.pimsyn.synth.stage.partition.PartitionRules;
+import org.pimsyn.synth.objective.Objectives;
 
 class DesignEvaluatorTest {
     private static final int SIDE = 64;
@@ -213,7 +214,7 @@ class DesignEvaluatorTest {
                     assertTrue(p.withinPowerBudget() && p.scratchpadsFit());
                     assertTrue(e.peakPower().totalMw() <= budgetMw * (1 + 1e-9), "peak of " + gene);
                     assertEquals(p.gopsPerWatt(), score.fitness());
-                    assertEquals(e.design().fitness(), score.fitness());
+                    assertEquals(Objectives.EFFICIENCY.value(e.design().performance()), score.fitness());
                     assertEquals("", score.reason());
                     assertEquals(gene.totalMacros(), e.design().accelerator().macros().size());
                 } else {

@@ -19,6 +19,7 @@ import org.pimsyn.synth.network.json.RandomNetworks;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.stage.partition.EvolutionaryCandidateSearch;
 import org.pimsyn.synth.stage.partition.GeneMutator;
 import org.pimsyn.synth.stage.partition.MacroGene;
 import org.pimsyn.synth.stage.partition.PartitionRules;

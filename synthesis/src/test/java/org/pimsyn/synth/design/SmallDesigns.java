@@ -10,10 +10,10 @@ import org.pimsyn.synth.stage.dataflow.DataflowSpec;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 
 /** A small network and design point whose designs simulate in milliseconds, for the search's tests. */
-final class SmallDesigns {
-    static final HardwareLibrary LIBRARY = HardwareLibrary.builtIn();
+public final class SmallDesigns {
+    public static final HardwareLibrary LIBRARY = HardwareLibrary.builtIn();
     /** 128x128 crossbars of 2-bit cells, 2-bit DACs, hence 10-bit ADCs. */
-    static final DesignPoint POINT = new DesignPoint(0.3, 2, 128, 2, 10);
+    public static final DesignPoint POINT = new DesignPoint(0.3, 2, 128, 2, 10);
 
     private SmallDesigns() {
     }
@@ -22,7 +22,7 @@ final class SmallDesigns {
      * 3x16x16 input; conv c1 16 channels 3x3 (256 positions), ReLU; conv c2 32 channels 3x3 stride 2 (64
      * positions), ReLU; conv c3 64 channels 3x3 (64 positions), 2x2 max pool; fc 1024 -> 10.
      */
-    static Network network() {
+    public static Network network() {
         NetworkBuilder b = new NetworkBuilder("small");
         int x = b.input("x", new Shape(1, 3, 16, 16));
         x = b.conv("c1", x, 16, 3, 1, 1);
@@ -36,20 +36,21 @@ final class SmallDesigns {
     }
 
     /** Duplications 24, 6, 3, 1 (424 crossbars at the point). */
-    static DuplicationCandidate duplication() {
+    public static DuplicationCandidate duplication() {
         return new DuplicationCandidate(new int[] {24, 6, 3, 1}, 0, 424);
     }
 
-    static SynthesisRequest request(double totalPowerMw, MacroMode mode, boolean sharing) {
+    public static SynthesisRequest request(double totalPowerMw, MacroMode mode, boolean sharing) {
         return SynthesisRequest.of(network(), LIBRARY, totalPowerMw, mode, sharing);
     }
 
-    static DataflowSkeleton skeleton(Network network, DuplicationCandidate duplication, DesignPoint point) {
+    public static DataflowSkeleton skeleton(Network network, DuplicationCandidate duplication, DesignPoint point) {
         return DataflowSkeleton.of(DataflowSpec.of(network, duplication.duplications(), point.resDacBits(),
                 point.xbSizeRows(), point.resRramBits(), LIBRARY.precision()));
     }
 
-    static DesignEvaluator evaluator(SynthesisRequest request, DuplicationCandidate duplication, DesignPoint point) {
+    public static DesignEvaluator evaluator(SynthesisRequest request, DuplicationCandidate duplication,
+            DesignPoint point) {
         return new DesignEvaluator(request, point, skeleton(request.network(), duplication, point),
                 ComponentLibraries.from(request.library()));
     }

@@ -14,10 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.objective.Direction;
 
 class CheckpointReplayTest {
     /** The top designs are full, their last at fitness 100 and order 5. */
-    private static final TopDesignBar BAR = new TopDesignBar(ranked(5, 100));
+    private static final TopDesignBar BAR = new TopDesignBar(ranked(5, 100), Direction.HIGHER_IS_BETTER);
     private static final PlannedDesignPoint EARLY = planned(3, 0.3, 2, 2, 1);
     private static final PlannedDesignPoint LATE = planned(8, 0.3, 2, 1, 1);
 

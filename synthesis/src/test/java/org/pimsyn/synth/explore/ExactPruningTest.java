@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.synth.design.CandidateSearches;
-import org.pimsyn.synth.design.EvolutionaryCandidateSearch;
 import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.stage.partition.EvolutionaryCandidateSearch;
 
 /** Both levels of pruning with the real search: the chosen design and the top designs never change. */
 class ExactPruningTest {

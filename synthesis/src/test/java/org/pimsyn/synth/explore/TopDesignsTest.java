@@ -9,6 +9,7 @@ import static org.pimsyn.synth.explore.PlannedPoints.ranked;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.synth.objective.Direction;
 
 class TopDesignsTest {
     private static List<String> orderAndFitness(TopDesigns top) {
@@ -17,7 +18,7 @@ class TopDesignsTest {
 
     @Test
     void designsRankByFitnessThenLoopOrderAndTheLastFallsOutBeyondTheCapacity() {
-        TopDesigns top = new TopDesigns(3);
+        TopDesigns top = new TopDesigns(3, Direction.HIGHER_IS_BETTER);
         assertTrue(top.isEmpty());
         assertEquals(0, top.bestFitness());
         top.add(ranked(5, 200));
@@ -33,7 +34,7 @@ class TopDesignsTest {
 
     @Test
     void theBarIsTheLastDesignOnceTheListIsFull() {
-        TopDesigns top = new TopDesigns(2);
+        TopDesigns top = new TopDesigns(2, Direction.HIGHER_IS_BETTER);
         top.add(ranked(4, 300));
         assertNull(top.bar().last());
         assertEquals(Double.NEGATIVE_INFINITY, top.bar().pruningFitness());
@@ -45,7 +46,7 @@ class TopDesignsTest {
 
     @Test
     void theBarAdmitsAFoundDesignAboveItOrEqualAndEarlierInLoopOrder() {
-        TopDesignBar bar = new TopDesignBar(ranked(6, 100));
+        TopDesignBar bar = new TopDesignBar(ranked(6, 100), Direction.HIGHER_IS_BETTER);
         assertTrue(bar.admits(9, true, 100.5));
         assertTrue(bar.admits(5, true, 100), "a tie goes to the earlier design point");
         assertFalse(bar.admits(6, true, 100));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pimsyn.synth.objective.Objectives.EFFICIENCY;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,9 @@ class CheckpointFileTest {
             new DesignPointKey(0, SmallDesign.POINT, 0, 2, new int[] {4, 2, 1}),
             new DesignPointKey(1, SmallDesign.POINT, 1, 2, new int[] {2, 2, 1}),
             new DesignPointKey(2, OTHER_POINT, 0, 1, new int[] {1, 1, 1}));
+    private static final double FITNESS = EFFICIENCY.value(DESIGN.performance());
     private static final FinishedDesignPoint KEPT = new FinishedDesignPoint(KEYS.get(0), true,
-            DESIGN.fitness(), new double[] {0.1 * DESIGN.fitness(), DESIGN.fitness()}, 17, "", DESIGN);
+            FITNESS, new double[] {0.1 * FITNESS, FITNESS}, 17, "", DESIGN);
     private static final FinishedDesignPoint NOT_KEPT = new FinishedDesignPoint(KEYS.get(1), true, 123.456,
             new double[] {100, 123.456}, 9, "", null);
     private static final FinishedDesignPoint EMPTY = new FinishedDesignPoint(KEYS.get(2), false, 0,
@@ -111,14 +113,14 @@ class CheckpointFileTest {
     void aTornLastLineIsIgnoredAndCutOffBeforeTheNextPointIsAppended() throws IOException {
         writeRun(KEPT);
         String whole = Files.readString(file());
-        String tornLine = CheckpointFile.line(NOT_KEPT);
+        String tornLine = CheckpointFile.line(NOT_KEPT, EFFICIENCY);
         Files.writeString(file(), tornLine.substring(0, tornLine.length() / 2), StandardOpenOption.APPEND);
         try (CheckpointFile checkpoint = CheckpointFile.resume(dir.resolve("out"), RUN).orElseThrow()) {
             assertEquals(1, checkpoint.finishedDesignPoints());
             assertEquals(whole, Files.readString(file()), "the torn line is gone");
             checkpoint.record(EMPTY);
         }
-        assertEquals(whole + CheckpointFile.line(EMPTY) + "\n", Files.readString(file()));
+        assertEquals(whole + CheckpointFile.line(EMPTY, EFFICIENCY) + "\n", Files.readString(file()));
         Map<Integer, FinishedDesignPoint> back = resumed();
         assertEquals(List.of(0, 2), List.copyOf(back.keySet()));
         assertSamePoint(EMPTY, back.get(2));
@@ -156,7 +158,7 @@ class CheckpointFileTest {
         tiny.fc("fc", tiny.flatten("flat", tiny.input("input", new Shape(1, 3, 8, 8))), 10);
         RunFingerprint otherNetwork = new RunFingerprint(RunFingerprint.network(tiny.build()), RUN.library(),
                 RUN.powerMw(), RUN.macroMode(), RUN.macroSharing(), RUN.genes(), RUN.generations(),
-                RUN.fitnessImages(), RUN.seed(), RUN.topDesigns());
+                RUN.fitnessImages(), RUN.seed(), RUN.topDesigns(), RUN.objective());
         String network = error(() -> CheckpointFile.resume(dir.resolve("out"), otherNetwork));
         assertTrue(network.matches(".*: line 1: \\$\\.run\\.network: the checkpoint is of a run with "
                 + "sha256:[0-9a-f]{12}\\.\\.\\., this run has sha256:[0-9a-f]{12}\\.\\.\\.; run without --resume to "
@@ -187,6 +189,22 @@ class CheckpointFileTest {
         assertEquals(file() + ": line 1: $.run.topDesigns: the checkpoint is of a run with 10, this run has 1; run "
                 + "without --resume to start over", one);
         assertSamePoint(KEPT, resumed().get(0));
+    }
+
+    @Test
+    void theDefaultObjectiveGoesUnnamedAndAnotherIsRefusedNamingTheField() throws IOException {
+        writeRun(KEPT);
+        List<String> lines = Files.readAllLines(file());
+        assertFalse(lines.get(0).contains("objective"), lines.get(0));
+        assertTrue(lines.get(1).contains("\"fitnessGopsPerWatt\":"), lines.get(1));
+        String named = lines.get(0).replace(",\"topDesigns\":10}",
+                ",\"topDesigns\":10,\"objective\":\"efficiency\"}");
+        Files.writeString(file(), named + "\n" + lines.get(1) + "\n");
+        assertSamePoint(KEPT, resumed().get(0));
+        String other = named.replace("\"objective\":\"efficiency\"", "\"objective\":\"throughput\"");
+        Files.writeString(file(), other + "\n" + lines.get(1) + "\n");
+        assertEquals(file() + ": line 1: $.run.objective: the checkpoint is of a run with throughput, this run has "
+                + "efficiency; run without --resume to start over", error(() -> resumed()));
     }
 
     @Test
@@ -265,7 +283,7 @@ class CheckpointFileTest {
         writeRun(EMPTY);
         List<String> lines = Files.readAllLines(file());
         assertEquals(2, lines.size());
-        assertEquals(CheckpointFile.line(EMPTY), lines.get(1));
+        assertEquals(CheckpointFile.line(EMPTY, EFFICIENCY), lines.get(1));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.explore.SearchedDesignPoint;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.objective.Objectives;
 
 class ExplorationJournalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +35,7 @@ class ExplorationJournalTest {
 
     @Test
     void aLineHoldsThePointTheCandidateTheSearchAndTheRunSoFar() throws IOException {
-        String line = ExplorationJournal.line(withoutDesign(1, 2_500_000_000L));
+        String line = ExplorationJournal.line(withoutDesign(1, 2_500_000_000L), Objectives.EFFICIENCY);
         assertFalse(line.contains("\n"));
         JsonNode o = JSON.readTree(line);
         assertEquals(List.of("ratioRram", "resRramBits", "xbSizeRows", "resDacBits", "adcBits", "candidateIndex",
@@ -57,7 +58,7 @@ class ExplorationJournalTest {
     @Test
     void linesAreReadableBeforeTheCommitAndTheFileAppearsOnlyThen() throws IOException {
         Path out = dir.resolve("out");
-        try (ExplorationJournal journal = ExplorationJournal.open(out)) {
+        try (ExplorationJournal journal = ExplorationJournal.open(out, Objectives.EFFICIENCY)) {
             journal.searched(withoutDesign(0, 1));
             journal.searched(withoutDesign(1, 2));
             assertFalse(Files.exists(out.resolve(SynthesisOutputs.EXPLORATION_LOG_FILE)));
@@ -75,13 +76,13 @@ class ExplorationJournalTest {
     @Test
     void aRunThatFailsLeavesNeitherTheLogNorTheDirectoriesItCreated() throws IOException {
         Path out = dir.resolve("a").resolve("b");
-        try (ExplorationJournal journal = ExplorationJournal.open(out)) {
+        try (ExplorationJournal journal = ExplorationJournal.open(out, Objectives.EFFICIENCY)) {
             journal.searched(withoutDesign(0, 1));
         }
         assertFalse(Files.exists(dir.resolve("a")));
         Files.createDirectories(out);
         Files.writeString(out.resolve("keep.txt"), "x");
-        try (ExplorationJournal journal = ExplorationJournal.open(out)) {
+        try (ExplorationJournal journal = ExplorationJournal.open(out, Objectives.EFFICIENCY)) {
             journal.searched(withoutDesign(0, 1));
         }
         assertEquals(List.of(out.resolve("keep.txt")), list(out));

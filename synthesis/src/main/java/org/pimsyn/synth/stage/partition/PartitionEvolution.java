@@ -92,7 +92,8 @@ public final class PartitionEvolution {
      *
      * @param best                     the best gene found
      * @param score                    its score
-     * @param bestFitnessPerGeneration the best fitness of the initial population, then after each generation
+     * @param bestFitnessPerGeneration the best gene's {@link GeneScore#value value} in the initial population, then
+     *                                 after each generation
      * @param evaluations              distinct genes scored exactly
      * @param boundedGenes             distinct genes only bounded, never simulated
      */
@@ -145,7 +146,7 @@ public final class PartitionEvolution {
         List<Member> population = initialPopulation();
         population.sort(RANKING);
         double[] best = new double[settings.generations() + 1];
-        best[0] = population.get(0).score.fitness();
+        best[0] = population.get(0).score.value();
         int survivors = settings.survivors();
         for (int g = 1; g <= settings.generations(); g++) {
             List<Member> next = new ArrayList<>(population.subList(0, survivors));
@@ -162,7 +163,7 @@ public final class PartitionEvolution {
             }
             next.sort(RANKING);
             population = next;
-            best[g] = population.get(0).score.fitness();
+            best[g] = population.get(0).score.value();
         }
         Member top = population.get(0);
         return new Result(top.gene, top.score, best, memo.size() - bounded, bounded);

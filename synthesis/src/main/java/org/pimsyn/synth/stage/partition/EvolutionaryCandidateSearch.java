@@ -1,20 +1,30 @@
-package org.pimsyn.synth.design;
+package org.pimsyn.synth.stage.partition;
 
 import org.pimsyn.sim.component.ComponentLibrary;
+import org.pimsyn.synth.design.CandidateOutcome;
+import org.pimsyn.synth.design.CandidateSearch;
+import org.pimsyn.synth.design.ComponentLibraries;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.DesignEvaluator;
+import org.pimsyn.synth.design.DesignPoint;
+import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.dataflow.DataflowSpec;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
-import org.pimsyn.synth.stage.partition.PartitionEvolution;
-import org.pimsyn.synth.stage.partition.PartitionRules;
 
 /**
  * Stages 3 and 4 as the paper runs them: the evolutionary macro partitioner ({@link PartitionEvolution}) with
  * {@link DesignEvaluator} as its fitness function, the library's evolution parameters and the request's search
- * sizes. Thread-safe: every call has its own evaluator and simulator; the last skeleton built on a thread is kept
- * for the next call on that thread, since the driver asks for a candidate's bound just before searching it.
+ * sizes and objective. Thread-safe: every call has its own evaluator and simulator; the last skeleton built on a
+ * thread is kept for the next call on that thread, since the driver asks for a candidate's bound just before
+ * searching it.
+ *
+ * <p>The partitioner ranks by the objective's score; the outcome reports its values
+ * ({@link org.pimsyn.synth.objective.Objective}).
  *
  * <p>With gene bounds on (the default), children proved unable to join the survivors are not simulated
- * ({@link PartitionEvolution}); the search and its result are the same as with them off, only cheaper.
+ * ({@link PartitionEvolution}); the search and its result are the same as with them off, only cheaper. An
+ * objective without bounds bounds nothing, nor does it bound design points.
  */
 public final class EvolutionaryCandidateSearch implements CandidateSearch {
     private final boolean geneBounds;
@@ -54,14 +64,17 @@ public final class EvolutionaryCandidateSearch implements CandidateSearch {
                             + "best ranked, " + result.best() + ": " + result.score().reason());
         }
         Design design = evaluator.evaluate(result.best()).design();
-        return new CandidateOutcome(point, duplication, design, design.fitness(), result.bestFitnessPerGeneration(),
-                result.evaluations(), "");
+        return new CandidateOutcome(point, duplication, design, request.objective().value(design.performance()),
+                result.bestFitnessPerGeneration(), result.evaluations(), "");
     }
 
+    /** The objective's design-point bound on the score, or infinity where it has none. */
     @Override
     public double fitnessUpperBound(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication) {
-        return FitnessUpperBound.of(request, point, skeleton(request, point, duplication),
-                ComponentLibraries.from(request.library()));
+        return request.objective().bounds()
+                .map(b -> b.designPoint(request, point, skeleton(request, point, duplication),
+                        ComponentLibraries.from(request.library())))
+                .orElse(Double.POSITIVE_INFINITY);
     }
 
     private DataflowSkeleton skeleton(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication) {

@@ -1,4 +1,4 @@
-package org.pimsyn.synth.design;
+package org.pimsyn.synth.stage.partition;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,13 +12,23 @@ import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.report.Performance;
+import org.pimsyn.synth.design.CandidateOutcome;
+import org.pimsyn.synth.design.CandidateSearch;
+import org.pimsyn.synth.design.CandidateSearches;
+import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.DesignEvaluator;
+import org.pimsyn.synth.design.MacroMode;
+import org.pimsyn.synth.design.SmallDesigns;
+import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.NetworkBuilder;
 import org.pimsyn.synth.network.Shape;
 import org.pimsyn.synth.network.zoo.NetworkZoo;
+import org.pimsyn.synth.objective.Objectives;
 import org.pimsyn.synth.stage.dataflow.LayerPlacement;
 import org.pimsyn.synth.stage.dataflow.Placement;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.design.DesignPoint;
 
 class EvolutionaryCandidateSearchTest {
     private static final CandidateSearch SEARCH = CandidateSearches.standard();
@@ -118,7 +128,7 @@ class EvolutionaryCandidateSearchTest {
         Performance again = new Simulator().fitness(design.accelerator(), design.library(),
                 SmallDesigns.skeleton(request.network(), SmallDesigns.duplication(), SmallDesigns.POINT)
                         .compile(design.placement()).program(), design.fitnessImages());
-        assertEquals(again.gopsPerWatt(), design.fitness());
+        assertEquals(again.gopsPerWatt(), Objectives.EFFICIENCY.value(design.performance()));
         assertEquals(2, design.fitnessImages());
         assertEquals(SmallDesigns.POINT, design.point());
     }
