@@ -16,7 +16,6 @@ import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.AluKind;
-import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -24,11 +23,8 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
 import org.pimsyn.synth.objective.Direction;
 import org.pimsyn.synth.objective.Objective;
 import org.pimsyn.synth.objective.ScoreBounds;
-import org.pimsyn.synth.stage.allocation.AllocationResult;
-import org.pimsyn.synth.stage.allocation.AllocationShortfall;
-import org.pimsyn.synth.stage.allocation.ComponentAllocation;
-import org.pimsyn.synth.stage.allocation.PeripheralAllocator;
 import org.pimsyn.synth.stage.allocation.PeripheralUnits;
+import org.pimsyn.synth.stage.allocation.UnitAllocation;
 import org.pimsyn.synth.stage.dataflow.CompiledDataflow;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.partition.GeneScore;
@@ -46,16 +42,10 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * <li>Give every macro the smallest library scratchpad that holds one block of each layer it serves
  * ({@link CompiledDataflow#blockFootprintElements}): at a layer's home the largest block input, merged partial
  * sums and stored outputs, at its other macros the largest input share.</li>
- * <li>Peak power of crossbars, DACs, scratchpads and NoC ({@link PeakPowerModel}); stage 4 allocates ADCs and ALUs
- * per group ({@link AllocationGroups}) with the rest of the budget, and spreads them over the group's macros. No
- * group gets more units than bring its latency down to the slowest layer's crossbar time
- * ({@link FitnessUpperBound#crossbarTimeLowerBoundNs}): the interval never gets shorter than that, so further units
- * would only leak.
- * A macro never keeps more units of a component than its widest operation of that kind can use at once (the
- * widest ADC IR's conversions; the widest ALU IR's elements / vector width): further units would never work and
- * only add static power. (Only at budgets far beyond any use does this bind; the allocation then gets the power
- * of those useful units instead of the whole rest.) Fixed parts over the budget, or an allocation shortfall:
- * fitness 0.</li>
+ * <li>Peak power of crossbars, DACs, scratchpads and NoC ({@link PeakPowerModel}); stage 4
+ * ({@link UnitAllocation}) allocates ADCs and ALUs with the rest of the budget, up to the slowest layer's crossbar
+ * time ({@link FitnessUpperBound#crossbarTimeLowerBoundNs}). Fixed parts over the budget, or an allocation
+ * shortfall: fitness 0.</li>
  * <li>Simulate {@code fitnessImages} images. A macro whose scratchpad high-water mark exceeds its capacity gets the
  * smallest scratchpad that holds it, and the design is allocated and simulated again, at most
  * {@value #SIMULATION_ROUNDS} simulations in all; still overflowing: fitness 0.</li>
@@ -88,18 +78,14 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     private final ComponentLibrary components;
     private final PartitionRules rules;
     private final PeakPowerModel power;
-    private final double[] unitRatePerNs;
-    private final double[] unitPowerMw;
+    private final UnitAllocation stage4;
     private final int[] crossbars;
     private final long totalCrossbars;
     private final List<String> layerNames;
     private final Noc noc;
     private final AluKind[] aluKinds;
-    private final int[] aluVectorWidth;
-    private final int[] peripheralOfAluCode;
     private final Simulator simulator = new Simulator();
     private final boolean scratchpadsGrowCostlier;
-    private final double crossbarFloorNs;
 
     public DesignEvaluator(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
@@ -114,11 +100,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                 library.search().evolution().macroSizesCrossbars());
         this.power = new PeakPowerModel(components, point);
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
-        this.crossbarFloorNs = FitnessUpperBound.crossbarTimeLowerBoundNs(point, skeleton, components,
-                library.clockGhz());
-        PeripheralUnits units = PeripheralUnits.of(library, point.adcBits());
-        this.unitRatePerNs = units.ratesPerNs();
-        this.unitPowerMw = units.unitPowersMw();
+        this.stage4 = new UnitAllocation(library, point.adcBits(), FitnessUpperBound.crossbarTimeLowerBoundNs(point,
+                skeleton, components, library.clockGhz()));
         int k = skeleton.weightLayerCount();
         this.crossbars = rules.crossbars();
         long total = 0;
@@ -133,13 +116,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.layerNames = List.copyOf(names);
         this.noc = ComponentLibraries.noc(library);
         this.aluKinds = new AluKind[KINDS];
-        this.aluVectorWidth = new int[KINDS];
-        this.peripheralOfAluCode = new int[AluKind.COUNT];
         for (AluKind kind : AluKind.values()) {
-            int c = PeripheralUnits.indexOf(kind);
-            aluKinds[c] = kind;
-            aluVectorWidth[c] = library.alu(kind).vectorWidthElements();
-            peripheralOfAluCode[kind.code()] = c;
+            aluKinds[PeripheralUnits.indexOf(kind)] = kind;
         }
     }
 
@@ -182,15 +160,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         }
         MacroLayout layout = MacroLayout.of(gene, crossbars);
         CompiledDataflow compiled = skeleton.compile(layout.placement());
-        AllocationGroups groups = new AllocationGroups(gene, layout, compiled.workload());
+        UnitAllocation.ForGene allocation = stage4.of(gene, layout, compiled);
         IrProgram program = compiled.program();
-        int[][] useful = usefulUnits(program, layout.macroCount());
-        double usefulMw = 0;
-        for (int[] perMacro : useful) {
-            for (int c = 0; c < KINDS; c++) {
-                usefulMw += perMacro[c] * unitPowerMw[c];
-            }
-        }
         int[] scratchpads = initialScratchpads(compiled);
         String overflow = "";
         for (int round = 0; round < SIMULATION_ROUNDS; round++) {
@@ -202,20 +173,11 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                         + "%.3f mW at peak, leaving nothing of the %.3f mW budget for ADCs and ALUs",
                         layout.macroCount(), fixedMw, request.totalPowerMw()), null);
             }
-            AllocationResult result = PeripheralAllocator.allocate(groups.workload, unitRatePerNs, unitPowerMw,
-                    Math.min(leftMw, usefulMw), groups.minimumUnits, crossbarFloorNs);
-            if (result instanceof AllocationShortfall shortfall) {
-                return failed(layout.macroCount() + " macros: " + shortfall.message(), null);
+            UnitAllocation.Units units = allocation.allocate(leftMw);
+            if (!units.fits()) {
+                return failed(layout.macroCount() + " macros: " + units.shortfall(), null);
             }
-            int[][] units = groups.perMacro((ComponentAllocation) result, layout.macroCount());
-            double peripheralsMw = 0;
-            for (int m = 0; m < units.length; m++) {
-                for (int c = 0; c < KINDS; c++) {
-                    units[m][c] = Math.min(units[m][c], useful[m][c]);
-                    peripheralsMw += units[m][c] * unitPowerMw[c];
-                }
-            }
-            Accelerator accelerator = accelerator(layout, units, scratchpads);
+            Accelerator accelerator = accelerator(layout, units.perMacro(), scratchpads);
             if (round == 0 && floor > 0 && bounds != null && scratchpadsGrowCostlier) {
                 double bound = bounds.gene(simulator, accelerator, components, program);
                 if (bound < floor) {
@@ -224,7 +186,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             }
             Activity activity = simulator.simulate(accelerator, components, program, request.fitnessImages(),
                     SimulationObserver.NONE);
-            PeakPower peak = fixed.withPeripheralsMw(peripheralsMw);
+            PeakPower peak = fixed.withPeripheralsMw(units.peakMw());
             overflow = growScratchpads(activity, scratchpads);
             if (overflow == null) {
                 return failed(tooLarge(activity), null);
@@ -248,31 +210,6 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             }
         }
         throw new AssertionError("the last round always returns");
-    }
-
-    /**
-     * The most units of each component a macro can keep busy, [macro][component]: the widest ADC IR's conversions,
-     * and per ALU kind the widest IR's elements over the unit's vector width, rounded up. A further unit would
-     * never work (an IR of w elements takes at most that many at once) and would only add static power.
-     */
-    private int[][] usefulUnits(IrProgram program, int macros) {
-        int[][] useful = new int[macros][KINDS];
-        int adcCode = IrKind.ADC.code();
-        int aluCode = IrKind.ALU.code();
-        int adc = PeripheralUnits.ADC;
-        for (int id = 0; id < program.size(); id++) {
-            int kind = program.kindCode(id);
-            if (kind == adcCode) {
-                int m = program.macro(id);
-                useful[m][adc] = Math.max(useful[m][adc], program.width(id));
-            } else if (kind == aluCode) {
-                int m = program.macro(id);
-                int c = peripheralOfAluCode[program.aluKindCode(id)];
-                int width = aluVectorWidth[c];
-                useful[m][c] = Math.max(useful[m][c], (program.width(id) + width - 1) / width);
-            }
-        }
-        return useful;
     }
 
     /**
@@ -377,7 +314,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             List<AluUnits> alus = new ArrayList<>(KINDS - 1);
             for (int c = 0; c < KINDS; c++) {
                 if (aluKinds[c] != null && units[m][c] > 0) {
-                    alus.add(new AluUnits(aluKinds[c], units[m][c], aluVectorWidth[c]));
+                    alus.add(new AluUnits(aluKinds[c], units[m][c], stage4.vectorWidth(c)));
                 }
             }
             ScratchpadSpec spm = library.scratchpads().get(scratchpads[m]);

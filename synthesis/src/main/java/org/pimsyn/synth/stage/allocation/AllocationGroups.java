@@ -1,10 +1,7 @@
-package org.pimsyn.synth.design;
+package org.pimsyn.synth.stage.allocation;
 
 import java.util.Arrays;
 import org.pimsyn.sim.ir.AluKind;
-import org.pimsyn.synth.stage.allocation.ComponentAllocation;
-import org.pimsyn.synth.stage.allocation.MacroSplit;
-import org.pimsyn.synth.stage.allocation.PeripheralUnits;
 import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
 import org.pimsyn.synth.stage.partition.MacroGene;
 import org.pimsyn.synth.stage.partition.MacroLayout;

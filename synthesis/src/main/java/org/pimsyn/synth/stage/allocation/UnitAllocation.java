@@ -1,0 +1,133 @@
+package org.pimsyn.synth.stage.allocation;
+
+import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.sim.ir.IrKind;
+import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.stage.dataflow.CompiledDataflow;
+import org.pimsyn.synth.stage.partition.MacroGene;
+import org.pimsyn.synth.stage.partition.MacroLayout;
+
+/**
+ * Stage 4's policy for one design point: ADCs and ALU units per macro for a gene, within the power left by the fixed
+ * parts. Units are allocated per group ({@link AllocationGroups}) by {@link PeripheralAllocator}, which gives no
+ * group more units than bring its latency down to the slowest layer's crossbar time (the interval never gets
+ * shorter, so further units would only leak), then spread over the group's macros. A macro never keeps more units
+ * of a component than its widest operation of that kind can use at once (the widest ADC IR's conversions; the
+ * widest ALU IR's elements / vector width): further units would never work and only add static power. (Only at
+ * budgets far beyond any use does this bind; the allocation then gets the power of those useful units instead of
+ * the whole rest.)
+ *
+ * <p>Components are indexed as {@link PeripheralUnits} indexes them.
+ */
+public final class UnitAllocation {
+    private static final int KINDS = PeripheralUnits.COUNT;
+
+    private final double[] unitRatePerNs;
+    private final double[] unitPowerMw;
+    private final int[] aluVectorWidth;
+    private final int[] componentOfAluCode;
+    private final double crossbarFloorNs;
+
+    /**
+     * @param adcBits         the design point's ADC resolution
+     * @param crossbarFloorNs the slowest layer's crossbar time per image, below which no interval goes
+     */
+    public UnitAllocation(HardwareLibrary library, int adcBits, double crossbarFloorNs) {
+        PeripheralUnits units = PeripheralUnits.of(library, adcBits);
+        this.unitRatePerNs = units.ratesPerNs();
+        this.unitPowerMw = units.unitPowersMw();
+        this.crossbarFloorNs = crossbarFloorNs;
+        this.aluVectorWidth = new int[KINDS];
+        this.componentOfAluCode = new int[AluKind.COUNT];
+        for (AluKind kind : AluKind.values()) {
+            int c = PeripheralUnits.indexOf(kind);
+            aluVectorWidth[c] = library.alu(kind).vectorWidthElements();
+            componentOfAluCode[kind.code()] = c;
+        }
+    }
+
+    /** The vector width of an ALU component's units. */
+    public int vectorWidth(int component) {
+        return aluVectorWidth[component];
+    }
+
+    /** The allocation problem of one gene, laid out and compiled. */
+    public ForGene of(MacroGene gene, MacroLayout layout, CompiledDataflow compiled) {
+        return new ForGene(new AllocationGroups(gene, layout, compiled.workload()),
+                usefulUnits(compiled.program(), layout.macroCount()), layout.macroCount());
+    }
+
+    /**
+     * Units per macro, [macro][component], and their peak power; or, where the power left cannot give every group
+     * its least units, no units and the shortfall in words.
+     */
+    public record Units(int[][] perMacro, double peakMw, String shortfall) {
+        public boolean fits() {
+            return shortfall.isEmpty();
+        }
+    }
+
+    /** One gene's groups and the units each macro can use. */
+    public final class ForGene {
+        private final AllocationGroups groups;
+        private final int[][] useful;
+        private final int macros;
+        private final double usefulMw;
+
+        private ForGene(AllocationGroups groups, int[][] useful, int macros) {
+            this.groups = groups;
+            this.useful = useful;
+            this.macros = macros;
+            double mw = 0;
+            for (int[] perMacro : useful) {
+                for (int c = 0; c < KINDS; c++) {
+                    mw += perMacro[c] * unitPowerMw[c];
+                }
+            }
+            this.usefulMw = mw;
+        }
+
+        /** The units bought with at most {@code leftMw} of peak power. */
+        public Units allocate(double leftMw) {
+            AllocationResult result = PeripheralAllocator.allocate(groups.workload, unitRatePerNs, unitPowerMw,
+                    Math.min(leftMw, usefulMw), groups.minimumUnits, crossbarFloorNs);
+            if (result instanceof AllocationShortfall shortfall) {
+                return new Units(null, 0, shortfall.message());
+            }
+            int[][] units = groups.perMacro((ComponentAllocation) result, macros);
+            double peakMw = 0;
+            for (int m = 0; m < units.length; m++) {
+                for (int c = 0; c < KINDS; c++) {
+                    units[m][c] = Math.min(units[m][c], useful[m][c]);
+                    peakMw += units[m][c] * unitPowerMw[c];
+                }
+            }
+            return new Units(units, peakMw, "");
+        }
+    }
+
+    /**
+     * The most units of each component a macro can keep busy, [macro][component]: the widest ADC IR's conversions,
+     * and per ALU kind the widest IR's elements over the unit's vector width, rounded up.
+     */
+    private int[][] usefulUnits(IrProgram program, int macros) {
+        int[][] useful = new int[macros][KINDS];
+        int adcCode = IrKind.ADC.code();
+        int aluCode = IrKind.ALU.code();
+        int adc = PeripheralUnits.ADC;
+        for (int id = 0; id < program.size(); id++) {
+            int kind = program.kindCode(id);
+            if (kind == adcCode) {
+                int m = program.macro(id);
+                useful[m][adc] = Math.max(useful[m][adc], program.width(id));
+            } else if (kind == aluCode) {
+                int m = program.macro(id);
+                int c = componentOfAluCode[program.aluKindCode(id)];
+                int width = aluVectorWidth[c];
+                useful[m][c] = Math.max(useful[m][c], (program.width(id) + width - 1) / width);
+            }
+        }
+        return useful;
+    }
+}
