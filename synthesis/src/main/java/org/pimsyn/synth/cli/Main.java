@@ -44,7 +44,15 @@ public final class Main implements Callable<Integer> {
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::badParameters);
         cli.setExecutionExceptionHandler(Main::failed);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The input limits keep known inputs within the default heap; this is the one line for what they miss.
+            err.println("pimsyn: out of memory with a heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB; give the JVM more (PIMSYN_JAVA_OPTS=-Xmx16g ./pimsyn ...) or a smaller problem");
+            code = EXIT_INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;

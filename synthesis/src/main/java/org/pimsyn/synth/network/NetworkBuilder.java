@@ -18,11 +18,12 @@ public final class NetworkBuilder {
     public static final long MAX_ELEMENTS_PER_IMAGE = Integer.MAX_VALUE;
     /**
      * Most output positions (H x W) summed over all layers of a network. The dataflow keeps entries per output
-     * position and the simulator runs IR nodes per block of positions, so memory and time grow with this sum; 2^24
-     * is some 50 times that of VGG16 at 224x224 (about 300,000) and still synthesizes within the default heap,
-     * while an input of 100000x100000 (10^10 positions in its first layer alone) would exhaust any heap.
+     * position and the simulator runs IR nodes per block of positions, so memory and time grow with this sum. 2^22
+     * is 12 times that of VGG16 at 224x224 (342,467); at 6.6 million (ppocr's classifier at 480x1920) a synthesis
+     * held some 4 GB and had not finished in 6 minutes, and an input of 100000x100000 (10^10 positions in its
+     * first layer alone) exhausts any heap.
      */
-    public static final long MAX_TOTAL_POSITIONS = 1L << 24;
+    public static final long MAX_TOTAL_POSITIONS = 1L << 22;
 
     private final String name;
     private long totalPositions;

@@ -49,7 +49,7 @@ class BadInputTest {
         String m = oneLineError(CliRun.of("network", "--model", "cifar10-vgg", "--input-shape",
                 "1x3x100000x100000"), "network");
         assertTrue(m.contains("output 1x3x100000x100000 is too large"), m);
-        assertTrue(m.contains("16,777,216 positions"), m);
+        assertTrue(m.contains("4,194,304 positions"), m);
 
         Path out = dir.resolve("out");
         oneLineError(CliRun.of("synthesize", "--model", "cifar10-vgg", "--input-shape", "1x3x100000x100000",
@@ -59,10 +59,10 @@ class BadInputTest {
 
     @Test
     void aNetworkWhosePositionsAddUpPastTheLimitIsRefused() {
-        // 2,048 x 2,048 passes per layer; cifar10-vgg's layers then add up to more than 2^24 positions.
+        // 2,048 x 2,048 passes per layer; cifar10-vgg's layers then add up to more than 2^22 positions.
         String m = oneLineError(CliRun.of("network", "--model", "cifar10-vgg", "--input-shape", "1x3x2048x2048"),
                 "network");
-        assertTrue(m.contains("output positions (H x W) add up to more than 16,777,216"), m);
+        assertTrue(m.contains("output positions (H x W) add up to more than 4,194,304"), m);
         assertEquals(0, CliRun.of("network", "--model", "cifar10-vgg", "--input-shape", "1x3x256x256").exitCode());
     }
 

@@ -95,7 +95,7 @@ class OnnxImporterErrorsTest {
                 .node(op("Conv", "c", "x", "w")).output("c"));
 
         assertEquals("input 'x': layer 'x': output 1x3x100000x100000 is too large: at most 2,147,483,647 elements "
-                + "(C x H x W) and 16,777,216 positions (H x W) per layer are allowed; give a smaller input shape",
+                + "(C x H x W) and 4,194,304 positions (H x W) per layer are allowed; give a smaller input shape",
                 message);
     }
 
