@@ -19,6 +19,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.io.InputFiles;
+import org.pimsyn.synth.io.JsonProblems;
 import org.pimsyn.synth.network.LayerFunction;
 import org.pimsyn.synth.network.LayerOp;
 import org.pimsyn.synth.network.Network;
@@ -81,20 +82,12 @@ public final class NetworkJsonReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InputException(source + ": malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw new InputException(source + ": malformed JSON" + where + ": " + JsonProblems.plain(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode()) {
             throw new InputException(source + ": the file is empty; expected a JSON list of network nodes");
         }
         return root;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
     private void collect(JsonNode root) {
