@@ -119,6 +119,13 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Path reportFile = dir.resolve(REPORT_FILE);
         AtomicFiles.writeString(reportFile, RunReports.simulation(design, d, n, report, traces));
+        if (traceOptions != null && traceOptions.window().startCycle() >= report.run().cycles()) {
+            // The window is only known to miss once the run's length is; the traces are written, and empty.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("pimsyn simulate: warning: --trace-window " + traceWindow + " starts at or after the "
+                    + "run's end at cycle " + report.run().cycles() + "; the traces hold no activity");
+            err.flush();
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Design " + design + ": network " + d.spec().network().name() + ", "
                 + DesignText.point(d.point()));

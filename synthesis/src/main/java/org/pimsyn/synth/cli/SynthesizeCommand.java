@@ -348,8 +348,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 .append(") under ").append(TextTable.number(powerW)).append(" W: ")
                 .append(request.macroMode().label()).append(" macros, macro sharing ")
                 .append(request.macroSharing() ? "on" : "off").append(", seed ").append(seed).append('\n');
-        s.append("Design point: ").append(DesignText.point(best.point())).append("; duplication candidate ")
-                .append(best.candidateIndex() + 1).append(" of ").append(best.candidates()).append('\n');
+        s.append("Design point: ").append(DesignText.point(best.point())).append("; duplication candidate index ")
+                .append(best.candidateIndex()).append(" of ").append(best.candidates()).append('\n');
         LayerTable table = LayerTable.of(design);
         s.append("Mesh: ").append(table.meshRows()).append(" x ").append(table.meshCols()).append(", ")
                 .append(design.accelerator().macros().size()).append(" macros; scratchpads up to ")

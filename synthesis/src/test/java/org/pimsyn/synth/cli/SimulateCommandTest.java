@@ -79,7 +79,8 @@ class SimulateCommandTest {
         String o = run.out();
         assertTrue(o.startsWith("Design " + design() + ": network small, RatioRram "), o);
         assertTrue(o.contains("\nSimulated 2 images: "), o);
-        assertTrue(o.contains("\nResources (busiest first)\n"), o);
+        assertTrue(o.contains("\nResources (busiest first; wait cycles are summed over the IRs that waited, so they "
+                + "may exceed the run's cycles)\n"), o);
         assertTrue(o.contains("\nLayers (first image)\n"), o);
         assertTrue(o.endsWith("Wrote " + synthesized.resolve("simulation-report.json") + "\n"), o);
     }
@@ -113,6 +114,17 @@ class SimulateCommandTest {
         assertEquals(0, CliRun.of("simulate", "--design", design().toString(), "--out", all.toString(), "--trace",
                 "all").exitCode());
         assertEquals(List.of("simulation-report.json", "trace.trace.json", "trace.utilization.csv", "trace.vcd"), filesIn(all));
+    }
+
+    @Test
+    void aTraceWindowPastTheEndOfTheRunIsReported() {
+        CliRun run = CliRun.of("simulate", "--design", design().toString(), "--out", dir.resolve("late").toString(),
+                "--trace", "csv", "--trace-window", "999999999999:");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().matches("pimsyn simulate: warning: --trace-window 999999999999: starts at or after the "
+                + "run's end at cycle \\d+; the traces hold no activity\n"), run.err());
+        assertEquals("", CliRun.of("simulate", "--design", design().toString(), "--out",
+                dir.resolve("early").toString(), "--trace", "csv", "--trace-window", "0:10").err());
     }
 
     @Test

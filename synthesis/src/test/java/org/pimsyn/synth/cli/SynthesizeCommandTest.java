@@ -104,6 +104,9 @@ class SynthesizeCommandTest {
         assertFalse(o.contains("Resumed"), o);
 
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        JsonNode best = report.get("design");
+        assertTrue(o.contains("; duplication candidate index " + best.get("candidateIndex").intValue() + " of "
+                + best.get("candidates").intValue() + "\n"), "the console counts as the JSON does: " + o);
         List<String> sections = new ArrayList<>();
         report.fieldNames().forEachRemaining(sections::add);
         assertEquals(List.of("format", "formatVersion", "inputs", "design", "simulation", "bestFitnessPerGeneration",
