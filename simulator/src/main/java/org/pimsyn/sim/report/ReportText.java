@@ -46,7 +46,9 @@ public final class ReportText {
                 energy(total));
         out.append('\n');
 
-        line(out, "Resources (busiest first)");
+        // Wait cycles add up the queueing of every IR, so many IRs queued at once exceed the run's cycles.
+        line(out, "Resources (busiest first; wait cycles are summed over the IRs that waited, so they may exceed "
+                + "the run's cycles)");
         line(out, "%-22s %-11s %4s %16s %7s %16s", "resource", "kind", "cap", "busy cycles", "util", "wait cycles");
         List<SimulationReport.ResourceUsage> byUse = new ArrayList<>(report.resources());
         byUse.sort(Comparator.comparingDouble(SimulationReport.ResourceUsage::utilization).reversed()

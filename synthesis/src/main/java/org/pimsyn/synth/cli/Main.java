@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.NoFeasibleDesignException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ParseResult;
                 + "and validates them with a cycle-accurate IR-level simulator.",
         subcommands = {SynthesizeCommand.class, SimulateCommand.class, NetworkCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_BAD_INPUT = 2;
@@ -43,15 +44,27 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::badParameters);
         cli.setExecutionExceptionHandler(Main::failed);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The input limits keep known inputs within the default heap; this is the one line for what they miss.
+            err.println("pimsyn: out of memory with a heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB; give the JVM more (PIMSYN_JAVA_OPTS=-Xmx16g ./pimsyn ...) or a smaller problem");
+            code = EXIT_INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;
     }
 
+    /** Without a command there is nothing to do: that is a usage error, with the usage on the error stream. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("pimsyn: missing command; give one of synthesize, simulate, network, config");
+        spec.commandLine().usage(err);
+        return EXIT_BAD_INPUT;
     }
 
     private static int badParameters(CommandLine.ParameterException e, String[] args) {

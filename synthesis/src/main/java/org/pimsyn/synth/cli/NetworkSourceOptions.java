@@ -1,8 +1,8 @@
 package org.pimsyn.synth.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.io.InputFiles;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.Shape;
 import org.pimsyn.synth.network.json.NetworkJsonReader;
@@ -56,6 +56,12 @@ public final class NetworkSourceOptions {
      */
     public Network load() {
         checkOneSource();
+        if (inputShape != null && inputShape.n() != 1) {
+            // Layers, weights and MACs are per image and a design streams images one by one, so a batch would only
+            // be ignored.
+            throw new InputException("--input-shape " + inputShape + ": the batch N must be 1: pimsyn counts MACs "
+                    + "and builds pipelines per image (simulate --images N streams N images through a design)");
+        }
         if (network != null) {
             if (inputShape != null) {
                 throw new InputException("--input-shape cannot be combined with --network: the network file fixes its shapes");
@@ -63,9 +69,7 @@ public final class NetworkSourceOptions {
             return NetworkJsonReader.read(network);
         }
         if (onnx != null) {
-            if (!Files.isRegularFile(onnx)) {
-                throw new InputException(onnx + ": no such ONNX file");
-            }
+            InputFiles.requireRegularFile(onnx, "ONNX model");
             return OnnxImporter.read(onnx, inputShape);
         }
         ZooNetwork zoo = zooNetwork();

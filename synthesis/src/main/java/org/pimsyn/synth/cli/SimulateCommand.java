@@ -21,10 +21,10 @@ import org.pimsyn.sim.trace.TraceSet;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.io.AtomicFiles;
+import org.pimsyn.synth.io.OutputDirectory;
 import org.pimsyn.synth.output.DesignJson;
 import org.pimsyn.synth.output.LayerTable;
 import org.pimsyn.synth.output.RunReports;
-import org.pimsyn.synth.output.SynthesisOutputs;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,11 +38,19 @@ import picocli.CommandLine.Spec;
             "Simulates a design written by 'pimsyn synthesize' (design.json): recompiles its dataflow onto its "
                     + "macro placement, runs the cycle-accurate simulator and prints the per-layer timing, the "
                     + "energy by component and the utilization of every resource.",
-            "Writes report.json (and the traces asked for) into --out. With the default number of images the "
-                    + "figures are those of the synthesis run's report.json.",
-            "Exit codes: 0 done, 2 bad input (including a design file that does not read or check)."
+            "Writes " + SimulateCommand.REPORT_FILE + " (and the traces asked for) into --out, beside and never "
+                    + "over the synthesis run's report.json. With the default number of images its figures are "
+                    + "those of the synthesis run's report.json.",
+            "Exit codes: 0 done, 1 internal error (re-run with --verbose for details), 2 bad input (including a "
+                    + "design file that does not read or check)."
         })
 public final class SimulateCommand implements Callable<Integer> {
+    /**
+     * The report's file: by default it goes to the design's directory, where the synthesis run's report.json keeps
+     * the top designs and exploration statistics that a simulation cannot restore.
+     */
+    public static final String REPORT_FILE = "simulation-report.json";
+
     @Option(names = "--design", paramLabel = "FILE", required = true,
             description = "The design.json of a synthesis run.")
     Path design;
@@ -70,7 +78,8 @@ public final class SimulateCommand implements Callable<Integer> {
     Long csvWindow;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Directory of report.json and the traces (default: the design file's directory).")
+            description = "Directory of " + REPORT_FILE + " and the traces (default: the design file's "
+                    + "directory).")
     Path out;
 
     @Mixin
@@ -90,6 +99,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Design d = DesignJson.read(design);
         int n = images != null ? images : d.fitnessImages();
         Path dir = out != null ? out : (design.getParent() != null ? design.getParent() : Path.of(""));
+        OutputDirectory.check(dir, "--out");
         TraceOptions traceOptions = trace == null ? null : traceOptions(dir);
         IrProgram program = DataflowSkeleton.of(d.spec()).compile(d.placement()).program();
         Simulator simulator = new Simulator();
@@ -107,8 +117,15 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (InvalidSimulationInputException e) {
             throw new InputException(design + ": " + e.getMessage(), e);
         }
-        Path reportFile = dir.resolve(SynthesisOutputs.REPORT_FILE);
+        Path reportFile = dir.resolve(REPORT_FILE);
         AtomicFiles.writeString(reportFile, RunReports.simulation(design, d, n, report, traces));
+        if (traceOptions != null && traceOptions.window().startCycle() >= report.run().cycles()) {
+            // The window is only known to miss once the run's length is; the traces are written, and empty.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("pimsyn simulate: warning: --trace-window " + traceWindow + " starts at or after the "
+                    + "run's end at cycle " + report.run().cycles() + "; the traces hold no activity");
+            err.flush();
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Design " + design + ": network " + d.spec().network().name() + ", "
                 + DesignText.point(d.point()));

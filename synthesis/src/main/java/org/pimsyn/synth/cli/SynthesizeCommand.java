@@ -30,7 +30,9 @@ import org.pimsyn.synth.explore.ExplorationSettings;
 import org.pimsyn.synth.explore.ExplorationStatistics;
 import org.pimsyn.synth.explore.RankedDesign;
 import org.pimsyn.synth.explore.TimeBudgetSpentException;
+import org.pimsyn.synth.hardware.EvolutionParameters;
 import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.io.OutputDirectory;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.objective.Direction;
 import org.pimsyn.synth.objective.Objective;
@@ -59,8 +61,8 @@ import picocli.CommandLine.Spec;
                     + "architecture parameters), report.json (simulation report, top designs, exploration "
                     + "statistics) and exploration.jsonl (one line per searched design point) into --out, and "
                     + "checkpoint.jsonl as design points finish, from which --resume continues a stopped run.",
-            "Exit codes: 0 done, 2 bad input, 3 no design fits under the power budget (or the time budget ran "
-                    + "out before a design was found)."
+            "Exit codes: 0 done, 1 internal error (re-run with --verbose for details), 2 bad input, 3 no design "
+                    + "fits under the power budget (or the time budget ran out before a design was found)."
         })
 public final class SynthesizeCommand implements Callable<Integer> {
     /**
@@ -72,6 +74,16 @@ public final class SynthesizeCommand implements Callable<Integer> {
     static LongSupplier nanoClock = System::nanoTime;
     private static final String NAME = "pimsyn synthesize";
     private static final String LOCAL_EXECUTOR = "local";
+    /**
+     * The largest power budget, 1 MW: thousands of times any accelerator chip, and far from where the budget in mW
+     * and the unit counts it buys stop being exact.
+     */
+    static final double MAX_POWER_W = 1e6;
+    /**
+     * The most worker threads. A batch searches at most 16 design points at once and stage 1 one crossbar point per
+     * thread, so threads beyond a few hundred only take memory; the result never depends on the count.
+     */
+    static final int MAX_THREADS = 256;
     private static final String SPARK_EXECUTOR = "spark";
     /** The jar that carries the Spark executor; pimsyn.jar has none. */
     private static final String SPARK_JAR = "pimsyn-spark.jar";
@@ -179,6 +191,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 ? new DesignSpaceExplorer(candidateSearch.get(), settings, elsewhere.get().executor())
                 : new DesignSpaceExplorer(candidateSearch.get(), settings);
         Path dir = out != null ? out : defaultOutDir(network);
+        OutputDirectory.check(dir, "--out");
         ExplorationResult result;
         Design design;
         SimulationReport report;
@@ -320,17 +333,20 @@ public final class SynthesizeCommand implements Callable<Integer> {
             throw new InputException("--executor: unknown executor '" + executor + "'; allowed: " + LOCAL_EXECUTOR
                     + ", " + SPARK_EXECUTOR);
         }
-        if (!(powerW > 0) || Double.isInfinite(powerW)) {
-            throw new InputException("--power: must be a positive number of watts, got " + powerW);
+        if (!(powerW > 0) || powerW > MAX_POWER_W) {
+            throw new InputException("--power: must be a number of watts > 0 and <= "
+                    + TextTable.number(MAX_POWER_W) + ", got " + powerW);
         }
-        if (threads != null && threads < 1) {
-            throw new InputException("--threads: must be an integer >= 1, got " + threads);
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new InputException("--threads: must be an integer in 1.." + MAX_THREADS + ", got " + threads);
         }
-        if (generations != null && generations < 1) {
-            throw new InputException("--generations: must be an integer >= 1, got " + generations);
+        if (generations != null && (generations < 1 || generations > EvolutionParameters.MAX_GENERATIONS)) {
+            throw new InputException("--generations: must be an integer in 1.."
+                    + EvolutionParameters.MAX_GENERATIONS + ", got " + generations);
         }
-        if (genes != null && genes < 2) {
-            throw new InputException("--genes: must be an integer >= 2, got " + genes);
+        if (genes != null && (genes < EvolutionParameters.MIN_GENES || genes > EvolutionParameters.MAX_GENES)) {
+            throw new InputException("--genes: must be an integer in " + EvolutionParameters.MIN_GENES + ".."
+                    + EvolutionParameters.MAX_GENES + ", got " + genes);
         }
         if (topDesigns < 1) {
             throw new InputException("--top-designs: must be an integer >= 1, got " + topDesigns);
@@ -348,8 +364,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 .append(") under ").append(TextTable.number(powerW)).append(" W: ")
                 .append(request.macroMode().label()).append(" macros, macro sharing ")
                 .append(request.macroSharing() ? "on" : "off").append(", seed ").append(seed).append('\n');
-        s.append("Design point: ").append(DesignText.point(best.point())).append("; duplication candidate ")
-                .append(best.candidateIndex() + 1).append(" of ").append(best.candidates()).append('\n');
+        s.append("Design point: ").append(DesignText.point(best.point())).append("; duplication candidate index ")
+                .append(best.candidateIndex()).append(" of ").append(best.candidates()).append('\n');
         LayerTable table = LayerTable.of(design);
         s.append("Mesh: ").append(table.meshRows()).append(" x ").append(table.meshCols()).append(", ")
                 .append(design.accelerator().macros().size()).append(" macros; scratchpads up to ")

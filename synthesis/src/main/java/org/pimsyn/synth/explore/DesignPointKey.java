@@ -44,7 +44,7 @@ public record DesignPointKey(int order, DesignPoint point, int candidateIndex, i
 
     @Override
     public String toString() {
-        return "design point " + order + " (" + point + ", duplication candidate " + (candidateIndex + 1) + " of "
+        return "design point " + order + " (" + point + ", duplication candidate index " + candidateIndex + " of "
                 + candidates + ", WtDup " + Arrays.toString(duplications) + ")";
     }
 }

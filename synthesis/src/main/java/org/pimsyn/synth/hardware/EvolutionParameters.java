@@ -11,9 +11,19 @@ public record EvolutionParameters(int genes, int generations, double eliteRatio,
                                   double macroCountMutationProbability, double macroSharingMutationProbability,
                                   int macroSizeMinCrossbars, int macroSizeMaxCrossbars, int macroSizeStepCrossbars,
                                   Provenance provenance) {
+    /** A generation keeps at least one survivor and breeds at least one child. */
+    public static final int MIN_GENES = 2;
+    /**
+     * The largest population and generation count: each generation simulates every gene, so 10,000 of either is
+     * 200 times the default search (40 x 50) on its own; a search of 10,000 x 10,000 already takes days.
+     */
+    public static final int MAX_GENES = 10_000;
+    public static final int MAX_GENERATIONS = 10_000;
+
     public EvolutionParameters {
-        if (genes < 1 || generations < 1) {
-            throw new IllegalArgumentException("genes and generations must be >= 1");
+        if (genes < MIN_GENES || genes > MAX_GENES || generations < 1 || generations > MAX_GENERATIONS) {
+            throw new IllegalArgumentException("genes must be in " + MIN_GENES + ".." + MAX_GENES
+                    + " and generations in 1.." + MAX_GENERATIONS + ", got " + genes + " and " + generations);
         }
         if (!(eliteRatio > 0 && eliteRatio <= 1)) {
             throw new IllegalArgumentException("eliteRatio must lie in (0, 1], got " + eliteRatio);

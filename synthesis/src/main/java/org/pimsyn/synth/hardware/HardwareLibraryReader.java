@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.io.InputFiles;
 import org.pimsyn.synth.io.JsonObjectFields;
 
 /**
@@ -37,6 +35,21 @@ final class HardwareLibraryReader {
     private static final int MAX_ADC_BITS = 32;
     private static final int MAX_PRECISION_BITS = 32;
     private static final int MAX_COUNT = 1_000_000_000;
+    /**
+     * The clock's range, 1 MHz to 100 GHz. The simulator counts whole cycles, rounding every action up to one:
+     * below 1 MHz every latency of a library is one cycle and the figures are meaningless; above 100 GHz the
+     * cycle counts of actions grow past what an IR's 31-bit duration holds.
+     */
+    static final double MIN_CLOCK_GHZ = 1e-3;
+    static final double MAX_CLOCK_GHZ = 100;
+    /**
+     * Longest latency of one action (a crossbar read, a conversion, a vector operation, a scratchpad access, a NoC
+     * hop or flit): 10 us, thousands of times any published component's. With the fastest clock one action is then
+     * at most 10^6 cycles, so that an IR of a few thousand actions stays within the simulator's 2^31 - 1 cycles.
+     */
+    static final double MAX_LATENCY_NS = 1e4;
+    /** Slowest rate (conversions or vector operations per ns): one action per {@link #MAX_LATENCY_NS}. */
+    static final double MIN_RATE_PER_NS = 1 / MAX_LATENCY_NS;
 
     private HardwareLibraryReader() {
     }
@@ -47,19 +60,7 @@ final class HardwareLibraryReader {
 
     static HardwareLibrary read(Path file) {
         String label = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InputException(label + ": is a directory; expected a hardware library JSON file");
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(label + ": no such file; expected a hardware library JSON file", e);
-        } catch (MalformedInputException e) {
-            throw new InputException(label + ": not UTF-8 text; expected a hardware library JSON file", e);
-        } catch (IOException e) {
-            throw new InputException(label + ": cannot read: " + e.getMessage(), e);
-        }
+        String text = InputFiles.readJson(file, "hardware library JSON");
         return parse(text, label);
     }
 
@@ -80,7 +81,8 @@ final class HardwareLibraryReader {
         top.optionalText("description");
 
         JsonObjectFields clock = top.object("clock", "frequencyGhz", "source");
-        double clockGhz = clock.positive("frequencyGhz");
+        double clockGhz = within(clock, "frequencyGhz", MIN_CLOCK_GHZ, MAX_CLOCK_GHZ,
+                "the simulator counts whole cycles of this clock");
         Provenance clockProvenance = Provenance.of(clock.text("source"));
         Precision precision = precision(top.object("precision", "weightBits", "activationBits", "source"));
 
@@ -96,12 +98,12 @@ final class HardwareLibraryReader {
         List<AdcSpec> adcs = new ArrayList<>();
         for (JsonObjectFields f : top.objects("adcs", withPowerKeys("resolutionBits", "sampleRateGsps", "latencyNs"))) {
             adcs.add(new AdcSpec(f.integer("resolutionBits", 1, MAX_ADC_BITS), power(f, "latencyNs"),
-                    f.positive("sampleRateGsps"), provenance(f)));
+                    rate(f, "sampleRateGsps"), provenance(f)));
         }
         List<DacSpec> dacs = new ArrayList<>();
         for (JsonObjectFields f : top.objects("dacs", withPowerKeys("resolutionBits", "sampleRateGsps", "latencyNs"))) {
             dacs.add(new DacSpec(f.integer("resolutionBits", 1, precision.activationBits()), power(f, "latencyNs"),
-                    f.positive("sampleRateGsps"), provenance(f)));
+                    rate(f, "sampleRateGsps"), provenance(f)));
         }
         List<AluSpec> alus = new ArrayList<>();
         for (JsonObjectFields f : top.objects("alus",
@@ -111,7 +113,7 @@ final class HardwareLibraryReader {
                     f.error("kind", "unknown kind '" + name + "'; allowed: "
                             + (version == 1 ? String.join(", ", VERSION_1_ALU_NAMES) : AluKind.labels())));
             alus.add(new AluSpec(kind, f.integer("vectorWidthElements", 1, MAX_COUNT), power(f, "latencyNs"),
-                    f.positive("frequencyGhz"), provenance(f)));
+                    rate(f, "frequencyGhz"), provenance(f)));
         }
         List<ScratchpadSpec> scratchpads = new ArrayList<>();
         for (JsonObjectFields f : top.objects("scratchpads", "capacityKb", "leakagePowerMw", "readLatencyNs",
@@ -120,15 +122,15 @@ final class HardwareLibraryReader {
             if (Integer.bitCount(capacityKb) != 1) {
                 throw f.error("capacityKb", capacityKb + " is not a power of two");
             }
-            scratchpads.add(new ScratchpadSpec(capacityKb, f.positive("leakagePowerMw"), f.positive("readLatencyNs"),
-                    f.positive("writeLatencyNs"), f.positive("readEnergyPj"), f.positive("writeEnergyPj"),
+            scratchpads.add(new ScratchpadSpec(capacityKb, f.positive("leakagePowerMw"), latency(f, "readLatencyNs"),
+                    latency(f, "writeLatencyNs"), f.positive("readEnergyPj"), f.positive("writeEnergyPj"),
                     f.integer("busWidthBits", 1, MAX_COUNT), provenance(f)));
         }
         JsonObjectFields n = top.object("noc", "flitWidthBits", "ports", "routerPowerMw", "linkPowerMw",
                 "hopLatencyNs", "flitLatencyNs", "source", "note");
         NocSpec noc = new NocSpec(n.integer("flitWidthBits", 1, MAX_COUNT), n.integer("ports", 1, MAX_COUNT),
-                n.positive("routerPowerMw"), n.positive("linkPowerMw"), n.positive("hopLatencyNs"),
-                n.positive("flitLatencyNs"), provenance(n));
+                n.positive("routerPowerMw"), n.positive("linkPowerMw"), latency(n, "hopLatencyNs"),
+                latency(n, "flitLatencyNs"), provenance(n));
         SearchParameters search = search(top.object("search", "annealing", "evolution", "designSpace"), precision);
         try {
             return new HardwareLibrary(origin, clockGhz, clockProvenance, precision, crossbars, adcs, dacs, alus,
@@ -151,10 +153,33 @@ final class HardwareLibraryReader {
             throw f.error("peakPowerMw", peakMw + " is below staticPowerMw + dynamicPowerMw = "
                     + (staticMw + dynamicMw) + "; the peak must cover both");
         }
-        double latencyNs = f.positive(latencyKey);
+        double latencyNs = latency(f, latencyKey);
         Optional<Double> energyPj = f.optionalPositive("energyPerActionPj");
         return energyPj.map(e -> new ComponentPower(staticMw, dynamicMw, peakMw, latencyNs, e, true))
                 .orElseGet(() -> ComponentPower.derived(staticMw, dynamicMw, peakMw, latencyNs));
+    }
+
+    private static double latency(JsonObjectFields f, String key) {
+        return within(f, key, 0, MAX_LATENCY_NS, "one action may take at most 10 us");
+    }
+
+    private static double rate(JsonObjectFields f, String key) {
+        return within(f, key, MIN_RATE_PER_NS, Double.MAX_VALUE, "one action may take at most 10 us");
+    }
+
+    /** A number > 0 in [min, max] (min 0: any positive number up to max); {@code why} explains the bounds. */
+    private static double within(JsonObjectFields f, String key, double min, double max, String why) {
+        double v = f.positive(key);
+        if (v < min || v > max) {
+            throw f.error(key, (max == Double.MAX_VALUE ? "must be >= " + plain(min)
+                    : min == 0 ? "must be > 0 and <= " + plain(max)
+                    : "must be in [" + plain(min) + ", " + plain(max) + "]") + ", found " + v + " (" + why + ")");
+        }
+        return v;
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static Provenance provenance(JsonObjectFields f) {
@@ -185,8 +210,8 @@ final class HardwareLibraryReader {
         JsonObjectFields e = s.object("evolution", "genes", "generations", "eliteRatio",
                 "macroCountMutationProbability", "macroSharingMutationProbability", "macroSizeMinCrossbars",
                 "macroSizeMaxCrossbars", "macroSizeStepCrossbars", "source");
-        int genes = e.integer("genes", 1, MAX_COUNT);
-        int generations = e.integer("generations", 1, MAX_COUNT);
+        int genes = e.integer("genes", EvolutionParameters.MIN_GENES, EvolutionParameters.MAX_GENES);
+        int generations = e.integer("generations", 1, EvolutionParameters.MAX_GENERATIONS);
         double elite = e.number("eliteRatio", 0, 1, false);
         if (elite == 0) {
             throw e.error("eliteRatio", "must be > 0 and <= 1, found 0");

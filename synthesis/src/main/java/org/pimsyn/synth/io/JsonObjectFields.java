@@ -62,9 +62,7 @@ public final class JsonObjectFields {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            String what = e.getOriginalMessage();
-            int newline = what.indexOf('\n');
-            what = newline < 0 ? what : what.substring(0, newline);
+            String what = JsonProblems.plain(e.getOriginalMessage());
             // Jackson names the input as "[Source: REDACTED ...; line: L, column: C]"; only the position helps.
             what = what.replaceAll("\\[Source: [^\\]]*?(line: \\d+, column: \\d+)\\]", "$1");
             throw new InputException(file + ": " + where + "malformed JSON: " + what, e);

@@ -11,7 +11,22 @@ import java.util.Map;
  * layer; importers turn them into one-line input errors.
  */
 public final class NetworkBuilder {
+    /**
+     * Most elements one image of a layer's output may hold (C x H x W): feature counts (an FC layer's input, a
+     * flatten's output) are Java ints.
+     */
+    public static final long MAX_ELEMENTS_PER_IMAGE = Integer.MAX_VALUE;
+    /**
+     * Most output positions (H x W) summed over all layers of a network. The dataflow keeps entries per output
+     * position and the simulator runs IR nodes per block of positions, so memory and time grow with this sum. 2^22
+     * is 12 times that of VGG16 at 224x224 (342,467); at 6.6 million (ppocr's classifier at 480x1920) a synthesis
+     * held some 4 GB and had not finished in 6 minutes, and an input of 100000x100000 (10^10 positions in its
+     * first layer alone) exhausts any heap.
+     */
+    public static final long MAX_TOTAL_POSITIONS = 1L << 22;
+
     private final String name;
+    private long totalPositions;
     private final List<Layer> layers = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
 
@@ -227,13 +242,51 @@ public final class NetworkBuilder {
             }
         }
         int id = layers.size();
+        Layer layer;
         try {
-            layers.add(new Layer(id, layerName, op, function, in, out, window, groups, ceilMode, providers, List.of()));
+            layer = new Layer(id, layerName, op, function, in, out, window, groups, ceilMode, providers, List.of());
         } catch (IllegalArgumentException e) {
             throw error(layerName, e.getMessage());
         }
+        long positions = checkSize(layer);
+        layers.add(layer);
+        totalPositions += positions;
         ids.put(layerName, id);
         return id;
+    }
+
+    /** Checks the limits of {@link #MAX_ELEMENTS_PER_IMAGE} and {@link #MAX_TOTAL_POSITIONS}; returns H x W. */
+    private long checkSize(Layer layer) {
+        Shape out = layer.outputShape();
+        long positions = (long) out.h() * out.w();
+        if (positions > MAX_TOTAL_POSITIONS || positions * out.c() > MAX_ELEMENTS_PER_IMAGE) {
+            throw error(layer.name(), "output " + out + " is too large: at most "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_ELEMENTS_PER_IMAGE) + " elements (C x H x W)"
+                    + " and " + String.format(java.util.Locale.ROOT, "%,d", MAX_TOTAL_POSITIONS)
+                    + " positions (H x W) per layer are allowed; give a smaller input shape");
+        }
+        if (totalPositions + positions > MAX_TOTAL_POSITIONS) {
+            throw error(layer.name(), "the network is too large: its layers' output positions (H x W) add up to "
+                    + "more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_TOTAL_POSITIONS)
+                    + " by this layer (output " + out + "); give a smaller input shape");
+        }
+        if (layer.hasWeights()) {
+            // Rows of the weight matrix are ints; weights and MACs are longs.
+            long rows = layer.op() == LayerOp.FC ? layer.inputShape().elementsPerImage()
+                    : (long) layer.window().kernelH() * layer.window().kernelW()
+                            * (layer.inputShape().c() / layer.groups());
+            boolean fits = rows <= Integer.MAX_VALUE;
+            try {
+                Math.multiplyExact(Math.multiplyExact(rows, (long) out.c()), positions);
+            } catch (ArithmeticException e) {
+                fits = false;
+            }
+            if (!fits) {
+                throw error(layer.name(), "the layer is too large: " + rows + " weight rows (at most "
+                        + Integer.MAX_VALUE + ") or more than 2^63 MACs; give a smaller input shape or kernel");
+            }
+        }
+        return positions;
     }
 
     private Shape shapeOf(String layerName, int id) {

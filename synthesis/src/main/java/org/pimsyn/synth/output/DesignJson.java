@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +14,7 @@ import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.io.AtomicFiles;
+import org.pimsyn.synth.io.InputFiles;
 import org.pimsyn.synth.io.JsonObjectFields;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.Network;
@@ -105,15 +103,7 @@ public final class DesignJson {
      * @throws InputException naming the file and the JSON path of the first mistake
      */
     public static Design read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such design file");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the design file: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return parse(InputFiles.readJson(file, "design"), file.toString());
     }
 
     /** Parses design text; {@code source} names it in messages. */

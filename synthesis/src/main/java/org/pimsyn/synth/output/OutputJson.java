@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
 import java.util.StringJoiner;
 import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.io.JsonProblems;
 
 /**
  * The JSON conventions of the output files: records written in component order with Jackson's indented layout,
@@ -160,10 +161,6 @@ final class OutputJson {
     }
 
     private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        return message == null ? "" : JsonProblems.plain(message);
     }
 }

@@ -80,7 +80,7 @@ class NetworkCommandTest {
     void missingNetworkFileIsBadInput(@TempDir Path dir) {
         CliRun run = CliRun.of("network", "--network", dir.resolve("none.json").toString());
         assertOneLineError(run, 2);
-        assertTrue(run.err().contains("none.json: no such network file"), run.err());
+        assertTrue(run.err().contains("none.json: no such file; expected a network JSON file"), run.err());
         assertOneLineError(CliRun.of("network", "--onnx", dir.resolve("none.onnx").toString()), 2);
     }
 

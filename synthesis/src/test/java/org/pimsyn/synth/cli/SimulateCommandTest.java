@@ -62,24 +62,27 @@ class SimulateCommandTest {
     }
 
     @Test
-    void reproducesTheSynthesisReportBitForBitInTheDesignsDirectory() throws IOException {
-        String synthesis = simulationSection(synthesized.resolve("report.json"));
+    void reproducesTheSynthesisReportBitForBitInTheDesignsDirectoryBesideIt() throws IOException {
+        String before = Files.readString(synthesized.resolve("report.json"));
         CliRun run = CliRun.of("simulate", "--design", design().toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
-        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.json"),
-                filesIn(synthesized));
-        assertEquals(synthesis, simulationSection(synthesized.resolve("report.json")));
-        JsonNode report = JSON.readTree(synthesized.resolve("report.json").toFile());
+        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.json",
+                "simulation-report.json"), filesIn(synthesized));
+        assertEquals(before, Files.readString(synthesized.resolve("report.json")), "the synthesis report stays");
+        assertEquals(simulationSection(synthesized.resolve("report.json")),
+                simulationSection(synthesized.resolve("simulation-report.json")));
+        JsonNode report = JSON.readTree(synthesized.resolve("simulation-report.json").toFile());
         assertEquals("pimsyn-simulation-report", report.get("format").textValue());
         assertEquals(2, report.get("images").intValue());
         assertEquals("small", report.get("network").textValue());
         String o = run.out();
         assertTrue(o.startsWith("Design " + design() + ": network small, RatioRram "), o);
         assertTrue(o.contains("\nSimulated 2 images: "), o);
-        assertTrue(o.contains("\nResources (busiest first)\n"), o);
+        assertTrue(o.contains("\nResources (busiest first; wait cycles are summed over the IRs that waited, so they "
+                + "may exceed the run's cycles)\n"), o);
         assertTrue(o.contains("\nLayers (first image)\n"), o);
-        assertTrue(o.endsWith("Wrote " + synthesized.resolve("report.json") + "\n"), o);
+        assertTrue(o.endsWith("Wrote " + synthesized.resolve("simulation-report.json") + "\n"), o);
     }
 
     @Test
@@ -88,9 +91,9 @@ class SimulateCommandTest {
         String before = Files.readString(synthesized.resolve("report.json"));
         CliRun run = CliRun.of("simulate", "--design", design().toString(), "--images", "3", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("report.json"), filesIn(out));
+        assertEquals(List.of("simulation-report.json"), filesIn(out));
         assertEquals(before, Files.readString(synthesized.resolve("report.json")));
-        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        JsonNode report = JSON.readTree(out.resolve("simulation-report.json").toFile());
         assertEquals(3, report.get("images").intValue());
         assertEquals(3, report.get("simulation").get("run").get("images").intValue());
         assertTrue(run.out().contains("\nSimulated 3 images: "), run.out());
@@ -102,15 +105,26 @@ class SimulateCommandTest {
         CliRun run = CliRun.of("simulate", "--design", design().toString(), "--out", out.toString(), "--trace",
                 "json,csv", "--trace-gzip", "--trace-window", "100:", "--csv-window", "50");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("report.json", "trace.trace.json.gz", "trace.utilization.csv.gz"), filesIn(out));
-        JsonNode traces = JSON.readTree(out.resolve("report.json").toFile()).get("traces");
+        assertEquals(List.of("simulation-report.json", "trace.trace.json.gz", "trace.utilization.csv.gz"), filesIn(out));
+        JsonNode traces = JSON.readTree(out.resolve("simulation-report.json").toFile()).get("traces");
         assertEquals(out.resolve("trace.trace.json.gz").toString(), traces.get(0).textValue());
         assertEquals(2, traces.size());
 
         Path all = dir.resolve("all");
         assertEquals(0, CliRun.of("simulate", "--design", design().toString(), "--out", all.toString(), "--trace",
                 "all").exitCode());
-        assertEquals(List.of("report.json", "trace.trace.json", "trace.utilization.csv", "trace.vcd"), filesIn(all));
+        assertEquals(List.of("simulation-report.json", "trace.trace.json", "trace.utilization.csv", "trace.vcd"), filesIn(all));
+    }
+
+    @Test
+    void aTraceWindowPastTheEndOfTheRunIsReported() {
+        CliRun run = CliRun.of("simulate", "--design", design().toString(), "--out", dir.resolve("late").toString(),
+                "--trace", "csv", "--trace-window", "999999999999:");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().matches("pimsyn simulate: warning: --trace-window 999999999999: starts at or after the "
+                + "run's end at cycle \\d+; the traces hold no activity\n"), run.err());
+        assertEquals("", CliRun.of("simulate", "--design", design().toString(), "--out",
+                dir.resolve("early").toString(), "--trace", "csv", "--trace-window", "0:10").err());
     }
 
     @Test
@@ -137,7 +151,7 @@ class SimulateCommandTest {
         for (String[] c : cases) {
             assertOneLineError(CliRun.of(c));
         }
-        assertEquals("pimsyn simulate: " + dir.resolve("none.json") + ": no such design file",
+        assertEquals("pimsyn simulate: " + dir.resolve("none.json") + ": no such file; expected a design file",
                 CliRun.of(cases[1]).err().strip());
         assertEquals("pimsyn simulate: --trace: unknown format 'svg'; allowed: json (or chrome), vcd, csv, all, "
                 + "comma-separated", CliRun.of(cases[3]).err().strip());
@@ -193,7 +207,7 @@ class SimulateCommandTest {
         try (var in = SimulateCommandTest.class.getResourceAsStream("/org/pimsyn/synth/output/v1/simulation.json")) {
             expected = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(in).get("simulation"));
         }
-        assertEquals(renamed(expected), simulationSection(dir.resolve("v1").resolve("report.json")));
+        assertEquals(renamed(expected), simulationSection(dir.resolve("v1").resolve("simulation-report.json")));
     }
 
     /**

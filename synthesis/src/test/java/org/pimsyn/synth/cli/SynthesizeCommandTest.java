@@ -104,6 +104,9 @@ class SynthesizeCommandTest {
         assertFalse(o.contains("Resumed"), o);
 
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        JsonNode best = report.get("design");
+        assertTrue(o.contains("; duplication candidate index " + best.get("candidateIndex").intValue() + " of "
+                + best.get("candidates").intValue() + "\n"), "the console counts as the JSON does: " + o);
         List<String> sections = new ArrayList<>();
         report.fieldNames().forEachRemaining(sections::add);
         assertEquals(List.of("format", "formatVersion", "inputs", "design", "simulation", "bestFitnessPerGeneration",
@@ -234,21 +237,21 @@ class SynthesizeCommandTest {
     void aBudgetUnderWhichNothingFitsExitsWith3AndTheLeastPowerThatFits() {
         CliRun run = CliRun.of("synthesize", "--power", "0.5", "--out", dir.toString());
         assertOneLineError(run, 3);
-        assertTrue(run.err().startsWith("pimsyn synthesize: no design fits under 0.5 W; the smallest total power "
-                + "that fits is "), run.err());
+        assertTrue(run.err().startsWith("pimsyn synthesize: no design fits under 0.5 W; the crossbars alone "
+                + "need at least "), run.err());
         assertTrue(fake.calls().isEmpty());
     }
 
     @Test
     void badValuesAreOneLineErrorsWithExitCode2() throws IOException {
         String[][] cases = {
-            {"--power", "0", "--power: must be a positive number of watts, got 0.0"},
-            {"--power", "-3", "--power: must be a positive number of watts, got -3.0"},
-            {"--power", "Infinity", "--power: must be a positive number of watts, got Infinity"},
-            {"--threads", "0", "--threads: must be an integer >= 1, got 0"},
+            {"--power", "0", "--power: must be a number of watts > 0 and <= 1000000, got 0.0"},
+            {"--power", "-3", "--power: must be a number of watts > 0 and <= 1000000, got -3.0"},
+            {"--power", "Infinity", "--power: must be a number of watts > 0 and <= 1000000, got Infinity"},
+            {"--threads", "0", "--threads: must be an integer in 1..256, got 0"},
             {"--macros", "shared", "--macros: unknown macro mode 'shared'; allowed: specified, unified"},
-            {"--genes", "1", "--genes: must be an integer >= 2, got 1"},
-            {"--generations", "0", "--generations: must be an integer >= 1, got 0"},
+            {"--genes", "1", "--genes: must be an integer in 2..10000, got 1"},
+            {"--generations", "0", "--generations: must be an integer in 1..10000, got 0"},
             {"--top-designs", "0", "--top-designs: must be an integer >= 1, got 0"},
             {"--top-designs", "-2", "--top-designs: must be an integer >= 1, got -2"},
             {"--budget-minutes", "0", "--budget-minutes: must be a positive number of minutes, got 0.0"},

@@ -259,7 +259,7 @@ class DesignSpaceExplorerTest {
                 () -> explore(new FakeCandidateSearch(), atPower(20), 1, 2, true));
         assertEquals(WeightDuplication.minimumTotalPowerMw(REQUEST.network(), REQUEST.library()).noFitMessage(20),
                 e.getMessage());
-        assertTrue(e.getMessage().startsWith("no design fits under 0.02 W; the smallest total power that fits is "),
+        assertTrue(e.getMessage().startsWith("no design fits under 0.02 W; the crossbars alone need at least "),
                 e.getMessage());
     }
 

@@ -233,8 +233,8 @@ class CheckpointFileTest {
         try (CheckpointFile checkpoint = CheckpointFile.resume(dir.resolve("out"), RUN).orElseThrow()) {
             String e = error(() -> checkpoint.recorded(otherDuplications));
             assertEquals(file() + ": line 3: the checkpoint's design point 1 (" + SmallDesign.POINT
-                    + ", duplication candidate 2 of 2, WtDup [2, 2, 1]) is not this run's design point 1 ("
-                    + SmallDesign.POINT + ", duplication candidate 2 of 2, WtDup [3, 2, 1]); it was written by "
+                    + ", duplication candidate index 1 of 2, WtDup [2, 2, 1]) is not this run's design point 1 ("
+                    + SmallDesign.POINT + ", duplication candidate index 1 of 2, WtDup [3, 2, 1]); it was written by "
                     + "another version of pimsyn: run without --resume to start over", e);
             String beyond = error(() -> checkpoint.recorded(KEYS.subList(0, 1)));
             assertEquals(file() + ": line 3: design point 1 lies beyond this run's 1 design points; the checkpoint "

@@ -94,7 +94,7 @@ class DesignJsonTest {
     @Test
     void missingFileIsBadInput(@TempDir Path dir) {
         InputException e = assertThrows(InputException.class, () -> DesignJson.read(dir.resolve("none.json")));
-        assertEquals(dir.resolve("none.json") + ": no such design file", e.getMessage());
+        assertEquals(dir.resolve("none.json") + ": no such file; expected a design file", e.getMessage());
     }
 
     private static String edited(Consumer<ObjectNode> edit) throws Exception {

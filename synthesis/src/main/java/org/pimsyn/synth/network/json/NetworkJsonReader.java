@@ -7,13 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +18,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.io.InputFiles;
+import org.pimsyn.synth.io.JsonProblems;
 import org.pimsyn.synth.network.LayerFunction;
 import org.pimsyn.synth.network.LayerOp;
 import org.pimsyn.synth.network.Network;
@@ -57,21 +52,7 @@ public final class NetworkJsonReader {
 
     /** Reads {@code file}; the network is named after the file without its extension. */
     public static Network read(Path file) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such network file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(file + ": permission denied");
-        } catch (CharacterCodingException e) {
-            throw new InputException(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the network file: " + e.getMessage());
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = InputFiles.readJson(file, "network JSON");
         return parse(text, file.toString(), stem(file));
     }
 
@@ -101,20 +82,12 @@ public final class NetworkJsonReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InputException(source + ": malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw new InputException(source + ": malformed JSON" + where + ": " + JsonProblems.plain(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode()) {
             throw new InputException(source + ": the file is empty; expected a JSON list of network nodes");
         }
         return root;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
     private void collect(JsonNode root) {

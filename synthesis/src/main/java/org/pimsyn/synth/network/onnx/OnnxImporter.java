@@ -8,12 +8,12 @@ import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.io.InputFiles;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.Shape;
 
@@ -56,9 +56,7 @@ public final class OnnxImporter {
      * the file instead of being copied onto the heap.
      */
     private static ModelProto parse(Path file, String label) {
-        if (Files.isDirectory(file)) {
-            throw new InputException(label + ": is a directory, not an ONNX model file");
-        }
+        InputFiles.requireRegularFile(file, "ONNX model");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {

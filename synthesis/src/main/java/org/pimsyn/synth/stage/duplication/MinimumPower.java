@@ -11,14 +11,17 @@ import java.math.RoundingMode;
 public record MinimumPower(double totalPowerMw, double ratioRram, int cellBits, int xbSizeRows, long crossbars) {
 
     /**
-     * The message for a budget under which nothing fits: "no design fits under X W; the smallest total power that
-     * fits is Y W (RatioRram r, ResRram b, XbSize s)". Y is rounded up to the hundredth of a watt, so that
-     * asking for Y itself fits.
+     * The message for a budget under which nothing fits: "no design fits under X W; the crossbars alone need at
+     * least Y W (RatioRram r, ResRram b, XbSize s), and the peripherals more on top". Y is rounded up to the
+     * hundredth of a watt, so that at Y the crossbars of that point hold every weight. It is only a lower bound:
+     * the ADCs, DACs, ALUs, scratchpads and NoC that a design needs besides depend on its macro partitioning,
+     * which only the search finds, so no figure short of a search is sure to fit.
      */
     public String noFitMessage(double budgetMw) {
-        return "no design fits under " + watts(budgetMw) + " W; the smallest total power that fits is "
+        return "no design fits under " + watts(budgetMw) + " W; the crossbars alone need at least "
                 + wattsRoundedUp(totalPowerMw) + " W (RatioRram " + plain(ratioRram) + ", ResRram " + cellBits
-                + ", XbSize " + xbSizeRows + ")";
+                + ", XbSize " + xbSizeRows + "), and the peripherals (ADCs, DACs, ALUs, scratchpads, NoC) more on "
+                + "top: a lower bound, try a budget several times larger";
     }
 
     static String watts(double mw) {

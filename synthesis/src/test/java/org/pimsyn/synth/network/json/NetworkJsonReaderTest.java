@@ -296,7 +296,7 @@ class NetworkJsonReaderTest {
     @Test
     void unreadableFilesAreInputErrors(@TempDir Path dir) throws Exception {
         InputException missing = assertThrows(InputException.class, () -> NetworkJsonReader.read(dir.resolve("none.json")));
-        assertEquals(dir.resolve("none.json") + ": no such network file", missing.getMessage());
+        assertEquals(dir.resolve("none.json") + ": no such file; expected a network JSON file", missing.getMessage());
         Path binary = Files.write(dir.resolve("bin.json"), new byte[] {'[', (byte) 0xC3, (byte) 0x28, ']'});
         assertTrue(assertThrows(InputException.class, () -> NetworkJsonReader.read(binary)).getMessage().contains("not UTF-8"));
         Path named = Files.writeString(dir.resolve("my-net.json"), TINY);

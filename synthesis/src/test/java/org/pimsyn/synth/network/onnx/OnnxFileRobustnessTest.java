@@ -25,7 +25,7 @@ class OnnxFileRobustnessTest {
     @TempDir
     Path dir;
 
-    private static byte[] model() {
+    static byte[] model() {
         return new TinyOnnx().input("x", "n", 3, 4, 4).weight("w", 2, 3, 3, 3).int64("s", 0, -1).weight("fc", 32, 5)
                 .node(op("Conv", "c", "x", "w").addAttribute(ints("pads", 1, 1, 1, 1)))
                 .node(op("Relu", "r", "c"))

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pimsyn.synth.InputException;
@@ -82,9 +83,27 @@ class OnnxImporterErrorsTest {
 
     @Test
     void missingEmptyAndDirectoryPathsAreReported() throws Exception {
-        assertEquals("no such file", fileFailure(dir.resolve("absent.onnx")));
+        assertEquals("no such file; expected an ONNX model file", fileFailure(dir.resolve("absent.onnx")));
         assertEquals("not an ONNX model: the file is empty", fileFailure(Files.createFile(dir.resolve("empty.onnx"))));
-        assertEquals("is a directory, not an ONNX model file", fileFailure(Files.createDirectory(dir.resolve("d.onnx"))));
+        assertEquals("is a directory; expected an ONNX model file",
+                fileFailure(Files.createDirectory(dir.resolve("d.onnx"))));
+    }
+
+    @Test
+    void aFixedInputBeyondTheSizeLimitIsRefusedAtTheInput() {
+        String message = failure(new TinyOnnx().input("x", 1, 3, 100000, 100000).weight("w", 8, 3, 3, 3)
+                .node(op("Conv", "c", "x", "w")).output("c"));
+
+        assertEquals("input 'x': layer 'x': output 1x3x100000x100000 is too large: at most 2,147,483,647 elements "
+                + "(C x H x W) and 4,194,304 positions (H x W) per layer are allowed; give a smaller input shape",
+                message);
+    }
+
+    @Test
+    void devicesAreRefusedBeforeAnyByteIsRead() {
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/null")), "a Unix /dev");
+        assertEquals("not a regular file (a device, pipe or socket); expected an ONNX model file",
+                fileFailure(Path.of("/dev/null")));
     }
 
     @Test
