@@ -70,7 +70,7 @@ public record ComponentClass(String name, List<ComponentAction> actions) {
                 ComponentAction.of(CONVERT, Trigger.of(IrKind.ADC, Quantity.ELEMENT)))));
         for (AluKind kind : AluKind.values()) {
             classes.add(new ComponentClass(alu(kind), List.of(
-                    ComponentAction.of(OPERATE, new Trigger(IrKind.ALU, kind, Quantity.VECTOR)))));
+                    ComponentAction.of(OPERATE, Trigger.of(kind, Quantity.VECTOR)))));
         }
         classes.add(new ComponentClass(SCRATCHPAD, List.of(
                 ComponentAction.of(READ, Trigger.of(IrKind.LOAD, Quantity.BUS_ACCESS)),

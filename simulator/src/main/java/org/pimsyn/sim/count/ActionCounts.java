@@ -20,6 +20,7 @@ import org.pimsyn.sim.ir.IrKind;
  * crossbar set for a crossbar set's MVMs, its macro otherwise, the whole mesh for routers and links.
  */
 public final class ActionCounts {
+    private static final List<AluKind> ALL_ALU_KINDS = List.of(AluKind.values());
     private final List<InventoryItem> items;
     private final List<ComponentClass> classes;
     private final int[] offset;
@@ -75,19 +76,20 @@ public final class ActionCounts {
         }
         int from = item.macro() < 0 ? 0 : item.macro();
         int to = item.macro() < 0 ? tallies.macros() : item.macro() + 1;
-        long n = 0;
-        if (t.ir() == IrKind.ALU && t.alu() == null) {
-            for (AluKind kind : AluKind.values()) {
-                int slot = IrTallies.slot(t.ir(), kind);
-                for (int m = from; m < to; m++) {
-                    n += tallies.ofMacro(m, slot, t.per());
-                }
-            }
-            return n;
+        if (t.ir() != IrKind.ALU) {
+            return sum(tallies, IrTallies.slot(t.ir(), null), t.per(), from, to);
         }
-        int slot = IrTallies.slot(t.ir(), t.alu());
-        for (int m = from; m < to; m++) {
-            n += tallies.ofMacro(m, slot, t.per());
+        long n = 0;
+        for (AluKind kind : t.aluKinds().isEmpty() ? ALL_ALU_KINDS : t.aluKinds()) {
+            n += sum(tallies, IrTallies.slot(IrKind.ALU, kind), t.per(), from, to);
+        }
+        return n;
+    }
+
+    private static long sum(IrTallies tallies, int slot, Quantity per, int fromMacro, int toMacro) {
+        long n = 0;
+        for (int m = fromMacro; m < toMacro; m++) {
+            n += tallies.ofMacro(m, slot, per);
         }
         return n;
     }

@@ -3,6 +3,7 @@ package org.pimsyn.synth.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.pimsyn.sim.component.ComponentAction;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.pimsyn.synth.hardware.DesignSpace;
 import org.pimsyn.synth.hardware.EvolutionParameters;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.hardware.NocSpec;
+import org.pimsyn.synth.hardware.OtherComponentSpec;
 import org.pimsyn.synth.hardware.Provenance;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
 import picocli.CommandLine.Command;
@@ -113,8 +115,31 @@ public final class ConfigCommand implements Callable<Integer> {
                     .row("link power", TextTable.number(noc.linkPowerMw()) + " mW", nocRef)
                     .row("hop latency", TextTable.number(noc.hopLatencyNs()) + " ns", nocRef)
                     .row("flit latency", TextTable.number(noc.flitLatencyNs()) + " ns", nocRef));
+            printOtherComponents();
             printSearch();
             printFootnotes();
+        }
+
+        /** One row per action: the component, how many a macro holds, what counts the action, its cost. */
+        private void printOtherComponents() {
+            if (lib.otherComponents().isEmpty()) {
+                return;
+            }
+            TextTable others = TextTable.withHeader("class", "variant", "per macro", "action", "counted on",
+                    "energy pJ", "latency ns", "static mW", "peak mW", "source");
+            for (OtherComponentSpec o : lib.otherComponents()) {
+                for (int i = 0; i < o.costs().size(); i++) {
+                    ComponentAction action = o.componentClass().actions().get(i);
+                    String countedOn = action.countedOn().stream()
+                            .map(t -> t.ir() + t.aluKinds().stream().map(k -> " " + k.label())
+                                    .collect(Collectors.joining()) + " per " + t.per())
+                            .collect(Collectors.joining(", "));
+                    others.row(o.componentClass().name(), o.variant(), o.perMacro(), action.name(), countedOn,
+                            o.costs().get(i).energyPj(), o.costs().get(i).latencyNs(), o.staticPowerMw(),
+                            o.peakPowerMw(), ref(o.provenance()));
+                }
+            }
+            section("Other components (in every macro; counted, priced, no time of their own)", others);
         }
 
         private void printSearch() {

@@ -3,6 +3,7 @@ package org.pimsyn.synth.design;
 import java.util.ArrayList;
 import java.util.List;
 import org.pimsyn.sim.arch.Noc;
+import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.component.ComponentEntries;
 import org.pimsyn.sim.component.ComponentEntry;
 import org.pimsyn.sim.component.ComponentLibrary;
@@ -13,6 +14,7 @@ import org.pimsyn.synth.hardware.CrossbarSpec;
 import org.pimsyn.synth.hardware.DacSpec;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.hardware.NocSpec;
+import org.pimsyn.synth.hardware.OtherComponentSpec;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
 
 /**
@@ -24,6 +26,8 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
  * action (given, or dynamic power x latency); static and peak power as given.</li>
  * <li>Scratchpad: read and write latency and energy per bus-wide access, leakage as static power; peak power is
  * leakage plus one access per latency, the costlier of read and write ({@link PeakPowerModel}).</li>
+ * <li>Other components ({@link HardwareLibrary#otherComponents()}): their classes and entries as the library
+ * gives them.</li>
  * <li>NoC: a router draws its power all the time (static), as the original tool charges its network as constant
  * power, and its energy per flit is 0, being inside that power; a hop takes the hop latency. A flit crossing a
  * link costs link power x flit latency, so a busy link draws the link power; a link's static power is 0, so idle
@@ -67,7 +71,12 @@ public final class ComponentLibraries {
                 noc.provenance().source()));
         entries.add(ComponentEntries.link(noc.flitLatencyNs(), noc.linkPowerMw() * noc.flitLatencyNs(), 0,
                 noc.linkPowerMw(), noc.provenance().source()));
-        return ComponentLibrary.of(entries);
+        List<ComponentClass> classes = new ArrayList<>();
+        for (OtherComponentSpec other : library.otherComponents()) {
+            classes.add(other.componentClass());
+            entries.add(other.entry());
+        }
+        return new ComponentLibrary(classes, entries);
     }
 
     /**

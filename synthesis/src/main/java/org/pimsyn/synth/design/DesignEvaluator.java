@@ -12,6 +12,7 @@ import org.pimsyn.sim.arch.DacArray;
 import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.arch.Noc;
 import org.pimsyn.sim.arch.Scratchpad;
+import org.pimsyn.sim.component.ComponentInstance;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.SimulationObserver;
@@ -84,6 +85,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     private final List<String> layerNames;
     private final Noc noc;
     private final AluKind[] aluKinds;
+    private final List<ComponentInstance> otherPerMacro;
     private final Simulator simulator = new Simulator();
     private final boolean scratchpadsGrowCostlier;
 
@@ -98,7 +100,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.components = components;
         this.rules = PartitionRules.of(skeleton, request.macroMode() == MacroMode.UNIFIED, request.macroSharing(),
                 library.search().evolution().macroSizesCrossbars());
-        this.power = new PeakPowerModel(components, point);
+        this.otherPerMacro = PeakPowerModel.otherPerMacro(library);
+        this.power = new PeakPowerModel(components, point, otherPerMacro);
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
         this.stage4 = new UnitAllocation(library, point.adcBits(), FitnessUpperBound.crossbarTimeLowerBoundNs(point,
                 skeleton, components, library.clockGhz()));
@@ -321,7 +324,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             macros.add(new Macro(layout.row(m), layout.col(m), served, groups,
                     new DacArray(held * xbSize, point.resDacBits()),
                     new AdcBank(units[m][PeripheralUnits.ADC], point.adcBits()), alus,
-                    new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1)));
+                    new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1), otherPerMacro));
         }
         return new Accelerator(library.clockGhz(), layout.meshRows(), layout.meshCols(),
                 skeleton.spec().activationBits(), skeleton.weightLayerCount(), layerNames, macros, noc,

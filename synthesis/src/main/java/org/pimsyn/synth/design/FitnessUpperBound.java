@@ -3,6 +3,7 @@ package org.pimsyn.synth.design;
 import java.util.function.ToDoubleFunction;
 import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentInstance;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.timing.TimingRules;
@@ -33,11 +34,12 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  *
  * <p>D' counts what the partition cannot change: one image's crossbar reads, DAC conversions (reads x XbSize), ADC
  * conversions, ALU operations (elements / vector width, rounded up), and scratchpad accesses of its LOADs and
- * STOREs (bits / the widest bus, rounded up) at the cheapest scratchpad's energies; NoC traffic counts 0. R'
- * counts the crossbars and their DACs, and per macro the least any design holds: one router and the least leaky
- * scratchpad, over at least K macros (K weight layers), or ceil(K / 2) where pairs may share, and for unified
- * macros at least ceil(crossbars / largest size). S' is R' plus, per macro, one ADC and one shift-and-add unit,
- * and one unit of every other ALU kind per layer (or pair) that uses it.
+ * STOREs (bits / the widest bus, rounded up) at the cheapest scratchpad's energies; NoC traffic and the actions of
+ * the library's other components count 0. R' counts the crossbars and their DACs, and per macro the least any
+ * design holds: one router, the least leaky scratchpad and the library's other components, over at least K macros
+ * (K weight layers), or ceil(K / 2) where pairs may share, and for unified macros at least ceil(crossbars / largest
+ * size). S' is R' plus, per macro, one ADC and one shift-and-add unit, and one unit of every other ALU kind per
+ * layer (or pair) that uses it.
  */
 public final class FitnessUpperBound {
     private static final String READ = ComponentClass.READ;
@@ -116,7 +118,7 @@ public final class FitnessUpperBound {
      */
     static double fixedPeakLowerBoundMw(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
-        PeakPowerModel model = new PeakPowerModel(components, point);
+        PeakPowerModel model = new PeakPowerModel(components, point, PeakPowerModel.otherPerMacro(request.library()));
         long crossbars = totalCrossbars(skeleton);
         long macros = leastMacros(request, skeleton);
         double leastScratchpadMw = Double.POSITIVE_INFINITY;
@@ -129,7 +131,8 @@ public final class FitnessUpperBound {
         for (long r = 1; r <= macros; r++) {
             leastNocMw = Math.min(leastNocMw, model.nocMw((int) r, (int) ceilDiv(macros, r)));
         }
-        return model.crossbarsMw(crossbars) + model.dacsMw(crossbars) + macros * leastScratchpadMw + leastNocMw;
+        return model.crossbarsMw(crossbars) + model.dacsMw(crossbars) + macros * (leastScratchpadMw
+                + model.otherPerMacroMw()) + leastNocMw;
     }
 
     /** U': what the ADC and ALU units leak while doing one image's work, however many there are, in pJ. */
@@ -197,7 +200,10 @@ public final class FitnessUpperBound {
         return pj;
     }
 
-    /** R': static power of crossbars, DACs, routers and scratchpads every design of the candidate draws, in mW. */
+    /**
+     * R': static power of crossbars, DACs, routers, scratchpads and the other components of every macro that every
+     * design of the candidate draws, in mW.
+     */
     static double restStaticPowerLowerBoundMw(SynthesisRequest request, DesignPoint point,
             DataflowSkeleton skeleton, ComponentLibrary components) {
         long crossbars = totalCrossbars(skeleton);
@@ -205,9 +211,13 @@ public final class FitnessUpperBound {
         for (ComponentEntry s : components.scratchpads()) {
             leastLeakage = Math.min(leastLeakage, s.staticPowerMw());
         }
+        double otherMw = 0;
+        for (ComponentInstance c : PeakPowerModel.otherPerMacro(request.library())) {
+            otherMw += c.count() * components.entry(c.componentClass(), c.variant()).staticPowerMw();
+        }
         return crossbars * components.crossbar(point.xbSizeRows(), point.resRramBits()).staticPowerMw()
                 + (double) crossbars * point.xbSizeRows() * components.dac(point.resDacBits()).staticPowerMw()
-                + leastMacros(request, skeleton) * (components.router().staticPowerMw() + leastLeakage);
+                + leastMacros(request, skeleton) * (components.router().staticPowerMw() + leastLeakage + otherMw);
     }
 
     /** S' - R': the ADC and ALU units every design of the candidate holds, at their static power, in mW. */

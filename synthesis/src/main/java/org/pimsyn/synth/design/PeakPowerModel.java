@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentInstance;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.count.ComponentInventory;
 import org.pimsyn.sim.energy.EnergyModel;
 import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.OtherComponentSpec;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
 
 /**
@@ -19,6 +21,7 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
  *      + DACs x DAC peak                      (one DAC per crossbar row: crossbars x XbSize, at ResDAC bits)
  *      + ADCs x ADC peak + sum over ALU kinds of units x ALU peak
  *      + sum over macros of (scratchpad leakage + max(read energy / read latency, write energy / write latency))
+ *      + sum over macros of its other components (register files, say) x their peak
  *      + mesh rows x cols x router power + directional links x link power
  *        (links: 2 x (rows x (cols - 1) + cols x (rows - 1)), between neighbouring mesh positions)
  * </pre>
@@ -40,9 +43,14 @@ public final class PeakPowerModel {
     private final double[] scratchpadPeakMw;
     private final double routerPeakMw;
     private final double linkPeakMw;
+    private final double otherPerMacroMw;
 
-    /** The model of a design point, priced from the component table's peak powers. */
-    public PeakPowerModel(ComponentLibrary components, DesignPoint point) {
+    /**
+     * The model of a design point, priced from the component table's peak powers.
+     *
+     * @param otherPerMacro the other components every macro holds ({@link HardwareLibrary#otherComponents()})
+     */
+    public PeakPowerModel(ComponentLibrary components, DesignPoint point, List<ComponentInstance> otherPerMacro) {
         this.crossbarPeakMw = components.crossbar(point.xbSizeRows(), point.resRramBits()).peakPowerMw();
         this.dacPeakMw = components.dac(point.resDacBits()).peakPowerMw();
         this.xbSizeRows = point.xbSizeRows();
@@ -53,11 +61,26 @@ public final class PeakPowerModel {
         }
         this.routerPeakMw = components.router().peakPowerMw();
         this.linkPeakMw = components.link().peakPowerMw();
+        double other = 0;
+        for (ComponentInstance c : otherPerMacro) {
+            other += c.count() * components.entry(c.componentClass(), c.variant()).peakPowerMw();
+        }
+        this.otherPerMacroMw = other;
     }
 
     /** The model of a design point of a hardware library ({@link ComponentLibraries#from}). */
     public PeakPowerModel(HardwareLibrary library, DesignPoint point) {
-        this(ComponentLibraries.from(library), point);
+        this(ComponentLibraries.from(library), point, otherPerMacro(library));
+    }
+
+    /** The other components every macro of the library's designs holds. */
+    public static List<ComponentInstance> otherPerMacro(HardwareLibrary library) {
+        return library.otherComponents().stream().map(OtherComponentSpec::perMacroInstance).toList();
+    }
+
+    /** The other components of one macro at peak. */
+    public double otherPerMacroMw() {
+        return otherPerMacroMw;
     }
 
     /** Leakage plus one access per latency, the costlier of read and write: a scratchpad's peak power. */
@@ -135,7 +158,7 @@ public final class PeakPowerModel {
         for (int s : scratchpads) {
             spm += scratchpadPeakMw[s];
         }
-        return new PeakPower(crossbarsMw(crossbars), dacsMw(crossbars), spm, nocMw(meshRows, meshCols), 0,
-                peripheralsMw);
+        return new PeakPower(crossbarsMw(crossbars), dacsMw(crossbars), spm, nocMw(meshRows, meshCols),
+                scratchpads.length * otherPerMacroMw, peripheralsMw);
     }
 }

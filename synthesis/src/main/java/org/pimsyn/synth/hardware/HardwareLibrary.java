@@ -9,18 +9,19 @@ import org.pimsyn.sim.ir.AluKind;
 
 /**
  * The hardware component library: crossbar, ADC, DAC, ALU, scratchpad and NoC figures, the clock, the network's
- * precision and the search defaults. Immutable; the tables keep the order of the library file, scratchpads
+ * precision, the search defaults, and other components every macro holds ({@link OtherComponentSpec}). Immutable; the tables keep the order of the library file, scratchpads
  * ascending. Powers are in mW, latencies in ns, energies in pJ.
  *
  * <p>Construction checks the rules that span tables (complete crossbar grid, one entry per resolution and ALU
  * kind, ascending scratchpads, a design space the tables serve) and throws {@link LibraryRuleException}.
  *
- * @param origin where the library was read from, for messages and reports
+ * @param origin          where the library was read from, for messages and reports
+ * @param otherComponents components beyond those the timing rules read, in every macro; empty for none
  */
 public record HardwareLibrary(String origin, double clockGhz, Provenance clockProvenance, Precision precision,
                               List<CrossbarSpec> crossbars, List<AdcSpec> adcs, List<DacSpec> dacs,
                               List<AluSpec> alus, List<ScratchpadSpec> scratchpads, NocSpec noc,
-                              SearchParameters search) {
+                              SearchParameters search, List<OtherComponentSpec> otherComponents) {
     public HardwareLibrary {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(clockProvenance, "clockProvenance");
@@ -32,7 +33,16 @@ public record HardwareLibrary(String origin, double clockGhz, Provenance clockPr
         dacs = List.copyOf(dacs);
         alus = List.copyOf(alus);
         scratchpads = List.copyOf(scratchpads);
+        otherComponents = otherComponents == null ? List.of() : List.copyOf(otherComponents);
         LibraryRules.check(clockGhz, precision, crossbars, adcs, dacs, alus, scratchpads, search.designSpace());
+    }
+
+    /** A library whose macros hold only the components the timing rules read. */
+    public HardwareLibrary(String origin, double clockGhz, Provenance clockProvenance, Precision precision,
+            List<CrossbarSpec> crossbars, List<AdcSpec> adcs, List<DacSpec> dacs, List<AluSpec> alus,
+            List<ScratchpadSpec> scratchpads, NocSpec noc, SearchParameters search) {
+        this(origin, clockGhz, clockProvenance, precision, crossbars, adcs, dacs, alus, scratchpads, noc, search,
+                List.of());
     }
 
     /** The library shipped in the jar, {@code configs/hardware/default.json}. */

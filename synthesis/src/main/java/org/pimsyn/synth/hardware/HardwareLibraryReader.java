@@ -72,7 +72,8 @@ final class HardwareLibraryReader {
     static HardwareLibrary parse(String json, String origin) {
         JsonNode root = JsonObjectFields.parse(json, origin);
         JsonObjectFields top = JsonObjectFields.root(origin, root, "formatVersion", "description", "clock",
-                "precision", "crossbars", "adcs", "dacs", "alus", "scratchpads", "noc", "search");
+                "precision", "crossbars", "adcs", "dacs", "alus", "scratchpads", "noc", "search",
+                "otherComponents");
         int version = top.integer("formatVersion", 0, Integer.MAX_VALUE);
         if (version != FORMAT_VERSION && version != 1) {
             throw top.error("formatVersion", "unsupported version " + version + "; this pimsyn reads versions 1 and "
@@ -132,9 +133,12 @@ final class HardwareLibraryReader {
                 n.positive("routerPowerMw"), n.positive("linkPowerMw"), latency(n, "hopLatencyNs"),
                 latency(n, "flitLatencyNs"), provenance(n));
         SearchParameters search = search(top.object("search", "annealing", "evolution", "designSpace"), precision);
+        List<OtherComponentSpec> others = top.has("otherComponents")
+                ? OtherComponentsReader.read(top.objects("otherComponents", OtherComponentsReader.KEYS))
+                : List.of();
         try {
             return new HardwareLibrary(origin, clockGhz, clockProvenance, precision, crossbars, adcs, dacs, alus,
-                    scratchpads, noc, search);
+                    scratchpads, noc, search, others);
         } catch (LibraryRuleException e) {
             throw new InputException(origin + ": " + e.path() + ": " + e.problem(), e);
         }
@@ -159,7 +163,7 @@ final class HardwareLibraryReader {
                 .orElseGet(() -> ComponentPower.derived(staticMw, dynamicMw, peakMw, latencyNs));
     }
 
-    private static double latency(JsonObjectFields f, String key) {
+    static double latency(JsonObjectFields f, String key) {
         return within(f, key, 0, MAX_LATENCY_NS, "one action may take at most 10 us");
     }
 
@@ -178,11 +182,11 @@ final class HardwareLibraryReader {
         return v;
     }
 
-    private static String plain(double v) {
+    static String plain(double v) {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    private static Provenance provenance(JsonObjectFields f) {
+    static Provenance provenance(JsonObjectFields f) {
         return new Provenance(f.text("source"), f.optionalText("note").orElse(""));
     }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.pimsyn.sim.component.ComponentAction;
+import org.pimsyn.sim.component.Trigger;
 
 /**
  * Writes a library in the file format {@link HardwareLibraryReader} reads, so that reading the text back (with the
@@ -78,6 +80,9 @@ public final class HardwareLibraryWriter {
         n.put("flitLatencyNs", noc.flitLatencyNs());
         provenance(n, noc.provenance());
         search(root.putObject("search"), library.search());
+        if (!library.otherComponents().isEmpty()) {
+            otherComponents(root.putArray("otherComponents"), library.otherComponents());
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -138,6 +143,35 @@ public final class HardwareLibraryWriter {
         numbers(space.putArray("xbSizeRows"), d.xbSizeRows());
         numbers(space.putArray("resDacBits"), d.resDacBits());
         space.put("source", d.provenance().source());
+    }
+
+    private static void otherComponents(ArrayNode array, List<OtherComponentSpec> others) {
+        for (OtherComponentSpec o : others) {
+            ObjectNode n = array.addObject();
+            n.put("componentClass", o.componentClass().name());
+            n.put("variant", o.variant());
+            n.put("perMacro", o.perMacro());
+            ArrayNode actions = n.putArray("actions");
+            for (int i = 0; i < o.costs().size(); i++) {
+                ComponentAction action = o.componentClass().actions().get(i);
+                ObjectNode a = actions.addObject();
+                a.put("name", action.name());
+                ArrayNode countedOn = a.putArray("countedOn");
+                for (Trigger t : action.countedOn()) {
+                    ObjectNode c = countedOn.addObject();
+                    c.put("ir", t.ir().name());
+                    if (!t.aluKinds().isEmpty()) {
+                        c.put("alu", t.aluKinds().get(0).label());
+                    }
+                    c.put("per", t.per().name());
+                }
+                a.put("energyPj", o.costs().get(i).energyPj());
+                a.put("latencyNs", o.costs().get(i).latencyNs());
+            }
+            n.put("staticPowerMw", o.staticPowerMw());
+            n.put("peakPowerMw", o.peakPowerMw());
+            provenance(n, o.provenance());
+        }
     }
 
     private static void numbers(ArrayNode array, List<? extends Number> values) {

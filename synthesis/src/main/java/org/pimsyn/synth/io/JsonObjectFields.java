@@ -108,6 +108,11 @@ public final class JsonObjectFields {
         return out;
     }
 
+    /** Whether this object holds the key (an optional field). */
+    public boolean has(String key) {
+        return node.has(key);
+    }
+
     public String text(String key) {
         JsonNode value = required(key, "a string");
         if (!value.isTextual()) {

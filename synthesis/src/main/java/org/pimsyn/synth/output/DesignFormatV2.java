@@ -1,6 +1,7 @@
 package org.pimsyn.synth.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,14 @@ final class DesignFormatV2 {
             for (JsonNode action : c.path("actions")) {
                 for (JsonNode trigger : action.path("countedOn")) {
                     renameKind(trigger, "alu");
+                    if (trigger instanceof ObjectNode t) {
+                        // Version 2 named one ALU kind or null (any); version 3 lists the kinds, empty for any.
+                        JsonNode alu = t.remove("alu");
+                        ArrayNode kinds = t.putArray("aluKinds");
+                        if (alu != null && alu.isTextual()) {
+                            kinds.add(alu.textValue());
+                        }
+                    }
                 }
             }
         }

@@ -55,6 +55,10 @@ public record RunFingerprint(String network, String library, double powerMw, Str
     static String library(HardwareLibrary library) {
         ObjectNode tree = (ObjectNode) OutputJson.tree(library);
         tree.remove("origin");
+        if (library.otherComponents().isEmpty()) {
+            // Libraries without other components hash as they did before the section existed.
+            tree.remove("otherComponents");
+        }
         for (JsonNode alu : tree.path("alus")) {
             ((ObjectNode) alu).put("kind", HASHED_ALU_NAMES.get(AluKind.fromLabel(alu.path("kind").asText())
                     .orElseThrow().ordinal()));

@@ -78,7 +78,7 @@ class HardwareLibraryValidationTest {
     void unknownTopLevelKeyListsTheAllowedOnes() throws IOException {
         String m = load(root -> root.put("ADC", 1));
         assertEquals("$.ADC: unknown key; allowed keys: formatVersion, description, clock, precision, crossbars, "
-                + "adcs, dacs, alus, scratchpads, noc, search", m);
+                + "adcs, dacs, alus, scratchpads, noc, search, otherComponents", m);
     }
 
     @Test
