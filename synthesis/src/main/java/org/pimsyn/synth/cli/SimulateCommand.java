@@ -106,8 +106,18 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationReport report;
         List<Path> traces = List.of();
         try {
+            // The recorded performance is checked before anything is written; a plain run at the fitness images
+            // is one of the search's many evaluations, cheap beside traces or a longer run.
+            boolean checkedRun = traceOptions == null && n == d.fitnessImages();
+            if (!checkedRun) {
+                DesignJson.requireSimulatedPerformance(design.toString(), d, simulator.report(d.accelerator(),
+                        d.library(), program, d.fitnessImages(), SimulationObserver.NONE).performance());
+            }
             if (traceOptions == null) {
                 report = simulator.report(d.accelerator(), d.library(), program, n, SimulationObserver.NONE);
+                if (checkedRun) {
+                    DesignJson.requireSimulatedPerformance(design.toString(), d, report.performance());
+                }
             } else {
                 try (TraceSet set = TraceSet.open(traceOptions)) {
                     report = simulator.report(d.accelerator(), d.library(), program, n, set.observer());

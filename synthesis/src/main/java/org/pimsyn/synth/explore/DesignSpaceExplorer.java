@@ -102,11 +102,11 @@ public final class DesignSpaceExplorer {
             throw new NoFeasibleDesignException(WeightDuplication
                     .minimumTotalPowerMw(request.network(), request.library()).noFitMessage(request.totalPowerMw()));
         }
-        VisitOrder order = new VisitOrder(points,
-                FitnessBounds.of(search, request, points, pool, settings.threads()));
+        double[] bounds = FitnessBounds.of(search, request, points, pool, settings.threads());
+        VisitOrder order = new VisitOrder(points, bounds);
         SharedSearches shared = new SharedSearches(points);
         CheckpointReplay replay = new CheckpointReplay(
-                checkpoint.recorded(points.stream().map(PlannedDesignPoint::key).toList()));
+                checkpoint.recorded(points.stream().map(PlannedDesignPoint::key).toList(), bounds));
         TopDesigns top = new TopDesigns(settings.topDesigns(), request.objective().direction());
         boolean pruning = settings.pruning() && request.objective().bounds().isPresent();
         if (settings.pruning() && !pruning) {

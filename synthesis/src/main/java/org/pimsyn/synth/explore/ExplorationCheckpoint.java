@@ -13,7 +13,7 @@ public interface ExplorationCheckpoint {
     /** Keeps nothing and knows nothing: every design point is searched. */
     ExplorationCheckpoint NONE = new ExplorationCheckpoint() {
         @Override
-        public Map<Integer, FinishedDesignPoint> recorded(List<DesignPointKey> designPoints) {
+        public Map<Integer, FinishedDesignPoint> recorded(List<DesignPointKey> designPoints, double[] scoreBounds) {
             return Map.of();
         }
 
@@ -24,12 +24,13 @@ public interface ExplorationCheckpoint {
 
     /**
      * The design points an earlier run finished, by their order. Called once, before any design point is searched,
-     * with every design point of this run in loop order ({@code designPoints.get(i).order() == i}).
+     * with every design point of this run in loop order ({@code designPoints.get(i).order() == i}) and the proven
+     * bound on the score of each ({@code scoreBounds[i]}, infinity where there is none).
      *
      * @throws RuntimeException (an input error of the implementation's kind) when a recorded design point is not the
-     *                          design point of this run at its order
+     *                          design point of this run at its order, or claims a fitness above its bound
      */
-    Map<Integer, FinishedDesignPoint> recorded(List<DesignPointKey> designPoints);
+    Map<Integer, FinishedDesignPoint> recorded(List<DesignPointKey> designPoints, double[] scoreBounds);
 
     /**
      * Keeps one finished design point for good before the exploration counts it. Called from the worker threads,

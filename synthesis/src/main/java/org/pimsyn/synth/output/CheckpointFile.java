@@ -7,16 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.pimsyn.synth.InputException;
@@ -27,6 +28,7 @@ import org.pimsyn.synth.explore.ExplorationCheckpoint;
 import org.pimsyn.synth.explore.FinishedDesignPoint;
 import org.pimsyn.synth.io.AtomicFiles;
 import org.pimsyn.synth.io.CreatedDirectories;
+import org.pimsyn.synth.io.InputFiles;
 import org.pimsyn.synth.io.JsonObjectFields;
 import org.pimsyn.synth.objective.Objective;
 import org.pimsyn.synth.objective.Objectives;
@@ -42,8 +44,15 @@ import org.pimsyn.synth.objective.Objectives;
  *
  * <p>A kill at any instant leaves a checkpoint that resumes: the header is renamed into place whole, and each design
  * point is appended in one write of its line and newline, so only the last line can be torn. Reading ignores a last
- * line without its newline, and cuts it off before appending. While open, the file is locked, so that two runs never
- * write into one output directory at once.
+ * line without its newline, and cuts it off before appending. While open, the output directory's {@link RunLock} is
+ * held, taken before the file is touched, so that two runs never write into one output directory at once.
+ *
+ * <p>What a resume takes on trust. A line with a design must agree with it: its fitness is the objective's value of
+ * the design's recorded performance, and the design reads and checks as a design file does (its summary included).
+ * A line without a design could not enter the top designs when written; its fitness and history only decide whether
+ * the point is taken or searched again and what the statistics and the log say, so they are held to what is possible:
+ * finite, not negative, 0 where nothing was found, and within the design point's proven bound. Re-checking
+ * more would mean searching again, the cost the checkpoint exists to save.
  */
 public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseable {
     public static final String FORMAT = "pimsyn-checkpoint";
@@ -54,6 +63,20 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
     /** What runs kept before the number was recorded: always 10. */
     private static final int UNRECORDED_TOP_DESIGNS = 10;
     private static final String OBJECTIVE_KEY = "objective";
+    /**
+     * Most bytes a checkpoint may have: 256 MiB, where a JSON input may have 16 MiB, since a checkpoint holds a design
+     * per line that could enter the top designs. Measured: ResNet18 at 49 W with 10 top designs (a search of 2 genes
+     * and 1 generation, which visits as many points as the default) wrote 84 lines, 1.1 MB: 24 with a design of
+     * 47 KB (its network nodes 23 KB, its component library 11 KB), the others some 350 bytes plus 19 per generation
+     * of history, 1.3 KB at the default 50 generations. So 256 MiB holds over 5,000 such designs, some 200 times that
+     * run; reading takes about three times the file's size of memory.
+     */
+    static final long MAX_BYTES = 256L << 20;
+    /**
+     * How far above a design point's bound a recorded fitness may lie before it counts as impossible: the bound is
+     * computed apart from the simulation, and a difference in the last digits is no proof of a changed file.
+     */
+    private static final double BOUND_SLACK = 1e-9;
 
     /** A design point's line but its design and its fitness (under the objective's key), bound strictly. */
     private record Line(int order, double ratioRram, int resRramBits, int xbSizeRows, int resDacBits, int adcBits,
@@ -68,16 +91,18 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
     private final Path file;
     private final Objective objective;
     private final CreatedDirectories directories;
+    private final RunLock lock;
     private final FileChannel channel;
     private final List<Recorded> loaded;
     private boolean abandoned;
     private boolean closed;
 
-    private CheckpointFile(Path file, Objective objective, CreatedDirectories directories, FileChannel channel,
-            List<Recorded> loaded) {
+    private CheckpointFile(Path file, Objective objective, CreatedDirectories directories, RunLock lock,
+            FileChannel channel, List<Recorded> loaded) {
         this.file = file;
         this.objective = objective;
         this.directories = directories;
+        this.lock = lock;
         this.channel = channel;
         this.loaded = loaded;
     }
@@ -97,17 +122,21 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         Path file = fileIn(directory);
         try {
             CreatedDirectories directories = CreatedDirectories.create(directory);
-            FileChannel replaced = Files.exists(file) ? lock(file) : null;
+            // Locked before anything is written: a run that finds the directory taken leaves it as it was.
+            RunLock lock = lock(directory, file);
             try {
-                AtomicFiles.writeString(file, header(run) + "\n");
-            } finally {
-                if (replaced != null) {
-                    replaced.close();
+                if (Files.isDirectory(file)) {
+                    throw new InputException(file + ": is a directory; expected a pimsyn checkpoint file or none");
                 }
+                AtomicFiles.writeString(file, header(run) + "\n");
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+                channel.position(channel.size());
+                return new CheckpointFile(file, Objectives.named(run.objective()), directories, lock, channel,
+                        List.of());
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
             }
-            FileChannel channel = lock(file);
-            channel.position(channel.size());
-            return new CheckpointFile(file, Objectives.named(run.objective()), directories, channel, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -117,34 +146,48 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
      * Opens the checkpoint in {@code directory} to continue its run, or empty when there is none.
      *
      * @throws InputException naming the file, the line and the field when it is not a checkpoint of this run, is
-     *                        damaged before its last line, or is held by another run
+     *                        damaged before its last line, is not a regular file or larger than
+     *                        {@link #MAX_BYTES}, or is held by another run
      */
     public static Optional<CheckpointFile> resume(Path directory, RunFingerprint run) {
         Path file = fileIn(directory);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
             CreatedDirectories directories = CreatedDirectories.create(directory);
-            FileChannel channel = lock(file);
+            RunLock lock = lock(directory, file);
             try {
-                byte[] bytes = readAll(channel);
-                int end = 0;
-                for (int i = bytes.length - 1; i >= 0; i--) {
-                    if (bytes[i] == '\n') {
-                        end = i + 1;
-                        break;
-                    }
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    // The run that held the directory found no design and took its checkpoint away.
+                    lock.close();
+                    return Optional.empty();
                 }
-                Objective objective = Objectives.named(run.objective());
-                List<Recorded> loaded = read(file, new String(bytes, 0, end, StandardCharsets.UTF_8), run,
-                        objective);
-                // A torn last line goes, so that the next line starts where it started.
-                channel.truncate(end);
-                channel.position(end);
-                return Optional.of(new CheckpointFile(file, objective, directories, channel, loaded));
+                // Before opening it: opening a pipe waits for a writer, and a device may never end.
+                InputFiles.requireRegularFile(file, "pimsyn checkpoint");
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                try {
+                    byte[] bytes = readAll(file, channel);
+                    int end = 0;
+                    for (int i = bytes.length - 1; i >= 0; i--) {
+                        if (bytes[i] == '\n') {
+                            end = i + 1;
+                            break;
+                        }
+                    }
+                    Objective objective = Objectives.named(run.objective());
+                    List<Recorded> loaded = read(file, new String(bytes, 0, end, StandardCharsets.UTF_8), run,
+                            objective);
+                    // A torn last line goes, so that the next line starts where it started.
+                    channel.truncate(end);
+                    channel.position(end);
+                    return Optional.of(new CheckpointFile(file, objective, directories, lock, channel, loaded));
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
+                }
             } catch (IOException | RuntimeException e) {
-                channel.close();
+                lock.close();
                 throw e;
             }
         } catch (IOException e) {
@@ -161,8 +204,14 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         return (int) loaded.stream().mapToInt(r -> r.point().key().order()).distinct().count();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws InputException naming the line when a point is not this run's, or when its fitness (or an entry of its
+     *                        history) lies above the point's bound
+     */
     @Override
-    public Map<Integer, FinishedDesignPoint> recorded(List<DesignPointKey> designPoints) {
+    public Map<Integer, FinishedDesignPoint> recorded(List<DesignPointKey> designPoints, double[] scoreBounds) {
         Map<Integer, FinishedDesignPoint> byOrder = new LinkedHashMap<>();
         for (Recorded r : loaded) {
             DesignPointKey key = r.point().key();
@@ -177,10 +226,26 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
                         + " is not this run's " + expected + "; it was written by another version of pimsyn: run "
                         + "without --resume to start over");
             }
+            double bound = scoreBounds[key.order()];
+            withinBound(r.line(), "$." + objective.jsonKey(), r.point().fitness(), bound);
+            double[] history = r.point().bestFitnessPerGeneration();
+            for (int g = 0; g < history.length; g++) {
+                withinBound(r.line(), "$.bestFitnessPerGeneration[" + g + "]", history[g], bound);
+            }
             // A point searched again after a resume has its design; the later line is the one to take.
             byOrder.put(key.order(), r.point());
         }
         return byOrder;
+    }
+
+    private void withinBound(int line, String field, double value, double bound) {
+        double score = objective.direction().score(value);
+        if (score > bound + Math.abs(bound) * BOUND_SLACK) {
+            throw new InputException(file + ": line " + line + ": " + field + ": " + value + " is more than any "
+                    + "design of this design point can reach (" + objective.unit() + " at most " + bound + ", as "
+                    + "proven from its hardware); the checkpoint was changed after it was written: run without "
+                    + "--resume to start over");
+        }
     }
 
     @Override
@@ -213,9 +278,15 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         }
         closed = true;
         try {
-            channel.close();
+            try {
+                channel.close();
+                if (abandoned) {
+                    Files.deleteIfExists(file);
+                }
+            } finally {
+                lock.close();
+            }
             if (abandoned) {
-                Files.deleteIfExists(file);
                 directories.removeEmpty();
             }
         } catch (IOException e) {
@@ -319,18 +390,40 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         }
         ObjectNode fields = (ObjectNode) tree;
         JsonNode designTree = fields.remove("design");
+        String fitnessField = "$." + objective.jsonKey();
         JsonNode fitnessTree = fields.remove(objective.jsonKey());
         if (fitnessTree == null) {
-            throw new InputException(source + ": $." + objective.jsonKey() + ": missing");
+            throw new InputException(source + ": " + fitnessField + ": missing");
         }
-        double fitness = OutputJson.read(fitnessTree, double.class, source, "$." + objective.jsonKey());
+        double fitness = OutputJson.read(fitnessTree, double.class, source, fitnessField);
         Line line = OutputJson.read(fields, Line.class, source, "$");
+        possible(source, fitnessField, fitness);
+        if (!line.found() && fitness != 0) {
+            throw new InputException(source + ": " + fitnessField + ": " + fitness + " with $.found false; a "
+                    + "design point that found no design has fitness 0");
+        }
+        double[] history = line.bestFitnessPerGeneration();
+        for (int g = 0; g < history.length; g++) {
+            possible(source, "$.bestFitnessPerGeneration[" + g + "]", history[g]);
+        }
+        if (line.evaluations() < 0) {
+            throw new InputException(source + ": $.evaluations: must be >= 0, found " + line.evaluations());
+        }
         try {
             DesignPoint point = new DesignPoint(line.ratioRram(), line.resRramBits(), line.xbSizeRows(),
                     line.resDacBits(), line.adcBits());
             DesignPointKey key = new DesignPointKey(line.order(), point, line.candidateIndex(), line.candidates(),
                     line.duplications());
             Design design = designTree == null ? null : DesignJson.parse(designTree, source + ": design");
+            if (design != null) {
+                double recomputed = objective.value(design.performance());
+                if (Double.compare(fitness, recomputed) != 0) {
+                    throw new InputException(source + ": " + fitnessField + ": " + fitness + " is not the "
+                            + objective.displayName() + " of the line's design, " + recomputed + " (from "
+                            + "$.design.performance); the checkpoint was changed after it was written: run without "
+                            + "--resume to start over");
+                }
+            }
             return new FinishedDesignPoint(key, line.found(), fitness,
                     line.bestFitnessPerGeneration(), line.evaluations(), line.noDesignReason(), design);
         } catch (IllegalArgumentException e) {
@@ -338,35 +431,41 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         }
     }
 
-    private static FileChannel lock(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return channel;
-            }
-        } catch (OverlappingFileLockException e) {
-            // Held by this very process: another run in this JVM writes there.
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
+    /** Refuses a fitness no search gives: negative, or not finite (JSON has no NaN, but 1e999 reads as infinity). */
+    private static void possible(String source, String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new InputException(source + ": " + field + ": must be a finite number >= 0, found " + value);
         }
-        channel.close();
-        throw new InputException(file + ": another pimsyn run is writing this checkpoint; wait for it to end or "
-                + "give another --out");
     }
 
-    private static byte[] readAll(FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IOException("the checkpoint is larger than 2 GB");
+    /** The lock of the run in {@code directory}, whose checkpoint is {@code file}. */
+    private static RunLock lock(Path directory, Path file) throws IOException {
+        return RunLock.tryLock(directory).orElseThrow(() -> new InputException(file + ": another pimsyn run is "
+                + "writing this checkpoint; wait for it to end or give another --out"));
+    }
+
+    private static byte[] readAll(Path file, FileChannel channel) throws IOException {
+        if (channel.size() > MAX_BYTES) {
+            throw tooLarge(file);
         }
-        ByteBuffer buffer = ByteBuffer.allocate((int) size);
         channel.position(0);
-        int read = 0;
-        while (buffer.hasRemaining() && read >= 0) {
-            read = channel.read(buffer);
+        // One byte past the bound rather than trust the size: the file may grow while it is read.
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), MAX_BYTES) + 1);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            if (!buffer.hasRemaining() && buffer.capacity() <= MAX_BYTES) {
+                buffer = ByteBuffer.allocate((int) Math.min(2L * buffer.capacity(), MAX_BYTES + 1))
+                        .put(buffer.flip());
+            }
         }
-        return buffer.array();
+        if (buffer.position() > MAX_BYTES) {
+            throw tooLarge(file);
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    private static InputException tooLarge(Path file) {
+        return new InputException(file + ": the checkpoint is larger than "
+                + String.format(Locale.ROOT, "%,d", MAX_BYTES) + " bytes, the most pimsyn reads; run without "
+                + "--resume to start over");
     }
 }

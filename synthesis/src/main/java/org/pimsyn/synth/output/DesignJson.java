@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.report.Performance;
@@ -140,13 +142,97 @@ public final class DesignJson {
                 root.pathOf("accelerator"));
         ComponentLibrary library = OutputJson.read(root.node("componentLibrary", "an object"),
                 ComponentLibrary.class, source, root.pathOf("componentLibrary"));
-        root.node("summary", "an object");
+        JsonNode summary = root.node("summary", "an object");
         try {
             DataflowSkeleton.of(spec).compile(placement);
         } catch (IllegalArgumentException e) {
             throw root.error("placement", e.getMessage());
         }
-        return new Design(point, spec, placement, accelerator, library, images, performance);
+        Design design = new Design(point, spec, placement, accelerator, library, images, performance);
+        // Older versions wrote their summaries under other names; what they summarise is read, not the summary.
+        if (version == FORMAT_VERSION) {
+            // The one figure the summary copies from the performance: which of the two changed cannot be told here.
+            JsonNode gopsPerWatt = summary.get("gopsPerWatt");
+            if (gopsPerWatt != null && gopsPerWatt.isFloatingPointNumber()
+                    && Double.compare(gopsPerWatt.doubleValue(), performance.gopsPerWatt()) != 0) {
+                throw new InputException(source + ": " + root.pathOf("summary") + ".gopsPerWatt: found "
+                        + gopsPerWatt + ", where $.performance.gopsPerWatt has " + performance.gopsPerWatt()
+                        + "; one of the two was changed after the file was written");
+            }
+            String difference = difference(summary(design), summary, root.pathOf("summary"), "the design gives");
+            if (difference != null) {
+                throw new InputException(source + ": " + difference + "; the summary follows from the rest of the "
+                        + "design, which it no longer matches: the file was changed after it was written");
+            }
+        }
+        return design;
+    }
+
+    /**
+     * Checks a design's recorded performance against a simulation of it at its fitness images, which gives the same
+     * figures, digit for digit, for a design as written.
+     *
+     * @param source names the design file in messages
+     * @throws InputException naming the first field of {@code $.performance} that differs
+     */
+    public static void requireSimulatedPerformance(String source, Design design, Performance simulated) {
+        String difference = difference(OutputJson.tree(simulated), OutputJson.tree(design.performance()),
+                "$.performance", "simulating the design at its " + design.fitnessImages() + " fitness images gives");
+        if (difference != null) {
+            throw new InputException(source + ": " + difference + "; the file was changed after it was written");
+        }
+    }
+
+    /**
+     * Where {@code found} first differs from {@code expected}, as its JSON path and both values, or null. Numbers
+     * agree when they are equal and of one kind (integer or not), whatever width the parser chose.
+     */
+    private static String difference(JsonNode expected, JsonNode found, String path, String whence) {
+        if (expected.isObject() && found.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = expected.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                String at = path + key(e.getKey());
+                JsonNode value = found.get(e.getKey());
+                if (value == null) {
+                    return at + ": missing; expected " + e.getValue();
+                }
+                String inside = difference(e.getValue(), value, at, whence);
+                if (inside != null) {
+                    return inside;
+                }
+            }
+            for (Iterator<String> names = found.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!expected.has(name)) {
+                    return path + key(name) + ": unknown key";
+                }
+            }
+            return null;
+        }
+        if (expected.isArray() && found.isArray() && expected.size() == found.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                String inside = difference(expected.get(i), found.get(i), path + "[" + i + "]", whence);
+                if (inside != null) {
+                    return inside;
+                }
+            }
+            return null;
+        }
+        boolean same;
+        if (expected.isNumber() && found.isNumber()) {
+            same = expected.isIntegralNumber()
+                    ? found.isIntegralNumber() && expected.bigIntegerValue().equals(found.bigIntegerValue())
+                    : found.isFloatingPointNumber() && Double.compare(expected.doubleValue(), found.doubleValue()) == 0;
+        } else {
+            same = expected.equals(found);
+        }
+        return same ? null : path + ": found " + found + ", " + whence + " " + expected;
+    }
+
+    /** A key as a JSON path step: {@code .name}, or {@code ["name"]} where the name is not a plain word. */
+    private static String key(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + name : "[" + OutputJson.MAPPER.getNodeFactory()
+                .textNode(name) + "]";
     }
 
     private static ArrayNode nodes(Network network) {

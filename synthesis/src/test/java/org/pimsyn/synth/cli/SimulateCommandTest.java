@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pimsyn.sim.trace.TraceFormat;
 import org.pimsyn.synth.design.CandidateSearch;
-import org.pimsyn.synth.explore.FakeCandidateSearch;
+import org.pimsyn.synth.design.CandidateSearches;
 
 class SimulateCommandTest {
     @TempDir
@@ -34,9 +34,10 @@ class SimulateCommandTest {
     @BeforeEach
     void synthesizeTheSmallCase() throws IOException {
         production = SynthesizeCommand.candidateSearch;
-        SynthesizeCommand.candidateSearch = FakeCandidateSearch::new;
+        // The real search: a design's recorded performance is what simulating it gives, which simulate checks.
+        SynthesizeCommand.candidateSearch = CandidateSearches::standard;
         synthesized = dir.resolve("synth");
-        CliRun run = run(smallCase(dir, "--out", synthesized.toString(), "--threads", "2"));
+        CliRun run = run(smallCase(dir, "--out", synthesized.toString(), "--threads", "2", "--power", "5"));
         assertEquals(0, run.exitCode(), run.err());
     }
 
@@ -175,6 +176,32 @@ class SimulateCommandTest {
         assertEquals("pimsyn simulate: " + corrupt + ": $.accelerator: accelerator.macros[0].dacs.resolutionBits must "
                 + "be >= 1, got 0", run.err().strip());
         assertEquals(List.of("corrupt.json", "small-library.json", "small.json", "synth"), filesIn(dir));
+    }
+
+    @Test
+    void aChangedPerformanceIsRefusedNamingTheFieldBeforeAnyFileIsWritten() throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(design().toFile());
+        double throughput = root.at("/performance/throughputGops").doubleValue();
+        ((ObjectNode) root.get("performance")).put("throughputGops", 2 * throughput);
+        Path changed = dir.resolve("changed.json");
+        Files.writeString(changed, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        Path out = dir.resolve("o");
+        String[][] more = {{}, {"--images", "3"}, {"--trace", "all"}};
+        for (String[] m : more) {
+            List<String> args = new java.util.ArrayList<>(List.of("simulate", "--design", changed.toString(), "--out",
+                    out.toString()));
+            args.addAll(List.of(m));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertOneLineError(run);
+            assertEquals("pimsyn simulate: " + changed + ": $.performance.throughputGops: found " + 2 * throughput
+                    + ", simulating the design at its " + root.get("fitnessImages").intValue() + " fitness images "
+                    + "gives " + throughput + "; the file was changed after it was written", run.err().strip(),
+                    List.of(m).toString());
+            assertFalse(Files.exists(out), "nothing written");
+        }
+        CliRun untouched = CliRun.of("simulate", "--design", design().toString(), "--out", out.toString(),
+                "--trace", "csv");
+        assertEquals(0, untouched.exitCode(), untouched.err());
     }
 
     @Test

@@ -67,8 +67,21 @@ public final class FakeCandidateSearch implements CandidateSearch {
         for (int g = 0; g <= generations; g++) {
             history[g] = fitness * (g + 1) / (generations + 1);
         }
-        Design design = design(request, point, duplication, 1 + (int) ((h >>> 8) & 15));
+        Design design = reporting(design(request, point, duplication, 1 + (int) ((h >>> 8) & 15)), fitness);
         return new CandidateOutcome(point, duplication, design, fitness, history, evaluations, "");
+    }
+
+    /**
+     * The design with the fitness the fake chose as its efficiency, within the budget: a search's fitness is the
+     * objective's value of its design's performance, which a checkpoint's reader holds it to.
+     */
+    private static Design reporting(Design d, double fitness) {
+        Performance p = d.performance();
+        Performance chosen = new Performance(p.cycles(), p.firstImageLatencyCycles(), p.intervalCycles(),
+                p.intervalBasis(), p.intervalNs(), p.throughputGops(), p.energyPerImagePj(), p.runEnergyPj(),
+                p.averagePowerMw(), p.steadyStatePowerMw(), p.powerBudgetMw(), fitness, true, true);
+        return new Design(d.point(), d.spec(), d.placement(), d.accelerator(), d.library(), d.fitnessImages(),
+                chosen);
     }
 
     /** The design the fake builds for a point and a duplication, with its simulated performance. */

@@ -50,11 +50,16 @@ final class MemoryCheckpoint implements ExplorationCheckpoint {
     }
 
     @Override
-    public Map<Integer, FinishedDesignPoint> recorded(List<DesignPointKey> designPoints) {
+    public Map<Integer, FinishedDesignPoint> recorded(List<DesignPointKey> designPoints, double[] scoreBounds) {
         Map<Integer, FinishedDesignPoint> byOrder = new LinkedHashMap<>();
         for (FinishedDesignPoint p : earlier) {
             if (!p.key().equals(designPoints.get(p.key().order()))) {
                 throw new IllegalStateException(p.key() + " is not " + designPoints.get(p.key().order()));
+            }
+            // What a file's reader refuses as impossible never comes from a run (these runs maximise the value).
+            if (p.fitness() > scoreBounds[p.key().order()]) {
+                throw new IllegalStateException(p.key() + ": fitness " + p.fitness() + " above its bound "
+                        + scoreBounds[p.key().order()]);
             }
             byOrder.put(p.key().order(), p);
         }

@@ -5,16 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.pimsyn.synth.objective.Objectives.EFFICIENCY;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,6 +51,7 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 
 class CheckpointFileTest {
     private static final SynthesisRequest REQUEST = SmallCases.request();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final RunFingerprint RUN = RunFingerprint.of(REQUEST, 1, 10);
     private static final Design DESIGN = SmallDesign.design();
     private static final DesignPoint OTHER_POINT = new DesignPoint(0.05, 4, 256, 2, 13);
@@ -44,6 +62,8 @@ class CheckpointFileTest {
             new DesignPointKey(1, SmallDesign.POINT, 1, 2, new int[] {2, 2, 1}),
             new DesignPointKey(2, OTHER_POINT, 0, 1, new int[] {1, 1, 1}));
     private static final double FITNESS = EFFICIENCY.value(DESIGN.performance());
+    /** Bounds the points' fitness lies within. */
+    private static final double[] BOUNDS = {2 * FITNESS, 200, 1};
     private static final FinishedDesignPoint KEPT = new FinishedDesignPoint(KEYS.get(0), true,
             FITNESS, new double[] {0.1 * FITNESS, FITNESS}, 17, "", DESIGN);
     private static final FinishedDesignPoint NOT_KEPT = new FinishedDesignPoint(KEYS.get(1), true, 123.456,
@@ -69,7 +89,7 @@ class CheckpointFileTest {
 
     private Map<Integer, FinishedDesignPoint> resumed() {
         try (CheckpointFile checkpoint = CheckpointFile.resume(dir.resolve("out"), RUN).orElseThrow()) {
-            return checkpoint.recorded(KEYS);
+            return checkpoint.recorded(KEYS, BOUNDS);
         }
     }
 
@@ -128,12 +148,12 @@ class CheckpointFileTest {
 
     @Test
     void aPointRecordedTwiceTakesItsLaterLine() {
-        FinishedDesignPoint again = new FinishedDesignPoint(KEYS.get(1), true, 123.456, new double[] {100, 123.456},
+        FinishedDesignPoint again = new FinishedDesignPoint(KEYS.get(1), true, FITNESS, new double[] {100, FITNESS},
                 9, "", DESIGN);
         writeRun(NOT_KEPT, again);
         try (CheckpointFile checkpoint = CheckpointFile.resume(dir.resolve("out"), RUN).orElseThrow()) {
             assertEquals(1, checkpoint.finishedDesignPoints());
-            assertTrue(checkpoint.recorded(KEYS).get(1).designKept());
+            assertTrue(checkpoint.recorded(KEYS, BOUNDS).get(1).designKept());
         }
     }
 
@@ -231,12 +251,12 @@ class CheckpointFileTest {
         List<DesignPointKey> otherDuplications = List.of(KEYS.get(0),
                 new DesignPointKey(1, SmallDesign.POINT, 1, 2, new int[] {3, 2, 1}), KEYS.get(2));
         try (CheckpointFile checkpoint = CheckpointFile.resume(dir.resolve("out"), RUN).orElseThrow()) {
-            String e = error(() -> checkpoint.recorded(otherDuplications));
+            String e = error(() -> checkpoint.recorded(otherDuplications, BOUNDS));
             assertEquals(file() + ": line 3: the checkpoint's design point 1 (" + SmallDesign.POINT
                     + ", duplication candidate index 1 of 2, WtDup [2, 2, 1]) is not this run's design point 1 ("
                     + SmallDesign.POINT + ", duplication candidate index 1 of 2, WtDup [3, 2, 1]); it was written by "
                     + "another version of pimsyn: run without --resume to start over", e);
-            String beyond = error(() -> checkpoint.recorded(KEYS.subList(0, 1)));
+            String beyond = error(() -> checkpoint.recorded(KEYS.subList(0, 1), new double[] {2 * FITNESS}));
             assertEquals(file() + ": line 3: design point 1 lies beyond this run's 1 design points; the checkpoint "
                     + "is of another run: run without --resume to start over", beyond);
         }
@@ -269,6 +289,138 @@ class CheckpointFileTest {
         }
         Files.writeString(file(), text.toString(), StandardCharsets.UTF_8);
         return error(this::resumed);
+    }
+
+    private static String busy(Path out) {
+        return out.resolve("checkpoint.jsonl") + ": another pimsyn run is writing this checkpoint; wait for it to end "
+                + "or give another --out";
+    }
+
+    @Test
+    void theDirectoryIsLockedBeforeAnythingIsWrittenAndUnlockedWhenTheRunEnds() throws IOException {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        // What another process holds between taking the lock and writing its header.
+        try (FileChannel other = FileChannel.open(out.resolve(RunLock.FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = other.lock()) {
+            assertEquals(busy(out), error(() -> CheckpointFile.start(out, RUN)));
+            assertEquals(List.of(RunLock.FILE), filesIn(out), "no header moved into place");
+        }
+        try (CheckpointFile checkpoint = CheckpointFile.start(out, RUN)) {
+            assertTrue(Files.exists(out.resolve(RunLock.FILE)));
+        }
+        assertEquals(List.of("checkpoint.jsonl"), filesIn(out), "the lock file goes with its run");
+    }
+
+    private static List<String> filesIn(Path d) throws IOException {
+        try (Stream<Path> files = Files.list(d)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void ofTwoRunsStartedAtOnceOneWritesAndTheOtherIsTurnedAwayBeforeWritingAnything() throws Exception {
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 50; round++) {
+                Path out = dir.resolve("race" + round);
+                CyclicBarrier start = new CyclicBarrier(2);
+                CyclicBarrier bothTried = new CyclicBarrier(2);
+                List<Future<Long>> runs = new ArrayList<>();
+                for (long seed : new long[] {1, 2}) {
+                    runs.add(two.submit(() -> {
+                        start.await();
+                        CheckpointFile checkpoint;
+                        try {
+                            checkpoint = CheckpointFile.start(out, RunFingerprint.of(REQUEST, seed, 10));
+                        } catch (InputException e) {
+                            bothTried.await();
+                            assertEquals(busy(out), e.getMessage());
+                            return 0L;
+                        }
+                        try (checkpoint) {
+                            // The winner holds on until the other has tried, as a run under way would.
+                            bothTried.await();
+                            checkpoint.record(EMPTY);
+                        }
+                        return seed;
+                    }));
+                }
+                long first = runs.get(0).get(30, TimeUnit.SECONDS);
+                long second = runs.get(1).get(30, TimeUnit.SECONDS);
+                assertTrue(first == 0 ^ second == 0, "round " + round + ": one run proceeds, got " + first + ", "
+                        + second);
+                List<String> lines = Files.readAllLines(out.resolve("checkpoint.jsonl"));
+                assertEquals(2, lines.size(), "round " + round);
+                assertTrue(lines.get(0).contains(",\"seed\":" + (first + second) + ","), lines.get(0));
+                assertEquals(List.of("checkpoint.jsonl"), filesIn(out));
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private String editedLine(int index, String field, JsonNode value) throws IOException {
+        List<String> lines = Files.readAllLines(file());
+        ObjectNode line = (ObjectNode) JSON.readTree(lines.get(index));
+        line.set(field, value);
+        lines.set(index, JSON.writeValueAsString(line));
+        Files.write(file(), lines);
+        return error(this::resumed);
+    }
+
+    @Test
+    void aFitnessItsLinesDesignDoesNotHaveIsRefusedNamingTheLineAndTheField() throws IOException {
+        writeRun(KEPT, NOT_KEPT, EMPTY);
+        assertEquals(file() + ": line 2: $.fitnessGopsPerWatt: 1.0E9 is not the power efficiency of the line's "
+                + "design, " + FITNESS + " (from $.design.performance); the checkpoint was changed after it was "
+                + "written: run without --resume to start over",
+                editedLine(1, "fitnessGopsPerWatt", DoubleNode.valueOf(1e9)));
+    }
+
+    @Test
+    void impossibleFiguresOfALineWithoutItsDesignAreRefused() throws IOException {
+        writeRun(KEPT, NOT_KEPT, EMPTY);
+        String changed = "the checkpoint was changed after it was written: run without --resume to start over";
+        assertEquals(file() + ": line 3: $.fitnessGopsPerWatt: 250.0 is more than any design of this design point "
+                + "can reach (GOPS/W at most 200.0, as proven from its hardware); " + changed,
+                editedLine(2, "fitnessGopsPerWatt", DoubleNode.valueOf(250)));
+        writeRun(KEPT, NOT_KEPT, EMPTY);
+        assertEquals(file() + ": line 3: $.bestFitnessPerGeneration[1]: 1.0E9 is more than any design of this "
+                + "design point can reach (GOPS/W at most 200.0, as proven from its hardware); " + changed,
+                editedLine(2, "bestFitnessPerGeneration", JSON.createArrayNode().add(100).add(1e9)));
+        writeRun(KEPT, NOT_KEPT, EMPTY);
+        assertEquals(file() + ": line 3: $.fitnessGopsPerWatt: must be a finite number >= 0, found -1.0",
+                editedLine(2, "fitnessGopsPerWatt", DoubleNode.valueOf(-1)));
+        writeRun(KEPT, NOT_KEPT, EMPTY);
+        assertEquals(file() + ": line 3: $.bestFitnessPerGeneration[0]: must be a finite number >= 0, found "
+                + "Infinity", editedLine(2, "bestFitnessPerGeneration", JSON.createArrayNode().add(1e308 * 10)));
+        writeRun(KEPT, NOT_KEPT, EMPTY);
+        assertEquals(file() + ": line 4: $.fitnessGopsPerWatt: 0.5 with $.found false; a design point that found "
+                + "no design has fitness 0", editedLine(3, "fitnessGopsPerWatt", DoubleNode.valueOf(0.5)));
+        writeRun(KEPT, NOT_KEPT, EMPTY);
+        assertEquals(file() + ": line 3: $.evaluations: must be >= 0, found -9",
+                editedLine(2, "evaluations", LongNode.valueOf(-9)));
+    }
+
+    @Test
+    void aCheckpointTooLargeOrNotARegularFileIsRefusedWithoutReadingIt() throws IOException, InterruptedException {
+        writeRun(KEPT);
+        try (RandomAccessFile grown = new RandomAccessFile(file().toFile(), "rw")) {
+            grown.setLength(CheckpointFile.MAX_BYTES + 1);
+        }
+        assertEquals(file() + ": the checkpoint is larger than 268,435,456 bytes, the most pimsyn reads; run without "
+                + "--resume to start over", error(this::resumed));
+        Files.delete(file());
+        Files.createDirectory(file());
+        assertEquals(file() + ": is a directory; expected a pimsyn checkpoint file", error(this::resumed));
+        assertEquals(file() + ": is a directory; expected a pimsyn checkpoint file or none",
+                error(() -> CheckpointFile.start(dir.resolve("out"), RUN)));
+        Files.delete(file());
+        Process fifo = new ProcessBuilder("mkfifo", file().toString()).start();
+        assumeTrue(fifo.waitFor() == 0, "mkfifo makes a pipe");
+        assertEquals(file() + ": not a regular file (a device, pipe or socket); expected a pimsyn checkpoint file",
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> error(this::resumed)));
     }
 
     @Test

@@ -147,6 +147,29 @@ class DesignJsonTest {
     }
 
     @Test
+    void aSummaryThatNoLongerFollowsFromTheDesignIsRefusedNamingTheField() throws Exception {
+        String changed = " the summary follows from the rest of the design, which it no longer matches: the file "
+                + "was changed after it was written";
+        assertEquals("design.json: $.summary.layers.conv2.adc: found 7, the design gives 3;" + changed,
+                error(r -> ((ObjectNode) r.at("/summary/layers/conv2")).put("adc", 7)));
+        assertEquals("design.json: $.summary.meshCols: found 2.0, the design gives 2;" + changed,
+                error(r -> ((ObjectNode) r.get("summary")).put("meshCols", 2.0)));
+        assertEquals("design.json: $.summary.layers.conv2.sharesMacrosWith: found [\"fc\"], the design gives [];"
+                + changed, error(r -> ((ArrayNode) r.at("/summary/layers/conv2/sharesMacrosWith")).add("fc")));
+        assertEquals("design.json: $.summary.layers.conv2.pool: unknown key;" + changed,
+                error(r -> ((ObjectNode) r.at("/summary/layers/conv2")).put("pool", 1)));
+        assertEquals("design.json: $.summary.largestScratchpadKb: missing; expected "
+                + JSON.readTree(TEXT).at("/summary/largestScratchpadKb") + ";" + changed,
+                error(r -> ((ObjectNode) r.get("summary")).remove("largestScratchpadKb")));
+        double gopsPerWatt = DESIGN.performance().gopsPerWatt();
+        assertEquals("design.json: $.summary.gopsPerWatt: found " + gopsPerWatt + ", where $.performance.gopsPerWatt "
+                + "has 1.0E9; one of the two was changed after the file was written",
+                error(r -> ((ObjectNode) r.get("performance")).put("gopsPerWatt", 1e9)));
+        // Untouched, the summary agrees with what the reader derives, digit for digit.
+        assertEquals(TEXT, DesignJson.toJson(DesignJson.parse(TEXT, "design.json")));
+    }
+
+    @Test
     void simulatorRecordsAreReadStrictly() throws Exception {
         assertEquals("design.json: $.accelerator: accelerator.macros[0].adcs.count must be >= 0, got -1",
                 error(r -> ((ObjectNode) macro0(r).get("adcs")).put("count", -1)));
