@@ -111,4 +111,34 @@ class ResumeAfterKillTest {
         ArrayNode top = (ArrayNode) JSON.readTree(killed.resolve("report.json").toFile()).get("topDesigns");
         assertTrue(top.size() > 0);
     }
+
+    @Test
+    void aRunStoppedByASignalSaysHowToResume() throws Exception {
+        Path out = dir.resolve("stopped");
+        Path checkpoint = out.resolve("checkpoint.jsonl");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                "-D" + PacedMain.PAUSE_PROPERTY + "=" + PAUSE_MS, PacedMain.class.getName()));
+        command.addAll(synthesize(out, "--threads", "1"));
+        Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("stopped.out").toFile())
+                .redirectError(dir.resolve("stopped.err").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MS);
+            while (lines(checkpoint) < 1 + 1) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    fail("the run ended or stalled before a design point was checkpointed: "
+                            + Files.readString(dir.resolve("stopped.err")));
+                }
+                Thread.sleep(5);
+            }
+            // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks.
+            process.destroy();
+            assertTrue(process.waitFor(PATIENCE_MS, TimeUnit.MILLISECONDS));
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(List.of("pimsyn synthesize: interrupted; --resume continues the run from " + checkpoint),
+                Files.readAllLines(dir.resolve("stopped.err")).stream().filter(l -> !l.isBlank()).toList());
+        assertEquals("", Files.readString(dir.resolve("stopped.out")));
+    }
 }
