@@ -3,11 +3,14 @@ package org.pimsyn.synth.cli;
 import java.io.PrintWriter;
 import java.util.function.LongSupplier;
 import org.pimsyn.synth.explore.ExplorationListener;
+import org.pimsyn.synth.explore.ExplorationPhase;
 import org.pimsyn.synth.objective.Objective;
 
 /**
  * Progress of the exploration as plain lines, for an error stream that goes to a file or a pipe: a carriage-return
- * bar redrawn twice a second would fill a log with thousands of updates. One line when the exploration starts, then
+ * bar redrawn twice a second would fill a log with thousands of updates. One line when stage 1 and the bounds
+ * start, at most one per interval while they go on ({@link ExplorationTally#line}), one when the design points
+ * start, then
  * at most one per interval while design points are done, and a last one at the end; each gives the design points
  * done of the total, those pruned (and taken from a checkpoint), the best fitness, the time elapsed and the time
  * left ({@link ExplorationTally#line}).
@@ -21,7 +24,7 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
     private final LongSupplier nanoTime;
     private final ExplorationTally tally;
     private long lastLineNs;
-    private int printedDone = -1;
+    private String printedProgress = "";
     private boolean started;
 
     ExplorationLog(PrintWriter err, long intervalNs, LongSupplier nanoTime, Objective objective) {
@@ -29,6 +32,19 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
         this.intervalNs = intervalNs;
         this.nanoTime = nanoTime;
         this.tally = new ExplorationTally(nanoTime, objective.unit());
+    }
+
+    @Override
+    public synchronized void phaseStarted(ExplorationPhase phase, int steps) {
+        started = true;
+        tally.phaseStarted(phase, steps);
+        line(nanoTime.getAsLong());
+    }
+
+    @Override
+    public synchronized void phaseStep(ExplorationPhase phase) {
+        tally.phaseStep(phase);
+        maybeLine();
     }
 
     @Override
@@ -68,7 +84,7 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (started && printedDone != tally.done()) {
+        if (started && !printedProgress.equals(tally.progressMark())) {
             line(nanoTime.getAsLong());
         }
     }
@@ -84,6 +100,6 @@ final class ExplorationLog implements ExplorationListener, AutoCloseable {
         err.println(tally.line(nowNs));
         err.flush();
         lastLineNs = nowNs;
-        printedDone = tally.done();
+        printedProgress = tally.progressMark();
     }
 }

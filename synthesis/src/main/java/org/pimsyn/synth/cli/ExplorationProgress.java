@@ -10,13 +10,15 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.pimsyn.synth.explore.ExplorationListener;
+import org.pimsyn.synth.explore.ExplorationPhase;
 import org.pimsyn.synth.objective.Objective;
 
 /**
- * A progress bar of the exploration on the error stream: design points searched, pruned or taken from a checkpoint
- * out of those to go through, the objective's best value so far and the estimated time left. Redrawn in place on
- * one line. The time left is {@link ExplorationTally}'s, which leaves out the points a resumed run took without
- * searching.
+ * A progress bar of the exploration on the error stream: first the crossbar points of stage 1 and the fitness
+ * bounds, each bar left on its own line when done, then the design points searched, pruned or taken from a
+ * checkpoint out of those to go through, the objective's best value so far and the estimated time left. Redrawn in
+ * place on one line. Every bar's clock counts from the start of the run. The time left is {@link
+ * ExplorationTally}'s, which leaves out the points a resumed run took without searching.
  */
 final class ExplorationProgress implements ExplorationListener, AutoCloseable {
     private static final int WIDTH = 100;
@@ -36,19 +38,48 @@ final class ExplorationProgress implements ExplorationListener, AutoCloseable {
     }
 
     @Override
-    public void started(int designPoints) {
+    public synchronized void phaseStarted(ExplorationPhase phase, int steps) {
+        tally.phaseStarted(phase, steps);
+        bar = next(builder(ExplorationTally.phaseName(phase), steps).hideEta());
+    }
+
+    @Override
+    public void phaseStep(ExplorationPhase phase) {
+        tally.phaseStep(phase);
+        ProgressBar now = current();
+        if (now != null) {
+            now.step();
+        }
+    }
+
+    @Override
+    public synchronized void started(int designPoints) {
         tally.started(designPoints);
-        bar = new ProgressBarBuilder()
-                .setTaskName("design points")
-                .setInitialMax(designPoints)
+        bar = next(builder("design points", designPoints).setEtaFunction(state -> timeLeft()));
+    }
+
+    /** A bar whose clock shows the time since the start of the run, whatever came before it. */
+    private ProgressBarBuilder builder(String task, int max) {
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(max)
                 .setUpdateIntervalMillis(REFRESH_MS)
-                .setEtaFunction(state -> timeLeft())
+                .startsFrom(0, Duration.ofNanos(tally.nanosSinceRunStart(nanoTime.getAsLong())))
                 .setConsumer(new DelegatingProgressBarConsumer(line -> {
                     err.print('\r');
                     err.print(line);
                     err.flush();
-                }, WIDTH))
-                .build();
+                }, WIDTH));
+    }
+
+    /** Ends the bar shown, on its own line, and shows the next. */
+    private ProgressBar next(ProgressBarBuilder builder) {
+        endBar();
+        return builder.build();
+    }
+
+    private synchronized ProgressBar current() {
+        return bar;
     }
 
     private Optional<Duration> timeLeft() {
@@ -59,19 +90,19 @@ final class ExplorationProgress implements ExplorationListener, AutoCloseable {
     @Override
     public void searched() {
         tally.searched();
-        bar.step();
+        current().step();
     }
 
     @Override
     public void pruned(int designPoints) {
         tally.pruned(designPoints);
-        bar.stepBy(designPoints);
+        current().stepBy(designPoints);
     }
 
     @Override
     public void fromCheckpoint(int designPoints) {
         tally.fromCheckpoint(designPoints);
-        bar.stepBy(designPoints);
+        current().stepBy(designPoints);
     }
 
     @Override
@@ -82,11 +113,16 @@ final class ExplorationProgress implements ExplorationListener, AutoCloseable {
     @Override
     public void bestFitness(double value) {
         tally.bestFitness(value);
-        bar.setExtraMessage(String.format(Locale.ROOT, "best %,.1f %s", value, unit));
+        current().setExtraMessage(String.format(Locale.ROOT, "best %,.1f %s", value, unit));
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        endBar();
+        bar = null;
+    }
+
+    private void endBar() {
         if (bar != null) {
             bar.close();
             err.println();

@@ -4,10 +4,12 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.pimsyn.synth.explore.ExplorationListener;
+import org.pimsyn.synth.explore.ExplorationPhase;
 
 /**
  * The counts of an exploration under way and the time left they suggest, for the progress displays. Thread-safe:
- * searches are counted from the worker threads.
+ * searches and phase steps are counted from the worker threads. Before the design points are known it counts the
+ * steps of stage 1 and of the bounds: "stage 1, crossbar points: 12 of 40 (30%), 5.0 s elapsed".
  *
  * <p>The estimate: the time per design point searched in this run, times the design points left that will be
  * searched. That is at most those whose fitness bound still reaches the top designs, as the explorer says before
@@ -18,7 +20,14 @@ import org.pimsyn.synth.explore.ExplorationListener;
 final class ExplorationTally implements ExplorationListener {
     private final LongSupplier nanoTime;
     private final String unit;
+    /** When the tally was made, at the start of the run: the elapsed time counts stage 1 and the bounds. */
+    private final long runStartNs;
+    /** When the design points were known: the time per search counts from here. */
     private long startNs;
+    private boolean designPointsKnown;
+    private ExplorationPhase phase;
+    private int phaseSteps;
+    private int phaseDone;
     private int total;
     private int searchedNow;
     private int fromCheckpoint;
@@ -32,12 +41,27 @@ final class ExplorationTally implements ExplorationListener {
     ExplorationTally(LongSupplier nanoTime, String unit) {
         this.nanoTime = nanoTime;
         this.unit = unit;
+        this.runStartNs = nanoTime.getAsLong();
+        this.startNs = runStartNs;
+    }
+
+    @Override
+    public synchronized void phaseStarted(ExplorationPhase phase, int steps) {
+        this.phase = phase;
+        phaseSteps = steps;
+        phaseDone = 0;
+    }
+
+    @Override
+    public synchronized void phaseStep(ExplorationPhase phase) {
+        phaseDone++;
     }
 
     @Override
     public synchronized void started(int designPoints) {
         total = designPoints;
         startNs = nanoTime.getAsLong();
+        designPointsKnown = true;
     }
 
     @Override
@@ -75,6 +99,24 @@ final class ExplorationTally implements ExplorationListener {
         return startNs;
     }
 
+    /** Time since the start of the run, stage 1 included. */
+    synchronized long nanosSinceRunStart(long nowNs) {
+        return nowNs - runStartNs;
+    }
+
+    /** What has been done so far, equal between two moments where nothing was: the phase, its steps, the points. */
+    synchronized String progressMark() {
+        return phase + " " + phaseDone + " " + designPointsKnown + " " + done();
+    }
+
+    /** What a display calls the phase: "stage 1, crossbar points" or "fitness bounds". */
+    static String phaseName(ExplorationPhase phase) {
+        return switch (phase) {
+            case DUPLICATION -> "stage 1, crossbar points";
+            case BOUNDS -> "fitness bounds";
+        };
+    }
+
     /** The estimated time left at {@code nowNs}, empty before this run has searched a design point. */
     synchronized OptionalLong nanosLeft(long nowNs) {
         int done = done();
@@ -100,6 +142,11 @@ final class ExplorationTally implements ExplorationListener {
      * objective's unit), the time left while some points are left and it can be estimated.
      */
     synchronized String line(long nowNs) {
+        if (!designPointsKnown && phase != null) {
+            return String.format(Locale.ROOT, "%s: %,d of %,d (%d%%), %s elapsed", phaseName(phase), phaseDone,
+                    phaseSteps, phaseSteps == 0 ? 100 : (int) (100L * phaseDone / phaseSteps),
+                    WallTime.of((nowNs - runStartNs) / 1e6));
+        }
         int done = done();
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "design points: %,d of %,d (%d%%), %,d pruned",
                 done, total, total == 0 ? 100 : (int) (100L * done / total), pruned));
@@ -109,7 +156,7 @@ final class ExplorationTally implements ExplorationListener {
         if (!Double.isNaN(best)) {
             s.append(String.format(Locale.ROOT, ", best %,.1f %s", best, unit));
         }
-        s.append(", ").append(WallTime.of((nowNs - startNs) / 1e6)).append(" elapsed");
+        s.append(", ").append(WallTime.of((nowNs - runStartNs) / 1e6)).append(" elapsed");
         OptionalLong left = nanosLeft(nowNs);
         if (done < total && left.isPresent()) {
             s.append(", about ").append(WallTime.of(left.getAsLong() / 1e6)).append(" left");

@@ -145,10 +145,10 @@ public final class SynthesizeCommand implements Callable<Integer> {
 
     @Option(names = "--budget-minutes", paramLabel = "M",
             description = "Time budget of the exploration in minutes, fractions allowed (default: none). Once it is "
-                    + "spent no new batch of design points starts; the best designs found so far are written and "
-                    + "the report says the run was cut short; --resume continues it. Which design points are "
-                    + "visited then depends on the machine's speed, so the same seed may give different designs. A "
-                    + "resumed run counts its budget from its own start.")
+                    + "spent, stage 1, the bounds and the searches under way stop within seconds; the best designs "
+                    + "of the searches that ended are written and the report says the run was cut short; --resume "
+                    + "continues it. Which design points are visited then depends on the machine's speed, so the "
+                    + "same seed may give different designs. A resumed run counts its budget from its own start.")
     Double budgetMinutes;
 
     @Option(names = "--resume",
@@ -197,7 +197,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
         SimulationReport report;
         List<Path> files = new ArrayList<>();
         boolean resumed;
-        try (CheckpointFile checkpoint = checkpoint(dir, RunFingerprint.of(request, seed, topDesigns))) {
+        try (CheckpointFile checkpoint = checkpoint(dir, RunFingerprint.of(request, seed, topDesigns));
+                InterruptNotice interrupted = InterruptNotice.install(spec.commandLine().getErr(), NAME,
+                        checkpoint.file())) {
             resumed = checkpoint.finishedDesignPoints() > 0;
             SynthesisOutputs.removeStaleTemporaries(dir);
             try (ExplorationJournal journal = ExplorationJournal.open(dir, request.objective())) {

@@ -1,5 +1,6 @@
 package org.pimsyn.synth.design;
 
+import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 
 /**
@@ -13,6 +14,18 @@ public interface CandidateSearch {
      * same inputs and seed give the same outcome, bit for bit.
      */
     CandidateOutcome search(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication, long seed);
+
+    /**
+     * As {@link #search(SynthesisRequest, DesignPoint, DuplicationCandidate, long)}, stopping soon after
+     * {@code deadline} passes; a search stopped gives nothing, so that every outcome is that of a whole search. A
+     * search that cannot stop part-way runs to its end, as this default does.
+     *
+     * @throws org.pimsyn.synth.DeadlinePassedException where it stopped
+     */
+    default CandidateOutcome search(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication,
+            long seed, Deadline deadline) {
+        return search(request, point, duplication, seed);
+    }
 
     /**
      * A bound on the request's objective's score ({@link org.pimsyn.synth.objective.Objective}) that no design of

@@ -12,6 +12,11 @@ import org.pimsyn.synth.design.SynthesisRequest;
  * checkpoint, from an earlier search of its key, or from a search of its own, run on the executor with those of the
  * other points; whichever it is, it is counted the same way, so the result depends on neither the executor nor the
  * checkpoint.
+ *
+ * <p>A search the time budget stopped part-way gives nothing: the points of its key in this batch are neither
+ * counted nor recorded in the checkpoint, so a resumed run searches them again, with their own seed, to the outcome
+ * of a run never stopped. The points whose searches ended are counted and recorded as usual; the batch being the
+ * last, they change no pruning decision.
  */
 final class BatchSearch {
     private final SynthesisRequest request;
@@ -38,8 +43,8 @@ final class BatchSearch {
         this.listener = listener;
     }
 
-    /** @return whether the batch ran at least one search */
-    boolean run(List<PlannedDesignPoint> batch) {
+    /** @return the points of the batch left neither searched nor counted because the time budget stopped them */
+    int run(List<PlannedDesignPoint> batch) {
         TopDesignBar bar = top.bar();
         long[] doneNs = new long[batch.size()];
         PointOutcome[] outcomes = takeRecorded(batch, bar, doneNs);
@@ -63,13 +68,24 @@ final class BatchSearch {
             checkpoint.record(CheckpointReplay.finished(batch.get(slot), PointOutcome.searched(outcome), bar));
             listener.searched();
         });
+        Set<SearchKey> stopped = new HashSet<>();
         for (int k = 0; k < slots.size(); k++) {
+            SearchKey key = batch.get(slots.get(k)).searchKey();
+            if (searchedNow.get(k) == null) {
+                stopped.add(key);
+                continue;
+            }
             outcomes[slots.get(k)] = PointOutcome.searched(searchedNow.get(k));
-            shared.put(batch.get(slots.get(k)).searchKey(), outcomes[slots.get(k)]);
+            shared.put(key, outcomes[slots.get(k)]);
         }
         double before = top.bestFitness();
+        int notCounted = 0;
         for (int i = 0; i < batch.size(); i++) {
             PlannedDesignPoint p = batch.get(i);
+            if (outcomes[i] == null && stopped.contains(p.searchKey())) {
+                notCounted++;
+                continue;
+            }
             if (outcomes[i] == null) {
                 outcomes[i] = shared.get(p.searchKey()).at(p);
                 doneNs[i] = schedule.nanosSinceStart();
@@ -90,7 +106,7 @@ final class BatchSearch {
         if (!top.isEmpty() && top.bestFitness() != before) {
             listener.bestFitness(top.bestFitness());
         }
-        return !jobs.isEmpty();
+        return notCounted;
     }
 
     /** The outcomes the checkpoint holds that need no search, offered to the points sharing them; null elsewhere. */

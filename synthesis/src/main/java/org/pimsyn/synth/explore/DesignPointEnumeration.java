@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.hardware.AdcSpec;
@@ -42,15 +43,26 @@ record DesignPointEnumeration(List<PlannedDesignPoint> points, int crossbarPoint
         infeasible = List.copyOf(infeasible);
     }
 
-    /** Runs stage 1 on {@code pool}, one job per crossbar point, each seeded from the run seed and the point. */
-    static DesignPointEnumeration of(SynthesisRequest request, long seed, ExecutorService pool) {
+    /**
+     * Runs stage 1 on {@code pool}, one job per crossbar point, each seeded from the run seed and the point.
+     *
+     * @throws org.pimsyn.synth.DeadlinePassedException where {@code deadline} passed before stage 1 ended
+     */
+    static DesignPointEnumeration of(SynthesisRequest request, long seed, ExecutorService pool, Deadline deadline,
+            ExplorationListener listener) {
         DesignSpace space = request.library().search().designSpace();
         List<CrossbarPoint> withAdc = withAdc(request.library());
+        listener.phaseStarted(ExplorationPhase.DUPLICATION, withAdc.size());
         List<Callable<FilteredPoint>> jobs = new ArrayList<>(withAdc.size());
         for (CrossbarPoint p : withAdc) {
-            jobs.add(() -> new FilteredPoint(p, WeightDuplication.filter(request.network(), request.library(),
-                    request.totalPowerMw(), p.ratioRram(), p.xbSizeRows(), p.resRramBits(),
-                    ExplorationSeeds.duplicationFilter(seed, p.ratioRram(), p.resRramBits(), p.xbSizeRows()))));
+            jobs.add(() -> {
+                FilteredPoint f = new FilteredPoint(p, WeightDuplication.filter(request.network(),
+                        request.library(), request.totalPowerMw(), p.ratioRram(), p.xbSizeRows(), p.resRramBits(),
+                        ExplorationSeeds.duplicationFilter(seed, p.ratioRram(), p.resRramBits(), p.xbSizeRows()),
+                        deadline));
+                listener.phaseStep(ExplorationPhase.DUPLICATION);
+                return f;
+            });
         }
         int crossbarPoints = space.ratioRram().size() * space.resRramBits().size() * space.xbSizeRows().size();
         return of(PoolJobs.runAll(pool, jobs), space.resDacBits(), seed, crossbarPoints,

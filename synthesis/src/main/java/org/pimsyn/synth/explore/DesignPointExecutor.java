@@ -14,7 +14,9 @@ public interface DesignPointExecutor {
      * Searches every task of the batch.
      *
      * @param finished told of each outcome once it is known, from whichever thread learns of it; once per task
-     * @return the outcomes, in the order of {@code tasks}
+     *                 that finished
+     * @return the outcomes, in the order of {@code tasks}; null for a task the run's time budget stopped part-way
+     *         (an executor that cannot stop a search runs every task to its end)
      */
     List<CandidateOutcome> searchAll(SynthesisRequest request, List<DesignPointTask> tasks, TaskFinished finished);
 

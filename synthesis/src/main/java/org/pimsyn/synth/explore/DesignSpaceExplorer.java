@@ -3,7 +3,9 @@ package org.pimsyn.synth.explore;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import org.pimsyn.synth.Deadline;
+import org.pimsyn.synth.DeadlinePassedException;
 import org.pimsyn.synth.NoFeasibleDesignException;
 import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.SynthesisRequest;
@@ -30,9 +32,12 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
  * searches of each batch on a {@link DesignPointExecutor}, by default those same threads, or a cluster. Each search
  * carries its seed, and the driver counts outcomes in batch order, so the executor changes nothing in the result.
  *
- * <p>Time budget: once it is spent, no new batch starts; the batch under way finishes, and the first batch that
- * searches always runs. The designs are then those of an unlimited run cut after the same number of batches, so
- * only how many batches ran depends on speed.
+ * <p>Time budget: stage 1, the fitness bounds and every candidate search check it as they go (at each annealing
+ * temperature, before each bound, before each gene simulated), and no batch starts once it is spent. A stage 1 or
+ * bounds cut short give no design point, so nothing is searched and the run ends without a design. A search cut
+ * short gives nothing either: its points are left unvisited and out of the checkpoint, while the points of the
+ * same batch whose searches ended are counted. The designs are then those of an unlimited run stopped after the
+ * same batches, the last of them holding only the points that ended; only where the cut falls depends on speed.
  *
  * <p>Checkpoints: every design point is given to the {@link ExplorationCheckpoint} as its search ends. A run with a
  * checkpoint of an earlier run walks the same batches in the same order and takes each recorded outcome instead of
@@ -44,23 +49,24 @@ import org.pimsyn.synth.stage.duplication.WeightDuplication;
 public final class DesignSpaceExplorer {
     private final CandidateSearch search;
     private final ExplorationSettings settings;
-    private final Function<ExecutorService, DesignPointExecutor> executorOnPool;
+    private final BiFunction<ExecutorService, Deadline, DesignPointExecutor> executorOnPool;
 
     /** Searches the design points with {@code search} on the exploration's own threads. */
     public DesignSpaceExplorer(CandidateSearch search, ExplorationSettings settings) {
         this.search = search;
         this.settings = settings;
-        this.executorOnPool = pool -> new ThreadPoolDesignPoints(search, pool);
+        this.executorOnPool = (pool, deadline) -> new ThreadPoolDesignPoints(search, pool, deadline);
     }
 
     /**
      * Searches the design points on {@code executor}; stage 1 and the fitness bounds (from {@code search}) stay on
-     * the exploration's own threads. The executor must run the same candidate search as {@code search} bounds.
+     * the exploration's own threads. The executor must run the same candidate search as {@code search} bounds. It
+     * runs every search of a batch to its end, so a time budget can stop the run only between batches.
      */
     public DesignSpaceExplorer(CandidateSearch search, ExplorationSettings settings, DesignPointExecutor executor) {
         this.search = search;
         this.settings = settings;
-        this.executorOnPool = pool -> executor;
+        this.executorOnPool = (pool, deadline) -> executor;
     }
 
     /**
@@ -84,26 +90,39 @@ public final class DesignSpaceExplorer {
      */
     public ExplorationResult explore(SynthesisRequest request, long seed, ExplorationListener listener,
             ExplorationCheckpoint checkpoint) {
-        BatchSchedule schedule = new BatchSchedule(settings, settings.nanoClock().getAsLong());
+        Deadline deadline = new Deadline(settings.nanoClock(), settings.nanoClock().getAsLong(), settings.budgetNs());
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), new WorkerThreads());
         try {
-            return explore(request, seed, listener, checkpoint, pool, schedule);
+            return explore(request, seed, listener, checkpoint, pool, deadline);
         } finally {
             pool.shutdownNow();
         }
     }
 
     private ExplorationResult explore(SynthesisRequest request, long seed, ExplorationListener listener,
-            ExplorationCheckpoint checkpoint, ExecutorService pool, BatchSchedule schedule) {
+            ExplorationCheckpoint checkpoint, ExecutorService pool, Deadline deadline) {
         // The loops over RatioRram, ResRram and XbSize with stage 1, then over candidates and ResDAC.
-        DesignPointEnumeration enumeration = DesignPointEnumeration.of(request, seed, pool);
+        DesignPointEnumeration enumeration;
+        try {
+            enumeration = DesignPointEnumeration.of(request, seed, pool, deadline, listener);
+        } catch (DeadlinePassedException e) {
+            throw new TimeBudgetSpentException(NoDesignMessages.outOfTimeIn(settings.budgetNs(),
+                    ExplorationPhase.DUPLICATION));
+        }
         List<PlannedDesignPoint> points = enumeration.points();
         if (points.isEmpty()) {
             throw new NoFeasibleDesignException(WeightDuplication
                     .minimumTotalPowerMw(request.network(), request.library()).noFitMessage(request.totalPowerMw()));
         }
-        double[] bounds = FitnessBounds.of(search, request, points, pool, settings.threads());
+        double[] bounds;
+        try {
+            bounds = FitnessBounds.of(search, request, points, pool, settings.threads(), deadline, listener);
+        } catch (DeadlinePassedException e) {
+            throw new TimeBudgetSpentException(NoDesignMessages.outOfTimeIn(settings.budgetNs(),
+                    ExplorationPhase.BOUNDS));
+        }
         VisitOrder order = new VisitOrder(points, bounds);
+        BatchSchedule schedule = new BatchSchedule(deadline);
         SharedSearches shared = new SharedSearches(points);
         CheckpointReplay replay = new CheckpointReplay(
                 checkpoint.recorded(points.stream().map(PlannedDesignPoint::key).toList(), bounds));
@@ -114,9 +133,10 @@ public final class DesignSpaceExplorer {
                     + ", has no bound to prune with: every design point is searched");
         }
         ExplorationTally tally = new ExplorationTally();
-        BatchSearch batches = new BatchSearch(request, executorOnPool.apply(pool), schedule, replay, checkpoint,
-                shared, top, tally, listener);
+        BatchSearch batches = new BatchSearch(request, executorOnPool.apply(pool, deadline), schedule, replay,
+                checkpoint, shared, top, tally, listener);
         listener.started(points.size());
+        int stopped = 0;
         // Stages 3 and 4 of each design point, best bound first, a batch at a time.
         while (order.hasNext() && schedule.mayStartBatch()) {
             double bar = pruning ? top.bar().pruningFitness() : Double.NEGATIVE_INFINITY;
@@ -129,17 +149,18 @@ public final class DesignSpaceExplorer {
                 tally.pruned(batch.pruned().size());
                 listener.pruned(batch.pruned().size());
             }
-            schedule.batchEnded(batches.run(batch.toSearch()));
+            stopped = batches.run(batch.toSearch());
         }
+        int notVisited = order.notVisited() + stopped;
         if (top.isEmpty()) {
-            if (order.notVisited() > 0) {
+            if (notVisited > 0) {
                 throw new TimeBudgetSpentException(
                         NoDesignMessages.outOfTime(settings.budgetNs(), tally.searched(), points.size()));
             }
             throw new NoFeasibleDesignException(
                     NoDesignMessages.noDesign(request.totalPowerMw(), tally.searched(), tally.sortedReasons()));
         }
-        return new ExplorationResult(top.list(), tally.statistics(enumeration, order.notVisited()),
+        return new ExplorationResult(top.list(), tally.statistics(enumeration, notVisited),
                 enumeration.infeasible(), tally.sortedReasons(), schedule.nanosSinceStart() / 1_000_000,
                 replay.taken());
     }

@@ -1,14 +1,22 @@
 package org.pimsyn.synth.explore;
 
 /**
- * Follows an exploration as it goes, for a progress display. {@link #searched()} is called from whichever thread
- * learns that a design point's search finished (a worker thread, or Spark's scheduler on a cluster); the other
- * methods from the thread that runs the exploration.
+ * Follows an exploration as it goes, for a progress display. {@link #searched()} and {@link #phaseStep} are called
+ * from whichever thread finished the work (a worker thread, or Spark's scheduler on a cluster); the other methods
+ * from the thread that runs the exploration.
  */
 public interface ExplorationListener {
     /** Listens to nothing. */
     ExplorationListener NONE = new ExplorationListener() {
     };
+
+    /** A phase before the design points starts, with the steps it will take; stage 1 first, then the bounds. */
+    default void phaseStarted(ExplorationPhase phase, int steps) {
+    }
+
+    /** One step of the phase under way is done. */
+    default void phaseStep(ExplorationPhase phase) {
+    }
 
     /** The design points to go through are known: those with an ADC, searched or pruned. */
     default void started(int designPoints) {
@@ -58,6 +66,18 @@ public interface ExplorationListener {
     /** Passes every call to {@code first}, then to {@code second}. */
     static ExplorationListener both(ExplorationListener first, ExplorationListener second) {
         return new ExplorationListener() {
+            @Override
+            public void phaseStarted(ExplorationPhase phase, int steps) {
+                first.phaseStarted(phase, steps);
+                second.phaseStarted(phase, steps);
+            }
+
+            @Override
+            public void phaseStep(ExplorationPhase phase) {
+                first.phaseStep(phase);
+                second.phaseStep(phase);
+            }
+
             @Override
             public void started(int designPoints) {
                 first.started(designPoints);

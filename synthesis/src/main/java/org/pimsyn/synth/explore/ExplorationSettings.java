@@ -8,12 +8,12 @@ import java.util.function.LongSupplier;
  * designs are skipped, how many top designs are kept, and for how long. Neither the threads nor pruning change the
  * result; pruning only saves work. The number of top designs changes which designs are listed but never the best
  * one; with pruning, fewer of them set a higher bar sooner, so fewer design points are searched. A time budget
- * changes the result: no batch of design points after the first starts once it is spent, so which points are
- * visited depends on the machine's speed.
+ * changes the result: the exploration stops once it is spent, so which points are visited depends on the
+ * machine's speed.
  *
  * @param topDesigns designs kept, best first, at least 1; pruning compares bounds with the last of them
- * @param budgetNs   time after which no new batch of design points starts, {@link #NO_BUDGET} for none; counted
- *                   from the start of the exploration, stage 1 included
+ * @param budgetNs   time after which the exploration stops ({@link DesignSpaceExplorer}), {@link #NO_BUDGET} for
+ *                   none; counted from the start of the exploration, stage 1 included
  * @param nanoClock  the clock the budget, the wall time and the exploration log read, in nanoseconds
  */
 public record ExplorationSettings(int threads, boolean pruning, int topDesigns, long budgetNs,

@@ -37,10 +37,21 @@ final class NoDesignMessages {
 
     /** The time budget ran out with {@code searched} of {@code total} design points searched, none with a design. */
     static String outOfTime(long budgetNs, int searched, int total) {
-        return "the time budget of " + BigDecimal.valueOf(budgetNs / 60e9).round(new MathContext(6))
-                .stripTrailingZeros().toPlainString() + " minutes ran out before a design was found: "
-                + count(searched) + " of " + count(total)
+        return budget(budgetNs) + " ran out before a design was found: " + count(searched) + " of " + count(total)
                 + " design points searched, none yielded a design within the power budget";
+    }
+
+    /** The time budget ran out in {@code phase}, before any design point was searched. */
+    static String outOfTimeIn(long budgetNs, ExplorationPhase phase) {
+        return budget(budgetNs) + " ran out before a design was found: " + switch (phase) {
+            case DUPLICATION -> "stage 1 (weight duplication) was under way";
+            case BOUNDS -> "the fitness bounds of the design points were under way";
+        } + ", and no design point was searched";
+    }
+
+    private static String budget(long budgetNs) {
+        return "the time budget of " + BigDecimal.valueOf(budgetNs / 60e9).round(new MathContext(6))
+                .stripTrailingZeros().toPlainString() + " minutes";
     }
 
     private static String count(int n) {

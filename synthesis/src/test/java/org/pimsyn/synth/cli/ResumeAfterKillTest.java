@@ -70,6 +70,30 @@ class ResumeAfterKillTest {
         return complete;
     }
 
+    /**
+     * A paced synthesis into {@code out} in its own JVM, once {@code points} design points are checkpointed; its
+     * output and error streams go to {@code out}'s name with {@code .out} and {@code .err} in the test directory.
+     */
+    private Process pacedUntil(Path out, int points, String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                "-D" + PacedMain.PAUSE_PROPERTY + "=" + PAUSE_MS, PacedMain.class.getName()));
+        command.addAll(synthesize(out, more));
+        String name = out.getFileName().toString();
+        Process process = new ProcessBuilder(command).redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MS);
+        while (lines(out.resolve("checkpoint.jsonl")) < 1 + points) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                fail("the run ended or stalled before " + points + " design points were checkpointed: "
+                        + Files.readString(dir.resolve(name + ".err")));
+            }
+            Thread.sleep(5);
+        }
+        return process;
+    }
+
     @Test
     void aRunKilledPartWayAndResumedWritesTheFilesOfARunNeverStopped() throws Exception {
         Path whole = dir.resolve("whole");
@@ -82,25 +106,9 @@ class ResumeAfterKillTest {
 
         Path killed = dir.resolve("killed");
         Path checkpoint = killed.resolve("checkpoint.jsonl");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"),
-                "-D" + PacedMain.PAUSE_PROPERTY + "=" + PAUSE_MS, PacedMain.class.getName()));
-        command.addAll(synthesize(killed, "--threads", "2"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MS);
-            while (lines(checkpoint) < 1 + 3) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    fail("the run ended or stalled before three design points were checkpointed: "
-                            + Files.readString(dir.resolve("killed.log")));
-                }
-                Thread.sleep(5);
-            }
-        } finally {
-            process.destroyForcibly();
-            process.waitFor(PATIENCE_MS, TimeUnit.MILLISECONDS);
-        }
+        Process process = pacedUntil(killed, 3, "--threads", "2");
+        process.destroyForcibly();
+        process.waitFor(PATIENCE_MS, TimeUnit.MILLISECONDS);
         int finished = lines(checkpoint) - 1;
         assertTrue(finished >= 3 && finished < searched, finished + " of " + searched + " checkpointed");
         assertFalse(Files.exists(killed.resolve("design.json")), "killed before the end");
@@ -119,5 +127,22 @@ class ResumeAfterKillTest {
         }
         ArrayNode top = (ArrayNode) JSON.readTree(killed.resolve("report.json").toFile()).get("topDesigns");
         assertTrue(top.size() > 0);
+    }
+
+    @Test
+    void aRunStoppedByASignalSaysHowToResume() throws Exception {
+        Path out = dir.resolve("stopped");
+        Path checkpoint = out.resolve("checkpoint.jsonl");
+        Process process = pacedUntil(out, 1, "--threads", "1");
+        try {
+            // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks.
+            process.destroy();
+            assertTrue(process.waitFor(PATIENCE_MS, TimeUnit.MILLISECONDS));
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(List.of("pimsyn synthesize: interrupted; --resume continues the run from " + checkpoint),
+                Files.readAllLines(dir.resolve("stopped.err")).stream().filter(l -> !l.isBlank()).toList());
+        assertEquals("", Files.readString(dir.resolve("stopped.out")));
     }
 }

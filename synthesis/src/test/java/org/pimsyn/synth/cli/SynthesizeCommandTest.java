@@ -172,7 +172,9 @@ class SynthesizeCommandTest {
         CliRun bar = run(smallCase(dir, "--out", shown.toString(), "--progress"));
         assertEquals(0, bar.exitCode(), bar.err());
         // Not a console here: plain lines, no carriage returns.
-        assertTrue(bar.err().startsWith("design points: 0 of "), bar.err());
+        assertTrue(bar.err().startsWith("stage 1, crossbar points: 0 of 4 (0%), "), bar.err());
+        assertTrue(bar.err().contains("\nfitness bounds: 0 of "), bar.err());
+        assertTrue(bar.err().contains("\ndesign points: 0 of "), bar.err());
         assertFalse(bar.err().contains("\r"), bar.err());
         assertTrue(bar.err().contains("100%"), bar.err());
         assertTrue(bar.err().contains(" best "), bar.err());

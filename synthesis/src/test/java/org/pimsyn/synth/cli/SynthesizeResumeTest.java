@@ -15,12 +15,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.synth.design.CandidateSearches;
+import org.pimsyn.synth.explore.DelegatingSearch;
 import org.pimsyn.synth.explore.FakeCandidateSearch;
+import org.pimsyn.synth.explore.ReadTickingClock;
 import org.pimsyn.synth.explore.TickingSearch;
 
 /** {@code pimsyn synthesize --resume} with the fake candidate search, in-process. */
@@ -107,6 +111,83 @@ class SynthesizeResumeTest {
         assertEquals(0, fake.calls().size());
         assertSameRun(whole, out);
         assertEquals(1 + searched, Files.readAllLines(out.resolve("checkpoint.jsonl")).size());
+    }
+
+    /** The real search on a clock that moves a second at every reading, with the clock before and after each search. */
+    private static final class TimedSearch extends DelegatingSearch {
+        final ReadTickingClock clock = new ReadTickingClock(TickingSearch.SECOND_NS);
+        final List<long[]> searches = new ArrayList<>();
+        private long startNs;
+
+        TimedSearch() {
+            super(CandidateSearches.standard());
+        }
+
+        @Override
+        protected void beforeSearch() {
+            startNs = clock.peek();
+        }
+
+        @Override
+        protected void afterSearch() {
+            searches.add(new long[] {startNs, clock.peek()});
+        }
+
+        /** A run of the small case at 3 W on this search and clock, one thread, keeping ten designs. */
+        CliRun run(Path dir, Path out, String... more) throws IOException {
+            SynthesizeCommand.candidateSearch = () -> this;
+            SynthesizeCommand.nanoClock = clock;
+            List<String> args = smallCase(dir, "--power", "3", "--threads", "1", "--top-designs", "10", "--out",
+                    out.toString());
+            args.addAll(List.of(more));
+            return SynthesizeCommandTest.run(args);
+        }
+    }
+
+    @Test
+    void aRunStoppedInTheMiddleOfASearchAndResumedWritesTheFilesOfARunNeverStopped() throws IOException {
+        // A budget never reached, so that the deadline is read as often as in the run that is cut.
+        TimedSearch whole = new TimedSearch();
+        long before = whole.clock.peek();
+        CliRun plain = whole.run(dir, dir.resolve("whole"), "--budget-minutes", "100000000");
+        assertEquals(0, plain.exitCode(), plain.err());
+        long[] fourth = whole.searches.get(3);
+        assertTrue(fourth[1] - fourth[0] >= 6 * TickingSearch.SECOND_NS, "the fourth search scores several genes");
+        double minutes = ((fourth[0] + fourth[1]) / 2 - before) / 60e9;
+
+        TimedSearch cut = new TimedSearch();
+        Path out = dir.resolve("out");
+        CliRun stopped = cut.run(dir, out, "--budget-minutes", Double.toString(minutes));
+        assertEquals(0, stopped.exitCode(), stopped.err());
+        assertTrue(stopped.out().contains("\nStopped at the time budget after "), stopped.out());
+        assertEquals(3, cut.searches.size(), "the fourth search was stopped");
+        JsonNode exploration = JSON.readTree(out.resolve("report.json").toFile()).get("exploration");
+        assertEquals(3, exploration.get("designPointsSearched").intValue());
+        assertEquals(1 + 3 + exploration.get("designPointsReused").intValue(),
+                Files.readAllLines(out.resolve("checkpoint.jsonl")).size(),
+                "the points counted are in the checkpoint, the stopped search is not");
+
+        TimedSearch resumed = new TimedSearch();
+        CliRun again = resumed.run(dir, out, "--resume");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(whole.searches.size() - 3, resumed.searches.size(), "the stopped search runs again");
+        assertSameRun(dir.resolve("whole"), out);
+    }
+
+    @Test
+    void aBudgetSpentInStageOneExitsThreeWithTheWayToResume() throws IOException {
+        TimedSearch timed = new TimedSearch();
+        Path out = dir.resolve("out");
+        CliRun stopped = timed.run(dir, out, "--budget-minutes", "0.05");
+        assertOneLineError(stopped, 3);
+        assertEquals("pimsyn synthesize: the time budget of 0.05 minutes ran out before a design was found: stage 1 "
+                + "(weight duplication) was under way, and no design point was searched; --resume continues the run "
+                + "from " + out.resolve("checkpoint.jsonl"), stopped.err().strip());
+        assertEquals(0, timed.searches.size());
+        assertEquals(1, Files.readAllLines(out.resolve("checkpoint.jsonl")).size(), "the checkpoint is kept");
+
+        CliRun resumed = new TimedSearch().run(dir, out, "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
     }
 
     @Test
@@ -211,7 +292,9 @@ class SynthesizeResumeTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         List<String> lines = resumed.err().lines().toList();
         assertTrue(lines.get(0).startsWith("pimsyn synthesize: resuming from "), resumed.err());
-        assertTrue(lines.get(1).startsWith("design points: 0 of "), resumed.err());
+        assertTrue(lines.get(1).startsWith("stage 1, crossbar points: 0 of 4 (0%), "), resumed.err());
+        assertTrue(lines.get(2).startsWith("fitness bounds: 0 of "), resumed.err());
+        assertTrue(lines.get(3).startsWith("design points: 0 of "), resumed.err());
         String end = lines.get(lines.size() - 1);
         assertTrue(end.matches("design points: (\\d+) of \\1 \\(100%\\), \\d+ pruned, 2 from the checkpoint, best "
                 + "[0-9,.]+ GOPS/W, .* elapsed"), end);

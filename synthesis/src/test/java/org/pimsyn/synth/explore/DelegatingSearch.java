@@ -1,5 +1,6 @@
 package org.pimsyn.synth.explore;
 
+import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.DesignPoint;
@@ -22,17 +23,29 @@ public abstract class DelegatingSearch implements CandidateSearch {
     protected void afterSearch() {
     }
 
+    /** Runs after each fitness bound, on the thread that computed it. */
+    protected void afterBound() {
+    }
+
     @Override
     public final double fitnessUpperBound(SynthesisRequest request, DesignPoint point,
             DuplicationCandidate duplication) {
-        return inner.fitnessUpperBound(request, point, duplication);
+        double bound = inner.fitnessUpperBound(request, point, duplication);
+        afterBound();
+        return bound;
     }
 
     @Override
     public final CandidateOutcome search(SynthesisRequest request, DesignPoint point,
             DuplicationCandidate duplication, long seed) {
+        return search(request, point, duplication, seed, Deadline.NONE);
+    }
+
+    @Override
+    public final CandidateOutcome search(SynthesisRequest request, DesignPoint point,
+            DuplicationCandidate duplication, long seed, Deadline deadline) {
         beforeSearch();
-        CandidateOutcome outcome = inner.search(request, point, duplication, seed);
+        CandidateOutcome outcome = inner.search(request, point, duplication, seed, deadline);
         afterSearch();
         return outcome;
     }

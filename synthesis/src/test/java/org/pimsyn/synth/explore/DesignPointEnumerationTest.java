@@ -1,5 +1,6 @@
 package org.pimsyn.synth.explore;
 
+import org.pimsyn.synth.Deadline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ class DesignPointEnumerationTest {
     private static DesignPointEnumeration enumerate(int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            return DesignPointEnumeration.of(REQUEST, 1, pool);
+            return DesignPointEnumeration.of(REQUEST, 1, pool, Deadline.NONE, ExplorationListener.NONE);
         } finally {
             pool.shutdownNow();
         }

@@ -46,9 +46,19 @@ class ExplorationBudgetTest {
     }
 
     @Test
-    void aBudgetOfZeroStillRunsTheFirstBatchAndStopsThere() {
+    void aBudgetOfZeroStopsInStageOneBeforeAnySearch() {
         FakeCandidateSearch fake = new FakeCandidateSearch();
-        ExplorationResult r = explore(new TickingSearch(fake), 0, 2, ExplorationListener.NONE);
+        TimeBudgetSpentException e = assertThrows(TimeBudgetSpentException.class,
+                () -> explore(new TickingSearch(fake), 0, 2, ExplorationListener.NONE));
+        assertEquals("the time budget of 0 minutes ran out before a design was found: stage 1 (weight duplication) "
+                + "was under way, and no design point was searched", e.getMessage());
+        assertEquals(0, fake.calls().size());
+    }
+
+    @Test
+    void aBudgetSpentDuringTheFirstBatchOfSearchesThatCannotStopEndsAfterIt() {
+        FakeCandidateSearch fake = new FakeCandidateSearch();
+        ExplorationResult r = explore(new TickingSearch(fake), 1, 2, ExplorationListener.NONE);
         ExplorationStatistics s = r.statistics();
         int visitable = s.designPoints() - s.designPointsWithoutAdc();
         assertEquals(ExplorationSettings.FIRST_BATCH_SIZE, s.designPointsSearched());

@@ -30,11 +30,11 @@ class ExplorationResumeTest {
     }
 
     /** Everything a run's outcome is judged by, but its wall time and which points it took from a checkpoint. */
-    private record Outcome(List<String> top, ExplorationStatistics statistics, Object reasons, List<String> log) {
+    record Outcome(List<String> top, ExplorationStatistics statistics, Object reasons, List<String> log) {
     }
 
     /** The points reported to the listener, as the exploration log would write them but for times. */
-    private static final class Log implements ExplorationListener {
+    static final class Log implements ExplorationListener {
         final List<String> lines = new ArrayList<>();
         final AtomicInteger searchedNow = new AtomicInteger();
         int fromCheckpoint;
@@ -58,7 +58,7 @@ class ExplorationResumeTest {
         }
     }
 
-    private static Outcome outcome(ExplorationResult r, Log log) {
+    static Outcome outcome(ExplorationResult r, Log log) {
         List<String> top = new ArrayList<>();
         for (RankedDesign d : r.topDesigns()) {
             top.add(d.order() + " " + d.point() + " candidate " + d.candidateIndex() + " fitness " + d.fitness()
@@ -158,8 +158,9 @@ class ExplorationResumeTest {
         ExplorationResult plain = run(new FakeCandidateSearch(), REQUEST, 2, ExplorationCheckpoint.NONE, plainLog);
         MemoryCheckpoint first = new MemoryCheckpoint();
         TickingSearch ticking = new TickingSearch(new FakeCandidateSearch());
+        // One nanosecond: spent by the first batch, whose fake searches run to their end.
         ExplorationResult cut = new DesignSpaceExplorer(ticking,
-                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, ticking.clock()))
+                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(1, ticking.clock()))
                 .explore(REQUEST, 1, new Log(), first);
         assertTrue(cut.statistics().cutShort());
         assertEquals(ExplorationSettings.FIRST_BATCH_SIZE, first.points().size());
@@ -171,19 +172,19 @@ class ExplorationResumeTest {
     }
 
     @Test
-    void aResumedRunsBudgetCountsFromItsStartAndItsFirstBatchThatSearchesAlwaysRuns() {
+    void aResumedRunsBudgetCountsFromItsStartAndBatchesTakenFromTheCheckpointCostNothing() {
         SynthesisRequest request = atPower(1500);
         MemoryCheckpoint first = new MemoryCheckpoint();
         TickingSearch ticking = new TickingSearch(new FakeCandidateSearch());
         new DesignSpaceExplorer(ticking,
-                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, ticking.clock()))
+                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(1, ticking.clock()))
                 .explore(request, 1, ExplorationListener.NONE, first);
 
-        // Again with no time at all: the batch taken from the checkpoint costs nothing, and the next one runs.
+        // Again with a nanosecond: the batch taken from the checkpoint costs nothing, and the next one runs.
         FakeCandidateSearch fake = new FakeCandidateSearch();
         TickingSearch again = new TickingSearch(fake);
         ExplorationResult resumed = new DesignSpaceExplorer(again,
-                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(0, again.clock()))
+                new ExplorationSettings(2, true).withTopDesigns(10).withBudget(1, again.clock()))
                 .explore(request, 1, ExplorationListener.NONE, first.resumed());
         ExplorationStatistics s = resumed.statistics();
         assertEquals(ExplorationSettings.FIRST_BATCH_SIZE, resumed.designPointsFromCheckpoint());

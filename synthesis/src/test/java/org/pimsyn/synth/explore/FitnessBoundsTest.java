@@ -1,5 +1,6 @@
 package org.pimsyn.synth.explore;
 
+import org.pimsyn.synth.Deadline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.pimsyn.synth.explore.PlannedPoints.planned;
@@ -41,7 +42,8 @@ class FitnessBoundsTest {
     private static double[] bounds(CountingBounds search, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            return FitnessBounds.of(search, SmallCases.request(), POINTS, pool, threads);
+            return FitnessBounds.of(search, SmallCases.request(), POINTS, pool, threads, Deadline.NONE,
+                    ExplorationListener.NONE);
         } finally {
             pool.shutdownNow();
         }

@@ -1,6 +1,7 @@
 package org.pimsyn.synth.stage.duplication;
 
 import java.util.SplittableRandom;
+import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.hardware.AnnealingParameters;
 
 /**
@@ -16,7 +17,8 @@ import org.pimsyn.synth.hardware.AnnealingParameters;
  * candidates, so the result never ranks the start above its first entry. Last, a steepest descent by unit
  * moves ({@link UnitStepDescent}) polishes the best state seen, and the states it passes are offered too.
  *
- * <p>Same problem, parameters and seed, same candidates.
+ * <p>Same problem, parameters and seed, same candidates. A deadline is checked at every temperature: an
+ * annealing cut short has no result, since its candidates would not be those of one that ran to the end.
  */
 public final class DuplicationAnnealer {
     private static final int RAISE = 0;
@@ -26,6 +28,12 @@ public final class DuplicationAnnealer {
     }
 
     public static DuplicationOutcome anneal(DuplicationProblem problem, AnnealingParameters parameters, long seed) {
+        return anneal(problem, parameters, seed, Deadline.NONE);
+    }
+
+    /** @throws org.pimsyn.synth.DeadlinePassedException once {@code deadline} has passed */
+    public static DuplicationOutcome anneal(DuplicationProblem problem, AnnealingParameters parameters, long seed,
+            Deadline deadline) {
         if (!problem.fitsAtDuplicationOne()) {
             return new DuplicationOutcome.Infeasible(problem);
         }
@@ -45,6 +53,7 @@ public final class DuplicationAnnealer {
             int moveKinds = free.length >= 2 ? 3 : 2;
             for (double t = parameters.initialTemperature(); t >= parameters.finalTemperature();
                  t *= parameters.coolingFactor()) {
+                deadline.check();
                 for (int iteration = 0; iteration < parameters.iterationsPerTemperature(); iteration++) {
                     int kind = random.nextInt(moveKinds);
                     int aAt = random.nextInt(free.length);

@@ -1,5 +1,6 @@
 package org.pimsyn.synth.stage.duplication;
 
+import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.hardware.ConverterCombination;
 import org.pimsyn.synth.hardware.DesignSpace;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -18,9 +19,21 @@ public final class WeightDuplication {
      */
     public static DuplicationOutcome filter(Network network, HardwareLibrary library, double totalPowerMw,
                                             double ratioRram, int xbSizeRows, int cellBits, long seed) {
+        return filter(network, library, totalPowerMw, ratioRram, xbSizeRows, cellBits, seed, Deadline.NONE);
+    }
+
+    /**
+     * As {@link #filter(Network, HardwareLibrary, double, double, int, int, long)}, stopping once {@code deadline}
+     * has passed.
+     *
+     * @throws org.pimsyn.synth.DeadlinePassedException where it stopped
+     */
+    public static DuplicationOutcome filter(Network network, HardwareLibrary library, double totalPowerMw,
+                                            double ratioRram, int xbSizeRows, int cellBits, long seed,
+                                            Deadline deadline) {
         CrossbarBudget budget = CrossbarBudget.of(library, totalPowerMw, ratioRram, xbSizeRows, cellBits);
         return DuplicationAnnealer.anneal(problem(network, library, xbSizeRows, cellBits, budget.crossbars()),
-                library.search().annealing(), seed);
+                library.search().annealing(), seed, deadline);
     }
 
     /** The problem of one crossbar kind under a given crossbar budget, at the library's weight precision. */

@@ -1,6 +1,7 @@
 package org.pimsyn.synth.stage.partition;
 
 import org.pimsyn.sim.component.ComponentLibrary;
+import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.ComponentLibraries;
@@ -47,6 +48,13 @@ public final class EvolutionaryCandidateSearch implements CandidateSearch {
     @Override
     public CandidateOutcome search(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication,
             long seed) {
+        return search(request, point, duplication, seed, Deadline.NONE);
+    }
+
+    @Override
+    public CandidateOutcome search(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication,
+            long seed, Deadline deadline) {
+        deadline.check();
         DataflowSkeleton skeleton = skeleton(request, point, duplication);
         ComponentLibrary components = ComponentLibraries.from(request.library());
         DesignEvaluator evaluator = new DesignEvaluator(request, point, skeleton, components);
@@ -57,7 +65,7 @@ public final class EvolutionaryCandidateSearch implements CandidateSearch {
         PartitionEvolution.Settings settings = PartitionEvolution.Settings.of(
                 request.library().search().evolution(), request.genes(), request.generations());
         PartitionEvolution.Result result = PartitionEvolution.run(rules, settings,
-                geneBounds ? evaluator : evaluator::score, seed);
+                geneBounds ? evaluator : evaluator::score, seed, deadline);
         if (!(result.score().fitness() > 0)) {
             return new CandidateOutcome(point, duplication, null, 0, result.bestFitnessPerGeneration(),
                     result.evaluations(), "none of the " + result.evaluations() + " macro partitions tried fits; the "

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.hardware.EvolutionParameters;
 
 /**
@@ -32,6 +33,10 @@ import org.pimsyn.synth.hardware.EvolutionParameters;
  * </ol>
  * The survivors always include the best gene so far, so the best fitness never falls from one generation to the
  * next. The same rules, settings, fitness function and seed give the same result.
+ *
+ * <p>A deadline is checked before every gene scored, so a search stops within one simulation of it; a search cut
+ * short has no result (its best gene is not the one a whole search would find, so keeping it would make a run
+ * depend on where the clock cut).
  */
 public final class PartitionEvolution {
     /** Attempts at a child that is not already in the population. */
@@ -121,12 +126,15 @@ public final class PartitionEvolution {
     private final Fitness fitness;
     private final GeneMutator mutator;
     private final SplittableRandom random;
+    private final Deadline deadline;
     private final Map<MacroGene, GeneScore> memo = new HashMap<>();
     private long serial;
     private long bounded;
 
-    private PartitionEvolution(PartitionRules rules, Settings settings, Fitness fitness, long seed) {
+    private PartitionEvolution(PartitionRules rules, Settings settings, Fitness fitness, long seed,
+            Deadline deadline) {
         this.rules = rules;
+        this.deadline = deadline;
         this.settings = settings;
         this.fitness = fitness;
         this.mutator = new GeneMutator(rules);
@@ -139,7 +147,17 @@ public final class PartitionEvolution {
      * @throws IllegalStateException where the rules admit no gene ({@link PartitionRules#feasible()})
      */
     public static Result run(PartitionRules rules, Settings settings, Fitness fitness, long seed) {
-        return new PartitionEvolution(rules, settings, fitness, seed).run();
+        return run(rules, settings, fitness, seed, Deadline.NONE);
+    }
+
+    /**
+     * Runs the search unless {@code deadline} passes first.
+     *
+     * @throws org.pimsyn.synth.DeadlinePassedException where it passed before the last gene was scored
+     */
+    public static Result run(PartitionRules rules, Settings settings, Fitness fitness, long seed,
+            Deadline deadline) {
+        return new PartitionEvolution(rules, settings, fitness, seed, deadline).run();
     }
 
     private Result run() {
@@ -204,6 +222,7 @@ public final class PartitionEvolution {
     private Member member(MacroGene gene, double floor) {
         GeneScore score = memo.get(gene);
         if (score == null || score.bounded() && score.fitness() >= floor) {
+            deadline.check();
             GeneScore fresh = floor > 0 ? fitness.score(gene, floor) : fitness.score(gene);
             if (fresh.bounded() && !(fresh.fitness() < floor)) {
                 throw new IllegalStateException("the fitness function bounded gene " + gene + " at "
