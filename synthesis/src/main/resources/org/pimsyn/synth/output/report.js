@@ -118,7 +118,8 @@
       }},
       grid: {left: 150, right: 40, top: 32, bottom: 96},
       xAxis: {type: 'category', data: u.windowStarts.map(String), name: 'window start (cycle)',
-        nameLocation: 'middle', nameGap: 28, splitArea: {show: false}},
+        nameLocation: 'middle', nameGap: 28, splitArea: {show: false},
+        axisLabel: {formatter: function (v) { return num(Number(v), 0); }}},
       yAxis: {type: 'category', data: u.resources, inverse: true, axisLabel: {
         formatter: function (v) { return v === bottleneck ? '{b|' + v + '}' : v; },
         rich: {b: {color: '#b91c1c', fontWeight: 'bold'}}}},
