@@ -65,6 +65,11 @@ public final class ReportHtml {
         public Search {
             bestFitnessPerGeneration = bestFitnessPerGeneration.clone();
         }
+
+        @Override
+        public double[] bestFitnessPerGeneration() {
+            return bestFitnessPerGeneration.clone();
+        }
     }
 
     private ReportHtml() {
@@ -379,7 +384,7 @@ public final class ReportHtml {
         row(h, "Peak power", watts(s.get("peakPowerMw").asDouble()) + " (" + percent(s.get("peakPowerMw")
                 .asDouble() / budget) + " of the budget)");
         row(h, "Simulated power", watts(s.get("steadyStatePowerMw").asDouble()) + " steady state ("
-                + percent(s.get("steadyStatePowerMw").asDouble() / budget) + "), " + watts(s.get("averagePowerMw")
+                + percent(s.get("steadyStatePowerMw").asDouble() / budget) + " of the budget), " + watts(s.get("averagePowerMw")
                 .asDouble()) + " run average" + (s.get("withinPowerBudget").asBoolean() ? ", within the budget"
                 : ", over the budget"));
         row(h, "Throughput", String.format(Locale.ROOT, "%,.1f GOPS; an image every %,d cycles (%s)",
