@@ -39,9 +39,10 @@ import picocli.CommandLine.Spec;
             "Simulates a design written by 'pimsyn synthesize' (design.json): recompiles its dataflow onto its "
                     + "macro placement, runs the cycle-accurate simulator and prints the per-layer timing, the "
                     + "energy by component and the utilization of every resource.",
-            "Writes " + SimulateCommand.REPORT_FILE + ", " + ReportHtml.FILE + " (and the traces asked for) into --out, beside and never "
-                    + "over the synthesis run's report.json. With the default number of images its figures are "
-                    + "those of the synthesis run's report.json.",
+            "Writes " + SimulateCommand.REPORT_FILE + ", " + ReportHtml.FILE + " (the same as charts, one file "
+                    + "that opens offline) and the traces asked for into --out, beside and never over the synthesis "
+                    + "run's report.json. With the default number of images its figures are those of the synthesis "
+                    + "run's report.json.",
             "Exit codes: 0 done, 1 internal error (re-run with --verbose for details), 2 bad input (including a "
                     + "design file that does not read or check)."
         })

@@ -61,8 +61,8 @@ import picocli.CommandLine.Spec;
                     + "design with the best power efficiency (GOPS/W) under the simulator.",
             "Writes design.json (the design, which 'pimsyn simulate' reads), pimcomp.json (the PIMCOMP compiler's "
                     + "architecture parameters), report.json (simulation report, top designs, exploration "
-                    + "statistics), report.html (the same as charts, one file that opens offline) and exploration.jsonl "
-                    + "(one line per searched design point) into --out, and "
+                    + "statistics), report.html (the same as charts, one file that opens offline) and "
+                    + "exploration.jsonl (one line per searched design point) into --out, and "
                     + "checkpoint.jsonl as design points finish, from which --resume continues a stopped run.",
             "Exit codes: 0 done, 1 internal error (re-run with --verbose for details), 2 bad input, 3 no design "
                     + "fits under the power budget (or the time budget ran out before a design was found)."

@@ -384,8 +384,8 @@ public final class ReportHtml {
         row(h, "Peak power", watts(s.get("peakPowerMw").asDouble()) + " (" + percent(s.get("peakPowerMw")
                 .asDouble() / budget) + " of the budget)");
         row(h, "Simulated power", watts(s.get("steadyStatePowerMw").asDouble()) + " steady state ("
-                + percent(s.get("steadyStatePowerMw").asDouble() / budget) + " of the budget), " + watts(s.get("averagePowerMw")
-                .asDouble()) + " run average" + (s.get("withinPowerBudget").asBoolean() ? ", within the budget"
+                + percent(s.get("steadyStatePowerMw").asDouble() / budget) + " of the budget), "
+                + watts(s.get("averagePowerMw").asDouble()) + " run average" + (s.get("withinPowerBudget").asBoolean() ? ", within the budget"
                 : ", over the budget"));
         row(h, "Throughput", String.format(Locale.ROOT, "%,.1f GOPS; an image every %,d cycles (%s)",
                 s.get("throughputGops").asDouble(), s.get("intervalCycles").asLong(),

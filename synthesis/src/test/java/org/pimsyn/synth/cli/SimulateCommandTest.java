@@ -106,8 +106,8 @@ class SimulateCommandTest {
         CliRun run = CliRun.of("simulate", "--design", design().toString(), "--out", out.toString(), "--trace",
                 "json,csv", "--trace-gzip", "--trace-window", "100:", "--csv-window", "50");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("report.html", "simulation-report.json", "trace.trace.json.gz", "trace.utilization.csv.gz"),
-                filesIn(out));
+        assertEquals(List.of("report.html", "simulation-report.json", "trace.trace.json.gz",
+                "trace.utilization.csv.gz"), filesIn(out));
         JsonNode traces = JSON.readTree(out.resolve("simulation-report.json").toFile()).get("traces");
         assertEquals(out.resolve("trace.trace.json.gz").toString(), traces.get(0).textValue());
         assertEquals(2, traces.size());

@@ -127,7 +127,8 @@ class ReportHtmlTest {
             }
             assertTrue(bar.get(3).longValue() <= p.get("cycles").longValue());
         }
-        assertEquals(p.get("cycles").longValue(), p.get("imageEndCycles").get(ReportHtml.STREAM_IMAGES - 1).longValue());
+        assertEquals(p.get("cycles").longValue(),
+                p.get("imageEndCycles").get(ReportHtml.STREAM_IMAGES - 1).longValue());
     }
 
     /** Summed over the windows, the heat map holds the stream's busy cycles: the report's per image, 4 times. */
