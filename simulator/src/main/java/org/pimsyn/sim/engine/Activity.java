@@ -12,7 +12,8 @@ import org.pimsyn.sim.timing.TimingRules;
  * component (totals over all images). {@link org.pimsyn.sim.energy.EnergyModel} prices the counts, with the
  * library used for the simulation or any other, without simulating again.
  *
- * <p>Per-layer cycles are those of the first image. Busy cycles of a pool resource are unit-cycles.
+ * <p>Per-layer cycles are kept per image; the one-argument forms give the first image's. Busy cycles of a pool
+ * resource are unit-cycles.
  */
 public final class Activity {
     private final Accelerator accelerator;
@@ -20,6 +21,7 @@ public final class Activity {
     private final long irExecutions;
     private final long cycles;
     private final long[] imageEndCycles;
+    /** Indexed {@code image * layers + layer}. */
     private final long[] layerFirstStart;
     private final long[] layerLastEnd;
     private final ResourceTable resources;
@@ -51,8 +53,8 @@ public final class Activity {
         } else {
             cycles = 0;
             imageEndCycles = new long[images];
-            layerFirstStart = new long[d.layers];
-            layerLastEnd = new long[d.layers];
+            layerFirstStart = new long[images * d.layers];
+            layerLastEnd = new long[images * d.layers];
             Arrays.fill(layerFirstStart, -1);
             Arrays.fill(layerLastEnd, -1);
             waitCycles = new long[resources.size()];
@@ -146,12 +148,30 @@ public final class Activity {
 
     /** First cycle any IR of the layer started, in the first image; -1 if the layer has no IR. */
     public long layerFirstStart(int layer) {
-        return layerFirstStart[layer];
+        return layerFirstStart(0, layer);
     }
 
     /** Cycle the layer's last IR ended, in the first image; -1 if the layer has no IR. */
     public long layerLastEnd(int layer) {
-        return layerLastEnd[layer];
+        return layerLastEnd(0, layer);
+    }
+
+    /** First cycle any IR of the layer started for that image (0..images-1); -1 if the layer has no IR. */
+    public long layerFirstStart(int image, int layer) {
+        return layerFirstStart[index(image, layer)];
+    }
+
+    /** Cycle the layer's last IR for that image ended; -1 if the layer has no IR. */
+    public long layerLastEnd(int image, int layer) {
+        return layerLastEnd[index(image, layer)];
+    }
+
+    private int index(int image, int layer) {
+        if (image < 0 || image >= images || layer < 0 || layer >= layers) {
+            throw new IndexOutOfBoundsException("image " + image + " of " + images + ", layer " + layer + " of "
+                    + layers);
+        }
+        return image * layers + layer;
     }
 
     public int layerCount() {

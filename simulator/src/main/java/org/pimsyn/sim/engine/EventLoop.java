@@ -65,8 +65,10 @@ final class EventLoop {
     // Results of the run under way; each run gets fresh arrays, handed over by results().
     private long cycles;
     private long[] imageEndCycles;
+    /** Per (image, layer) at {@code image * layers + layer}: a stream's pipeline, image by image. */
     private long[] layerFirstStart;
     private long[] layerLastEnd;
+    private int layers;
     private long[] waitCycles;
     private long[] highWaterBits;
     private long[] occupancyBits;
@@ -171,9 +173,9 @@ final class EventLoop {
         executed = 0;
         cycles = 0;
         imageEndCycles = new long[images];
-        int layers = c.design.layers;
-        layerFirstStart = new long[layers];
-        layerLastEnd = new long[layers];
+        layers = c.design.layers;
+        layerFirstStart = new long[images * layers];
+        layerLastEnd = new long[images * layers];
         Arrays.fill(layerFirstStart, -1);
         Arrays.fill(layerLastEnd, -1);
         waitCycles = new long[resources];
@@ -362,11 +364,9 @@ final class EventLoop {
     private void start(int image, int node, long now, int word) {
         long end = now + nodes[CompiledProgram.STRIDE * node + CompiledProgram.DURATION];
         events.push(end, END_PRIORITY, image * n + node);
-        if (image == 0) {
-            int layer = program.layer(node);
-            if (layerFirstStart[layer] < 0) {
-                layerFirstStart[layer] = now;
-            }
+        int at = image * layers + program.layer(node);
+        if (layerFirstStart[at] < 0) {
+            layerFirstStart[at] = now;
         }
         int kind = word >>> CompiledProgram.KIND_SHIFT;
         if (kind >= CompiledProgram.LOAD) {
@@ -398,9 +398,8 @@ final class EventLoop {
             }
         }
         imageEndCycles[image] = now;
-        if (image == 0) {
-            layerLastEnd[program.layer(node)] = now;
-        }
+        // Ends retire in time order, so the last write is the layer's last end in this image.
+        layerLastEnd[image * layers + program.layer(node)] = now;
         int kind = word >>> CompiledProgram.KIND_SHIFT;
         if (kind >= CompiledProgram.LOAD) {
             moveData(kind, node, false);

@@ -134,17 +134,26 @@ class EngineInvariantsTest {
             }
             assertEquals(end, a.imageEndCycle(img), where + ": end of image " + img);
         }
-        for (int l = 0; l < a.layerCount(); l++) {
-            long first = -1;
-            long last = -1;
-            for (int i = 0; i < n; i++) {
-                if (p.layer(i) == l) {
-                    first = first < 0 ? obs.start(0, i) : Math.min(first, obs.start(0, i));
-                    last = Math.max(last, obs.end(0, i));
+        for (int img = 0; img < images; img++) {
+            for (int l = 0; l < a.layerCount(); l++) {
+                long first = -1;
+                long last = -1;
+                for (int i = 0; i < n; i++) {
+                    if (p.layer(i) == l) {
+                        first = first < 0 ? obs.start(img, i) : Math.min(first, obs.start(img, i));
+                        last = Math.max(last, obs.end(img, i));
+                    }
+                }
+                assertEquals(first, a.layerFirstStart(img, l), where + ": first start of layer " + l + ", image "
+                        + img);
+                assertEquals(last, a.layerLastEnd(img, l), where + ": last end of layer " + l + ", image " + img);
+            }
+            if (img == 0) {
+                for (int l = 0; l < a.layerCount(); l++) {
+                    assertEquals(a.layerFirstStart(0, l), a.layerFirstStart(l), where + ": layer " + l);
+                    assertEquals(a.layerLastEnd(0, l), a.layerLastEnd(l), where + ": layer " + l);
                 }
             }
-            assertEquals(first, a.layerFirstStart(l), where + ": first start of layer " + l);
-            assertEquals(last, a.layerLastEnd(l), where + ": last end of layer " + l);
         }
     }
 

@@ -24,6 +24,7 @@ import org.pimsyn.synth.io.AtomicFiles;
 import org.pimsyn.synth.io.OutputDirectory;
 import org.pimsyn.synth.output.DesignJson;
 import org.pimsyn.synth.output.LayerTable;
+import org.pimsyn.synth.output.ReportHtml;
 import org.pimsyn.synth.output.RunReports;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import picocli.CommandLine.Command;
@@ -38,9 +39,10 @@ import picocli.CommandLine.Spec;
             "Simulates a design written by 'pimsyn synthesize' (design.json): recompiles its dataflow onto its "
                     + "macro placement, runs the cycle-accurate simulator and prints the per-layer timing, the "
                     + "energy by component and the utilization of every resource.",
-            "Writes " + SimulateCommand.REPORT_FILE + " (and the traces asked for) into --out, beside and never "
-                    + "over the synthesis run's report.json. With the default number of images its figures are "
-                    + "those of the synthesis run's report.json.",
+            "Writes " + SimulateCommand.REPORT_FILE + ", " + ReportHtml.FILE + " (the same as charts, one file "
+                    + "that opens offline) and the traces asked for into --out, beside and never over the synthesis "
+                    + "run's report.json. With the default number of images its figures are those of the synthesis "
+                    + "run's report.json.",
             "Exit codes: 0 done, 1 internal error (re-run with --verbose for details), 2 bad input (including a "
                     + "design file that does not read or check)."
         })
@@ -128,7 +130,9 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new InputException(design + ": " + e.getMessage(), e);
         }
         Path reportFile = dir.resolve(REPORT_FILE);
+        String html = ReportHtml.simulation(d, program, report);
         AtomicFiles.writeString(reportFile, RunReports.simulation(design, d, n, report, traces));
+        Path htmlFile = ReportHtml.write(dir, html);
         if (traceOptions != null && traceOptions.window().startCycle() >= report.run().cycles()) {
             // The window is only known to miss once the run's length is; the traces are written, and empty.
             PrintWriter err = spec.commandLine().getErr();
@@ -144,7 +148,7 @@ public final class SimulateCommand implements Callable<Integer> {
         stdout.println();
         stdout.print(ReportText.summary(report));
         stdout.println();
-        stdout.println("Wrote " + reportFile + (traces.isEmpty() ? ""
+        stdout.println("Wrote " + reportFile + ", " + htmlFile + (traces.isEmpty() ? ""
                 : ", " + traces.stream().map(Path::toString).collect(Collectors.joining(", "))));
         stdout.flush();
         return Main.EXIT_OK;

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.engine.SimulationObserver;
+import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.NoFeasibleDesignException;
@@ -40,6 +41,7 @@ import org.pimsyn.synth.objective.Objectives;
 import org.pimsyn.synth.output.CheckpointFile;
 import org.pimsyn.synth.output.ExplorationJournal;
 import org.pimsyn.synth.output.LayerTable;
+import org.pimsyn.synth.output.ReportHtml;
 import org.pimsyn.synth.output.RunFingerprint;
 import org.pimsyn.synth.output.RunReports;
 import org.pimsyn.synth.output.SynthesisOutputs;
@@ -59,7 +61,8 @@ import picocli.CommandLine.Spec;
                     + "design with the best power efficiency (GOPS/W) under the simulator.",
             "Writes design.json (the design, which 'pimsyn simulate' reads), pimcomp.json (the PIMCOMP compiler's "
                     + "architecture parameters), report.json (simulation report, top designs, exploration "
-                    + "statistics) and exploration.jsonl (one line per searched design point) into --out, and "
+                    + "statistics), report.html (the same as charts, one file that opens offline) and "
+                    + "exploration.jsonl (one line per searched design point) into --out, and "
                     + "checkpoint.jsonl as design points finish, from which --resume continues a stopped run.",
             "Exit codes: 0 done, 1 internal error (re-run with --verbose for details), 2 bad input, 3 no design "
                     + "fits under the power budget (or the time budget ran out before a design was found)."
@@ -205,11 +208,16 @@ public final class SynthesizeCommand implements Callable<Integer> {
             try (ExplorationJournal journal = ExplorationJournal.open(dir, request.objective())) {
                 result = explore(explorer, request, journal, checkpoint);
                 design = result.best().design();
-                report = new Simulator().report(design.accelerator(), design.library(),
-                        DataflowSkeleton.of(design.spec()).compile(design.placement()).program(),
+                IrProgram program = DataflowSkeleton.of(design.spec()).compile(design.placement()).program();
+                report = new Simulator().report(design.accelerator(), design.library(), program,
                         design.fitnessImages(), SimulationObserver.NONE);
+                RankedDesign best = result.best();
+                String html = ReportHtml.synthesis(design, program, report, new ReportHtml.Search(
+                        best.candidateIndex(), best.candidates(), request.objective().displayName(),
+                        request.objective().unit(), best.outcome().bestFitnessPerGeneration(), result.statistics()));
                 files.addAll(SynthesisOutputs.write(dir, design,
                         RunReports.synthesis(request, source.origin(), seed, settings, result, report)));
+                files.add(ReportHtml.write(dir, html));
                 files.add(journal.commit());
             }
             files.add(checkpoint.file());

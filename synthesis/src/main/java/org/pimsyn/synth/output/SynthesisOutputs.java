@@ -45,8 +45,8 @@ public final class SynthesisOutputs {
      * while no other run writes there, which the lock of the directory's {@link CheckpointFile} ensures.
      */
     public static void removeStaleTemporaries(Path directory) {
-        List<String> prefixes = Stream.of(DESIGN_FILE, PIMCOMP_FILE, REPORT_FILE, EXPLORATION_LOG_FILE,
-                CHECKPOINT_FILE).map(name -> "." + name).toList();
+        List<String> prefixes = Stream.of(DESIGN_FILE, PIMCOMP_FILE, REPORT_FILE, ReportHtml.FILE,
+                EXPLORATION_LOG_FILE, CHECKPOINT_FILE).map(name -> "." + name).toList();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String name = f.getFileName().toString();

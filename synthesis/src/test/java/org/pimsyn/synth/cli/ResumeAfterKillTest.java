@@ -122,7 +122,7 @@ class ResumeAfterKillTest {
         assertEquals(1 + searched, lines(checkpoint));
         try (Stream<Path> files = Files.list(killed)) {
             assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json",
-                    "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "report.html", "report.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "the killed run's temporary files are gone");
         }
         ArrayNode top = (ArrayNode) JSON.readTree(killed.resolve("report.json").toFile()).get("topDesigns");

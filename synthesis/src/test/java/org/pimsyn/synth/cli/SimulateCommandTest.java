@@ -68,8 +68,8 @@ class SimulateCommandTest {
         CliRun run = CliRun.of("simulate", "--design", design().toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
-        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.json",
-                "simulation-report.json"), filesIn(synthesized));
+        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.html",
+                "report.json", "simulation-report.json"), filesIn(synthesized));
         assertEquals(before, Files.readString(synthesized.resolve("report.json")), "the synthesis report stays");
         assertEquals(simulationSection(synthesized.resolve("report.json")),
                 simulationSection(synthesized.resolve("simulation-report.json")));
@@ -83,7 +83,8 @@ class SimulateCommandTest {
         assertTrue(o.contains("\nResources (busiest first; wait cycles are summed over the IRs that waited, so they "
                 + "may exceed the run's cycles)\n"), o);
         assertTrue(o.contains("\nLayers (first image)\n"), o);
-        assertTrue(o.endsWith("Wrote " + synthesized.resolve("simulation-report.json") + "\n"), o);
+        assertTrue(o.endsWith("Wrote " + synthesized.resolve("simulation-report.json") + ", "
+                + synthesized.resolve("report.html") + "\n"), o);
     }
 
     @Test
@@ -92,7 +93,7 @@ class SimulateCommandTest {
         String before = Files.readString(synthesized.resolve("report.json"));
         CliRun run = CliRun.of("simulate", "--design", design().toString(), "--images", "3", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("simulation-report.json"), filesIn(out));
+        assertEquals(List.of("report.html", "simulation-report.json"), filesIn(out));
         assertEquals(before, Files.readString(synthesized.resolve("report.json")));
         JsonNode report = JSON.readTree(out.resolve("simulation-report.json").toFile());
         assertEquals(3, report.get("images").intValue());
@@ -106,7 +107,8 @@ class SimulateCommandTest {
         CliRun run = CliRun.of("simulate", "--design", design().toString(), "--out", out.toString(), "--trace",
                 "json,csv", "--trace-gzip", "--trace-window", "100:", "--csv-window", "50");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("simulation-report.json", "trace.trace.json.gz", "trace.utilization.csv.gz"), filesIn(out));
+        assertEquals(List.of("report.html", "simulation-report.json", "trace.trace.json.gz",
+                "trace.utilization.csv.gz"), filesIn(out));
         JsonNode traces = JSON.readTree(out.resolve("simulation-report.json").toFile()).get("traces");
         assertEquals(out.resolve("trace.trace.json.gz").toString(), traces.get(0).textValue());
         assertEquals(2, traces.size());
@@ -114,7 +116,8 @@ class SimulateCommandTest {
         Path all = dir.resolve("all");
         assertEquals(0, CliRun.of("simulate", "--design", design().toString(), "--out", all.toString(), "--trace",
                 "all").exitCode());
-        assertEquals(List.of("simulation-report.json", "trace.trace.json", "trace.utilization.csv", "trace.vcd"), filesIn(all));
+        assertEquals(List.of("report.html", "simulation-report.json", "trace.trace.json", "trace.utilization.csv",
+                "trace.vcd"), filesIn(all));
     }
 
     @Test

@@ -83,13 +83,13 @@ class SynthesizeCommandTest {
     }
 
     @Test
-    void writesTheFiveFilesAndSummarizesTheDesign() throws IOException {
+    void writesTheSixFilesAndSummarizesTheDesign() throws IOException {
         Path out = dir.resolve("out");
         CliRun run = run(smallCase(dir, "--out", out.toString(), "--threads", "2"));
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
-        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.json"),
-                filesIn(out));
+        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.html",
+                "report.json"), filesIn(out));
         String o = run.out();
         assertTrue(o.startsWith("Synthesized small (network file " + dir.resolve("small.json")
                 + ") under 0.3 W: specified macros, macro sharing on, seed 1\n"), o);
@@ -99,7 +99,8 @@ class SynthesizeCommandTest {
         assertTrue(o.contains("\nPower efficiency: "), o);
         assertTrue(o.contains("\nExplored 4 crossbar points (1 infeasible, 0 without an ADC) and "), o);
         assertTrue(o.endsWith("Wrote " + out.resolve("design.json") + ", " + out.resolve("pimcomp.json") + ", "
-                + out.resolve("report.json") + ", " + out.resolve("exploration.jsonl") + ", "
+                + out.resolve("report.json") + ", " + out.resolve("report.html") + ", "
+                + out.resolve("exploration.jsonl") + ", "
                 + out.resolve("checkpoint.jsonl") + "\n"), o);
         assertFalse(o.contains("Resumed"), o);
 
@@ -150,6 +151,7 @@ class SynthesizeCommandTest {
         assertEquals(0, run(smallCase(dir, "--out", two.toString(), "--threads", "2", "--seed", "7")).exitCode());
         assertEquals(Files.readString(one.resolve("design.json")), Files.readString(two.resolve("design.json")));
         assertEquals(Files.readString(one.resolve("pimcomp.json")), Files.readString(two.resolve("pimcomp.json")));
+        assertEquals(Files.readString(one.resolve("report.html")), Files.readString(two.resolve("report.html")));
         String textOne = Files.readString(one.resolve("report.json"));
         String textTwo = Files.readString(two.resolve("report.json"));
         int cut = textOne.indexOf("\n  \"execution\" : {");
@@ -349,7 +351,7 @@ class SynthesizeCommandTest {
         CliRun budget = run(smallCase(dir, "--out", generous.toString(), "--threads", "2", "--budget-minutes",
                 "10000"));
         assertEquals(0, budget.exitCode(), budget.err());
-        for (String f : List.of("design.json", "pimcomp.json", "report.json")) {
+        for (String f : List.of("design.json", "pimcomp.json", "report.json", "report.html")) {
             assertEquals(Files.readString(none.resolve(f)), Files.readString(generous.resolve(f)), f);
         }
         // On two threads the fake clock ticks in completion order, so only the times may differ.

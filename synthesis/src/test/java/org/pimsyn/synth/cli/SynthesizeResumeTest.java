@@ -229,8 +229,8 @@ class SynthesizeResumeTest {
         }
         assertEquals(2, fake.calls().size(), "the first run's; the refused runs search nothing");
         assertEquals(before, Files.readString(out.resolve("checkpoint.jsonl")), "the checkpoint is left as it was");
-        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.json"),
-                filesIn(out));
+        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.html",
+                "report.json"), filesIn(out));
     }
 
     @Test
@@ -275,7 +275,7 @@ class SynthesizeResumeTest {
         CliRun resumed = run(smallCase(dir, "--out", out.toString(), "--resume"));
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertEquals(List.of(".notes.tmp", "checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json",
-                "report.json"), filesIn(out));
+                "report.html", "report.json"), filesIn(out));
         for (String line : Files.readAllLines(checkpoint)) {
             JSON.readTree(line);
         }
