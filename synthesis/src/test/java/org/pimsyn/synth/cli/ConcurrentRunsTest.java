@@ -59,7 +59,8 @@ class ConcurrentRunsTest {
                 Files.readString(dir.resolve("err" + loser + ".txt")));
         assertEquals("", Files.readString(dir.resolve("out" + loser + ".txt")));
 
-        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.json"),
+        assertEquals(List.of("checkpoint.jsonl", "design.json", "exploration.jsonl", "pimcomp.json", "report.html",
+                "report.json"),
                 filesIn(out));
         JsonNode header = JSON.readTree(Files.readAllLines(out.resolve("checkpoint.jsonl")).get(0));
         assertEquals(winner, header.at("/run/seed").intValue(), "the checkpoint is the winner's");
