@@ -1,6 +1,7 @@
 package org.pimsyn.sim.component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
@@ -26,6 +27,7 @@ public record ComponentClass(String name, List<ComponentAction> actions) {
     public static final String FLIT_HOP = "flitHop";
 
     private static final List<ComponentClass> BUILT_IN = builtInClasses();
+    private static final List<String> ALU_CLASSES = Arrays.stream(AluKind.values()).map(ComponentClass::alu).toList();
 
     public ComponentClass {
         actions = actions == null ? List.of() : List.copyOf(actions);
@@ -49,6 +51,11 @@ public record ComponentClass(String name, List<ComponentAction> actions) {
     /** The classes the simulator's timing rules use, in report order. */
     public static List<ComponentClass> builtIn() {
         return BUILT_IN;
+    }
+
+    /** Whether a class is that of an ALU kind's units. */
+    public static boolean isAlu(String name) {
+        return ALU_CLASSES.contains(name);
     }
 
     public static boolean isBuiltIn(String name) {

@@ -134,9 +134,4 @@ public final class ActionCounts {
         }
         return n;
     }
-
-    /** An action's count over every item of a class. */
-    public long total(String componentClass, String action) {
-        return of(componentClass, action, -1);
-    }
 }

@@ -78,6 +78,7 @@ public final class EnergyModel {
     private static ComponentEntry entryOf(InventoryItem item, ComponentLibrary library) {
         ComponentEntry entry = library.find(item.componentClass(), item.variant());
         return entry != null ? entry
-                : ComponentLibrary.forComponent(item.where(), () -> library.entry(item.componentClass(), item.variant()));
+                : ComponentLibrary.forComponent(item.where(),
+                        () -> library.entry(item.componentClass(), item.variant()));
     }
 }

@@ -106,6 +106,7 @@ final class DesignTables {
                         () -> library.crossbar(group.size(), group.cellBits())).latencyNs(ComponentClass.READ);
                 int r = resources.add(ResourceKind.CROSSBARS, m, group.layer(), null, 1);
                 crossbarResource[m * layers + group.layer()] = r;
+                // Numbered as ComponentInventory numbers crossbar sets: macro by macro, in each macro's group order.
                 crossbarSet[r] = set++;
                 mvmCycles[r] = toInt(TimingRules.mvmCycles(dacNs, readNs, acc.clockGhz()), m, "crossbars");
                 crossbarCount[r] = group.count();
@@ -142,7 +143,8 @@ final class DesignTables {
                 }
             }
         }
-        hopCycles = acc.cyclesOf(ComponentLibrary.forComponent("accelerator.noc", library::router).latencyNs(ComponentClass.FLIT_HOP));
+        hopCycles = acc.cyclesOf(ComponentLibrary.forComponent("accelerator.noc", library::router)
+                .latencyNs(ComponentClass.FLIT_HOP));
         cyclesPerFlit = acc.noc().cyclesPerFlit();
         flitWidthBits = acc.noc().flitWidthBits();
         dataBits = acc.dataBits();

@@ -1,13 +1,13 @@
 package org.pimsyn.synth.design;
 
+import java.util.List;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.arch.AluUnits;
-import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.component.ComponentEntry;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.count.ActionCounts;
+import org.pimsyn.sim.count.InventoryItem;
 import org.pimsyn.sim.energy.EnergyBreakdown;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.ResourceKind;
@@ -41,24 +41,19 @@ public final class AnyUnitsBound {
         double clockGhz = accelerator.clockGhz();
         double unitStaticMw = 0;
         double unitStaticPj = 0;
-        for (int m = 0; m < accelerator.macros().size(); m++) {
-            Macro macro = accelerator.macros().get(m);
-            if (macro.adcs().count() > 0) {
-                ComponentEntry adc = library.adc(macro.adcs().resolutionBits());
-                double conversionNs = TimingRules.clockedNs(adc.action(ComponentClass.CONVERT).latencyNs(),
-                        clockGhz);
-                unitStaticMw += macro.adcs().count() * adc.staticPowerMw();
-                unitStaticPj += actions.of(ComponentClass.ADC, ComponentClass.CONVERT, m) * conversionNs
-                        * adc.staticPowerMw();
+        // One pass over the inventory, in its order (per macro the ADCs, then the ALU kinds): the ADC and ALU units.
+        List<InventoryItem> items = actions.items();
+        for (int i = 0; i < items.size(); i++) {
+            InventoryItem item = items.get(i);
+            boolean adc = item.componentClass().equals(ComponentClass.ADC);
+            if (item.count() == 0 || !(adc || ComponentClass.isAlu(item.componentClass()))) {
+                continue;
             }
-            for (AluUnits units : macro.alus()) {
-                ComponentEntry alu = library.alu(units.kind());
-                double operationNs = TimingRules.clockedNs(alu.action(ComponentClass.OPERATE).latencyNs(),
-                        clockGhz);
-                unitStaticMw += units.count() * alu.staticPowerMw();
-                unitStaticPj += actions.of(ComponentClass.alu(units.kind()), ComponentClass.OPERATE, m)
-                        * operationNs * alu.staticPowerMw();
-            }
+            ComponentEntry unit = library.entry(item.componentClass(), item.variant());
+            String action = adc ? ComponentClass.CONVERT : ComponentClass.OPERATE;
+            double actionNs = TimingRules.clockedNs(unit.latencyNs(action), clockGhz);
+            unitStaticMw += item.count() * unit.staticPowerMw();
+            unitStaticPj += actions.count(i, action) * actionNs * unit.staticPowerMw();
         }
         ResourceTable resources = counted.resources();
         long otherBusyCycles = 1;

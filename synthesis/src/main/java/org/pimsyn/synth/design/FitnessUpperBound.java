@@ -107,8 +107,7 @@ public final class FitnessUpperBound {
     static double unitPeakWorkPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
             ComponentLibrary components) {
         return unitBusyTimesPowerPj(library, point, work, components,
-                library.adc(point.adcBits()).orElseThrow().power().peakPowerMw(),
-                kind -> library.alu(kind).power().peakPowerMw());
+                components.adc(point.adcBits()).peakPowerMw(), kind -> components.alu(kind).peakPowerMw());
     }
 
     /**

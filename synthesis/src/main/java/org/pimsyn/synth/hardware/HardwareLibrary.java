@@ -9,8 +9,9 @@ import org.pimsyn.sim.ir.AluKind;
 
 /**
  * The hardware component library: crossbar, ADC, DAC, ALU, scratchpad and NoC figures, the clock, the network's
- * precision, the search defaults, and other components every macro holds ({@link OtherComponentSpec}). Immutable; the tables keep the order of the library file, scratchpads
- * ascending. Powers are in mW, latencies in ns, energies in pJ.
+ * precision, the search defaults, and other components every macro holds ({@link OtherComponentSpec}).
+ * Immutable; the tables keep the order of the library file, scratchpads ascending. Powers are in mW, latencies in
+ * ns, energies in pJ.
  *
  * <p>Construction checks the rules that span tables (complete crossbar grid, one entry per resolution and ALU
  * kind, ascending scratchpads, a design space the tables serve) and throws {@link LibraryRuleException}.

@@ -3,6 +3,7 @@ package org.pimsyn.synth.stage.allocation;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.timing.TimingRules;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.stage.dataflow.CompiledDataflow;
 import org.pimsyn.synth.stage.partition.MacroGene;
@@ -124,8 +125,8 @@ public final class UnitAllocation {
             } else if (kind == aluCode) {
                 int m = program.macro(id);
                 int c = componentOfAluCode[program.aluKindCode(id)];
-                int width = aluVectorWidth[c];
-                useful[m][c] = Math.max(useful[m][c], (program.width(id) + width - 1) / width);
+                useful[m][c] = Math.max(useful[m][c],
+                        (int) TimingRules.unitOperations(program.width(id), aluVectorWidth[c]));
             }
         }
         return useful;
