@@ -103,7 +103,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.otherPerMacro = PeakPowerModel.otherPerMacro(library);
         this.power = new PeakPowerModel(components, point, otherPerMacro);
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
-        this.stage4 = new UnitAllocation(library, point.adcBits(), FitnessUpperBound.crossbarTimeLowerBoundNs(point,
+        this.stage4 = new UnitAllocation(components, library, point.adcBits(), FitnessUpperBound.crossbarTimeLowerBoundNs(point,
                 skeleton, components, library.clockGhz()));
         int k = skeleton.weightLayerCount();
         this.crossbars = rules.crossbars();

@@ -79,7 +79,8 @@ class DesignEvaluatorTest {
                 least[g][c] = c <= PeripheralUnits.indexOf(AluKind.SHIFT_ADD) ? groupMacros[g].length : 1;
             }
         }
-        PeripheralUnits units = PeripheralUnits.of(SmallDesigns.LIBRARY, SmallDesigns.POINT.adcBits());
+        PeripheralUnits units = PeripheralUnits.of(ComponentLibraries.from(SmallDesigns.LIBRARY), SmallDesigns.LIBRARY,
+                SmallDesigns.POINT.adcBits());
         double floorNs = FitnessUpperBound.crossbarTimeLowerBoundNs(SmallDesigns.POINT, evaluator.skeleton(),
                 ComponentLibraries.from(SmallDesigns.LIBRARY), SmallDesigns.LIBRARY.clockGhz());
         ComponentAllocation expected = (ComponentAllocation) PeripheralAllocator.allocate(workload,

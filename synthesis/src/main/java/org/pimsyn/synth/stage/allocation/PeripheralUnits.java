@@ -1,9 +1,11 @@
 package org.pimsyn.synth.stage.allocation;
 
+import org.pimsyn.sim.InvalidSimulationInputException;
+import org.pimsyn.sim.component.ComponentClass;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.timing.TimingRules;
-import org.pimsyn.synth.hardware.AdcSpec;
-import org.pimsyn.synth.hardware.AluSpec;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 
 /**
@@ -11,9 +13,9 @@ import org.pimsyn.synth.hardware.HardwareLibrary;
  * {@link AluKind}, indexed as the allocator takes them: {@link #ADC}, then each ALU kind at
  * {@link #indexOf(AluKind)}.
  * An ADC processes one conversion per latency (rate 1 / latency); an ALU one vector of {@code vectorWidthElements}
- * per latency (rate width / latency). The latency is the simulator's ({@link TimingRules#unitRatePerNs}): the library's, rounded up to whole clock
- * cycles, so that a 1 ns conversion at 1.2 GHz takes 2 cycles (1.67 ns) here as it does there. Immutable: arrays
- * are copied out.
+ * per latency (rate width / latency). The latency is the simulator's ({@link TimingRules#unitRatePerNs}): the
+ * component table's, rounded up to whole clock cycles, so that a 1 ns conversion at 1.2 GHz takes 2 cycles
+ * (1.67 ns) here as it does there. Immutable: arrays are copied out.
  */
 public final class PeripheralUnits {
     /** The index of the ADC. */
@@ -32,23 +34,28 @@ public final class PeripheralUnits {
     }
 
     /**
-     * The units of a design whose ADCs have {@code adcBits} bits.
+     * The units of a design whose ADCs have {@code adcBits} bits: latencies and peak powers from the component
+     * table energy and peak power are priced with, vector widths from the library.
      *
-     * @throws IllegalArgumentException where the library has no such ADC
+     * @throws IllegalArgumentException where the table has no such ADC
      */
-    public static PeripheralUnits of(HardwareLibrary library, int adcBits) {
-        AdcSpec adc = library.adc(adcBits).orElseThrow(() -> new IllegalArgumentException("no " + adcBits
-                + "-bit ADC in " + library.origin()));
+    public static PeripheralUnits of(ComponentLibrary components, HardwareLibrary library, int adcBits) {
+        ComponentEntry adc;
+        try {
+            adc = components.adc(adcBits);
+        } catch (InvalidSimulationInputException e) {
+            throw new IllegalArgumentException("no " + adcBits + "-bit ADC in " + library.origin(), e);
+        }
         double[] rate = new double[COUNT];
         double[] power = new double[COUNT];
         double clockGhz = library.clockGhz();
-        rate[ADC] = TimingRules.unitRatePerNs(adc.power().latencyNs(), 1, clockGhz);
-        power[ADC] = adc.power().peakPowerMw();
+        rate[ADC] = TimingRules.unitRatePerNs(adc.latencyNs(ComponentClass.CONVERT), 1, clockGhz);
+        power[ADC] = adc.peakPowerMw();
         for (AluKind kind : AluKind.values()) {
-            AluSpec alu = library.alu(kind);
-            rate[indexOf(kind)] = TimingRules.unitRatePerNs(alu.power().latencyNs(), alu.vectorWidthElements(),
-                    clockGhz);
-            power[indexOf(kind)] = alu.power().peakPowerMw();
+            ComponentEntry alu = components.alu(kind);
+            rate[indexOf(kind)] = TimingRules.unitRatePerNs(alu.latencyNs(ComponentClass.OPERATE),
+                    library.alu(kind).vectorWidthElements(), clockGhz);
+            power[indexOf(kind)] = alu.peakPowerMw();
         }
         return new PeripheralUnits(adcBits, rate, power);
     }

@@ -1,5 +1,6 @@
 package org.pimsyn.synth.stage.allocation;
 
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
@@ -34,8 +35,9 @@ public final class UnitAllocation {
      * @param adcBits         the design point's ADC resolution
      * @param crossbarFloorNs the slowest layer's crossbar time per image, below which no interval goes
      */
-    public UnitAllocation(HardwareLibrary library, int adcBits, double crossbarFloorNs) {
-        PeripheralUnits units = PeripheralUnits.of(library, adcBits);
+    public UnitAllocation(ComponentLibrary components, HardwareLibrary library, int adcBits,
+            double crossbarFloorNs) {
+        PeripheralUnits units = PeripheralUnits.of(components, library, adcBits);
         this.unitRatePerNs = units.ratesPerNs();
         this.unitPowerMw = units.unitPowersMw();
         this.crossbarFloorNs = crossbarFloorNs;
