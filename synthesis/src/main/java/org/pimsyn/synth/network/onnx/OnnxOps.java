@@ -10,7 +10,7 @@ final class OnnxOps {
             "Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Gemm", "MatMul",
             "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "HardSigmoid", "HardSwish", "BatchNormalization",
             "Add", "Sum", "Mul", "Sub", "Div", "Concat", "Flatten", "Reshape", "Dropout", "Identity", "LRN",
-            "Softmax", "LogSoftmax", "Pad");
+            "Softmax", "LogSoftmax", "Pad", "ReduceMean", "Transpose");
 
     /** Operators of shape computations, folded to constants. */
     static final Set<String> SHAPE_OPS = Set.of(

@@ -51,8 +51,8 @@ class OnnxImporterErrorsTest {
         assertEquals("node 'upsample' (op Resize) is not supported; supported ops: Add, AveragePool, "
                 + "BatchNormalization, Cast, Clip, Concat, Constant, ConstantOfShape, Conv, Div, Dropout, Flatten, "
                 + "Gather, Gemm, GlobalAveragePool, GlobalMaxPool, HardSigmoid, HardSwish, Identity, LeakyRelu, "
-                + "LogSoftmax, LRN, MatMul, MaxPool, Mul, Pad, Relu, Reshape, Shape, Sigmoid, Slice, Softmax, "
-                + "Squeeze, Sub, Sum, Tanh, Unsqueeze", message);
+                + "LogSoftmax, LRN, MatMul, MaxPool, Mul, Pad, ReduceMean, Relu, Reshape, Shape, Sigmoid, Slice, "
+                + "Softmax, Squeeze, Sub, Sum, Tanh, Transpose, Unsqueeze", message);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.pimsyn.synth.network.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pimsyn.synth.network.onnx.TinyOnnx.integer;
 import static org.pimsyn.synth.network.onnx.TinyOnnx.ints;
 import static org.pimsyn.synth.network.onnx.TinyOnnx.op;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.mapping.CrossbarSet;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.LayerFunction;
@@ -107,5 +110,70 @@ class OnnxModernOpsTest {
         assertEquals(LayerFunction.MUL, n.layer("y").function());
         assertEquals(new Shape(1, 8, 5, 5), n.layer("y").outputShape());
         assertEquals(2, n.count(LayerOp.FC));
+    }
+
+    @Test
+    void reduceMeanOverSpatialAxesIsAGlobalAveragePool() {
+        // EfficientNet / ConvNeXt heads: x.mean((2, 3)) on 1x8x5x5 gives [1,8] (keepdims 0), then Gemm 8->3.
+        // MACs: 8 x 3 = 24. Opset 13 takes the axes as an attribute.
+        Network n = new TinyOnnx().input("x", 1, 8, 5, 5).weight("w", 3, 8)
+                .node(op("ReduceMean", "m", "x").addAttribute(ints("axes", -2, -1)).addAttribute(integer("keepdims", 0)))
+                .node(op("Gemm", "y", "m", "w").addAttribute(integer("transB", 1))).output("y").read(dir);
+
+        assertEquals(List.of("input", "pool average", "fc"), ops(n));
+        Layer pool = n.layer("m");
+        assertEquals(new Shape(1, 8, 1, 1), pool.outputShape());
+        assertEquals(5, pool.window().kernelH());
+        assertEquals(5, pool.window().kernelW());
+        assertEquals(24, n.totalMacs());
+    }
+
+    @Test
+    void reduceMeanTakesItsAxesFromAnInputSinceOpset18AndKeepsDimensions() {
+        Network n = new TinyOnnx().opset(18).input("x", 1, 4, 3, 6).int64("axes", 2, 3)
+                .node(op("ReduceMean", "m", "x", "axes"))
+                .node(op("Mul", "y", "x", "m")).output("y").read(dir);
+
+        assertEquals(List.of("input", "pool average", "eltwise mul"), ops(n));
+        assertEquals(new Shape(1, 4, 1, 1), n.layer("m").outputShape());
+        assertEquals(new Shape(1, 4, 3, 6), n.layer("y").outputShape());
+    }
+
+    @Test
+    void reduceMeanOverChannelsIsRejected() {
+        InputException e = assertThrows(InputException.class,
+                () -> new TinyOnnx().input("x", 1, 4, 3, 3)
+                        .node(op("ReduceMean", "m", "x").addAttribute(ints("axes", 1))).output("m").read(dir));
+        assertTrue(e.getMessage().contains("only over all axes after the channel"
+                + " axis"), e.getMessage());
+    }
+
+    @Test
+    void channelShuffleBetweenTwoReshapesIsAPassThrough() {
+        // ShuffleNet on 1x12x4x4, 3 groups: Conv 1x1 12->12 (group 3), Reshape to 1x3x4x4x4, Transpose
+        // perm [0,2,1,3,4], Reshape to 1x12x4x4, Conv 1x1 12->6.
+        // MACs: 16 positions x 12 x 4 = 768, then 16 x 6 x 12 = 1152; the shuffle adds no layer and no MACs.
+        Network n = new TinyOnnx().input("x", 1, 12, 4, 4).weight("w1", 12, 4, 1, 1).weight("w2", 6, 12, 1, 1)
+                .int64("split", 1, 3, 4, 4, 4).int64("merge", 1, -1, 4, 4)
+                .node(op("Conv", "c", "x", "w1").addAttribute(integer("group", 3)))
+                .node(op("Reshape", "r5", "c", "split"))
+                .node(op("Transpose", "t", "r5").addAttribute(ints("perm", 0, 2, 1, 3, 4)))
+                .node(op("Reshape", "s", "t", "merge"))
+                .node(op("Conv", "y", "s", "w2")).output("y").read(dir);
+
+        assertEquals(List.of("input", "conv", "conv"), ops(n));
+        assertEquals(List.of(n.layer("c").id()), n.layer("y").providers());
+        assertEquals(768 + 1152, n.totalMacs());
+    }
+
+    @Test
+    void transposeThatChangesTheNchwShapeIsAReshapeLayer() {
+        // NCHW to NHWC of 1x8x2x3 gives 1x2x3x8: data movement, no MACs.
+        Network n = new TinyOnnx().input("x", 1, 8, 2, 3)
+                .node(op("Transpose", "t", "x").addAttribute(ints("perm", 0, 2, 3, 1))).output("t").read(dir);
+
+        assertEquals(List.of("input", "reshape"), ops(n));
+        assertEquals(new Shape(1, 2, 3, 8), n.layer("t").outputShape());
+        assertEquals(0, n.totalMacs());
     }
 }
