@@ -293,6 +293,8 @@ final class GraphTranslator {
             case "Clip" -> activation(node, LayerFunction.CLIP);
             case "HardSigmoid" -> activation(node, LayerFunction.HARD_SIGMOID);
             case "HardSwish" -> activation(node, LayerFunction.HARD_SWISH);
+            case "Erf" -> activation(node, LayerFunction.ERF);
+            case "LayerNormalization" -> layerNormalization(node);
             case "LRN" -> sameShapeLayer(node, x -> builder.lrn(node.getOutput(0), x));
             case "Softmax" -> sameShapeLayer(node, x -> builder.softmax(node.getOutput(0), x, LayerFunction.SOFTMAX));
             case "LogSoftmax" ->
@@ -513,6 +515,21 @@ final class GraphTranslator {
         int id = builder.fc(node.getOutput(0), x.layer(), features);
         int[] dims = x.rank() == 1 ? new int[] {features} : new int[] {x.dims()[0], features};
         define(node, Tensor.output(dims, id, true));
+    }
+
+    /**
+     * Normalizing each element by the mean and variance of its neighbours along some axes, then scaling and
+     * shifting it, is the element-wise ALU work of an LRN layer (which normalizes across a window of channels);
+     * scale and bias are part of it. The training outputs Mean and InvStdDev have no layer.
+     */
+    private void layerNormalization(NodeProto node) {
+        for (int i = 1; i < node.getOutputCount(); i++) {
+            if (!node.getOutput(i).isEmpty() && uses.getOrDefault(node.getOutput(i), 0) > 0) {
+                throw new OnnxNodeException("output " + i + " ('" + node.getOutput(i) + "', a training statistic) is"
+                        + " read; only the normalized output Y is supported");
+            }
+        }
+        sameShapeLayer(node, x -> builder.lrn(node.getOutput(0), x));
     }
 
     private void activation(NodeProto node, LayerFunction function) {

@@ -49,9 +49,9 @@ class OnnxImporterErrorsTest {
                 .node(op("Relu", "r", "x")).node(op("Resize", "up", "r").setName("upsample")));
 
         assertEquals("node 'upsample' (op Resize) is not supported; supported ops: Add, AveragePool, "
-                + "BatchNormalization, Cast, Clip, Concat, Constant, ConstantOfShape, Conv, Div, Dropout, Flatten, "
-                + "Gather, Gemm, GlobalAveragePool, GlobalMaxPool, HardSigmoid, HardSwish, Identity, LeakyRelu, "
-                + "LogSoftmax, LRN, MatMul, MaxPool, Mul, Pad, ReduceMean, Relu, Reshape, Shape, Sigmoid, Slice, "
+                + "BatchNormalization, Cast, Clip, Concat, Constant, ConstantOfShape, Conv, Div, Dropout, Erf, "
+                + "Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, HardSigmoid, HardSwish, Identity, "
+                + "LayerNormalization, LeakyRelu, LogSoftmax, LRN, MatMul, MaxPool, Mul, Pad, ReduceMean, Relu, Reshape, Shape, Sigmoid, Slice, "
                 + "Softmax, Squeeze, Sub, Sum, Tanh, Transpose, Unsqueeze", message);
     }
 

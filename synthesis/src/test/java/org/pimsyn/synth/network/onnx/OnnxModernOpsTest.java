@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.mapping.CrossbarSet;
+import org.pimsyn.synth.network.json.NetworkJsonReader;
+import org.pimsyn.synth.network.json.NetworkJsonWriter;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.LayerFunction;
 import org.pimsyn.synth.network.LayerOp;
@@ -175,5 +177,46 @@ class OnnxModernOpsTest {
         assertEquals(List.of("input", "reshape"), ops(n));
         assertEquals(new Shape(1, 2, 3, 8), n.layer("t").outputShape());
         assertEquals(0, n.totalMacs());
+    }
+
+    @Test
+    void geluFromErfIsOneActivationAndFourElementWiseLayers() {
+        // PyTorch's exact GELU after a 1x1 Conv 4->8 on 1x4x3x3: y = c * 0.5 * (1 + erf(c / sqrt 2)), exported as
+        // Div, Erf, Add, Mul, Mul. c has two readers, so the divisor cannot fold into the Conv.
+        // MACs: 9 positions x 8 x 4 = 288; the element-wise part has none.
+        TinyOnnx model = new TinyOnnx().input("x", 1, 4, 3, 3).weight("w", 8, 4, 1, 1)
+                .weight("sqrt2").weight("one").weight("half")
+                .node(op("Conv", "c", "x", "w"))
+                .node(op("Div", "d", "c", "sqrt2"))
+                .node(op("Erf", "e", "d"))
+                .node(op("Add", "a", "e", "one"))
+                .node(op("Mul", "m", "c", "a"))
+                .node(op("Mul", "y", "m", "half")).output("y");
+        Network n = model.read(dir);
+
+        assertEquals(List.of("input", "conv", "eltwise div", "activation erf", "eltwise add", "eltwise mul",
+                "eltwise mul"), ops(n));
+        assertEquals(new Shape(1, 8, 3, 3), n.layer("y").outputShape());
+        assertEquals(List.of(n.layer("c").id(), n.layer("a").id()), n.layer("m").providers());
+        assertEquals(288, n.totalMacs());
+        Network back = NetworkJsonReader.parse(NetworkJsonWriter.toJson(n), "gelu.json", n.name());
+        assertEquals(LayerFunction.ERF, back.layer("e").function());
+    }
+
+    @Test
+    void layerNormalizationIsAnLrnLayerWithoutMacs() {
+        // ConvNeXt-style: Conv 3x3 3->8 (pads 1) on 1x3x4x4, LayerNormalization over channels after NCHW to NHWC,
+        // back to NCHW. MACs: 16 positions x 8 x 3 x 9 = 3456; the normalization and the transposes have none.
+        Network n = new TinyOnnx().opset(17).input("x", 1, 3, 4, 4).weight("w", 8, 3, 3, 3)
+                .weight("scale", 8).weight("bias", 8)
+                .node(op("Conv", "c", "x", "w").addAttribute(ints("pads", 1, 1, 1, 1)))
+                .node(op("Transpose", "nhwc", "c").addAttribute(ints("perm", 0, 2, 3, 1)))
+                .node(op("LayerNormalization", "ln", "nhwc", "scale", "bias").addAttribute(integer("axis", -1)))
+                .node(op("Transpose", "y", "ln").addAttribute(ints("perm", 0, 3, 1, 2))).output("y").read(dir);
+
+        assertEquals(List.of("input", "conv", "reshape", "lrn", "reshape"), ops(n));
+        assertEquals(new Shape(1, 4, 4, 8), n.layer("ln").outputShape());
+        assertEquals(new Shape(1, 8, 4, 4), n.layer("y").outputShape());
+        assertEquals(3456, n.totalMacs());
     }
 }
