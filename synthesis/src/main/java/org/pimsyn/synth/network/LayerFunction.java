@@ -12,6 +12,7 @@ public enum LayerFunction {
     CLIP(LayerOp.ACTIVATION),
     HARD_SIGMOID(LayerOp.ACTIVATION),
     HARD_SWISH(LayerOp.ACTIVATION),
+    ERF(LayerOp.ACTIVATION),
     ADD(LayerOp.ELTWISE),
     SUB(LayerOp.ELTWISE),
     MUL(LayerOp.ELTWISE),

@@ -20,6 +20,8 @@ final class JsonOps {
     static final String CLIP = "OP_CLIP";
     static final String HARD_SIGMOID = "OP_HARDSIGMOID";
     static final String HARD_SWISH = "OP_HARDSWISH";
+    /** Not in the PIMCOMP frontend, which has no erf; pimsyn's own name for the erf of GELU. */
+    static final String ERF = "OP_ERF";
     static final String ELTWISE = "OP_ELTWISE";
     static final String CONCAT = "OP_CONCAT";
     static final String FLATTEN = "OP_FLATTEN";
@@ -32,7 +34,7 @@ final class JsonOps {
 
     /** Every operation the reader accepts, in the order error messages list them. */
     static final List<String> SUPPORTED = List.of(INPUT, CONV, POOL, FC, RELU, RELU6, SIGMOID, TANH, CLIP,
-            HARD_SIGMOID, HARD_SWISH, ELTWISE, CONCAT, FLATTEN, RESHAPE, DROPOUT, LRN, SOFTMAX, LOG_SOFTMAX, PAD);
+            HARD_SIGMOID, HARD_SWISH, ERF, ELTWISE, CONCAT, FLATTEN, RESHAPE, DROPOUT, LRN, SOFTMAX, LOG_SOFTMAX, PAD);
 
     static final int POOL_MAX = 0;
     static final int POOL_AVERAGE = 1;
@@ -101,6 +103,7 @@ final class JsonOps {
             case CLIP -> CLIP;
             case HARD_SIGMOID -> HARD_SIGMOID;
             case HARD_SWISH -> HARD_SWISH;
+            case ERF -> ERF;
             default -> throw new IllegalArgumentException("not an activation: " + function);
         };
     }
@@ -114,6 +117,7 @@ final class JsonOps {
             case TANH -> LayerFunction.TANH;
             case HARD_SIGMOID -> LayerFunction.HARD_SIGMOID;
             case HARD_SWISH -> LayerFunction.HARD_SWISH;
+            case ERF -> LayerFunction.ERF;
             default -> null;
         };
     }

@@ -293,6 +293,8 @@ final class GraphTranslator {
             case "Clip" -> activation(node, LayerFunction.CLIP);
             case "HardSigmoid" -> activation(node, LayerFunction.HARD_SIGMOID);
             case "HardSwish" -> activation(node, LayerFunction.HARD_SWISH);
+            case "Erf" -> activation(node, LayerFunction.ERF);
+            case "LayerNormalization" -> layerNormalization(node);
             case "LRN" -> sameShapeLayer(node, x -> builder.lrn(node.getOutput(0), x));
             case "Softmax" -> sameShapeLayer(node, x -> builder.softmax(node.getOutput(0), x, LayerFunction.SOFTMAX));
             case "LogSoftmax" ->
@@ -328,6 +330,8 @@ final class GraphTranslator {
             case "Gather" -> define(node, ShapeFolding.gather(constantInput(node, 0, "Gather"),
                     constantInput(node, 1, "Gather"), a.integer("axis", 0)));
             case "Slice" -> slice(node, a);
+            case "ReduceMean" -> reduceMean(node, a);
+            case "Transpose" -> transpose(node, a);
             default -> throw new IllegalStateException("supported but not translated: " + node.getOpType());
         }
     }
@@ -383,6 +387,83 @@ final class GraphTranslator {
         define(node, Tensor.output(Dims.of(builder.shape(id)), id, false));
     }
 
+    /**
+     * ReduceMean over every axis after the channel axis (H and W of an image, L of an N x C x L tensor) is a
+     * global average pooling, as exports of {@code x.mean((2, 3))} give; reducing the batch or channel axis
+     * would be a layer the network model has no operation for.
+     */
+    private void reduceMean(NodeProto node, NodeAttributes a) {
+        Tensor x = input(node, 0);
+        long[] axes = hasInput(node, 1) ? knownInts(node, 1, "axes") : a.ints("axes");
+        boolean keep = a.smallInt("keepdims", 1) != 0;
+        int rank = x.rank();
+        boolean[] reduced = new boolean[rank];
+        if (axes == null || axes.length == 0) {
+            if (a.smallInt("noop_with_empty_axes", 0) != 0) {
+                define(node, passThrough(node, x));
+                return;
+            }
+            Arrays.fill(reduced, true);
+        } else {
+            for (long axis : axes) {
+                reduced[Dims.axis(axis, rank, "axis")] = true;
+            }
+        }
+        List<Integer> outDims = new ArrayList<>();
+        for (int i = 0; i < rank; i++) {
+            if (!reduced[i]) {
+                outDims.add(x.dims()[i]);
+            } else if (keep) {
+                outDims.add(1);
+            }
+        }
+        int[] out = outDims.stream().mapToInt(Integer::intValue).toArray();
+        if (x.isConstant()) {
+            define(node, Tensor.constant(out, null, x.elemType()));
+            return;
+        }
+        boolean spatial = rank >= 3 && rank <= 4 && !reduced[0] && !reduced[1];
+        for (int i = 2; i < rank; i++) {
+            spatial &= reduced[i];
+        }
+        if (!spatial) {
+            throw new OnnxNodeException("ReduceMean over axes " + Arrays.toString(axes) + " of " + Dims.text(x.dims())
+                    + " is not supported; only over all axes after the channel axis (global average pooling)");
+        }
+        int id = builder.globalPool(node.getOutput(0), x.layer(), LayerFunction.AVERAGE);
+        define(node, Tensor.output(out, id, false));
+    }
+
+    /**
+     * A permutation that keeps the NCHW shape of a layer output, or one of a tensor of more than 4 dimensions
+     * (the channel shuffle of ShuffleNet: Reshape to N x g x C/g x H x W, Transpose, Reshape back), moves data
+     * but computes nothing: it passes through. One that changes the NCHW shape (such as NCHW to NHWC) is a RESHAPE
+     * layer, the same data movement without MACs.
+     */
+    private void transpose(NodeProto node, NodeAttributes a) {
+        Tensor x = input(node, 0);
+        int rank = x.rank();
+        long[] perm = a.ints("perm");
+        int[] out = new int[rank];
+        boolean[] seen = new boolean[rank];
+        for (int i = 0; i < rank; i++) {
+            int from = perm == null ? rank - 1 - i : perm.length == rank ? Dims.axis(perm[i], rank, "perm") : -1;
+            if (from < 0 || seen[from]) {
+                throw new OnnxNodeException("perm " + Arrays.toString(perm) + " is not a permutation of the "
+                        + rank + " axes of " + Dims.text(x.dims()));
+            }
+            seen[from] = true;
+            out[i] = x.dims()[from];
+        }
+        if (x.isConstant()) {
+            define(node, rank <= 1 ? x : Tensor.constant(out, null, x.elemType()));
+        } else if (rank > 4 || Dims.toShape(out).equals(builder.shape(x.layer()))) {
+            define(node, x.withDims(out, false));
+        } else {
+            define(node, Tensor.output(out, builder.reshape(node.getOutput(0), x.layer(), Dims.toShape(out)), false));
+        }
+    }
+
     /** Y = A x B (+ C) with a constant B: an FC layer; C is a bias of the layer. */
     private void gemm(NodeProto node, NodeAttributes a) {
         Tensor x = layerInput(node, 0);
@@ -434,6 +515,21 @@ final class GraphTranslator {
         int id = builder.fc(node.getOutput(0), x.layer(), features);
         int[] dims = x.rank() == 1 ? new int[] {features} : new int[] {x.dims()[0], features};
         define(node, Tensor.output(dims, id, true));
+    }
+
+    /**
+     * Normalizing each element by the mean and variance of its neighbours along some axes, then scaling and
+     * shifting it, is the element-wise ALU work of an LRN layer (which normalizes across a window of channels);
+     * scale and bias are part of it. The training outputs Mean and InvStdDev have no layer.
+     */
+    private void layerNormalization(NodeProto node) {
+        for (int i = 1; i < node.getOutputCount(); i++) {
+            if (!node.getOutput(i).isEmpty() && uses.getOrDefault(node.getOutput(i), 0) > 0) {
+                throw new OnnxNodeException("output " + i + " ('" + node.getOutput(i) + "', a training statistic) is"
+                        + " read; only the normalized output Y is supported");
+            }
+        }
+        sameShapeLayer(node, x -> builder.lrn(node.getOutput(0), x));
     }
 
     private void activation(NodeProto node, LayerFunction function) {
@@ -632,6 +728,11 @@ final class GraphTranslator {
             define(node, Tensor.constant(out, x.ints(), x.elemType()));
             return;
         }
+        if (out.length > 4) {
+            // Only a view on the way to a Transpose and back to at most 4 dimensions (a channel shuffle).
+            define(node, x.withDims(out, false));
+            return;
+        }
         Shape target = Dims.toShape(out);
         if (target.equals(builder.shape(x.layer()))) {
             define(node, x.withDims(out, x.foldable() && uses.getOrDefault(node.getInput(0), 0) == 1));
@@ -769,7 +870,8 @@ final class GraphTranslator {
     private void requireConstantParameters(NodeProto node) {
         int first = switch (node.getOpType()) {
             case "Conv", "Gemm" -> 2;
-            case "BatchNormalization", "Clip", "Dropout", "Pad", "Reshape", "Squeeze", "Unsqueeze" -> 1;
+            case "BatchNormalization", "Clip", "Dropout", "Pad", "Reshape", "Squeeze", "Unsqueeze", "ReduceMean",
+                    "LayerNormalization" -> 1;
             default -> node.getInputCount();
         };
         for (int i = first; i < node.getInputCount(); i++) {
@@ -847,7 +949,12 @@ final class GraphTranslator {
     }
 
     private void define(NodeProto node, Tensor t) {
-        if (!t.isConstant() && !Dims.toShape(t.dims()).equals(builder.shape(t.layer()))) {
+        if (!t.isConstant() && t.rank() > 4) {
+            if (Dims.elements(t.dims()) != builder.shape(t.layer()).elements()) {
+                throw new IllegalStateException("tensor '" + node.getOutput(0) + "' of " + Dims.text(t.dims())
+                        + " disagrees with layer shape " + builder.shape(t.layer()));
+            }
+        } else if (!t.isConstant() && !Dims.toShape(t.dims()).equals(builder.shape(t.layer()))) {
             throw new IllegalStateException("tensor '" + node.getOutput(0) + "' of " + Dims.text(t.dims())
                     + " disagrees with layer shape " + builder.shape(t.layer()));
         }

@@ -10,7 +10,8 @@ final class OnnxOps {
             "Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Gemm", "MatMul",
             "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "HardSigmoid", "HardSwish", "BatchNormalization",
             "Add", "Sum", "Mul", "Sub", "Div", "Concat", "Flatten", "Reshape", "Dropout", "Identity", "LRN",
-            "Softmax", "LogSoftmax", "Pad");
+            "Softmax", "LogSoftmax", "Pad", "ReduceMean", "Transpose", "Erf",
+            "LayerNormalization");
 
     /** Operators of shape computations, folded to constants. */
     static final Set<String> SHAPE_OPS = Set.of(

@@ -150,8 +150,9 @@ final class LayerRoles {
     static byte aluKindOf(Layer layer) {
         AluKind kind = switch (layer.op()) {
             case POOL -> AluKind.POOL;
+            // erf, like sigmoid and tanh, is a transcendental function rather than a comparison or clamp.
             case ACTIVATION -> layer.function() == LayerFunction.SIGMOID || layer.function() == LayerFunction.TANH
-                    ? AluKind.SIGMOID : AluKind.RELU;
+                    || layer.function() == LayerFunction.ERF ? AluKind.SIGMOID : AluKind.RELU;
             case SOFTMAX -> AluKind.SIGMOID;
             case ELTWISE, LRN -> AluKind.ELTWISE;
             default -> null;

@@ -49,10 +49,10 @@ class OnnxImporterErrorsTest {
                 .node(op("Relu", "r", "x")).node(op("Resize", "up", "r").setName("upsample")));
 
         assertEquals("node 'upsample' (op Resize) is not supported; supported ops: Add, AveragePool, "
-                + "BatchNormalization, Cast, Clip, Concat, Constant, ConstantOfShape, Conv, Div, Dropout, Flatten, "
-                + "Gather, Gemm, GlobalAveragePool, GlobalMaxPool, HardSigmoid, HardSwish, Identity, LeakyRelu, "
-                + "LogSoftmax, LRN, MatMul, MaxPool, Mul, Pad, Relu, Reshape, Shape, Sigmoid, Slice, Softmax, "
-                + "Squeeze, Sub, Sum, Tanh, Unsqueeze", message);
+                + "BatchNormalization, Cast, Clip, Concat, Constant, ConstantOfShape, Conv, Div, Dropout, Erf, "
+                + "Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, HardSigmoid, HardSwish, Identity, "
+                + "LayerNormalization, LeakyRelu, LogSoftmax, LRN, MatMul, MaxPool, Mul, Pad, ReduceMean, Relu, Reshape, Shape, Sigmoid, Slice, "
+                + "Softmax, Squeeze, Sub, Sum, Tanh, Transpose, Unsqueeze", message);
     }
 
     @Test

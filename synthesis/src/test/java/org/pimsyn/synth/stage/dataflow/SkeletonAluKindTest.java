@@ -20,7 +20,9 @@ class SkeletonAluKindTest {
         int c = b.conv("b", a, 4, 3, 1, 1);
         int sum = b.eltwise("sum", LayerFunction.ADD, a, c);
         int sig = b.activation("sig", sum, LayerFunction.SIGMOID);
-        int fc = b.fc("fc", b.flatten("flat", sig), 3);
+        int erf = b.activation("erf", sig, LayerFunction.ERF);
+        int norm = b.lrn("norm", erf);
+        int fc = b.fc("fc", b.flatten("flat", norm), 3);
         b.softmax("soft", fc, LayerFunction.SOFTMAX);
         Network n = b.build();
         DataflowSkeleton s = DataflowSkeleton.of(new DataflowSpec(n, new int[] {1, 1, 1}, 1, 128, 2, 8, 8));
@@ -29,6 +31,8 @@ class SkeletonAluKindTest {
         assertEquals(AluKind.ELTWISE, s.aluKindOf(n.layer("sum").id()));
         assertEquals(AluKind.SIGMOID, s.aluKindOf(n.layer("sig").id()));
         assertEquals(AluKind.SIGMOID, s.aluKindOf(n.layer("soft").id()));
+        assertEquals(AluKind.SIGMOID, s.aluKindOf(n.layer("erf").id()));
+        assertEquals(AluKind.ELTWISE, s.aluKindOf(n.layer("norm").id()));
         for (String free : new String[] {"in", "a", "b", "flat", "fc"}) {
             assertNull(s.aluKindOf(n.layer(free).id()), free);
         }
