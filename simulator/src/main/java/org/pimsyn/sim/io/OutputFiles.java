@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Temporary files that later become user-facing output files by a rename. */
 public final class OutputFiles {
@@ -28,6 +30,19 @@ public final class OutputFiles {
             Files.setPosixFilePermissions(tmp, READABLE);
         }
         return tmp;
+    }
+
+    /**
+     * The hidden temporary files in {@code dir} made by {@link #createTemporary} with one of {@code prefixes}: what
+     * a run killed before renaming them leaves behind.
+     */
+    public static List<Path> temporaries(Path dir, List<String> prefixes) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".tmp") && prefixes.stream().anyMatch(name::startsWith) && Files.isRegularFile(f);
+            }).toList();
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.io.OutputFiles;
@@ -110,15 +109,7 @@ public final class TraceSet implements AutoCloseable {
      * could delete them.
      */
     private static void removeStaleTemporaries(TraceOptions options) throws IOException {
-        String prefix = "." + options.baseName() + ".";
-        List<Path> candidates;
-        try (Stream<Path> list = Files.list(options.directory())) {
-            candidates = list.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith(prefix) && name.endsWith(".tmp") && Files.isRegularFile(f);
-            }).toList();
-        }
-        for (Path f : candidates) {
+        for (Path f : OutputFiles.temporaries(options.directory(), List.of("." + options.baseName() + "."))) {
             try (FileChannel channel = FileChannel.open(f, StandardOpenOption.WRITE)) {
                 if (channel.tryLock() != null) {
                     Files.deleteIfExists(f);

@@ -85,8 +85,14 @@ public final class PeakPowerModel {
 
     /** Leakage plus one access per latency, the costlier of read and write: a scratchpad's peak power. */
     public static double scratchpadPeakMw(ScratchpadSpec s) {
-        return s.leakagePowerMw() + Math.max(s.readEnergyPj() / s.readLatencyNs(),
-                s.writeEnergyPj() / s.writeLatencyNs());
+        return scratchpadPeakMw(s.leakagePowerMw(), s.readEnergyPj(), s.readLatencyNs(), s.writeEnergyPj(),
+                s.writeLatencyNs());
+    }
+
+    /** {@link #scratchpadPeakMw(ScratchpadSpec)} from the figures themselves. */
+    public static double scratchpadPeakMw(double leakageMw, double readPj, double readNs, double writePj,
+            double writeNs) {
+        return leakageMw + Math.max(readPj / readNs, writePj / writeNs);
     }
 
     public double crossbarsMw(long crossbars) {

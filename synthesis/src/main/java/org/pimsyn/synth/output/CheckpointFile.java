@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -449,18 +449,13 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
             throw tooLarge(file);
         }
         channel.position(0);
-        // One byte past the bound rather than trust the size: the file may grow while it is read.
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), MAX_BYTES) + 1);
-        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-            if (!buffer.hasRemaining() && buffer.capacity() <= MAX_BYTES) {
-                buffer = ByteBuffer.allocate((int) Math.min(2L * buffer.capacity(), MAX_BYTES + 1))
-                        .put(buffer.flip());
-            }
-        }
-        if (buffer.position() > MAX_BYTES) {
+        // One byte past the bound rather than trust the size: the file may grow while it is read. The stream stays
+        // open: closing it would close the channel the checkpoint goes on writing through.
+        byte[] bytes = Channels.newInputStream(channel).readNBytes((int) MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
             throw tooLarge(file);
         }
-        return Arrays.copyOf(buffer.array(), buffer.position());
+        return bytes;
     }
 
     private static InputException tooLarge(Path file) {

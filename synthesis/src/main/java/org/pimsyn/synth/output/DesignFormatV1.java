@@ -10,6 +10,7 @@ import org.pimsyn.sim.component.ComponentEntry;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.InputException;
+import org.pimsyn.synth.design.PeakPowerModel;
 
 /**
  * Reads design files of format version 1, whose component library was a set of typed tables (crossbars, dacs,
@@ -76,8 +77,8 @@ final class DesignFormatV1 {
                 double leakage = num(c, "leakagePowerMw");
                 entries.add(ComponentEntries.scratchpad(c.get("capacityKb").asInt(), num(c, "readLatencyNs"),
                         num(c, "writeLatencyNs"), num(c, "readEnergyPj"), num(c, "writeEnergyPj"), leakage,
-                        leakage + Math.max(num(c, "readEnergyPj") / num(c, "readLatencyNs"),
-                                num(c, "writeEnergyPj") / num(c, "writeLatencyNs")), SOURCE));
+                        PeakPowerModel.scratchpadPeakMw(leakage, num(c, "readEnergyPj"), num(c, "readLatencyNs"),
+                                num(c, "writeEnergyPj"), num(c, "writeLatencyNs")), SOURCE));
             }
             JsonNode noc = old.get("noc");
             double hopNs = num(noc, "hopLatencyNs");

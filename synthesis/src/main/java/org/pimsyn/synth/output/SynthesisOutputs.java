@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.pimsyn.synth.design.Design;
+import org.pimsyn.sim.io.OutputFiles;
 import org.pimsyn.synth.io.AtomicFiles;
 
 /** The files of a synthesis run, written into one directory, each atomically, once all of them are ready. */
@@ -47,12 +48,9 @@ public final class SynthesisOutputs {
     public static void removeStaleTemporaries(Path directory) {
         List<String> prefixes = Stream.of(DESIGN_FILE, PIMCOMP_FILE, REPORT_FILE, ReportHtml.FILE,
                 EXPLORATION_LOG_FILE, CHECKPOINT_FILE).map(name -> "." + name).toList();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".tmp") && prefixes.stream().anyMatch(name::startsWith) && Files.isRegularFile(f)) {
-                    Files.deleteIfExists(f);
-                }
+        try {
+            for (Path f : OutputFiles.temporaries(directory, prefixes)) {
+                Files.deleteIfExists(f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + directory + ": " + e.getMessage(), e);
