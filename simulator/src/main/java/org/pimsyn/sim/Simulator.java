@@ -5,6 +5,7 @@ import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.energy.EnergyBreakdown;
 import org.pimsyn.sim.energy.EnergyModel;
 import org.pimsyn.sim.engine.Activity;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.engine.SimulationEngine;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.IrProgram;
@@ -38,20 +39,43 @@ public final class Simulator {
         return EnergyModel.price(activity.actions(), activity.timeNs(), library);
     }
 
-    /** Simulates, prices with the same library and builds the full report. */
+    /** Simulates as the plan says. */
+    public Activity simulate(Accelerator accelerator, ComponentLibrary library, IrProgram program, RunPlan plan,
+            SimulationObserver observer) {
+        return engine.run(accelerator, library, program, plan, observer);
+    }
+
+    /** Simulates {@code images} images, prices with the same library and builds the full report. */
     public SimulationReport report(Accelerator accelerator, ComponentLibrary library, IrProgram program, int images,
             SimulationObserver observer) {
-        Activity activity = engine.run(accelerator, library, program, images, observer);
-        return SimulationReport.of(activity, price(activity, library));
+        return report(accelerator, library, program, RunPlan.images(images), observer);
     }
 
     /**
-     * The search's fitness evaluation: simulates without observer and returns only the headline figures
-     * (cycles, interval, energy per image, power, GOPS, GOPS/W, budget and scratchpad checks), without
+     * Simulates as the plan says, prices with the same library and builds the full report; the latency of one
+     * image alone comes from a one-image run (without observer) where the plan streams more.
+     */
+    public SimulationReport report(Accelerator accelerator, ComponentLibrary library, IrProgram program,
+            RunPlan plan, SimulationObserver observer) {
+        Activity activity = engine.run(accelerator, library, program, plan, observer);
+        long alone = plan.images() == 1 ? activity.firstImageLatencyCycles()
+                : engine.run(accelerator, library, program, new RunPlan(1, null, plan.arbitration()),
+                        SimulationObserver.NONE).firstImageLatencyCycles();
+        return SimulationReport.of(activity, price(activity, library), alone);
+    }
+
+    /**
+     * The search's fitness evaluation: simulates as the plan says without observer and returns only the headline
+     * figures (cycles, interval, energy per image, power, GOPS, GOPS/W, budget and scratchpad checks), without
      * building the per-layer and per-resource report.
      */
     public Performance fitness(Accelerator accelerator, ComponentLibrary library, IrProgram program, int images) {
-        Activity activity = engine.run(accelerator, library, program, images, SimulationObserver.NONE);
+        return fitness(accelerator, library, program, RunPlan.images(images));
+    }
+
+    /** {@link #fitness} of a run as the plan says. */
+    public Performance fitness(Accelerator accelerator, ComponentLibrary library, IrProgram program, RunPlan plan) {
+        Activity activity = engine.run(accelerator, library, program, plan, SimulationObserver.NONE);
         return Performance.of(activity, price(activity, library));
     }
 

@@ -17,6 +17,7 @@ import org.pimsyn.sim.timing.TimingRules;
  */
 public final class Activity {
     private final Accelerator accelerator;
+    private final RunPlan plan;
     private final int images;
     private final long irExecutions;
     private final long cycles;
@@ -31,17 +32,23 @@ public final class Activity {
     private final int layers;
     private final ActionCounts actions;
     private final boolean timed;
+    /** The shift by which the schedule repeated itself where that stopped the run, else 0, and its period. */
+    private final long repeatedShiftCycles;
+    private final int repeatedPeriodImages;
 
     /**
      * The counts of a run; {@code loop} null for counting without timing ({@link SimulationEngine#count}): no
      * cycles, no waits, no scratchpad occupancy, and the interval is the bottleneck alone.
      */
-    Activity(CompiledProgram c, LoopResults loop) {
+    Activity(CompiledProgram c, RunPlan plan, LoopResults loop) {
         DesignTables d = c.design;
         accelerator = d.accelerator;
-        images = c.images;
-        irExecutions = (long) c.program.size() * images;
+        this.plan = plan;
         timed = loop != null;
+        images = timed ? loop.images() : c.images;
+        repeatedShiftCycles = timed ? loop.repeatedShiftCycles() : 0;
+        repeatedPeriodImages = timed ? loop.repeatedPeriodImages() : 1;
+        irExecutions = (long) c.program.size() * images;
         resources = c.resources;
         if (timed) {
             cycles = loop.cycles();
@@ -109,27 +116,82 @@ public final class Activity {
         return imageEndCycles[0];
     }
 
+    /** How the run streamed its images; {@link #images()} is how many ran to their end. */
+    public RunPlan plan() {
+        return plan;
+    }
+
+    /** Whether a steady-state run stopped because its interval converged, before its most images. */
+    public boolean stoppedAtSteadyState() {
+        return timed && plan.streamsToSteadyState() && images < plan.images();
+    }
+
     /**
-     * True when the reported interval is the measured one: two or more images ran, and the gap between the last
-     * two was not shorter than the bottleneck.
+     * The interval between images as the run shows it: where the schedule repeated itself every p images by a
+     * shift of S cycles, which stopped the run, S / p rounded up; else the mean gap between image ends over the last
+     * two windows of the plan's rule ({@link SteadyStateRule}), or over all gaps after its warm-up where the run has
+     * fewer (all gaps where it has no more than the warm-up), rounded up to whole cycles; 0 with one image or
+     * without timing.
+     */
+    public long measuredIntervalCycles() {
+        if (!timed || images < 2) {
+            return 0;
+        }
+        if (repeatedShiftCycles > 0) {
+            return TimingRules.ceilDiv(repeatedShiftCycles, repeatedPeriodImages);
+        }
+        // After the warm-up where the run has gaps beyond it: the first gaps are the pipeline filling.
+        int afterWarmup = images - 1 - plan.rule().warmupImages();
+        int gaps = Math.min(afterWarmup > 0 ? afterWarmup : images - 1, 2 * plan.rule().windowImages());
+        return TimingRules.ceilDiv(imageEndCycles[images - 1] - imageEndCycles[images - 1 - gaps], gaps);
+    }
+
+    /**
+     * Whether the interval converged: the run's schedule repeated itself (see {@link EventLoop}), or the last two
+     * windows of gaps agree by the plan's rule (never with fewer images than it needs).
+     */
+    public boolean intervalConverged() {
+        return timed && (repeatedShiftCycles > 0 || plan.rule().converged(imageEndCycles, images - 1));
+    }
+
+    /** Whether the run stopped because its schedule repeated itself exactly. */
+    public boolean scheduleRepeated() {
+        return repeatedShiftCycles > 0;
+    }
+
+    /** The period, in images, with which the schedule repeated itself; 1 where it did not. */
+    public int repeatedPeriodImages() {
+        return repeatedPeriodImages;
+    }
+
+    /**
+     * True when the reported interval is the measured one: two or more images ran, and their mean gap was not
+     * shorter than the bottleneck.
      */
     public boolean intervalMeasured() {
         return timed && images >= 2 && measuredIntervalCycles() >= bottleneckCycles();
     }
 
     /**
-     * The steady-state interval between images: the end of the last image minus the end of the one before, but
-     * never less than {@link #bottleneckCycles()}; with one image, the bottleneck alone. A resource serves at most
-     * one image's work per bottleneck period, so no steady state is faster; a short run whose last two images end
-     * close together is still filling the pipeline, and its gap would overstate throughput and power.
+     * The steady-state interval between images: {@link #measuredIntervalCycles()}, but never less than
+     * {@link #bottleneckCycles()}; with one image, the bottleneck alone. A resource serves at most one image's work
+     * per bottleneck period, so no steady state is faster; a short run whose images end close together is still
+     * filling the pipeline, and its gap would overstate throughput and power.
      */
     public long intervalCycles() {
-        return timed && images >= 2 ? Math.max(measuredIntervalCycles(), bottleneckCycles()) : bottleneckCycles();
+        return intervalMeasured() ? measuredIntervalCycles() : bottleneckCycles();
     }
 
-    /** The end of the last image minus the end of the one before; 0 with one image. */
-    public long measuredIntervalCycles() {
-        return timed && images >= 2 ? imageEndCycles[images - 1] - imageEndCycles[images - 2] : 0;
+    /**
+     * The last image's latency in the stream: from its arrival (image {@code k} arrives at {@code k x}
+     * {@link #bottleneckCycles()}, see {@code traces/README.md}) to its end; with one image, the image's latency
+     * alone. 0 without timing.
+     */
+    public long streamLatencyCycles() {
+        if (!timed) {
+            return 0;
+        }
+        return imageEndCycles[images - 1] - (images - 1) * bottleneckCycles();
     }
 
     /** The largest per-image busy time of any resource, per unit for pools (rounded up); at least 1. */

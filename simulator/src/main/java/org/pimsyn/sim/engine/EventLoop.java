@@ -3,21 +3,40 @@ package org.pimsyn.sim.engine;
 import java.util.Arrays;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.timing.TimingRules;
 
 /**
  * The discrete-event loop. It jumps from one IR end to the next; at each such cycle it first retires every
  * IR ending then (releasing resources, readying successors), then dispatches waiting IRs in arbitration order.
  *
  * <p>Each waiting IR sits in the queue of one resource it needs: first the first resource of its set, later
- * whichever resource it last found busy. Queues are ordered by the arbitration key (ready cycle, image, rank
- * in (layer, block, id) order), packed into one long. A queue is examined only when its resource may have a
+ * whichever resource it last found busy. Queues are ordered by the arbitration key, packed into one long: image,
+ * ready cycle and rank in (layer, block, id) order for {@link Arbitration#OLDEST_IMAGE_FIRST}, ready cycle before
+ * image for {@link Arbitration#EARLIEST_READY}. A queue is examined only when its resource may have a
  * free unit, so an IR never waits while every resource it needs is free (the schedule is work-conserving) and
  * acquires all its resources at once (no hold-and-wait, hence no deadlock).
+ *
+ * <p>Images arrive one per bound interval (the busiest resource's busy cycles per image): image {@code k}'s
+ * source IRs, those without predecessors, become ready no earlier than cycle {@code k x bound}. No design sustains a
+ * faster stream, so arrivals never hold back a steady state, while the first layers cannot race ahead of the rest
+ * and pile up images in the scratchpads; an image's latency in the stream is counted from its arrival.
+ *
+ * <p>A run streaming to a steady state ({@link SteadyStateRule}) stops at the end of the image after which the
+ * interval has converged; the later images it had started are abandoned. It converges in one of two ways: by the
+ * rule's two windows of gaps, or exactly, when the schedule keeps pace with the arrivals and repeats itself with a
+ * period of {@code p} images (1 to {@value #MAX_PERIOD}): every IR of image {@code k} started exactly {@code p}
+ * arrival intervals after the same IR of image {@code k-p}, as did their ends, and so for more images in a row than
+ * {@code p} plus the most images ever in flight beyond the last ended one, after the rule's warm-up. Every image in
+ * flight then repeats one a period earlier, relative to its arrival, so the run goes on repeating. The interval is
+ * then the arrival interval, the bound. (A schedule repeating by a longer shift falls behind the arrivals: the
+ * images waiting for it pile up, which may change it later, so only the windows decide there.)
  *
  * <p>Buffers grow to the largest program seen and are reused; one loop serves one thread.
  */
 final class EventLoop {
     private static final int END_PRIORITY = 0;
+    /** An image's arrival is handled after the ends of its cycle, before the dispatch. */
+    private static final int ARRIVAL_PRIORITY = 1;
     private static final int SMALL_ROUND = 16;
 
     /**
@@ -54,10 +73,40 @@ final class EventLoop {
     private final int[] smallResources = new int[SMALL_ROUND];
     private int dataBits;
     private int rankBits;
-    private int timeShift;
+    /** Where the ready cycle and the image sit in an arbitration key. */
+    private int readyShift;
+    private int imageShift;
     private long rankMask;
     private long imageMask;
     private long maxReadyCycle;
+    /** IRs of each image still to end; an image has ended when its count reaches 0. */
+    private int[] remaining = new int[0];
+    private SteadyStateRule stopRule;
+    private int completedImages;
+    /**
+     * Steady-state runs: each IR's start, less its image's arrival, for the last {@value #SHIFT_IMAGES} images
+     * ({@code (image % SHIFT_IMAGES) * n + node}); off ({@code shiftTracking} false) once an image starts so far
+     * ahead of the last ended one that it would overwrite an image a period back, or a start lies an int's range
+     * after its arrival.
+     */
+    private int[] startSinceArrival = new int[0];
+    private boolean shiftTracking;
+    /** Per period p: the shift by which the last ended images repeated those p before, and in how many in a row. */
+    private final long[] periodShift = new long[MAX_PERIOD + 1];
+    private final int[] periodStreak = new int[MAX_PERIOD + 1];
+    /** The interval of a run stopped because its schedule repeated, else 0: shift and period. */
+    private long repeatedShift;
+    private int repeatedPeriod;
+    private static final int SHIFT_IMAGES = 16;
+    /** The most images any start lay ahead of the last ended one, in this run. */
+    private int mostAhead;
+    private static final int MAX_PERIOD = 4;
+    /** Cycles between image arrivals. */
+    private long arrivalCycles;
+    /** The IRs without predecessors, in id order, {@code sourceCount} of them. */
+    private int[] sources = new int[0];
+    private int sourceCount;
+    private boolean stopped;
     private SimulationObserver observer;
     private boolean observing;
     private long executed;
@@ -73,9 +122,14 @@ final class EventLoop {
     private long[] highWaterBits;
     private long[] occupancyBits;
 
-    /** Runs the bound program and returns what it measured. */
-    LoopResults run(CompiledProgram c, SimulationObserver obs) {
+    /**
+     * Runs the bound program and returns what it measured.
+     *
+     * @param stop null to run all of {@code c.images}; else stop once the interval has converged by this rule
+     */
+    LoopResults run(CompiledProgram c, SimulationObserver obs, Arbitration arbitration, SteadyStateRule stop) {
         program = c.program;
+        stopRule = stop;
         n = program.size();
         images = c.images;
         nodes = c.nodes;
@@ -92,10 +146,17 @@ final class EventLoop {
         }
         rankBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(0, n - 1)));
         int imageBits = 32 - Integer.numberOfLeadingZeros(images - 1);
-        timeShift = rankBits + imageBits;
+        int readyBits = 63 - rankBits - imageBits;
+        if (arbitration == Arbitration.OLDEST_IMAGE_FIRST) {
+            readyShift = rankBits;
+            imageShift = rankBits + readyBits;
+        } else {
+            imageShift = rankBits;
+            readyShift = rankBits + imageBits;
+        }
         rankMask = (1L << rankBits) - 1;
         imageMask = (1L << imageBits) - 1;
-        maxReadyCycle = (1L << (63 - timeShift)) - 1;
+        maxReadyCycle = (1L << readyBits) - 1;
         prepare(c, (int) executions);
         if (observing) {
             observer.started(new SimulationStart(c.design.accelerator, program, images, c.resources));
@@ -111,21 +172,39 @@ final class EventLoop {
         while (!ev.isEmpty()) {
             now = ev.peekTime();
             do {
-                retire(ev.pop(), now);
+                int event = ev.pop();
+                if (event >= 0) {
+                    retire(event, now);
+                } else {
+                    arrive(-event - 1, now);
+                }
             } while (!ev.isEmpty() && ev.peekTime() == now);
+            if (stopped) {
+                break;
+            }
             dispatch(now);
         }
         cycles = now;
-        if (executed != executions) {
-            throw new IllegalStateException("simulation stalled: " + executed + " of " + executions
-                    + " IR executions ran");
+        if (!stopped && executed != executions) {
+            StringBuilder stuck = new StringBuilder();
+            for (int r = 0; r < c.resources.size() && stuck.length() < 400; r++) {
+                if (waiting[r] > 0) {
+                    stuck.append(' ').append(c.resources.name(r)).append(" (").append(waiting[r]).append(" waiting, ")
+                            .append(free[r]).append(" of ").append(c.resources.capacity(r)).append(" free)");
+                }
+            }
+            throw new IllegalStateException("simulation stalled at cycle " + now + ": " + executed + " of "
+                    + executions + " IR executions ran; waiting:" + stuck);
         }
         if (observing) {
             observer.finished(now);
         }
         program = null;
         observer = null;
-        return new LoopResults(cycles, imageEndCycles, layerFirstStart, layerLastEnd, waitCycles, highWaterBits);
+        int ran = stopped ? completedImages : images;
+        return new LoopResults(cycles, ran, repeatedShift, repeatedPeriod, Arrays.copyOf(imageEndCycles, ran),
+                Arrays.copyOf(layerFirstStart, ran * layers), Arrays.copyOf(layerLastEnd, ran * layers), waitCycles,
+                highWaterBits);
     }
 
     private void prepare(CompiledProgram c, int executions) {
@@ -147,6 +226,8 @@ final class EventLoop {
             waiting[r] = 0;
             free[r] = c.resources.capacity(r);
             queueSince[r] = 0;
+            // A run stopped at its steady state leaves the resources its last ends touched.
+            touchedFlag[r] = false;
         }
         touchedCount = 0;
         int horizon = Math.min(c.maxDuration + 1, MAX_RING_CYCLES);
@@ -163,12 +244,41 @@ final class EventLoop {
         for (int k = 0; k < edges; k++) {
             pending[program.successorAt(k)]++;
         }
+        arrivalCycles = arrivalCycles(c);
+        if (sources.length < n) {
+            sources = new int[n];
+        }
+        sourceCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (pending[i] == 0) {
+                sources[sourceCount++] = i;
+            }
+        }
         for (int image = 1; image < images; image++) {
-            // Image k+1 runs each IR only after image k's run of the same IR: every IR serves images in order.
+            // Image k+1 runs each IR only after image k's run of the same IR: every IR serves images in order. Its
+            // sources also wait for its arrival.
             int base = image * n;
             for (int i = 0; i < n; i++) {
-                pending[base + i] = pending[i] + 1;
+                pending[base + i] = pending[i] == 0 ? 2 : pending[i] + 1;
             }
+            if (sourceCount > 0) {
+                events.push(image * arrivalCycles, ARRIVAL_PRIORITY, -image - 1);
+            }
+        }
+        if (remaining.length < images) {
+            remaining = new int[images];
+        }
+        Arrays.fill(remaining, 0, images, n);
+        completedImages = 0;
+        stopped = false;
+        shiftTracking = stopRule != null;
+        Arrays.fill(periodShift, -1);
+        Arrays.fill(periodStreak, 0);
+        repeatedShift = 0;
+        repeatedPeriod = 1;
+        mostAhead = 0;
+        if (shiftTracking && startSinceArrival.length < SHIFT_IMAGES * n) {
+            startSinceArrival = new int[SHIFT_IMAGES * n];
         }
         executed = 0;
         cycles = 0;
@@ -181,6 +291,26 @@ final class EventLoop {
         waitCycles = new long[resources];
         occupancyBits = new long[c.design.macros];
         highWaterBits = new long[c.design.macros];
+    }
+
+    /** The bound interval: the busiest resource's busy cycles per image, per unit, at least 1. */
+    private static long arrivalCycles(CompiledProgram c) {
+        long worst = 1;
+        for (int r = 0; r < c.resources.size(); r++) {
+            worst = Math.max(worst, TimingRules.ceilDiv(c.busyCycles[r], c.resources.capacity(r)));
+        }
+        return worst;
+    }
+
+    /** Image {@code image} arrives: its sources no longer wait for it. */
+    private void arrive(int image, long now) {
+        int base = image * n;
+        for (int k = 0; k < sourceCount; k++) {
+            int i = sources[k];
+            if (--pending[base + i] == 0) {
+                makeReady(image, i, now);
+            }
+        }
     }
 
     private void makeReady(int image, int node, long now) {
@@ -201,7 +331,7 @@ final class EventLoop {
             throw new IllegalStateException("simulated time passed " + maxReadyCycle
                     + " cycles, the most the arbitration key can hold for this program size");
         }
-        long key = (now << timeShift) | ((long) image << rankBits) | program.rank(node);
+        long key = (now << readyShift) | ((long) image << imageShift) | program.rank(node);
         enqueue(r, key, now);
         touch(r);
     }
@@ -331,7 +461,7 @@ final class EventLoop {
     private void serve(int r, long key, long now) {
         final int[] freeUnits = free;
         int node = program.nodeAtRank((int) (key & rankMask));
-        int image = (int) ((key >>> rankBits) & imageMask);
+        int image = (int) ((key >>> imageShift) & imageMask);
         int word = nodes[CompiledProgram.STRIDE * node + CompiledProgram.SET];
         int set = word & CompiledProgram.SET_MASK;
         if (set < singletonSets) {
@@ -364,6 +494,16 @@ final class EventLoop {
     private void start(int image, int node, long now, int word) {
         long end = now + nodes[CompiledProgram.STRIDE * node + CompiledProgram.DURATION];
         events.push(end, END_PRIORITY, image * n + node);
+        if (shiftTracking) {
+            long since = now - image * arrivalCycles;
+            mostAhead = Math.max(mostAhead, image - completedImages);
+            // The slots in use are those of the last ended image up to this one.
+            if (image - completedImages >= SHIFT_IMAGES - MAX_PERIOD || since > Integer.MAX_VALUE) {
+                shiftTracking = false;
+            } else {
+                startSinceArrival[(image % SHIFT_IMAGES) * n + node] = (int) since;
+            }
+        }
         int at = image * layers + program.layer(node);
         if (layerFirstStart[at] < 0) {
             layerFirstStart[at] = now;
@@ -397,7 +537,9 @@ final class EventLoop {
                 }
             }
         }
-        imageEndCycles[image] = now;
+        if (--remaining[image] == 0) {
+            imageEnded(image, now);
+        }
         // Ends retire in time order, so the last write is the layer's last end in this image.
         layerLastEnd[image * layers + program.layer(node)] = now;
         int kind = word >>> CompiledProgram.KIND_SHIFT;
@@ -419,6 +561,48 @@ final class EventLoop {
         if (image + 1 < images && --pending[base + n + node] == 0) {
             makeReady(image + 1, node, now);
         }
+    }
+
+    /** Images end in order: each IR of an image starts only after the same IR of the image before has ended. */
+    private void imageEnded(int image, long now) {
+        imageEndCycles[image] = now;
+        completedImages = image + 1;
+        if (stopRule == null || completedImages == images) {
+            return;
+        }
+        if (shiftTracking) {
+            for (int p = 1; p <= MAX_PERIOD && p <= image; p++) {
+                long shift = now - imageEndCycles[image - p];
+                if (shift != p * arrivalCycles || !repeats(image, p, shift)) {
+                    periodStreak[p] = 0;
+                    continue;
+                }
+                periodStreak[p] = shift == periodShift[p] ? periodStreak[p] + 1 : 1;
+                periodShift[p] = shift;
+                if (periodStreak[p] > p + mostAhead && image - p >= stopRule.warmupImages()) {
+                    stopped = true;
+                    repeatedShift = shift;
+                    repeatedPeriod = p;
+                    return;
+                }
+            }
+        }
+        if (stopRule.converged(imageEndCycles, image)) {
+            stopped = true;
+        }
+    }
+
+    /** Whether every IR of the image started {@code shift} cycles after the same IR of the image p before. */
+    private boolean repeats(int image, int p, long shift) {
+        long relative = shift - p * arrivalCycles;
+        int now = (image % SHIFT_IMAGES) * n;
+        int before = ((image - p) % SHIFT_IMAGES) * n;
+        for (int i = 0; i < n; i++) {
+            if (startSinceArrival[now + i] - startSinceArrival[before + i] != relative) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -30,18 +30,18 @@ public final class SimulationEngine {
     private long loopRuns;
 
     /** What the last timed run's event loop read, and what it measured. */
-    private record TimedRun(IrProgram program, int images, int dataBits, int macros, int layers,
+    private record TimedRun(IrProgram program, RunPlan plan, int dataBits, int macros, int layers,
             int fixedResources, int[] capacities, int[] setStart, int[] setMembers, LoopResults results) {
 
-        static TimedRun of(CompiledProgram c, LoopResults results) {
-            return new TimedRun(c.program, c.images, c.design.dataBits, c.design.macros, c.design.layers,
+        static TimedRun of(CompiledProgram c, RunPlan plan, LoopResults results) {
+            return new TimedRun(c.program, plan, c.design.dataBits, c.design.macros, c.design.layers,
                     c.fixedResources, capacities(c.resources), c.setStart, c.setMembers, results);
         }
 
         /** Whether the event loop would repeat this run for {@code c}, whose nodes are bound in {@code bound}. */
-        boolean repeatedBy(CompiledProgram c, int[] bound, int[] lastBound) {
+        boolean repeatedBy(CompiledProgram c, RunPlan asked, int[] bound, int[] lastBound) {
             int words = CompiledProgram.STRIDE * c.program.size();
-            return c.program == program && c.images == images && c.design.dataBits == dataBits
+            return c.program == program && asked.equals(plan) && c.design.dataBits == dataBits
                     && c.design.macros == macros && c.design.layers == layers
                     && c.fixedResources == fixedResources && Arrays.equals(capacities(c.resources), capacities)
                     && Arrays.equals(c.setStart, setStart) && Arrays.equals(c.setMembers, setMembers)
@@ -58,7 +58,8 @@ public final class SimulationEngine {
     }
 
     /**
-     * Runs {@code images} inputs through the program on the accelerator, with latencies from the library.
+     * Runs {@code images} inputs through the program on the accelerator, oldest image first, with latencies from
+     * the library.
      *
      * @param observer callbacks for trace writers; {@link SimulationObserver#NONE} or null for none
      * @throws InvalidSimulationInputException when an IR needs a resource the accelerator lacks, the library
@@ -69,18 +70,30 @@ public final class SimulationEngine {
         if (images < 1) {
             throw new InvalidSimulationInputException("images must be >= 1, got " + images);
         }
-        CompiledProgram compiled = bind(accelerator, library, program, images);
+        return run(accelerator, library, program, RunPlan.images(images), observer);
+    }
+
+    /**
+     * Streams images through the program on the accelerator as the plan says: a fixed number, or until the interval
+     * has converged, in the plan's arbitration order.
+     *
+     * @throws InvalidSimulationInputException as {@link #run(Accelerator, ComponentLibrary, IrProgram, int,
+     *                                         SimulationObserver)} does
+     */
+    public Activity run(Accelerator accelerator, ComponentLibrary library, IrProgram program, RunPlan plan,
+            SimulationObserver observer) {
+        CompiledProgram compiled = bind(accelerator, library, program, plan.images());
         boolean observed = observer != null && observer != SimulationObserver.NONE;
-        if (!observed && last != null && last.repeatedBy(compiled, nodes, lastNodes)) {
-            return new Activity(compiled, last.results());
+        if (!observed && last != null && last.repeatedBy(compiled, plan, nodes, lastNodes)) {
+            return new Activity(compiled, plan, last.results());
         }
-        LoopResults results = loop.run(compiled, observer);
+        LoopResults results = loop.run(compiled, observer, plan.arbitration(), plan.steadyState());
         loopRuns++;
-        last = TimedRun.of(compiled, results);
+        last = TimedRun.of(compiled, plan, results);
         int[] bound = nodes;
         nodes = lastNodes;
         lastNodes = bound;
-        return new Activity(compiled, results);
+        return new Activity(compiled, plan, results);
     }
 
     /** How many runs ran the event loop rather than repeating the last one's timing. */
@@ -99,7 +112,7 @@ public final class SimulationEngine {
         if (images < 1) {
             throw new InvalidSimulationInputException("images must be >= 1, got " + images);
         }
-        return new Activity(bind(accelerator, library, program, images), null);
+        return new Activity(bind(accelerator, library, program, images), RunPlan.images(images), null);
     }
 
     private CompiledProgram bind(Accelerator accelerator, ComponentLibrary library, IrProgram program, int images) {

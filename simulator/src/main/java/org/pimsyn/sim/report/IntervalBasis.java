@@ -2,11 +2,20 @@ package org.pimsyn.sim.report;
 
 /** Where the steady-state interval between images comes from. */
 public enum IntervalBasis {
-    /** Measured: end of the last image minus end of the one before (two or more images simulated). */
+    /**
+     * Measured on a stream whose interval converged ({@link org.pimsyn.sim.engine.SteadyStateRule}): the mean gap
+     * between image ends over the rule's last two windows, which agreed within its tolerance.
+     */
+    CONVERGED,
+    /**
+     * Measured, not converged: the mean gap between image ends over the run's last gaps (up to two windows of the
+     * rule), on a run too short for the rule or one whose gaps did not settle.
+     */
     MEASURED,
     /**
-     * The busiest resource's busy cycles per image, the interval a full pipeline reaches: with one image, or when
-     * the last two images ended closer together than that (the pipeline was still filling).
+     * A bound, not a measurement: the busiest resource's busy cycles per image, the shortest interval any run
+     * can have; reported with one image, or when the images ended closer together than that (the pipeline was
+     * still filling).
      */
     BOTTLENECK
 }

@@ -14,13 +14,21 @@ import org.pimsyn.sim.engine.Activity;
  * dynamic energy plus static power over the makespan, {@code averagePowerMw} that over the makespan. The design
  * is within its budget when neither power exceeds it.
  *
- * @param scratchpadsFit every macro's scratchpad high-water mark is within its capacity
+ * @param images                   images that ran to their end
+ * @param firstImageLatencyCycles  the cycle the first image ended (every image may start at cycle 0)
+ * @param streamLatencyCycles      the last image's first start to its end, in the stream
+ * @param intervalCycles           the steady-state interval between images, see {@link Activity#intervalCycles()}
+ * @param boundIntervalCycles      the busiest resource's busy cycles per image: no run has a shorter interval
+ * @param scratchpadsFit           every macro's scratchpad high-water mark is within its capacity
  */
 public record Performance(
+        int images,
         long cycles,
         long firstImageLatencyCycles,
+        long streamLatencyCycles,
         long intervalCycles,
         IntervalBasis intervalBasis,
+        long boundIntervalCycles,
         double intervalNs,
         double throughputGops,
         double energyPerImagePj,
@@ -49,9 +57,21 @@ public record Performance(
         for (int m = 0; m < acc.macros().size(); m++) {
             fits &= activity.scratchpadHighWaterBits(m) <= acc.macros().get(m).scratchpad().capacityBits();
         }
-        return new Performance(activity.cycles(), activity.firstImageLatencyCycles(), interval,
-                activity.intervalMeasured() ? IntervalBasis.MEASURED : IntervalBasis.BOTTLENECK, intervalNs, gops,
+        return new Performance(activity.images(), activity.cycles(), activity.firstImageLatencyCycles(),
+                activity.streamLatencyCycles(), interval, basis(activity), activity.bottleneckCycles(), intervalNs, gops,
                 perImagePj, runPj, averageMw, steadyMw, acc.powerBudgetMw(), gopsPerWatt,
                 Math.max(averageMw, steadyMw) <= acc.powerBudgetMw(), fits);
+    }
+
+    private static IntervalBasis basis(Activity activity) {
+        if (!activity.intervalMeasured()) {
+            return IntervalBasis.BOTTLENECK;
+        }
+        return activity.intervalConverged() ? IntervalBasis.CONVERGED : IntervalBasis.MEASURED;
+    }
+
+    /** The interval over its bound: 1 where the run reaches the busiest resource's pace. */
+    public double intervalToBoundRatio() {
+        return (double) intervalCycles / boundIntervalCycles;
     }
 }

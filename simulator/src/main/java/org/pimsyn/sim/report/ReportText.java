@@ -11,16 +11,30 @@ public final class ReportText {
     private ReportText() {
     }
 
+    /** The interval's basis in words. */
+    public static String basis(Performance p) {
+        return switch (p.intervalBasis()) {
+            case CONVERGED -> "measured, converged over the last " + (p.images() > 1 ? "gaps" : "gap")
+                    + " of " + p.images() + " images";
+            case MEASURED -> "measured over " + p.images() + " images, NOT converged";
+            case BOTTLENECK -> "the bound (busiest resource's busy time), not measured";
+        };
+    }
+
     public static String summary(SimulationReport report) {
         StringBuilder out = new StringBuilder();
         SimulationReport.Run run = report.run();
         Performance p = report.performance();
         line(out, "Simulated %d image%s: %,d cycles (%s at %.3f GHz), %,d IR executions", run.images(),
                 run.images() == 1 ? "" : "s", run.cycles(), time(run.timeNs()), run.clockGhz(), run.irExecutions());
-        line(out, "Latency (first image): %,d cycles (%s)", p.firstImageLatencyCycles(),
-                time(p.firstImageLatencyCycles() / run.clockGhz()));
-        line(out, "Interval between images: %,d cycles (%s, %s)", p.intervalCycles(), time(p.intervalNs()),
-                p.intervalBasis() == IntervalBasis.MEASURED ? "measured" : "busiest resource");
+        line(out, "Streamed: %s", run.plan());
+        line(out, "Interval between images: %,d cycles (%s), %s", p.intervalCycles(), time(p.intervalNs()),
+                basis(p));
+        line(out, "Bound on the interval (busiest resource): %,d cycles; interval / bound = %.3f",
+                p.boundIntervalCycles(), p.intervalToBoundRatio());
+        line(out, "Latency: %,d cycles (%s) for one image alone, %,d cycles (%s) in the stream",
+                run.latencyAloneCycles(), time(run.latencyAloneCycles() / run.clockGhz()), p.streamLatencyCycles(),
+                time(p.streamLatencyCycles() / run.clockGhz()));
         line(out, "Throughput: %,.2f GOPS; energy per image: %s", p.throughputGops(), energy(p.energyPerImagePj()));
         line(out, "Power: %,.2f mW steady state, %,.2f mW run average; budget %,.2f mW: %s", p.steadyStatePowerMw(),
                 p.averagePowerMw(), p.powerBudgetMw(), p.withinPowerBudget() ? "within" : "EXCEEDED");

@@ -9,6 +9,7 @@ import org.pimsyn.sim.energy.EnergyBreakdown;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.ResourceKind;
 import org.pimsyn.sim.engine.ResourceTable;
+import org.pimsyn.sim.engine.RunPlan;
 
 /**
  * Everything one simulation found, as a tree of records that Jackson writes to and reads from
@@ -35,9 +36,16 @@ public record SimulationReport(
         violations = List.copyOf(violations);
     }
 
-    /** @param timeNs makespan in ns; energies are over the whole run */
-    public record Run(double clockGhz, int images, long irExecutions, long cycles, double timeNs,
-            double dynamicEnergyPj, double staticEnergyPj, double totalEnergyPj) {
+    /**
+     * @param images             images that ran to their end
+     * @param plan               how the images were streamed, in words ({@link RunPlan#describe()})
+     * @param arbitration        the arbitration order's label
+     * @param latencyAloneCycles one image's latency when it runs alone, no other image in flight
+     * @param timeNs             makespan in ns; energies are over the whole run
+     */
+    public record Run(double clockGhz, int images, String plan, String arbitration, long latencyAloneCycles,
+            long irExecutions, long cycles, double timeNs, double dynamicEnergyPj, double staticEnergyPj,
+            double totalEnergyPj) {
     }
 
     public record LayerTiming(int layer, String name, long firstStartCycle, long lastEndCycle, long spanCycles) {
@@ -55,10 +63,12 @@ public record SimulationReport(
     public record ScratchpadUsage(int macro, long highWaterBytes, long capacityBytes, boolean exceedsCapacity) {
     }
 
-    public static SimulationReport of(Activity activity, EnergyBreakdown energy) {
+    /** @param latencyAloneCycles one image's latency alone, from a one-image run of the same design */
+    public static SimulationReport of(Activity activity, EnergyBreakdown energy, long latencyAloneCycles) {
         Accelerator acc = activity.accelerator();
         Performance perf = Performance.of(activity, energy);
-        Run run = new Run(acc.clockGhz(), activity.images(), activity.irExecutions(), activity.cycles(),
+        Run run = new Run(acc.clockGhz(), activity.images(), activity.plan().describe(),
+                activity.plan().arbitration().label(), latencyAloneCycles, activity.irExecutions(), activity.cycles(),
                 activity.nanoseconds(activity.cycles()), energy.dynamicPj(), energy.staticPj(), energy.totalPj());
         List<LayerTiming> layers = new ArrayList<>();
         for (int l = 0; l < activity.layerCount(); l++) {

@@ -62,6 +62,10 @@ class EngineInvariantsTest {
                 }
                 if (img > 0) {
                     ready = Math.max(ready, obs.end(img - 1, i));
+                    if (preds.get(i).isEmpty()) {
+                        // Image k's sources wait for its arrival at k x the bound.
+                        ready = Math.max(ready, img * a.bottleneckCycles());
+                    }
                 }
                 assertTrue(start >= ready, where + ": " + img + ":" + i + " starts at " + start
                         + " before its predecessors end at " + ready);
@@ -99,6 +103,10 @@ class EngineInvariantsTest {
                 }
                 if (img > 0) {
                     ready = Math.max(ready, obs.end(img - 1, i));
+                    if (preds.get(i).isEmpty()) {
+                        // Image k's sources wait for its arrival at k x the bound.
+                        ready = Math.max(ready, img * a.bottleneckCycles());
+                    }
                 }
                 long start = obs.startCycle[e];
                 if (start == ready) {

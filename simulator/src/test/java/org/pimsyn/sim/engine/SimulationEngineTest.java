@@ -204,7 +204,8 @@ class SimulationEngineTest {
         RecordingObserver obs = new RecordingObserver();
         Activity a = engine.run(acc, TestDesigns.library(), b.build(), 3, obs);
 
-        assertArrayEquals(new long[] {0, 4, 4, 16, 8, 28}, obs.startCycle, "image 0 load, mvm, image 1, image 2");
+        // The MVM's 12 cycles are the bound: image k arrives at 12k, so image 1 loads at 12 and image 2 at 24.
+        assertArrayEquals(new long[] {0, 4, 12, 16, 24, 28}, obs.startCycle, "image 0 load, mvm, image 1, image 2");
         assertEquals(16, a.imageEndCycle(0));
         assertEquals(28, a.imageEndCycle(1));
         assertEquals(40, a.imageEndCycle(2));

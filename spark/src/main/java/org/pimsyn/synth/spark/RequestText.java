@@ -1,6 +1,9 @@
 package org.pimsyn.synth.spark;
 
 import java.io.Serializable;
+import org.pimsyn.sim.engine.Arbitration;
+import org.pimsyn.sim.engine.RunPlan;
+import org.pimsyn.sim.engine.SteadyStateRule;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -16,6 +19,7 @@ import org.pimsyn.synth.objective.Objectives;
  */
 record RequestText(String networkName, String networkJson, String libraryOrigin, String libraryJson,
         double totalPowerMw, String macroMode, boolean macroSharing, int genes, int generations, int fitnessImages,
+        Integer windowImages, int warmupImages, double tolerance, String arbitration,
         String objective) implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -23,13 +27,26 @@ record RequestText(String networkName, String networkJson, String libraryOrigin,
         return new RequestText(request.network().name(), NetworkJsonWriter.toJson(request.network()),
                 request.library().origin(), HardwareLibraryWriter.toJson(request.library()), request.totalPowerMw(),
                 request.macroMode().name(), request.macroSharing(), request.genes(), request.generations(),
-                request.fitnessImages(), request.objective().name());
+                request.fitnessRun().images(), window(request.fitnessRun()), request.fitnessRun().rule().warmupImages(),
+                request.fitnessRun().rule().tolerance(), request.fitnessRun().arbitration().label(),
+                request.objective().name());
     }
 
     SynthesisRequest toRequest() {
         return new SynthesisRequest(
                 NetworkJsonReader.parse(networkJson, "network " + networkName + " sent by the driver", networkName),
                 HardwareLibrary.parse(libraryJson, libraryOrigin), totalPowerMw, MacroMode.valueOf(macroMode),
-                macroSharing, genes, generations, fitnessImages, Objectives.named(objective));
+                macroSharing, genes, generations, fitnessRun(), Objectives.named(objective));
+    }
+
+    /** The window of a steady-state run's rule; null for a run of a fixed number of images. */
+    private static Integer window(RunPlan plan) {
+        return plan.streamsToSteadyState() ? plan.steadyState().windowImages() : null;
+    }
+
+    private RunPlan fitnessRun() {
+        SteadyStateRule rule = windowImages == null ? null
+                : new SteadyStateRule(warmupImages, windowImages, tolerance, fitnessImages);
+        return new RunPlan(fitnessImages, rule, Arbitration.fromLabel(arbitration).orElseThrow());
     }
 }

@@ -53,12 +53,14 @@ final class DesignText {
     static String figures(Performance p, double clockGhz) {
         StringBuilder s = new StringBuilder();
         line(s, "Power efficiency: %,.2f GOPS/W", p.gopsPerWatt());
-        line(s, "Throughput: %,.2f GOPS (an image every %,d cycles, %s)", p.throughputGops(), p.intervalCycles(),
-                ReportText.time(p.intervalNs()));
+        line(s, "Throughput: %,.2f GOPS (an image every %,d cycles, %s; %s)", p.throughputGops(),
+                p.intervalCycles(), ReportText.time(p.intervalNs()), ReportText.basis(p));
+        line(s, "Bound on the interval (busiest resource): %,d cycles; interval / bound = %.3f",
+                p.boundIntervalCycles(), p.intervalToBoundRatio());
         line(s, "Power: %,.2f mW steady state, %,.2f mW run average; budget %,.2f mW (%s)", p.steadyStatePowerMw(),
                 p.averagePowerMw(), p.powerBudgetMw(), p.withinPowerBudget() ? "within" : "EXCEEDED");
-        line(s, "Latency (first image): %,d cycles (%s)", p.firstImageLatencyCycles(),
-                ReportText.time(p.firstImageLatencyCycles() / clockGhz));
+        line(s, "Latency in the stream: %,d cycles (%s)", p.streamLatencyCycles(),
+                ReportText.time(p.streamLatencyCycles() / clockGhz));
         return s.toString();
     }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.engine.Arbitration;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.ReportText;
@@ -41,8 +43,9 @@ import picocli.CommandLine.Spec;
                     + "energy by component and the utilization of every resource.",
             "Writes " + SimulateCommand.REPORT_FILE + ", " + ReportHtml.FILE + " (the same as charts, one file "
                     + "that opens offline) and the traces asked for into --out, beside and never over the synthesis "
-                    + "run's report.json. With the default number of images its figures are those of the synthesis "
-                    + "run's report.json.",
+                    + "run's report.json. By default it streams images as the synthesis run's fitness did (until the "
+                    + "interval between images converges), and its figures are those of the synthesis run's "
+                    + "report.json.",
             "Exit codes: 0 done, 1 internal error (re-run with --verbose for details), 2 bad input (including a "
                     + "design file that does not read or check)."
         })
@@ -58,8 +61,14 @@ public final class SimulateCommand implements Callable<Integer> {
     Path design;
 
     @Option(names = "--images", paramLabel = "N",
-            description = "Images streamed through the pipeline (default: the design's fitness images).")
+            description = "Stream exactly N images through the pipeline (default: as the design's fitness run, "
+                    + "until the interval converges).")
     Integer images;
+
+    @Option(names = "--arbitration", paramLabel = "ORDER",
+            description = "Which waiting IR a free resource serves first: oldestImageFirst or earliestReady "
+                    + "(default: the design's fitness run's).")
+    String arbitration;
 
     @Option(names = "--trace", paramLabel = "FORMATS",
             description = "Write traces: a comma-separated list of json (Chrome trace-event JSON, for "
@@ -98,8 +107,14 @@ public final class SimulateCommand implements Callable<Integer> {
         if (trace == null && (traceWindow != null || traceGzip || csvWindow != null)) {
             throw new InputException("--trace-window, --trace-gzip and --csv-window only apply with --trace");
         }
+        Arbitration order = arbitration == null ? null : Arbitration.fromLabel(arbitration).orElseThrow(() ->
+                new InputException("--arbitration: \"" + arbitration + "\" is not an arbitration order; allowed: "
+                        + Arbitration.labels()));
         Design d = DesignJson.read(design);
-        int n = images != null ? images : d.fitnessImages();
+        RunPlan plan = images != null ? new RunPlan(images, null, d.fitnessRun().arbitration()) : d.fitnessRun();
+        if (order != null) {
+            plan = plan.withArbitration(order);
+        }
         Path dir = out != null ? out : (design.getParent() != null ? design.getParent() : Path.of(""));
         OutputDirectory.check(dir, "--out");
         TraceOptions traceOptions = trace == null ? null : traceOptions(dir);
@@ -108,21 +123,21 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationReport report;
         List<Path> traces = List.of();
         try {
-            // The recorded performance is checked before anything is written; a plain run at the fitness images
-            // is one of the search's many evaluations, cheap beside traces or a longer run.
-            boolean checkedRun = traceOptions == null && n == d.fitnessImages();
+            // The recorded performance is checked before anything is written; a plain run as the fitness run is
+            // one of the search's many evaluations, cheap beside traces or a longer run.
+            boolean checkedRun = traceOptions == null && plan.equals(d.fitnessRun());
             if (!checkedRun) {
-                DesignJson.requireSimulatedPerformance(design.toString(), d, simulator.report(d.accelerator(),
-                        d.library(), program, d.fitnessImages(), SimulationObserver.NONE).performance());
+                DesignJson.requireSimulatedPerformance(design.toString(), d, simulator.fitness(d.accelerator(),
+                        d.library(), program, d.fitnessRun()));
             }
             if (traceOptions == null) {
-                report = simulator.report(d.accelerator(), d.library(), program, n, SimulationObserver.NONE);
+                report = simulator.report(d.accelerator(), d.library(), program, plan, SimulationObserver.NONE);
                 if (checkedRun) {
                     DesignJson.requireSimulatedPerformance(design.toString(), d, report.performance());
                 }
             } else {
                 try (TraceSet set = TraceSet.open(traceOptions)) {
-                    report = simulator.report(d.accelerator(), d.library(), program, n, set.observer());
+                    report = simulator.report(d.accelerator(), d.library(), program, plan, set.observer());
                     traces = set.outputs();
                 }
             }
@@ -131,7 +146,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Path reportFile = dir.resolve(REPORT_FILE);
         String html = ReportHtml.simulation(d, program, report);
-        AtomicFiles.writeString(reportFile, RunReports.simulation(design, d, n, report, traces));
+        AtomicFiles.writeString(reportFile, RunReports.simulation(design, d, plan, report, traces));
         Path htmlFile = ReportHtml.write(dir, html);
         if (traceOptions != null && traceOptions.window().startCycle() >= report.run().cycles()) {
             // The window is only known to miss once the run's length is; the traces are written, and empty.

@@ -210,7 +210,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 design = result.best().design();
                 IrProgram program = DataflowSkeleton.of(design.spec()).compile(design.placement()).program();
                 report = new Simulator().report(design.accelerator(), design.library(), program,
-                        design.fitnessImages(), SimulationObserver.NONE);
+                        design.fitnessRun(), SimulationObserver.NONE);
                 RankedDesign best = result.best();
                 String html = ReportHtml.synthesis(design, program, report, new ReportHtml.Search(
                         best.candidateIndex(), best.candidates(), request.objective().displayName(),

@@ -44,7 +44,7 @@ public record CandidateOutcome(
      */
     public CandidateOutcome at(DesignPoint otherPoint, DuplicationCandidate otherDuplication) {
         Design moved = best == null ? null : new Design(otherPoint, best.spec(), best.placement(),
-                best.accelerator(), best.library(), best.fitnessImages(), best.performance());
+                best.accelerator(), best.library(), best.fitnessRun(), best.performance());
         return new CandidateOutcome(otherPoint, otherDuplication, moved, fitness, bestFitnessPerGeneration,
                 evaluations, reason);
     }

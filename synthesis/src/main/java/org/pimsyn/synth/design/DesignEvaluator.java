@@ -47,7 +47,7 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * ({@link UnitAllocation}) allocates ADCs and ALUs with the rest of the budget, up to the slowest layer's crossbar
  * time ({@link FitnessUpperBound#crossbarTimeLowerBoundNs}). Fixed parts over the budget, or an allocation
  * shortfall: fitness 0.</li>
- * <li>Simulate {@code fitnessImages} images. A macro whose scratchpad high-water mark exceeds its capacity gets the
+ * <li>Simulate the request's fitness run (by default: stream images until the interval converges). A macro whose scratchpad high-water mark exceeds its capacity gets the
  * smallest scratchpad that holds it, and the design is allocated and simulated again, at most
  * {@value #SIMULATION_ROUNDS} simulations in all; still overflowing: fitness 0.</li>
  * <li>Fitness = the request's objective's score ({@link Direction#score} of {@link Objective#value}), 0 where the
@@ -187,7 +187,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                     return new Evaluation(GeneScore.below(bound), null, null);
                 }
             }
-            Activity activity = simulator.simulate(accelerator, components, program, request.fitnessImages(),
+            Activity activity = simulator.simulate(accelerator, components, program, request.fitnessRun(),
                     SimulationObserver.NONE);
             PeakPower peak = fixed.withPeripheralsMw(units.peakMw());
             overflow = growScratchpads(activity, scratchpads);
@@ -197,7 +197,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             if (overflow.isEmpty() || round == SIMULATION_ROUNDS - 1) {
                 Performance performance = Performance.of(activity, Simulator.price(activity, components));
                 Design design = new Design(point, skeleton.spec(), compiled.placement(), accelerator, components,
-                        request.fitnessImages(), performance);
+                        request.fitnessRun(), performance);
                 if (!overflow.isEmpty()) {
                     return new Evaluation(GeneScore.zero("scratchpads still overflow after " + SIMULATION_ROUNDS
                             + " simulations: " + overflow), design, peak);

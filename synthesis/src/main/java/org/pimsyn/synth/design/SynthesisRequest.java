@@ -1,6 +1,7 @@
 package org.pimsyn.synth.design;
 
 import java.util.Objects;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.objective.Objective;
@@ -12,7 +13,7 @@ import org.pimsyn.synth.objective.Objectives;
  *
  * @param genes         population of the macro-partitioning search (the library's value unless overridden)
  * @param generations   generations of that search
- * @param fitnessImages images each fitness simulation streams (2 measures the steady-state interval)
+ * @param fitnessRun    how each fitness simulation streams images: by default until the interval converges
  * @param objective     what the search optimises
  */
 public record SynthesisRequest(
@@ -23,7 +24,7 @@ public record SynthesisRequest(
         boolean macroSharing,
         int genes,
         int generations,
-        int fitnessImages,
+        RunPlan fitnessRun,
         Objective objective) {
 
     public SynthesisRequest {
@@ -31,35 +32,49 @@ public record SynthesisRequest(
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(macroMode, "macroMode");
         Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(fitnessRun, "fitnessRun");
         if (!(totalPowerMw > 0) || Double.isInfinite(totalPowerMw)) {
             throw new IllegalArgumentException("total power must be a positive number of mW, got " + totalPowerMw);
         }
-        if (genes < 2 || generations < 1 || fitnessImages < 1) {
-            throw new IllegalArgumentException("genes must be >= 2, generations and fitness images >= 1");
+        if (genes < 2 || generations < 1) {
+            throw new IllegalArgumentException("genes must be >= 2, generations >= 1");
         }
+    }
+
+    /** Fitness runs of exactly {@code fitnessImages} images, oldest image first; the default objective. */
+    public SynthesisRequest(Network network, HardwareLibrary library, double totalPowerMw, MacroMode macroMode,
+            boolean macroSharing, int genes, int generations, int fitnessImages) {
+        this(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
+                RunPlan.images(fitnessImages), Objectives.DEFAULT);
     }
 
     /** The default objective. */
     public SynthesisRequest(Network network, HardwareLibrary library, double totalPowerMw, MacroMode macroMode,
-            boolean macroSharing, int genes, int generations, int fitnessImages) {
-        this(network, library, totalPowerMw, macroMode, macroSharing, genes, generations, fitnessImages,
+            boolean macroSharing, int genes, int generations, RunPlan fitnessRun) {
+        this(network, library, totalPowerMw, macroMode, macroSharing, genes, generations, fitnessRun,
                 Objectives.DEFAULT);
     }
 
-    /** The library's search sizes, two fitness images, the default objective. */
+    /** The library's search sizes, fitness runs until the interval converges, the default objective. */
     public static SynthesisRequest of(Network network, HardwareLibrary library, double totalPowerMw, MacroMode mode,
             boolean macroSharing) {
         return new SynthesisRequest(network, library, totalPowerMw, mode, macroSharing,
-                library.search().evolution().genes(), library.search().evolution().generations(), 2);
+                library.search().evolution().genes(), library.search().evolution().generations(),
+                RunPlan.untilSteady(), Objectives.DEFAULT);
+    }
+
+    public SynthesisRequest withFitnessRun(RunPlan newFitnessRun) {
+        return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
+                newFitnessRun, objective);
     }
 
     public SynthesisRequest withSearchSize(int newGenes, int newGenerations) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, newGenes, newGenerations,
-                fitnessImages, objective);
+                fitnessRun, objective);
     }
 
     public SynthesisRequest withObjective(Objective newObjective) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
-                fitnessImages, newObjective);
+                fitnessRun, newObjective);
     }
 }

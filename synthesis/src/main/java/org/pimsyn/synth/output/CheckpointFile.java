@@ -56,7 +56,11 @@ import org.pimsyn.synth.objective.Objectives;
  */
 public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseable {
     public static final String FORMAT = "pimsyn-checkpoint";
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version 2: fitness runs stream images until the interval converges, oldest image first; a version 1
+     * checkpoint's fitness values come from two-image runs in earliest-ready order and cannot be continued.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private static final String[] HEADER_KEYS = {"format", "formatVersion", "run"};
     private static final String TOP_DESIGNS_KEY = "topDesigns";
@@ -344,7 +348,12 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         if (!format.equals(FORMAT)) {
             throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
         }
-        root.integer("formatVersion", FORMAT_VERSION, FORMAT_VERSION);
+        int version = root.integer("formatVersion", 1, FORMAT_VERSION);
+        if (version < FORMAT_VERSION) {
+            throw new InputException(source + ": $.formatVersion: " + version + " is a checkpoint of an earlier "
+                    + "timing model (two-image fitness runs, earliest-ready arbitration), whose fitness values "
+                    + "this version would not reproduce; run without --resume to start over");
+        }
         RunFingerprint recorded = OutputJson.read(completed(root.node("run", "an object")),
                 RunFingerprint.class, source, root.pathOf("run"));
         JsonNode theirs = OutputJson.tree(recorded);

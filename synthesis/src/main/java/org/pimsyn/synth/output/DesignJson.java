@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.component.ComponentLibrary;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.design.Design;
@@ -39,11 +41,21 @@ public final class DesignJson {
     /**
      * Version 2: the component library as one table of (class, variant) entries; macros list other components.
      * Version 3: ALU kinds, component classes and the summary under the names every other output uses.
+     * Version 4: {@code fitnessRun} (how the fitness simulation streamed images, and in which arbitration order)
+     * in place of {@code fitnessImages}; the performance states the interval's bound, the stream latency and the
+     * images run.
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     private static final String[] ROOT_KEYS = {"format", "formatVersion", "network", "designPoint", "dataflow",
-            "placement", "fitnessImages", "performance", "accelerator", "componentLibrary", "summary"};
+            "placement", "fitnessRun", "performance", "accelerator", "componentLibrary", "summary"};
+    /**
+     * The keys of any version, to read the version by: versions 1 to 3 said {@code fitnessImages} where version 4
+     * says {@code fitnessRun}.
+     */
+    private static final String[] ANY_VERSION_ROOT_KEYS = {"format", "formatVersion", "network", "designPoint",
+        "dataflow", "placement", "fitnessImages", "fitnessRun", "performance", "accelerator", "componentLibrary",
+        "summary"};
 
     private DesignJson() {
     }
@@ -86,7 +98,7 @@ public final class DesignJson {
                 crossbars.add(where.crossbars(i));
             }
         }
-        root.put("fitnessImages", design.fitnessImages());
+        root.set("fitnessRun", FitnessRunJson.tree(design.fitnessRun()));
         root.set("performance", OutputJson.tree(design.performance()));
         root.set("accelerator", OutputJson.tree(design.accelerator()));
         root.set("componentLibrary", OutputJson.tree(design.library()));
@@ -115,18 +127,24 @@ public final class DesignJson {
 
     /** Reads a design from its JSON tree; {@code source} names it in messages. */
     static Design parse(JsonNode tree, String source) {
-        JsonObjectFields root = JsonObjectFields.root(source, tree, ROOT_KEYS);
+        JsonObjectFields root = JsonObjectFields.root(source, tree, ANY_VERSION_ROOT_KEYS);
         String format = root.text("format");
         if (!format.equals(FORMAT)) {
             throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
         }
         int version = root.integer("formatVersion", 1, FORMAT_VERSION);
-        if (version < FORMAT_VERSION) {
+        boolean olderVersion = version < FORMAT_VERSION;
+        if (version == FORMAT_VERSION) {
+            root = JsonObjectFields.root(source, tree, ROOT_KEYS);
+        } else {
             ObjectNode upgraded = ((ObjectNode) tree).deepCopy();
             if (version == 1) {
                 DesignFormatV1.upgrade(upgraded, source);
             }
-            DesignFormatV2.upgrade(upgraded);
+            if (version <= 2) {
+                DesignFormatV2.upgrade(upgraded);
+            }
+            DesignFormatV3.upgrade(upgraded);
             root = JsonObjectFields.root(source, upgraded, ROOT_KEYS);
         }
         Network network = network(root);
@@ -135,9 +153,9 @@ public final class DesignJson {
                 root.pathOf("designPoint"));
         DataflowSpec spec = spec(root, network, point);
         Placement placement = placement(root, network);
-        int images = root.integer("fitnessImages", 1, Integer.MAX_VALUE);
-        Performance performance = OutputJson.read(root.node("performance", "an object"), Performance.class, source,
-                root.pathOf("performance"));
+        RunPlan fitnessRun = FitnessRunJson.read(root.object("fitnessRun", "images", "arbitration", "steadyState"));
+        Performance performance = olderVersion ? null : OutputJson.read(root.node("performance",
+                "an object"), Performance.class, source, root.pathOf("performance"));
         Accelerator accelerator = OutputJson.read(root.node("accelerator", "an object"), Accelerator.class, source,
                 root.pathOf("accelerator"));
         ComponentLibrary library = OutputJson.read(root.node("componentLibrary", "an object"),
@@ -148,7 +166,14 @@ public final class DesignJson {
         } catch (IllegalArgumentException e) {
             throw root.error("placement", e.getMessage());
         }
-        Design design = new Design(point, spec, placement, accelerator, library, images, performance);
+        if (olderVersion) {
+            try {
+                performance = DesignFormatV3.simulated(spec, placement, accelerator, library, fitnessRun);
+            } catch (InvalidSimulationInputException e) {
+                throw new InputException(source + ": " + e.getMessage(), e);
+            }
+        }
+        Design design = new Design(point, spec, placement, accelerator, library, fitnessRun, performance);
         // Older versions wrote their summaries under other names; what they summarise is read, not the summary.
         if (version == FORMAT_VERSION) {
             // The one figure the summary copies from the performance: which of the two changed cannot be told here.
@@ -177,7 +202,7 @@ public final class DesignJson {
      */
     public static void requireSimulatedPerformance(String source, Design design, Performance simulated) {
         String difference = difference(OutputJson.tree(simulated), OutputJson.tree(design.performance()),
-                "$.performance", "simulating the design at its " + design.fitnessImages() + " fitness images gives");
+                "$.performance", "simulating the design's fitness run (" + design.fitnessRun().describe() + ") gives");
         if (difference != null) {
             throw new InputException(source + ": " + difference + "; the file was changed after it was written");
         }

@@ -24,6 +24,7 @@ import org.pimsyn.sim.engine.ResourceTable;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.Performance;
+import org.pimsyn.sim.report.ReportText;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.sim.report.SimulationReport.ResourceUsage;
 import org.pimsyn.sim.trace.CycleWindow;
@@ -176,8 +177,10 @@ public final class ReportHtml {
         s.put("throughputGops", p.throughputGops());
         s.put("gopsPerWatt", p.gopsPerWatt());
         s.put("intervalCycles", p.intervalCycles());
-        s.put("intervalBasis", p.intervalBasis().name());
-        s.put("firstImageLatencyCycles", p.firstImageLatencyCycles());
+        s.put("intervalBasis", ReportText.basis(p));
+        s.put("boundIntervalCycles", p.boundIntervalCycles());
+        s.put("latencyAloneCycles", report.run().latencyAloneCycles());
+        s.put("streamLatencyCycles", p.streamLatencyCycles());
         s.put("energyPerImagePj", p.energyPerImagePj());
         s.put("scratchpadsFit", p.scratchpadsFit());
         s.set("designPoint", OutputJson.tree(design.point()));
@@ -389,10 +392,14 @@ public final class ReportHtml {
                 : ", over the budget"));
         row(h, "Throughput", String.format(Locale.ROOT, "%,.1f GOPS; an image every %,d cycles (%s)",
                 s.get("throughputGops").asDouble(), s.get("intervalCycles").asLong(),
-                s.get("intervalBasis").asText().toLowerCase(Locale.ROOT)));
+                s.get("intervalBasis").asText()));
+        row(h, "Bound on the interval", String.format(Locale.ROOT, "%,d cycles (busiest resource); interval / bound "
+                + "= %.3f", s.get("boundIntervalCycles").asLong(), s.get("intervalCycles").asDouble()
+                / s.get("boundIntervalCycles").asDouble()));
         row(h, "Power efficiency", String.format(Locale.ROOT, "%,.2f GOPS/W", s.get("gopsPerWatt").asDouble()));
-        row(h, "First-image latency", intText(s.get("firstImageLatencyCycles").asLong()) + " cycles at "
-                + s.get("clockGhz").asDouble() + " GHz");
+        row(h, "Latency", intText(s.get("latencyAloneCycles").asLong()) + " cycles for one image alone, "
+                + intText(s.get("streamLatencyCycles").asLong()) + " in the stream, at " + s.get("clockGhz").asDouble()
+                + " GHz");
         row(h, "Design point", String.format(Locale.ROOT,
                 "RatioRram %s, ResRram %d bits, XbSize %d, ResDAC %d bits, ADC %d bits",
                 p.get("ratioRram").asText(), p.get("resRramBits").asInt(), p.get("xbSizeRows").asInt(),

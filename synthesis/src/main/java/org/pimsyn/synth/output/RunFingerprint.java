@@ -29,7 +29,7 @@ import org.pimsyn.synth.objective.Objective;
  * @param objective  the name of what the run optimises ({@link Objective#name()})
  */
 public record RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
-        int genes, int generations, int fitnessImages, long seed, int topDesigns, String objective) {
+        int genes, int generations, String fitnessRun, long seed, int topDesigns, String objective) {
     /**
      * The ALU kinds as the library was hashed before they took their present names, in {@link AluKind} order: the
      * same library keeps its hash, so checkpoints written before still resume.
@@ -45,7 +45,7 @@ public record RunFingerprint(String network, String library, double powerMw, Str
     public static RunFingerprint of(SynthesisRequest request, long seed, int topDesigns) {
         return new RunFingerprint(network(request.network()), library(request.library()), request.totalPowerMw(),
                 request.macroMode().label(), request.macroSharing(), request.genes(), request.generations(),
-                request.fitnessImages(), seed, topDesigns, request.objective().name());
+                request.fitnessRun().describe(), seed, topDesigns, request.objective().name());
     }
 
     static String network(Network network) {

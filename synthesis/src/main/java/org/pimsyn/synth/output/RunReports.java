@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.design.CandidateOutcome;
@@ -31,7 +32,11 @@ import org.pimsyn.synth.objective.Objectives;
 public final class RunReports {
     public static final String SYNTHESIS_FORMAT = "pimsyn-synthesis-report";
     public static final String SIMULATION_FORMAT = "pimsyn-simulation-report";
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version 2: the fitness run ({@code fitnessRun}; a simulation report's {@code run}) in place of a number of
+     * images; the performance and run sections state the interval's bound, the latencies and the arbitration.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private RunReports() {
     }
@@ -70,14 +75,14 @@ public final class RunReports {
     }
 
     /** The report of {@code pimsyn simulate}. */
-    public static String simulation(Path designFile, Design design, int images, SimulationReport simulation,
+    public static String simulation(Path designFile, Design design, RunPlan plan, SimulationReport simulation,
             List<Path> traces) {
         ObjectNode root = OutputJson.MAPPER.createObjectNode();
         root.put("format", SIMULATION_FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.put("design", designFile.toString());
         root.put("network", design.spec().network().name());
-        root.put("images", images);
+        root.set("runPlan", FitnessRunJson.tree(plan));
         root.set("simulation", OutputJson.tree(simulation));
         ArrayNode files = root.putArray("traces");
         for (Path p : traces) {
@@ -101,7 +106,7 @@ public final class RunReports {
         in.put("seed", seed);
         in.put("genes", request.genes());
         in.put("generations", request.generations());
-        in.put("fitnessImages", request.fitnessImages());
+        in.set("fitnessRun", FitnessRunJson.tree(request.fitnessRun()));
         in.put("topDesigns", topDesigns);
         in.put("config", request.library().origin());
         // The default goes unnamed, so that its reports read as they did before objectives had names.

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pimsyn.sim.trace.TraceFormat;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.CandidateSearches;
 
@@ -75,11 +76,15 @@ class SimulateCommandTest {
                 simulationSection(synthesized.resolve("simulation-report.json")));
         JsonNode report = JSON.readTree(synthesized.resolve("simulation-report.json").toFile());
         assertEquals("pimsyn-simulation-report", report.get("format").textValue());
-        assertEquals(2, report.get("images").intValue());
+        assertEquals(64, report.at("/runPlan/images").intValue(), "at most 64 images, until the interval converges");
+        assertEquals(8, report.at("/runPlan/steadyState/windowImages").intValue());
+        int ran = report.at("/simulation/run/images").intValue();
+        assertTrue(ran >= 5 && ran <= 64, "images run: " + ran);
+        assertEquals("CONVERGED", report.at("/simulation/performance/intervalBasis").textValue());
         assertEquals("small", report.get("network").textValue());
         String o = run.out();
         assertTrue(o.startsWith("Design " + design() + ": network small, RatioRram "), o);
-        assertTrue(o.contains("\nSimulated 2 images: "), o);
+        assertTrue(o.contains("\nSimulated " + ran + " images: "), o);
         assertTrue(o.contains("\nResources (busiest first; wait cycles are summed over the IRs that waited, so they "
                 + "may exceed the run's cycles)\n"), o);
         assertTrue(o.contains("\nLayers (first image)\n"), o);
@@ -96,7 +101,8 @@ class SimulateCommandTest {
         assertEquals(List.of("report.html", "simulation-report.json"), filesIn(out));
         assertEquals(before, Files.readString(synthesized.resolve("report.json")));
         JsonNode report = JSON.readTree(out.resolve("simulation-report.json").toFile());
-        assertEquals(3, report.get("images").intValue());
+        assertEquals(3, report.at("/runPlan/images").intValue());
+        assertFalse(report.get("runPlan").has("steadyState"), "exactly 3 images");
         assertEquals(3, report.get("simulation").get("run").get("images").intValue());
         assertTrue(run.out().contains("\nSimulated 3 images: "), run.out());
     }
@@ -197,8 +203,8 @@ class SimulateCommandTest {
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertOneLineError(run);
             assertEquals("pimsyn simulate: " + changed + ": $.performance.throughputGops: found " + 2 * throughput
-                    + ", simulating the design at its " + root.get("fitnessImages").intValue() + " fitness images "
-                    + "gives " + throughput + "; the file was changed after it was written", run.err().strip(),
+                    + ", simulating the design's fitness run (" + RunPlan.untilSteady().describe() + ") gives "
+                    + throughput + "; the file was changed after it was written", run.err().strip(),
                     List.of(m).toString());
             assertFalse(Files.exists(out), "nothing written");
         }
@@ -226,18 +232,32 @@ class SimulateCommandTest {
     }
 
     @Test
-    void aDesignFileOfFormatVersion1SimulatesAsItDid() throws IOException {
+    void aDesignFileOfFormatVersion1SimulatesTheSameHardwareUnderTodaysModel() throws IOException {
         Path v1 = dir.resolve("v1.json");
         try (var in = SimulateCommandTest.class.getResourceAsStream("/org/pimsyn/synth/output/v1/design.json")) {
             Files.copy(in, v1);
         }
         CliRun run = CliRun.of("simulate", "--design", v1.toString(), "--out", dir.resolve("v1").toString());
         assertEquals(0, run.exitCode(), run.err());
-        String expected;
+        JsonNode expected;
         try (var in = SimulateCommandTest.class.getResourceAsStream("/org/pimsyn/synth/output/v1/simulation.json")) {
-            expected = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(in).get("simulation"));
+            expected = JSON.readTree(renamed(JSON.writeValueAsString(JSON.readTree(in).get("simulation"))));
         }
-        assertEquals(renamed(expected), simulationSection(dir.resolve("v1").resolve("simulation-report.json")));
+        JsonNode now = JSON.readTree(dir.resolve("v1").resolve("simulation-report.json").toFile()).get("simulation");
+        // The same hardware: every resource, its kind and units, and the busy cycles per image of each.
+        assertEquals(expected.get("resources").size(), now.get("resources").size());
+        int imagesThen = expected.at("/run/images").intValue();
+        int imagesNow = now.at("/run/images").intValue();
+        for (int r = 0; r < expected.get("resources").size(); r++) {
+            JsonNode a = expected.get("resources").get(r);
+            JsonNode b = now.get("resources").get(r);
+            assertEquals(a.get("name"), b.get("name"));
+            assertEquals(a.get("capacity"), b.get("capacity"));
+            assertEquals(a.get("busyCycles").longValue() / imagesThen, b.get("busyCycles").longValue() / imagesNow,
+                    a.get("name").textValue());
+        }
+        // Its figures are today's: the fitness run streams until the interval converges.
+        assertEquals("CONVERGED", now.at("/performance/intervalBasis").textValue());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.TestDesigns;
 import org.pimsyn.sim.arch.Accelerator;
@@ -33,7 +34,7 @@ class AnyUnitsBoundTest {
                 assertEquals(bound, AnyUnitsBound.gopsPerWatt(simulator, sameBudget, TestDesigns.library(), p),
                         bound * 1e-9, "case " + c + ": unit counts do not change the bound");
                 Accelerator acc = withUnits(base, rnd, variant == 0 ? 1e9 : 1 + rnd.nextDouble() * 200);
-                Performance simulated = simulator.fitness(acc, TestDesigns.library(), p, 1 + rnd.nextInt(3));
+                Performance simulated = simulator.fitness(acc, TestDesigns.library(), p, RunPlan.images(1 + rnd.nextInt(3)));
                 if (simulated.withinPowerBudget()) {
                     double own = AnyUnitsBound.gopsPerWatt(simulator, acc, TestDesigns.library(), p);
                     assertTrue(own >= simulated.gopsPerWatt() * (1 - 1e-12), "case " + c + " variant " + variant

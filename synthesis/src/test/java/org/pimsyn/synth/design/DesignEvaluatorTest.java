@@ -37,7 +37,7 @@ import org.pimsyn.synth.objective.Objectives;
 
 class DesignEvaluatorTest {
     private static final int SIDE = 64;
-    private static final int CHANNELS = 128;
+    private static final int CHANNELS = 256;
 
     private static final int NONE = MacroGene.NO_PARTNER;
     private static final int KINDS = PeripheralUnits.COUNT;
@@ -294,7 +294,7 @@ class DesignEvaluatorTest {
         Design d = e.design();
         Performance again = new Simulator().fitness(d.accelerator(), ComponentLibraries.from(SmallDesigns.LIBRARY),
                 SmallDesigns.skeleton(request.network(), SmallDesigns.duplication(), SmallDesigns.POINT)
-                        .compile(d.placement()).program(), d.fitnessImages());
+                        .compile(d.placement()).program(), d.fitnessRun());
         assertEquals(again, d.performance());
         assertEquals(again.gopsPerWatt(), e.score().fitness());
     }

@@ -51,7 +51,7 @@ class DesignPointExecutorTest {
     void anExecutorFinishingTasksInAnyOrderGivesTheResultOfTheThreadPool() {
         for (double powerMw : new double[] {300, 1500}) {
             SynthesisRequest request = new SynthesisRequest(REQUEST.network(), REQUEST.library(), powerMw,
-                    REQUEST.macroMode(), true, REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessImages());
+                    REQUEST.macroMode(), true, REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessRun());
             FakeCandidateSearch pooled = new FakeCandidateSearch();
             FakeCandidateSearch elsewhere = new FakeCandidateSearch();
             LastFirst executor = new LastFirst(elsewhere);

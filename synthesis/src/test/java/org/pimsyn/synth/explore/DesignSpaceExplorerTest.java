@@ -33,7 +33,7 @@ class DesignSpaceExplorerTest {
 
     private static SynthesisRequest atPower(double powerMw) {
         return new SynthesisRequest(REQUEST.network(), REQUEST.library(), powerMw, REQUEST.macroMode(), true,
-                REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessImages());
+                REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessRun());
     }
 
     /** What identifies a top design and its figures, without the design objects. */

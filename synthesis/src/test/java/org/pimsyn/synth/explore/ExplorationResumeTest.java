@@ -26,7 +26,7 @@ class ExplorationResumeTest {
 
     private static SynthesisRequest atPower(double powerMw) {
         return new SynthesisRequest(REQUEST.network(), REQUEST.library(), powerMw, REQUEST.macroMode(), true,
-                REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessImages());
+                REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessRun());
     }
 
     /** Everything a run's outcome is judged by, but its wall time and which points it took from a checkpoint. */

@@ -31,7 +31,7 @@ class ExplorationTopDesignsTest {
         for (double powerMw : new double[] {300, 800, 1500, 3000}) {
             for (long seed = 1; seed <= 2; seed++) {
                 cases.add(new Case(new SynthesisRequest(REQUEST.network(), REQUEST.library(), powerMw,
-                        REQUEST.macroMode(), true, REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessImages()),
+                        REQUEST.macroMode(), true, REQUEST.genes(), REQUEST.generations(), REQUEST.fitnessRun()),
                         seed));
             }
         }

@@ -77,10 +77,10 @@ public final class FakeCandidateSearch implements CandidateSearch {
      */
     private static Design reporting(Design d, double fitness) {
         Performance p = d.performance();
-        Performance chosen = new Performance(p.cycles(), p.firstImageLatencyCycles(), p.intervalCycles(),
-                p.intervalBasis(), p.intervalNs(), p.throughputGops(), p.energyPerImagePj(), p.runEnergyPj(),
+        Performance chosen = new Performance(p.images(), p.cycles(), p.firstImageLatencyCycles(),
+                p.streamLatencyCycles(), p.intervalCycles(), p.intervalBasis(), p.boundIntervalCycles(), p.intervalNs(), p.throughputGops(), p.energyPerImagePj(), p.runEnergyPj(),
                 p.averagePowerMw(), p.steadyStatePowerMw(), p.powerBudgetMw(), fitness, true, true);
-        return new Design(d.point(), d.spec(), d.placement(), d.accelerator(), d.library(), d.fitnessImages(),
+        return new Design(d.point(), d.spec(), d.placement(), d.accelerator(), d.library(), d.fitnessRun(),
                 chosen);
     }
 
@@ -95,8 +95,8 @@ public final class FakeCandidateSearch implements CandidateSearch {
                 request.totalPowerMw());
         ComponentLibrary lib = FakeDesigns.componentLibrary(request.library(), point);
         Performance performance = simulators.get().fitness(acc, lib, skeleton.compile(placement).program(),
-                request.fitnessImages());
-        return new Design(point, spec, placement, acc, lib, request.fitnessImages(), performance);
+                request.fitnessRun());
+        return new Design(point, spec, placement, acc, lib, request.fitnessRun(), performance);
     }
 
     private static long hash(DesignPoint point, DuplicationCandidate duplication) {

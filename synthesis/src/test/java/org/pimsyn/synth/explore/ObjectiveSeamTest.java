@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.component.ComponentLibrary;
@@ -79,8 +80,8 @@ class ObjectiveSeamTest {
 
     private static SynthesisRequest request(Objective objective) {
         SynthesisRequest base = SmallCases.request();
-        return new SynthesisRequest(base.network(), base.library(), 1200, base.macroMode(), true, 6, 4, 2,
-                objective);
+        return new SynthesisRequest(base.network(), base.library(), 1200, base.macroMode(), true, 6, 4,
+                RunPlan.images(2), objective);
     }
 
     private static ExplorationResult explore(SynthesisRequest request, boolean exact, Recorder recorder) {

@@ -116,7 +116,7 @@ class CheckpointFileTest {
         writeRun(KEPT, NOT_KEPT, EMPTY);
         List<String> lines = Files.readAllLines(file());
         assertEquals(4, lines.size(), "a header and one line per design point");
-        assertTrue(lines.get(0).startsWith("{\"format\":\"pimsyn-checkpoint\",\"formatVersion\":1,\"run\":{"
+        assertTrue(lines.get(0).startsWith("{\"format\":\"pimsyn-checkpoint\",\"formatVersion\":2,\"run\":{"
                 + "\"network\":\"sha256:"), lines.get(0));
         assertTrue(lines.get(1).contains("\"design\":{\"format\":\"pimsyn-design\""), lines.get(1));
         assertFalse(lines.get(2).contains("\"design\""), lines.get(2));
@@ -163,7 +163,7 @@ class CheckpointFileTest {
         SynthesisRequest r = REQUEST;
         String power = error(() -> CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(
                 new SynthesisRequest(r.network(), r.library(), 400, r.macroMode(), r.macroSharing(), r.genes(),
-                        r.generations(), r.fitnessImages()), 1)));
+                        r.generations(), r.fitnessRun()), 1)));
         assertEquals(file() + ": line 1: $.run.powerMw: the checkpoint is of a run with 300.0, this run has 400.0; "
                 + "run without --resume to start over", power);
         String seed = error(() -> CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(REQUEST, 2)));
@@ -171,14 +171,14 @@ class CheckpointFileTest {
                 + "--resume to start over", seed);
         String mode = error(() -> CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(
                 new SynthesisRequest(r.network(), r.library(), r.totalPowerMw(), MacroMode.UNIFIED, r.macroSharing(),
-                        r.genes(), r.generations(), r.fitnessImages()), 1)));
+                        r.genes(), r.generations(), r.fitnessRun()), 1)));
         assertTrue(mode.startsWith(file() + ": line 1: $.run.macroMode: the checkpoint is of a run with specified, "),
                 mode);
         NetworkBuilder tiny = new NetworkBuilder("tiny");
         tiny.fc("fc", tiny.flatten("flat", tiny.input("input", new Shape(1, 3, 8, 8))), 10);
         RunFingerprint otherNetwork = new RunFingerprint(RunFingerprint.network(tiny.build()), RUN.library(),
                 RUN.powerMw(), RUN.macroMode(), RUN.macroSharing(), RUN.genes(), RUN.generations(),
-                RUN.fitnessImages(), RUN.seed(), RUN.topDesigns(), RUN.objective());
+                RUN.fitnessRun(), RUN.seed(), RUN.topDesigns(), RUN.objective());
         String network = error(() -> CheckpointFile.resume(dir.resolve("out"), otherNetwork));
         assertTrue(network.matches(".*: line 1: \\$\\.run\\.network: the checkpoint is of a run with "
                 + "sha256:[0-9a-f]{12}\\.\\.\\., this run has sha256:[0-9a-f]{12}\\.\\.\\.; run without --resume to "
@@ -233,13 +233,13 @@ class CheckpointFileTest {
         SynthesisRequest elsewhere = new SynthesisRequest(REQUEST.network(),
                 HardwareLibrary.parse(text, "/somewhere/else.json"), REQUEST.totalPowerMw(),
                 REQUEST.macroMode(), REQUEST.macroSharing(), REQUEST.genes(), REQUEST.generations(),
-                REQUEST.fitnessImages());
+                REQUEST.fitnessRun());
         assertEquals(RUN, RunFingerprint.of(elsewhere, 1, 10));
         SynthesisRequest changed = new SynthesisRequest(REQUEST.network(),
                 HardwareLibrary.parse(text.replace("\"coolingFactor\" : 0.8",
                         "\"coolingFactor\" : 0.7"), "small.json"),
                 REQUEST.totalPowerMw(), REQUEST.macroMode(), REQUEST.macroSharing(), REQUEST.genes(),
-                REQUEST.generations(), REQUEST.fitnessImages());
+                REQUEST.generations(), REQUEST.fitnessRun());
         assertTrue(RunFingerprint.of(changed, 1, 10).library().startsWith("sha256:"));
         assertFalse(RUN.library().equals(RunFingerprint.of(changed, 1, 10).library()), "the annealing changed");
         assertEquals(RUN.network(), RunFingerprint.of(changed, 1, 10).network());

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.report.ReportJson;
 import org.pimsyn.synth.InputException;
@@ -35,7 +36,7 @@ class DesignJsonTest {
         assertEquals(DESIGN.placement(), back.placement());
         assertEquals(DESIGN.accelerator(), back.accelerator());
         assertEquals(DESIGN.library(), back.library());
-        assertEquals(DESIGN.fitnessImages(), back.fitnessImages());
+        assertEquals(DESIGN.fitnessRun(), back.fitnessRun());
         assertEquals(DESIGN.performance(), back.performance());
         assertEquals(TEXT, DesignJson.toJson(back));
     }
@@ -48,7 +49,7 @@ class DesignJsonTest {
 
     private static String report(Design d) {
         return ReportJson.toJson(new Simulator().report(d.accelerator(), d.library(),
-                DataflowSkeleton.of(d.spec()).compile(d.placement()).program(), d.fitnessImages(),
+                DataflowSkeleton.of(d.spec()).compile(d.placement()).program(), d.fitnessRun(),
                 SimulationObserver.NONE));
     }
 
@@ -79,15 +80,27 @@ class DesignJsonTest {
     }
 
     @Test
-    void aVersion2FileWithItsOwnAluNamesReadsAsTheSameDesign() throws Exception {
-        String v2 = TEXT.replace("\"formatVersion\" : 3", "\"formatVersion\" : 2")
+    void aVersion2FileWithItsOwnAluNamesReadsAsTheSameHardwareWithTodaysFitnessRun() throws Exception {
+        ObjectNode tree = (ObjectNode) JSON.readTree(TEXT);
+        tree.put("formatVersion", 2);
+        tree.remove("fitnessRun");
+        tree.put("fitnessImages", 2);
+        String v2 = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
                 .replace("\"kind\" : \"shiftAdd\"", "\"kind\" : \"SHIFT_ADD\"")
                 .replace("\"kind\" : \"add\"", "\"kind\" : \"ADD\"")
                 .replace("\"kind\" : \"relu\"", "\"kind\" : \"RELU\"")
                 .replace("\"kind\" : \"pool\"", "\"kind\" : \"POOL\"")
                 .replace("\"alu.shiftAdd\"", "\"alu.shift_add\"");
-        assertTrue(v2.contains("\"SHIFT_ADD\"") && v2.contains("\"alu.shift_add\"") && v2.contains("\"POOL\""));
-        assertEquals(TEXT, DesignJson.toJson(DesignJson.parse(v2, "v2.json")));
+        assertTrue(v2.contains("\"SHIFT_ADD\"") && v2.contains("\"alu.shift_add\"") && v2.contains("\"POOL\""), v2);
+        Design back = DesignJson.parse(v2, "v2.json");
+        assertEquals(DESIGN.accelerator(), back.accelerator());
+        assertEquals(DESIGN.library(), back.library());
+        assertEquals(DESIGN.placement(), back.placement());
+        assertEquals(DESIGN.spec(), back.spec());
+        // Its recorded figures came from a timing model that is gone: the design is simulated anew, as today.
+        assertEquals(RunPlan.untilSteady(), back.fitnessRun());
+        assertEquals(new Simulator().fitness(back.accelerator(), back.library(), DataflowSkeleton.of(back.spec())
+                .compile(back.placement()).program(), RunPlan.untilSteady()), back.performance());
         assertTrue(error(v2.replace("\"SHIFT_ADD\"", "\"shift_add\"")).startsWith("design.json: $.accelerator"));
     }
 
@@ -120,11 +133,17 @@ class DesignJsonTest {
         assertTrue(error(TEXT.substring(0, TEXT.length() / 2)).startsWith("design.json: line "));
         assertEquals("design.json: $.format: expected \"pimsyn-design\", found \"other\"",
                 error(r -> r.put("format", "other")));
-        assertEquals("design.json: $.formatVersion: must be an integer in [1, 3], found 4",
-                error(r -> r.put("formatVersion", 4)));
+        assertEquals("design.json: $.formatVersion: must be an integer in [1, 4], found 5",
+                error(r -> r.put("formatVersion", 5)));
         assertTrue(error(r -> r.put("extra", 1)).startsWith("design.json: $.extra: unknown key; allowed keys: format,"));
-        assertEquals("design.json: $.fitnessImages: must be an integer in [1, 2147483647], found 0",
-                error(r -> r.put("fitnessImages", 0)));
+        assertEquals("design.json: $.fitnessRun.images: must be an integer in [1, 2147483647], found 0",
+                error(r -> ((ObjectNode) r.get("fitnessRun")).put("images", 0)));
+        assertEquals("design.json: $.fitnessRun.arbitration: \"fifo\" is not an arbitration order; allowed: "
+                + "oldestImageFirst, earliestReady",
+                error(r -> ((ObjectNode) r.get("fitnessRun")).put("arbitration", "fifo")));
+        assertEquals("design.json: $.fitnessImages: unknown key; allowed keys: format, formatVersion, network, "
+                + "designPoint, dataflow, placement, fitnessRun, performance, accelerator, componentLibrary, summary",
+                error(r -> r.put("fitnessImages", 2)));
         assertEquals("design.json: $.dataflow.xbSizeRows: 128 differs from $.designPoint.xbSizeRows (256)",
                 error(r -> ((ObjectNode) r.get("dataflow")).put("xbSizeRows", 128)));
         assertEquals("design.json: $.dataflow.wtDup[1]: must be an integer in [1, 2147483647], found 0",

@@ -41,7 +41,7 @@ class LayerTableTest {
                 a.macros().get(2));
         Accelerator shared = new Accelerator(a.clockGhz(), a.meshRows(), a.meshCols(), a.dataBits(), a.layerCount(),
                 a.layerNames(), macros, a.noc(), a.powerBudgetMw(), a.macsPerImage());
-        Design sharedDesign = new Design(d.point(), d.spec(), placement, shared, d.library(), d.fitnessImages(),
+        Design sharedDesign = new Design(d.point(), d.spec(), placement, shared, d.library(), d.fitnessRun(),
                 d.performance());
         List<LayerTable.Row> rows = LayerTable.of(sharedDesign).rows();
         assertEquals(new LayerTable.Row("conv1", true, 4, 2, List.of("conv2"), 20,

@@ -45,7 +45,7 @@ class ReportHtmlTest {
     static void render() {
         design = SmallDesign.design();
         program = DataflowSkeleton.of(design.spec()).compile(design.placement()).program();
-        report = new Simulator().report(design.accelerator(), design.library(), program, design.fitnessImages(),
+        report = new Simulator().report(design.accelerator(), design.library(), program, design.fitnessRun(),
                 SimulationObserver.NONE);
         synthesisHtml = ReportHtml.synthesis(design, program, report, search());
         simulationHtml = ReportHtml.simulation(design, program, report);

@@ -1,0 +1,93 @@
+package org.pimsyn.sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.pimsyn.sim.TestDesigns;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.ir.IrProgramBuilder;
+
+/** A run until steady reports the interval a long run shows. */
+class SteadyStateTest {
+    private static final int CASES = 300;
+    private static final int LONG_RUN = 96;
+
+    @Test
+    void theSteadyIntervalIsTheSlopeOfALongRunOnGeneratedDesigns() {
+        SplittableRandom rnd = new SplittableRandom(20261206);
+        SimulationEngine engine = new SimulationEngine();
+        int repeated = 0;
+        int windowsOff = 0;
+        for (int c = 0; c < CASES; c++) {
+            Accelerator acc = RandomCases.design(rnd);
+            IrProgram p = RandomCases.program(rnd, acc, 40);
+            Arbitration order = rnd.nextBoolean() ? Arbitration.OLDEST_IMAGE_FIRST : Arbitration.EARLIEST_READY;
+            Activity steady = engine.run(acc, TestDesigns.library(), p, RunPlan.untilSteady().withArbitration(order),
+                    null);
+            Activity longRun = engine.run(acc, TestDesigns.library(), p, new RunPlan(LONG_RUN, null, order), null);
+            // The long run's slope from image 32 to image 80: long past the filling, before the stream drains (its
+            // last images, with no image behind them, compete less, and a backlog of arrivals empties).
+            double slope = Math.max(steady.bottleneckCycles(),
+                    (longRun.imageEndCycle(80) - longRun.imageEndCycle(32)) / 48.0);
+            double error = Math.abs(slope - steady.intervalCycles()) / slope;
+            String where = "case " + c + " (" + p.size() + " IRs, " + order.label() + "): " + steady.images()
+                    + " images, interval " + steady.intervalCycles() + ", long run's slope " + slope;
+            assertTrue(steady.intervalCycles() >= steady.bottleneckCycles(), where + ": never below the bound");
+            if (steady.scheduleRepeated()) {
+                repeated++;
+                assertTrue(error < 1e-9, where + ": a repeating schedule goes on repeating");
+            } else {
+                // Tiny random pipelines can settle slowly: two windows may agree while the gaps still drift.
+                assertTrue(error <= 0.08, where);
+                windowsOff += error > 0.005 ? 1 : 0;
+            }
+        }
+        assertTrue(repeated > CASES / 2, repeated + " of " + CASES + " schedules repeated themselves exactly");
+        assertTrue(windowsOff <= CASES / 15, windowsOff + " of " + (CASES - repeated)
+                + " intervals decided by windows are more than 0.5 % off the long run");
+    }
+
+    @Test
+    void aChainThatRepeatsItselfStopsAfterTheWarmUpWithTheExactInterval() {
+        // A load of 4 cycles and an MVM of 12 (TestDesigns' latencies): the MVM is the bound, 12 cycles. Image k
+        // arrives at 12k, loads at 12k and runs its MVM at 12k + 4: every image repeats the one before, shifted by
+        // 12 cycles, from the second on. The rule's 3 warm-up gaps pass once image 4 has ended; images 3 and 4 both
+        // repeated with the same shift, so the run stops there with 5 images and the interval 12.
+        Accelerator acc = TestDesigns.design(1, 1, 1).macro(0, 0).serves(0).crossbars(0, 1).add().build();
+        IrProgramBuilder b = new IrProgramBuilder();
+        int load = b.addLoad(0, 0, 64, 0);
+        int mvm = b.addMvm(0, 0, 0, 1, 0);
+        b.addEdge(load, mvm);
+        Activity a = new SimulationEngine().run(acc, TestDesigns.library(), b.build(), RunPlan.untilSteady(), null);
+        assertEquals(5, a.images());
+        assertTrue(a.scheduleRepeated());
+        assertTrue(a.intervalConverged());
+        assertEquals(12, a.intervalCycles());
+        assertEquals(12, a.bottleneckCycles());
+        assertEquals(16 + 4 * 12, a.cycles(), "image 4 ends at 48 + 16");
+        assertEquals(16, a.streamLatencyCycles(), "each image takes 16 cycles from its arrival");
+        assertEquals(5 * 12, a.busyCycles(0), "the crossbars: 5 images x 12 MVM cycles");
+    }
+
+    @Test
+    void windowsOfGapsDecideWhereTheScheduleDoesNotRepeat() {
+        SteadyStateRule rule = new SteadyStateRule(3, 8, 0.01, 64);
+        long[] ends = new long[64];
+        // Gaps of 100 and 104 in an irregular mix: windows of 8 agree within 1 %, a single gap does not.
+        int[] pattern = {100, 104, 100, 100, 104, 100, 104, 100};
+        for (int i = 1; i < ends.length; i++) {
+            ends[i] = ends[i - 1] + (i < 4 ? 300 : pattern[i % pattern.length]);
+        }
+        assertFalse(rule.converged(ends, 18), "3 warm-up gaps and two windows of 8 need 20 images");
+        assertTrue(rule.converged(ends, 19));
+        long[] growing = new long[64];
+        for (int i = 1; i < growing.length; i++) {
+            growing[i] = growing[i - 1] + 100 + 2L * i;
+        }
+        assertFalse(rule.converged(growing, 19), "gaps growing by 2 % per window do not converge");
+    }
+}

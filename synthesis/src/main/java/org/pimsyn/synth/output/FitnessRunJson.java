@@ -1,0 +1,56 @@
+package org.pimsyn.synth.output;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pimsyn.sim.engine.Arbitration;
+import org.pimsyn.sim.engine.RunPlan;
+import org.pimsyn.sim.engine.SteadyStateRule;
+import org.pimsyn.synth.io.JsonObjectFields;
+
+/**
+ * A fitness run as the outputs write it: {@code images} (the most streamed, for a steady-state run), the
+ * {@code arbitration} order's label, and for a run streamed until the interval converges its {@code steadyState}
+ * rule ({@code warmupImages}, {@code windowImages}, {@code tolerance}); a run of exactly {@code images} images has
+ * no {@code steadyState}.
+ */
+public final class FitnessRunJson {
+    private FitnessRunJson() {
+    }
+
+    public static ObjectNode tree(RunPlan plan) {
+        ObjectNode o = OutputJson.MAPPER.createObjectNode();
+        o.put("images", plan.images());
+        o.put("arbitration", plan.arbitration().label());
+        if (plan.streamsToSteadyState()) {
+            SteadyStateRule rule = plan.steadyState();
+            ObjectNode s = o.putObject("steadyState");
+            s.put("warmupImages", rule.warmupImages());
+            s.put("windowImages", rule.windowImages());
+            s.put("tolerance", rule.tolerance());
+        }
+        return o;
+    }
+
+    /** Reads what {@link #tree} writes; errors name the file and the field. */
+    static RunPlan read(JsonObjectFields run) {
+        int images = run.integer("images", 1, Integer.MAX_VALUE);
+        String label = run.text("arbitration");
+        Arbitration arbitration = Arbitration.fromLabel(label).orElseThrow(() -> run.error("arbitration",
+                "\"" + label + "\" is not an arbitration order; allowed: " + Arbitration.labels()));
+        if (!run.has("steadyState")) {
+            return new RunPlan(images, null, arbitration);
+        }
+        JsonObjectFields s = run.object("steadyState", "warmupImages", "windowImages", "tolerance");
+        int warmup = s.integer("warmupImages", 0, 1000);
+        int window = s.integer("windowImages", 1, 1000);
+        double tolerance = s.number("tolerance", 0, 1, false);
+        if (tolerance >= 1) {
+            throw s.error("tolerance", "must be below 1, got " + tolerance);
+        }
+        int least = warmup + 2 * window + 1;
+        if (images < least) {
+            throw run.error("images", "a steady-state run needs at least warm-up + 2 windows + 1 = " + least
+                    + " images, got " + images);
+        }
+        return new RunPlan(images, new SteadyStateRule(warmup, window, tolerance, images), arbitration);
+    }
+}
