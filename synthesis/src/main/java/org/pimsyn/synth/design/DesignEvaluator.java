@@ -86,6 +86,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     private final Noc noc;
     private final AluKind[] aluKinds;
     private final List<ComponentInstance> otherPerMacro;
+    /** The first macro's other components: those of every macro, then the chip's own. */
+    private final List<ComponentInstance> otherInFirstMacro;
     private final Simulator simulator = new Simulator();
     private final boolean scratchpadsGrowCostlier;
 
@@ -101,7 +103,10 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.rules = PartitionRules.of(skeleton, request.macroMode() == MacroMode.UNIFIED, request.macroSharing(),
                 library.search().evolution().macroSizesCrossbars());
         this.otherPerMacro = PeakPowerModel.otherPerMacro(library);
-        this.power = new PeakPowerModel(components, point, otherPerMacro);
+        List<ComponentInstance> otherPerChip = PeakPowerModel.otherPerChip(library);
+        this.otherInFirstMacro = java.util.stream.Stream.concat(otherPerMacro.stream(), otherPerChip.stream())
+                .toList();
+        this.power = new PeakPowerModel(components, point, otherPerMacro, otherPerChip);
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
         this.stage4 = new UnitAllocation(components, library, point.adcBits(), FitnessUpperBound.crossbarTimeLowerBoundNs(point,
                 skeleton, components, library.clockGhz()));
@@ -324,7 +329,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             macros.add(new Macro(layout.row(m), layout.col(m), served, groups,
                     new DacArray(held * xbSize, point.resDacBits()),
                     new AdcBank(units[m][PeripheralUnits.ADC], point.adcBits()), alus,
-                    new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1), otherPerMacro));
+                    new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1),
+                    m == 0 ? otherInFirstMacro : otherPerMacro));
         }
         return new Accelerator(library.clockGhz(), layout.meshRows(), layout.meshCols(),
                 skeleton.spec().activationBits(), skeleton.weightLayerCount(), layerNames, macros, noc,
