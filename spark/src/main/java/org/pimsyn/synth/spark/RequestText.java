@@ -1,6 +1,7 @@
 package org.pimsyn.synth.spark;
 
 import java.io.Serializable;
+import java.util.OptionalDouble;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -11,25 +12,26 @@ import org.pimsyn.synth.objective.Objectives;
 
 /**
  * A synthesis request as executors receive it: the network as network JSON, the library as library JSON, the
- * request's scalars and its objective by name. Text rather than serialized objects, so that what crosses the wire is
+ * request's scalars (its area limit 0 for none) and its objective by name. Text rather than serialized objects, so that what crosses the wire is
  * a documented format whose readers check it, and rebuilding gives a request equal to the driver's.
  */
 record RequestText(String networkName, String networkJson, String libraryOrigin, String libraryJson,
         double totalPowerMw, String macroMode, boolean macroSharing, int genes, int generations, int fitnessImages,
-        String objective) implements Serializable {
+        String objective, double areaLimitMm2) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static RequestText of(SynthesisRequest request) {
         return new RequestText(request.network().name(), NetworkJsonWriter.toJson(request.network()),
                 request.library().origin(), HardwareLibraryWriter.toJson(request.library()), request.totalPowerMw(),
                 request.macroMode().name(), request.macroSharing(), request.genes(), request.generations(),
-                request.fitnessImages(), request.objective().name());
+                request.fitnessImages(), request.objective().name(), request.areaLimitMm2().orElse(0));
     }
 
     SynthesisRequest toRequest() {
         return new SynthesisRequest(
                 NetworkJsonReader.parse(networkJson, "network " + networkName + " sent by the driver", networkName),
                 HardwareLibrary.parse(libraryJson, libraryOrigin), totalPowerMw, MacroMode.valueOf(macroMode),
-                macroSharing, genes, generations, fitnessImages, Objectives.named(objective));
+                macroSharing, genes, generations, fitnessImages, Objectives.named(objective),
+                areaLimitMm2 == 0 ? OptionalDouble.empty() : OptionalDouble.of(areaLimitMm2));
     }
 }

@@ -50,6 +50,7 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * <li>Simulate {@code fitnessImages} images. A macro whose scratchpad high-water mark exceeds its capacity gets the
  * smallest scratchpad that holds it, and the design is allocated and simulated again, at most
  * {@value #SIMULATION_ROUNDS} simulations in all; still overflowing: fitness 0.</li>
+ * <li>Where the request limits the area ({@link DesignArea}), a design over it: fitness 0.</li>
  * <li>Fitness = the request's objective's score ({@link Direction#score} of {@link Objective#value}), 0 where the
  * simulated power exceeds the budget.</li>
  * </ol>
@@ -186,6 +187,10 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                 return failed(layout.macroCount() + " macros: " + units.shortfall(), null);
             }
             Accelerator accelerator = accelerator(layout, units.perMacro(), scratchpads);
+            String overArea = DesignArea.overLimit(request, accelerator, components);
+            if (overArea != null) {
+                return failed(layout.macroCount() + " macros: " + overArea, null);
+            }
             if (round == 0 && floor > 0 && bounds != null && scratchpadsGrowCostlier) {
                 double bound = bounds.gene(simulator, accelerator, components, program);
                 if (bound < floor) {

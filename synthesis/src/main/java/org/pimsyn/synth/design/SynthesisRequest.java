@@ -1,6 +1,7 @@
 package org.pimsyn.synth.design;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.objective.Objective;
@@ -14,6 +15,8 @@ import org.pimsyn.synth.objective.Objectives;
  * @param generations   generations of that search
  * @param fitnessImages images each fitness simulation streams (2 measures the steady-state interval)
  * @param objective     what the search optimises
+ * @param areaLimitMm2  the most chip area a design may take ({@code --area}); empty for no limit. A design over it
+ *                      scores 0, as one over the power budget does
  */
 public record SynthesisRequest(
         Network network,
@@ -24,19 +27,33 @@ public record SynthesisRequest(
         int genes,
         int generations,
         int fitnessImages,
-        Objective objective) {
+        Objective objective,
+        OptionalDouble areaLimitMm2) {
 
     public SynthesisRequest {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(macroMode, "macroMode");
         Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(areaLimitMm2, "areaLimitMm2");
+        if (areaLimitMm2.isPresent() && !(areaLimitMm2.getAsDouble() > 0 && Double.isFinite(
+                areaLimitMm2.getAsDouble()))) {
+            throw new IllegalArgumentException("an area limit must be a positive number of mm2, got "
+                    + areaLimitMm2.getAsDouble());
+        }
         if (!(totalPowerMw > 0) || Double.isInfinite(totalPowerMw)) {
             throw new IllegalArgumentException("total power must be a positive number of mW, got " + totalPowerMw);
         }
         if (genes < 2 || generations < 1 || fitnessImages < 1) {
             throw new IllegalArgumentException("genes must be >= 2, generations and fitness images >= 1");
         }
+    }
+
+    /** No area limit. */
+    public SynthesisRequest(Network network, HardwareLibrary library, double totalPowerMw, MacroMode macroMode,
+            boolean macroSharing, int genes, int generations, int fitnessImages, Objective objective) {
+        this(network, library, totalPowerMw, macroMode, macroSharing, genes, generations, fitnessImages, objective,
+                OptionalDouble.empty());
     }
 
     /** The default objective. */
@@ -55,11 +72,16 @@ public record SynthesisRequest(
 
     public SynthesisRequest withSearchSize(int newGenes, int newGenerations) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, newGenes, newGenerations,
-                fitnessImages, objective);
+                fitnessImages, objective, areaLimitMm2);
     }
 
     public SynthesisRequest withObjective(Objective newObjective) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
-                fitnessImages, newObjective);
+                fitnessImages, newObjective, areaLimitMm2);
+    }
+
+    public SynthesisRequest withAreaLimitMm2(double limitMm2) {
+        return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
+                fitnessImages, objective, OptionalDouble.of(limitMm2));
     }
 }
