@@ -169,7 +169,7 @@ public final class HardwareLibraryWriter {
             } else {
                 n.put("perChip", o.perChip());
             }
-            ArrayNode actions = n.putArray("actions");
+            ArrayNode actions = o.costs().isEmpty() ? null : n.putArray("actions");
             for (int i = 0; i < o.costs().size(); i++) {
                 ComponentAction action = o.componentClass().actions().get(i);
                 ObjectNode a = actions.addObject();

@@ -48,7 +48,10 @@ final class OtherComponentsReader {
             List<ComponentAction> actions = new ArrayList<>();
             List<ActionCost> costs = new ArrayList<>();
             Set<String> actionNames = new HashSet<>();
-            for (JsonObjectFields a : e.objects("actions", "name", "countedOn", "energyPj", "latencyNs")) {
+            // A part that no IR exercises (ISAAC's off-chip links) leaves its actions out: it has power and area only.
+            List<JsonObjectFields> actionFields = e.has("actions")
+                    ? e.objects("actions", "name", "countedOn", "energyPj", "latencyNs") : List.of();
+            for (JsonObjectFields a : actionFields) {
                 String action = a.text("name");
                 if (!actionNames.add(action)) {
                     throw a.error("name", "action '" + action + "' appears twice");

@@ -41,6 +41,13 @@ public record RunFingerprint(String network, String library, double powerMw, Str
     private static final List<String> HASHED_ALU_NAMES = List.of("SHIFT_ADD", "ADDER", "POOLING", "RELU",
             "SIGMOID", "ELTWISE");
 
+    /** A run without an area limit. */
+    public RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
+            int genes, int generations, int fitnessImages, long seed, int topDesigns, String objective) {
+        this(network, library, powerMw, macroMode, macroSharing, genes, generations, fitnessImages, seed, topDesigns,
+                objective, 0);
+    }
+
     /** The fingerprint of a run keeping the default number of top designs. */
     public static RunFingerprint of(SynthesisRequest request, long seed) {
         return of(request, seed, ExplorationSettings.DEFAULT_TOP_DESIGNS);
