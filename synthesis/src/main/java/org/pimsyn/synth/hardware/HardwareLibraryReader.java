@@ -166,6 +166,11 @@ final class HardwareLibraryReader {
         }
         double latencyNs = latency(f, latencyKey);
         Optional<Double> energyPj = f.optionalPositive("energyPerActionPj");
+        if (energyPj.isEmpty() && !(dynamicMw * latencyNs > 0)) {
+            // Numbers near the smallest double multiply to 0, which no component's energy is.
+            throw f.error("dynamicPowerMw", "x " + latencyKey + " gives an energy per action of 0 pJ (found "
+                    + dynamicMw + " mW x " + latencyNs + " ns); give larger figures or energyPerActionPj");
+        }
         return energyPj.map(e -> new ComponentPower(staticMw, dynamicMw, peakMw, latencyNs, e, true))
                 .orElseGet(() -> ComponentPower.derived(staticMw, dynamicMw, peakMw, latencyNs));
     }
