@@ -1,6 +1,7 @@
 package org.pimsyn.sim.component;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,23 +24,40 @@ import org.pimsyn.sim.ir.AluKind;
  * <p>Units: energies in pJ per action, latencies in ns, powers in mW (mW x ns = pJ). Construction
  * checks every entry, naming it: its class is known, it prices exactly its class's actions, latencies are positive,
  * energies and powers non-negative, and it names its source.
+ *
+ * <p>Areas ({@link #areas()}, mm2 per instance) are a table of their own beside the entries: optional per entry, so
+ * that a library without them, and every design written before they existed, reads as it did. Each names an
+ * entry of the table, once, with a finite area >= 0 and a source.
  */
 public final class ComponentLibrary {
     private final List<ComponentClass> classes;
     private final List<ComponentEntry> entries;
+    private final List<ComponentArea> areas;
     private final List<ComponentClass> allClasses;
     private final Map<String, ComponentClass> classByName = new HashMap<>();
     private final Map<String, Map<String, ComponentEntry>> entryByClassAndVariant = new HashMap<>();
+    private final Map<String, Map<String, ComponentArea>> areaByClassAndVariant = new HashMap<>();
 
     /**
      * @param classes classes beyond the built-in ones, each with new name
      * @param entries the priced variants, in the library's order
      */
+    public ComponentLibrary(List<ComponentClass> classes, List<ComponentEntry> entries) {
+        this(classes, entries, List.of());
+    }
+
+    /**
+     * @param classes classes beyond the built-in ones, each with new name
+     * @param entries the priced variants, in the library's order
+     * @param areas   the area of those entries whose area the library gives
+     */
     @JsonCreator
     public ComponentLibrary(@JsonProperty("classes") List<ComponentClass> classes,
-            @JsonProperty("entries") List<ComponentEntry> entries) {
+            @JsonProperty("entries") List<ComponentEntry> entries,
+            @JsonProperty("areas") List<ComponentArea> areas) {
         this.classes = classes == null ? List.of() : List.copyOf(classes);
         this.entries = entries == null ? List.of() : List.copyOf(entries);
+        this.areas = areas == null ? List.of() : List.copyOf(areas);
         List<ComponentClass> all = new ArrayList<>(ComponentClass.builtIn());
         all.addAll(this.classes);
         this.allClasses = List.copyOf(all);
@@ -55,6 +73,13 @@ public final class ComponentLibrary {
             if (entryByClassAndVariant.computeIfAbsent(e.componentClass(), c -> new HashMap<>())
                     .putIfAbsent(e.variant(), e) != null) {
                 throw bad(e.label() + " appears twice");
+            }
+        }
+        for (ComponentArea a : this.areas) {
+            checkArea(a);
+            if (areaByClassAndVariant.computeIfAbsent(a.componentClass(), c -> new HashMap<>())
+                    .putIfAbsent(a.variant(), a) != null) {
+                throw bad("the area of " + a.label() + " appears twice");
             }
         }
     }
@@ -73,6 +98,19 @@ public final class ComponentLibrary {
     @JsonProperty("entries")
     public List<ComponentEntry> entries() {
         return entries;
+    }
+
+    /** The areas the library gives, in its order; written only where there are some. */
+    @JsonProperty("areas")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<ComponentArea> areas() {
+        return areas;
+    }
+
+    /** The area of one instance of (class, variant), or null where the library does not give it. */
+    public ComponentArea area(String componentClass, String variant) {
+        Map<String, ComponentArea> variants = areaByClassAndVariant.get(componentClass);
+        return variants == null ? null : variants.get(variant);
     }
 
     /** The built-in classes, then the library's own. */
@@ -222,6 +260,21 @@ public final class ComponentLibrary {
         }
     }
 
+    private void checkArea(ComponentArea a) {
+        if (a == null || a.componentClass() == null || a.variant() == null) {
+            throw bad("an area has no class or variant");
+        }
+        if (find(a.componentClass(), a.variant()) == null) {
+            throw bad("the area of " + a.label() + " names no entry of the library");
+        }
+        if (!(a.areaMm2() >= 0) || Double.isInfinite(a.areaMm2())) {
+            throw bad(a.label() + ": area must be a non-negative number of mm2, got " + a.areaMm2());
+        }
+        if (a.source() == null || a.source().isBlank()) {
+            throw bad(a.label() + ": the area's source is missing; every figure names where it comes from");
+        }
+    }
+
     private static List<String> actionNames(ComponentClass c) {
         return c.actions().stream().map(ComponentAction::name).toList();
     }
@@ -238,16 +291,17 @@ public final class ComponentLibrary {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ComponentLibrary other && classes.equals(other.classes) && entries.equals(other.entries);
+        return o instanceof ComponentLibrary other && classes.equals(other.classes) && entries.equals(other.entries)
+                && areas.equals(other.areas);
     }
 
     @Override
     public int hashCode() {
-        return 31 * classes.hashCode() + entries.hashCode();
+        return 31 * (31 * classes.hashCode() + entries.hashCode()) + areas.hashCode();
     }
 
     @Override
     public String toString() {
-        return "ComponentLibrary[classes=" + classes + ", entries=" + entries + "]";
+        return "ComponentLibrary[classes=" + classes + ", entries=" + entries + ", areas=" + areas + "]";
     }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import org.pimsyn.sim.engine.Arbitration;
 import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.engine.SteadyStateRule;
+import java.util.OptionalDouble;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -14,13 +15,13 @@ import org.pimsyn.synth.objective.Objectives;
 
 /**
  * A synthesis request as executors receive it: the network as network JSON, the library as library JSON, the
- * request's scalars and its objective by name. Text rather than serialized objects, so that what crosses the wire is
+ * request's scalars (its area limit 0 for none) and its objective by name. Text rather than serialized objects, so that what crosses the wire is
  * a documented format whose readers check it, and rebuilding gives a request equal to the driver's.
  */
 record RequestText(String networkName, String networkJson, String libraryOrigin, String libraryJson,
         double totalPowerMw, String macroMode, boolean macroSharing, int genes, int generations, int fitnessImages,
         Integer windowImages, int warmupImages, double tolerance, String arbitration,
-        String objective) implements Serializable {
+        String objective, double areaLimitMm2) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static RequestText of(SynthesisRequest request) {
@@ -29,14 +30,15 @@ record RequestText(String networkName, String networkJson, String libraryOrigin,
                 request.macroMode().name(), request.macroSharing(), request.genes(), request.generations(),
                 request.fitnessRun().images(), window(request.fitnessRun()), request.fitnessRun().rule().warmupImages(),
                 request.fitnessRun().rule().tolerance(), request.fitnessRun().arbitration().label(),
-                request.objective().name());
+                request.objective().name(), request.areaLimitMm2().orElse(0));
     }
 
     SynthesisRequest toRequest() {
         return new SynthesisRequest(
                 NetworkJsonReader.parse(networkJson, "network " + networkName + " sent by the driver", networkName),
                 HardwareLibrary.parse(libraryJson, libraryOrigin), totalPowerMw, MacroMode.valueOf(macroMode),
-                macroSharing, genes, generations, fitnessRun(), Objectives.named(objective));
+                macroSharing, genes, generations, fitnessRun(), Objectives.named(objective),
+                areaLimitMm2 == 0 ? OptionalDouble.empty() : OptionalDouble.of(areaLimitMm2));
     }
 
     /** The window of a steady-state run's rule; null for a run of a fixed number of images. */

@@ -7,6 +7,10 @@ import org.pimsyn.sim.component.ComponentAction;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.pimsyn.sim.component.ComponentArea;
+import org.pimsyn.sim.component.ComponentEntry;
+import org.pimsyn.sim.component.ComponentLibrary;
+import org.pimsyn.synth.design.ComponentLibraries;
 import org.pimsyn.synth.hardware.AdcSpec;
 import org.pimsyn.synth.hardware.AluSpec;
 import org.pimsyn.synth.hardware.AnnealingParameters;
@@ -116,6 +120,7 @@ public final class ConfigCommand implements Callable<Integer> {
                     .row("hop latency", TextTable.number(noc.hopLatencyNs()) + " ns", nocRef)
                     .row("flit latency", TextTable.number(noc.flitLatencyNs()) + " ns", nocRef));
             printOtherComponents();
+            printAreas();
             printSearch();
             printFootnotes();
         }
@@ -125,21 +130,42 @@ public final class ConfigCommand implements Callable<Integer> {
             if (lib.otherComponents().isEmpty()) {
                 return;
             }
-            TextTable others = TextTable.withHeader("class", "variant", "per macro", "action", "counted on",
+            TextTable others = TextTable.withHeader("class", "variant", "count", "action", "counted on",
                     "energy pJ", "latency ns", "static mW", "peak mW", "source");
             for (OtherComponentSpec o : lib.otherComponents()) {
+                String count = o.inEveryMacro() ? o.perMacro() + " per macro" : o.perChip() + " per chip";
+                if (o.costs().isEmpty()) {
+                    others.row(o.componentClass().name(), o.variant(), count, "none", "", "", "", o.staticPowerMw(),
+                            o.peakPowerMw(), ref(o.provenance()));
+                }
                 for (int i = 0; i < o.costs().size(); i++) {
                     ComponentAction action = o.componentClass().actions().get(i);
                     String countedOn = action.countedOn().stream()
                             .map(t -> t.ir() + t.aluKinds().stream().map(k -> " " + k.label())
                                     .collect(Collectors.joining()) + " per " + t.per())
                             .collect(Collectors.joining(", "));
-                    others.row(o.componentClass().name(), o.variant(), o.perMacro(), action.name(), countedOn,
+                    others.row(o.componentClass().name(), o.variant(), count, action.name(), countedOn,
                             o.costs().get(i).energyPj(), o.costs().get(i).latencyNs(), o.staticPowerMw(),
                             o.peakPowerMw(), ref(o.provenance()));
                 }
             }
-            section("Other components (in every macro; counted, priced, no time of their own)", others);
+            section("Other components (in every macro, or once per chip in its first macro; counted, priced, no "
+                    + "time of their own)", others);
+        }
+
+        /** Every component's area per instance, or unknown where the library gives none, with the area's source. */
+        private void printAreas() {
+            ComponentLibrary table = ComponentLibraries.from(lib);
+            TextTable areas = TextTable.withHeader("class", "variant", "area mm2", "source");
+            int unknown = 0;
+            for (ComponentEntry e : table.entries()) {
+                ComponentArea a = table.area(e.componentClass(), e.variant());
+                unknown += a == null ? 1 : 0;
+                areas.row(e.componentClass(), e.variant(), a == null ? "unknown" : TextTable.number(a.areaMm2()),
+                        a == null ? "" : ref(Provenance.of(a.source())));
+            }
+            section("Areas (per instance" + (unknown == 0 ? "" : "; " + unknown + " unknown, so designs' areas are "
+                    + "unknown") + ")", areas);
         }
 
         private void printSearch() {

@@ -14,6 +14,7 @@ import org.pimsyn.sim.engine.Arbitration;
 import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.chip.ChipFiguresText;
 import org.pimsyn.sim.report.ReportText;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.sim.trace.CycleWindow;
@@ -24,6 +25,7 @@ import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.io.AtomicFiles;
 import org.pimsyn.synth.io.OutputDirectory;
+import org.pimsyn.synth.output.ChipFiguresJson;
 import org.pimsyn.synth.output.DesignJson;
 import org.pimsyn.synth.output.LayerTable;
 import org.pimsyn.synth.output.ReportHtml;
@@ -162,6 +164,7 @@ public final class SimulateCommand implements Callable<Integer> {
         stdout.print(DesignText.layers(LayerTable.of(d)));
         stdout.println();
         stdout.print(ReportText.summary(report));
+        stdout.print(ChipFiguresText.summary(ChipFiguresJson.of(d, report.performance().throughputGops())));
         stdout.println();
         stdout.println("Wrote " + reportFile + ", " + htmlFile + (traces.isEmpty() ? ""
                 : ", " + traces.stream().map(Path::toString).collect(Collectors.joining(", "))));

@@ -17,9 +17,12 @@ import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.NoFeasibleDesignException;
+import org.pimsyn.sim.chip.ChipFiguresText;
 import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.CandidateSearches;
+import org.pimsyn.synth.design.ComponentLibraries;
 import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.DesignArea;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.explore.DesignPointExecutorProvider;
@@ -42,6 +45,7 @@ import org.pimsyn.synth.output.CheckpointFile;
 import org.pimsyn.synth.output.ExplorationJournal;
 import org.pimsyn.synth.output.LayerTable;
 import org.pimsyn.synth.output.ReportHtml;
+import org.pimsyn.synth.output.ChipFiguresJson;
 import org.pimsyn.synth.output.RunFingerprint;
 import org.pimsyn.synth.output.RunReports;
 import org.pimsyn.synth.output.SynthesisOutputs;
@@ -82,6 +86,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
      * and the unit counts it buys stop being exact.
      */
     static final double MAX_POWER_W = 1e6;
+    /** The largest area limit: 1,000,000 mm2, 14 times a 300 mm wafer (70,686 mm2). */
+    static final double MAX_AREA_MM2 = 1e6;
     /**
      * The most worker threads. A batch searches at most 16 design points at once and stage 1 one crossbar point per
      * thread, so threads beyond a few hundred only take memory; the result never depends on the count.
@@ -97,6 +103,11 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Option(names = "--power", paramLabel = "W", defaultValue = "49",
             description = "Total power budget in watts (default: ${DEFAULT-VALUE}).")
     double powerW;
+
+    @Option(names = "--area", paramLabel = "MM2",
+            description = "Chip area limit in mm2 (default: none). A design over it scores 0, as one over the power "
+                    + "budget does; needs the area of every component of the library.")
+    Double areaMm2;
 
     @Option(names = "--macros", paramLabel = "MODE", defaultValue = "specified",
             description = "Macro sizing: 'specified' (sized per layer) or 'unified' (one size for all layers). "
@@ -182,6 +193,10 @@ public final class SynthesizeCommand implements Callable<Integer> {
         HardwareLibrary library = config.load();
         Optional<DesignPointExecutorProvider.Started> elsewhere = executorElsewhere();
         SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing);
+        if (areaMm2 != null) {
+            DesignArea.requireAreas(ComponentLibraries.from(library), library.origin());
+            request = request.withAreaLimitMm2(areaMm2);
+        }
         if (genes != null || generations != null) {
             request = request.withSearchSize(genes != null ? genes : request.genes(),
                     generations != null ? generations : request.generations());
@@ -347,6 +362,10 @@ public final class SynthesizeCommand implements Callable<Integer> {
             throw new InputException("--power: must be a number of watts > 0 and <= "
                     + TextTable.number(MAX_POWER_W) + ", got " + powerW);
         }
+        if (areaMm2 != null && (!(areaMm2 > 0) || areaMm2 > MAX_AREA_MM2)) {
+            throw new InputException("--area: must be a number of mm2 > 0 and <= " + TextTable.number(MAX_AREA_MM2)
+                    + ", got " + areaMm2);
+        }
         if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
             throw new InputException("--threads: must be an integer in 1.." + MAX_THREADS + ", got " + threads);
         }
@@ -382,6 +401,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 .append(table.scratchpadKb()).append(" KB\n\n");
         s.append(DesignText.layers(table)).append('\n');
         s.append(DesignText.figures(report.performance(), design.accelerator().clockGhz()));
+        s.append(ChipFiguresText.summary(ChipFiguresJson.of(design, report.performance().throughputGops())));
         Objective objective = request.objective();
         // The figures above already give the default objective's value.
         if (objective != Objectives.DEFAULT) {

@@ -3,12 +3,14 @@ package org.pimsyn.synth.design;
 import java.util.ArrayList;
 import java.util.List;
 import org.pimsyn.sim.arch.Noc;
+import org.pimsyn.sim.component.ComponentArea;
 import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.component.ComponentEntries;
 import org.pimsyn.sim.component.ComponentEntry;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.synth.hardware.AdcSpec;
 import org.pimsyn.synth.hardware.AluSpec;
+import org.pimsyn.synth.hardware.AreaSpec;
 import org.pimsyn.synth.hardware.ComponentPower;
 import org.pimsyn.synth.hardware.CrossbarSpec;
 import org.pimsyn.synth.hardware.DacSpec;
@@ -33,6 +35,7 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
  * link costs link power x flit latency, so a busy link draws the link power; a link's static power is 0, so idle
  * links cost no energy, while its peak power, the link power, counts in the power budget.</li>
  * </ul>
+ * Every entry whose library figure has an area ({@code areaMm2}) gets it in the table's areas, with its source.
  */
 public final class ComponentLibraries {
     private ComponentLibraries() {
@@ -41,42 +44,51 @@ public final class ComponentLibraries {
     /** All entries of the library, in the library's order. */
     public static ComponentLibrary from(HardwareLibrary library) {
         List<ComponentEntry> entries = new ArrayList<>();
+        List<ComponentArea> areas = new ArrayList<>();
         for (CrossbarSpec xb : library.crossbars()) {
             ComponentPower p = xb.power();
-            entries.add(ComponentEntries.crossbar(xb.sizeRows(), xb.cellBits(), p.latencyNs(),
-                    p.energyPerActionPj(), p.staticPowerMw(), p.peakPowerMw(), xb.provenance().source()));
+            add(entries, areas, ComponentEntries.crossbar(xb.sizeRows(), xb.cellBits(), p.latencyNs(),
+                    p.energyPerActionPj(), p.staticPowerMw(), p.peakPowerMw(), xb.provenance().source()), xb.area());
         }
         for (DacSpec dac : library.dacs()) {
             ComponentPower p = dac.power();
-            entries.add(ComponentEntries.dac(dac.resolutionBits(), p.latencyNs(), p.energyPerActionPj(),
-                    p.staticPowerMw(), p.peakPowerMw(), dac.provenance().source()));
+            add(entries, areas, ComponentEntries.dac(dac.resolutionBits(), p.latencyNs(), p.energyPerActionPj(),
+                    p.staticPowerMw(), p.peakPowerMw(), dac.provenance().source()), dac.area());
         }
         for (AdcSpec adc : library.adcs()) {
             ComponentPower p = adc.power();
-            entries.add(ComponentEntries.adc(adc.resolutionBits(), p.latencyNs(), p.energyPerActionPj(),
-                    p.staticPowerMw(), p.peakPowerMw(), adc.provenance().source()));
+            add(entries, areas, ComponentEntries.adc(adc.resolutionBits(), p.latencyNs(), p.energyPerActionPj(),
+                    p.staticPowerMw(), p.peakPowerMw(), adc.provenance().source()), adc.area());
         }
         for (AluSpec alu : library.alus()) {
             ComponentPower p = alu.power();
-            entries.add(ComponentEntries.alu(alu.kind(), p.latencyNs(), p.energyPerActionPj(),
-                    p.staticPowerMw(), p.peakPowerMw(), alu.provenance().source()));
+            add(entries, areas, ComponentEntries.alu(alu.kind(), p.latencyNs(), p.energyPerActionPj(),
+                    p.staticPowerMw(), p.peakPowerMw(), alu.provenance().source()), alu.area());
         }
         for (ScratchpadSpec s : library.scratchpads()) {
-            entries.add(ComponentEntries.scratchpad(s.capacityKb(), s.readLatencyNs(), s.writeLatencyNs(),
+            add(entries, areas, ComponentEntries.scratchpad(s.capacityKb(), s.readLatencyNs(), s.writeLatencyNs(),
                     s.readEnergyPj(), s.writeEnergyPj(), s.leakagePowerMw(), PeakPowerModel.scratchpadPeakMw(s),
-                    s.provenance().source()));
+                    s.provenance().source()), s.area());
         }
         NocSpec noc = library.noc();
-        entries.add(ComponentEntries.router(noc.hopLatencyNs(), 0, noc.routerPowerMw(), noc.routerPowerMw(),
-                noc.provenance().source()));
-        entries.add(ComponentEntries.link(noc.flitLatencyNs(), noc.linkPowerMw() * noc.flitLatencyNs(), 0,
-                noc.linkPowerMw(), noc.provenance().source()));
+        add(entries, areas, ComponentEntries.router(noc.hopLatencyNs(), 0, noc.routerPowerMw(), noc.routerPowerMw(),
+                noc.provenance().source()), noc.routerArea());
+        add(entries, areas, ComponentEntries.link(noc.flitLatencyNs(), noc.linkPowerMw() * noc.flitLatencyNs(), 0,
+                noc.linkPowerMw(), noc.provenance().source()), noc.linkArea());
         List<ComponentClass> classes = new ArrayList<>();
         for (OtherComponentSpec other : library.otherComponents()) {
             classes.add(other.componentClass());
-            entries.add(other.entry());
+            add(entries, areas, other.entry(), other.area());
         }
-        return new ComponentLibrary(classes, entries);
+        return new ComponentLibrary(classes, entries, areas);
+    }
+
+    private static void add(List<ComponentEntry> entries, List<ComponentArea> areas, ComponentEntry entry,
+            AreaSpec area) {
+        entries.add(entry);
+        if (area != null) {
+            areas.add(new ComponentArea(entry.componentClass(), entry.variant(), area.areaMm2(), area.source()));
+        }
     }
 
     /**

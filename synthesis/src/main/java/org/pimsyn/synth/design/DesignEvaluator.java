@@ -50,6 +50,7 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * <li>Simulate the request's fitness run (by default: stream images until the interval converges). A macro whose scratchpad high-water mark exceeds its capacity gets the
  * smallest scratchpad that holds it, and the design is allocated and simulated again, at most
  * {@value #SIMULATION_ROUNDS} simulations in all; still overflowing: fitness 0.</li>
+ * <li>Where the request limits the area ({@link DesignArea}), a design over it: fitness 0.</li>
  * <li>Fitness = the request's objective's score ({@link Direction#score} of {@link Objective#value}), 0 where the
  * simulated power exceeds the budget.</li>
  * </ol>
@@ -86,6 +87,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     private final Noc noc;
     private final AluKind[] aluKinds;
     private final List<ComponentInstance> otherPerMacro;
+    /** The first macro's other components: those of every macro, then the chip's own. */
+    private final List<ComponentInstance> otherInFirstMacro;
     private final Simulator simulator = new Simulator();
     private final boolean scratchpadsGrowCostlier;
 
@@ -101,7 +104,10 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.rules = PartitionRules.of(skeleton, request.macroMode() == MacroMode.UNIFIED, request.macroSharing(),
                 library.search().evolution().macroSizesCrossbars());
         this.otherPerMacro = PeakPowerModel.otherPerMacro(library);
-        this.power = new PeakPowerModel(components, point, otherPerMacro);
+        List<ComponentInstance> otherPerChip = PeakPowerModel.otherPerChip(library);
+        this.otherInFirstMacro = java.util.stream.Stream.concat(otherPerMacro.stream(), otherPerChip.stream())
+                .toList();
+        this.power = new PeakPowerModel(components, point, otherPerMacro, otherPerChip);
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
         this.stage4 = new UnitAllocation(components, library, point.adcBits(), FitnessUpperBound.crossbarTimeLowerBoundNs(point,
                 skeleton, components, library.clockGhz()));
@@ -181,6 +187,10 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                 return failed(layout.macroCount() + " macros: " + units.shortfall(), null);
             }
             Accelerator accelerator = accelerator(layout, units.perMacro(), scratchpads);
+            String overArea = DesignArea.overLimit(request, accelerator, components);
+            if (overArea != null) {
+                return failed(layout.macroCount() + " macros: " + overArea, null);
+            }
             if (round == 0 && floor > 0 && bounds != null && scratchpadsGrowCostlier) {
                 double bound = bounds.gene(simulator, accelerator, components, program);
                 if (bound < floor) {
@@ -324,7 +334,8 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
             macros.add(new Macro(layout.row(m), layout.col(m), served, groups,
                     new DacArray(held * xbSize, point.resDacBits()),
                     new AdcBank(units[m][PeripheralUnits.ADC], point.adcBits()), alus,
-                    new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1), otherPerMacro));
+                    new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1),
+                    m == 0 ? otherInFirstMacro : otherPerMacro));
         }
         return new Accelerator(library.clockGhz(), layout.meshRows(), layout.meshCols(),
                 skeleton.spec().activationBits(), skeleton.weightLayerCount(), layerNames, macros, noc,

@@ -22,6 +22,7 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
  *      + ADCs x ADC peak + sum over ALU kinds of units x ALU peak
  *      + sum over macros of (scratchpad leakage + max(read energy / read latency, write energy / write latency))
  *      + sum over macros of its other components (register files, say) x their peak
+ *      + the chip's own other components (ISAAC's HyperTransport links, say) x their peak
  *      + mesh rows x cols x router power + directional links x link power
  *        (links: 2 x (rows x (cols - 1) + cols x (rows - 1)), between neighbouring mesh positions)
  * </pre>
@@ -44,6 +45,7 @@ public final class PeakPowerModel {
     private final double routerPeakMw;
     private final double linkPeakMw;
     private final double otherPerMacroMw;
+    private final double otherPerChipMw;
 
     /**
      * The model of a design point, priced from the component table's peak powers.
@@ -51,6 +53,16 @@ public final class PeakPowerModel {
      * @param otherPerMacro the other components every macro holds ({@link HardwareLibrary#otherComponents()})
      */
     public PeakPowerModel(ComponentLibrary components, DesignPoint point, List<ComponentInstance> otherPerMacro) {
+        this(components, point, otherPerMacro, List.of());
+    }
+
+    /**
+     * The model of a design point with chip-level parts too.
+     *
+     * @param otherPerChip the other components of the whole chip ({@link #otherPerChip})
+     */
+    public PeakPowerModel(ComponentLibrary components, DesignPoint point, List<ComponentInstance> otherPerMacro,
+            List<ComponentInstance> otherPerChip) {
         this.crossbarPeakMw = components.crossbar(point.xbSizeRows(), point.resRramBits()).peakPowerMw();
         this.dacPeakMw = components.dac(point.resDacBits()).peakPowerMw();
         this.xbSizeRows = point.xbSizeRows();
@@ -66,16 +78,28 @@ public final class PeakPowerModel {
             other += c.count() * components.entry(c.componentClass(), c.variant()).peakPowerMw();
         }
         this.otherPerMacroMw = other;
+        double chip = 0;
+        for (ComponentInstance c : otherPerChip) {
+            chip += c.count() * components.entry(c.componentClass(), c.variant()).peakPowerMw();
+        }
+        this.otherPerChipMw = chip;
     }
 
     /** The model of a design point of a hardware library ({@link ComponentLibraries#from}). */
     public PeakPowerModel(HardwareLibrary library, DesignPoint point) {
-        this(ComponentLibraries.from(library), point, otherPerMacro(library));
+        this(ComponentLibraries.from(library), point, otherPerMacro(library), otherPerChip(library));
     }
 
     /** The other components every macro of the library's designs holds. */
     public static List<ComponentInstance> otherPerMacro(HardwareLibrary library) {
-        return library.otherComponents().stream().map(OtherComponentSpec::perMacroInstance).toList();
+        return library.otherComponents().stream().filter(OtherComponentSpec::inEveryMacro)
+                .map(OtherComponentSpec::perMacroInstance).toList();
+    }
+
+    /** The other components of the whole chip, which a design places in its first macro. */
+    public static List<ComponentInstance> otherPerChip(HardwareLibrary library) {
+        return library.otherComponents().stream().filter(o -> !o.inEveryMacro())
+                .map(OtherComponentSpec::perChipInstance).toList();
     }
 
     /** The other components of one macro at peak. */
@@ -165,6 +189,6 @@ public final class PeakPowerModel {
             spm += scratchpadPeakMw[s];
         }
         return new PeakPower(crossbarsMw(crossbars), dacsMw(crossbars), spm, nocMw(meshRows, meshCols),
-                scratchpads.length * otherPerMacroMw, peripheralsMw);
+                scratchpads.length * otherPerMacroMw + otherPerChipMw, peripheralsMw);
     }
 }

@@ -1,6 +1,7 @@
 package org.pimsyn.synth.design;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
@@ -15,6 +16,8 @@ import org.pimsyn.synth.objective.Objectives;
  * @param generations   generations of that search
  * @param fitnessRun    how each fitness simulation streams images: by default until the interval converges
  * @param objective     what the search optimises
+ * @param areaLimitMm2  the most chip area a design may take ({@code --area}); empty for no limit. A design over it
+ *                      scores 0, as one over the power budget does
  */
 public record SynthesisRequest(
         Network network,
@@ -25,7 +28,8 @@ public record SynthesisRequest(
         int genes,
         int generations,
         RunPlan fitnessRun,
-        Objective objective) {
+        Objective objective,
+        OptionalDouble areaLimitMm2) {
 
     public SynthesisRequest {
         Objects.requireNonNull(network, "network");
@@ -33,12 +37,25 @@ public record SynthesisRequest(
         Objects.requireNonNull(macroMode, "macroMode");
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(fitnessRun, "fitnessRun");
+        Objects.requireNonNull(areaLimitMm2, "areaLimitMm2");
+        if (areaLimitMm2.isPresent() && !(areaLimitMm2.getAsDouble() > 0 && Double.isFinite(
+                areaLimitMm2.getAsDouble()))) {
+            throw new IllegalArgumentException("an area limit must be a positive number of mm2, got "
+                    + areaLimitMm2.getAsDouble());
+        }
         if (!(totalPowerMw > 0) || Double.isInfinite(totalPowerMw)) {
             throw new IllegalArgumentException("total power must be a positive number of mW, got " + totalPowerMw);
         }
         if (genes < 2 || generations < 1) {
             throw new IllegalArgumentException("genes must be >= 2, generations >= 1");
         }
+    }
+
+    /** No area limit. */
+    public SynthesisRequest(Network network, HardwareLibrary library, double totalPowerMw, MacroMode macroMode,
+            boolean macroSharing, int genes, int generations, RunPlan fitnessRun, Objective objective) {
+        this(network, library, totalPowerMw, macroMode, macroSharing, genes, generations, fitnessRun, objective,
+                OptionalDouble.empty());
     }
 
     /** Fitness runs of exactly {@code fitnessImages} images, oldest image first; the default objective. */
@@ -48,7 +65,7 @@ public record SynthesisRequest(
                 RunPlan.images(fitnessImages), Objectives.DEFAULT);
     }
 
-    /** The default objective. */
+    /** The default objective, no area limit. */
     public SynthesisRequest(Network network, HardwareLibrary library, double totalPowerMw, MacroMode macroMode,
             boolean macroSharing, int genes, int generations, RunPlan fitnessRun) {
         this(network, library, totalPowerMw, macroMode, macroSharing, genes, generations, fitnessRun,
@@ -65,16 +82,21 @@ public record SynthesisRequest(
 
     public SynthesisRequest withFitnessRun(RunPlan newFitnessRun) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
-                newFitnessRun, objective);
+                newFitnessRun, objective, areaLimitMm2);
     }
 
     public SynthesisRequest withSearchSize(int newGenes, int newGenerations) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, newGenes, newGenerations,
-                fitnessRun, objective);
+                fitnessRun, objective, areaLimitMm2);
     }
 
     public SynthesisRequest withObjective(Objective newObjective) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
-                fitnessRun, newObjective);
+                fitnessRun, newObjective, areaLimitMm2);
+    }
+
+    public SynthesisRequest withAreaLimitMm2(double limitMm2) {
+        return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
+                fitnessRun, objective, OptionalDouble.of(limitMm2));
     }
 }

@@ -1,14 +1,15 @@
 package org.pimsyn.synth.hardware;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import org.pimsyn.sim.ir.AluKind;
 
 /**
  * A vector unit: one action processes {@code vectorWidthElements} elements; {@code frequencyGhz} actions start
- * per ns.
+ * per ns; {@code area} is null where the library gives none.
  */
 public record AluSpec(AluKind kind, int vectorWidthElements, ComponentPower power, double frequencyGhz,
-                      Provenance provenance) {
+                      Provenance provenance, @JsonInclude(JsonInclude.Include.NON_NULL) AreaSpec area) {
     public AluSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(power, "power");

@@ -30,6 +30,13 @@ final class HardwareLibraryReader {
     private static final List<String> VERSION_1_ALU_NAMES = List.of("shiftAdd", "adder", "pooling", "relu",
             "sigmoid", "eltwise");
 
+    /** Area of one instance in mm2 and its source: optional on every entry ({@link AreaSpec}). */
+    static final String AREA = "areaMm2";
+    static final String AREA_SOURCE = "areaSource";
+    static final String ROUTER_AREA = "routerAreaMm2";
+    static final String LINK_AREA = "linkAreaMm2";
+    /** A bound far beyond any chip, so that sums of areas stay finite: 1,000,000 mm2 per instance. */
+    static final double MAX_AREA_MM2 = 1e6;
     private static final String[] POWER_KEYS = {"staticPowerMw", "dynamicPowerMw", "peakPowerMw"};
     private static final int MAX_CROSSBAR_ROWS = 1 << 16;
     private static final int MAX_ADC_BITS = 32;
@@ -94,17 +101,17 @@ final class HardwareLibraryReader {
                 throw f.error("sizeRows", size + " is not a power of two; crossbars are 2^k rows square");
             }
             int cellBits = f.integer("cellBits", 1, precision.weightBits());
-            crossbars.add(new CrossbarSpec(size, cellBits, power(f, "readLatencyNs"), provenance(f)));
+            crossbars.add(new CrossbarSpec(size, cellBits, power(f, "readLatencyNs"), provenance(f), area(f)));
         }
         List<AdcSpec> adcs = new ArrayList<>();
         for (JsonObjectFields f : top.objects("adcs", withPowerKeys("resolutionBits", "sampleRateGsps", "latencyNs"))) {
             adcs.add(new AdcSpec(f.integer("resolutionBits", 1, MAX_ADC_BITS), power(f, "latencyNs"),
-                    rate(f, "sampleRateGsps"), provenance(f)));
+                    rate(f, "sampleRateGsps"), provenance(f), area(f)));
         }
         List<DacSpec> dacs = new ArrayList<>();
         for (JsonObjectFields f : top.objects("dacs", withPowerKeys("resolutionBits", "sampleRateGsps", "latencyNs"))) {
             dacs.add(new DacSpec(f.integer("resolutionBits", 1, precision.activationBits()), power(f, "latencyNs"),
-                    rate(f, "sampleRateGsps"), provenance(f)));
+                    rate(f, "sampleRateGsps"), provenance(f), area(f)));
         }
         List<AluSpec> alus = new ArrayList<>();
         for (JsonObjectFields f : top.objects("alus",
@@ -114,24 +121,24 @@ final class HardwareLibraryReader {
                     f.error("kind", "unknown kind '" + name + "'; allowed: "
                             + (version == 1 ? String.join(", ", VERSION_1_ALU_NAMES) : AluKind.labels())));
             alus.add(new AluSpec(kind, f.integer("vectorWidthElements", 1, MAX_COUNT), power(f, "latencyNs"),
-                    rate(f, "frequencyGhz"), provenance(f)));
+                    rate(f, "frequencyGhz"), provenance(f), area(f)));
         }
         List<ScratchpadSpec> scratchpads = new ArrayList<>();
         for (JsonObjectFields f : top.objects("scratchpads", "capacityKb", "leakagePowerMw", "readLatencyNs",
-                "writeLatencyNs", "readEnergyPj", "writeEnergyPj", "busWidthBits", "source", "note")) {
+                "writeLatencyNs", "readEnergyPj", "writeEnergyPj", "busWidthBits", "source", "note", AREA, AREA_SOURCE)) {
             int capacityKb = f.integer("capacityKb", 1, 1 << 30);
             if (Integer.bitCount(capacityKb) != 1) {
                 throw f.error("capacityKb", capacityKb + " is not a power of two");
             }
             scratchpads.add(new ScratchpadSpec(capacityKb, f.positive("leakagePowerMw"), latency(f, "readLatencyNs"),
                     latency(f, "writeLatencyNs"), f.positive("readEnergyPj"), f.positive("writeEnergyPj"),
-                    f.integer("busWidthBits", 1, MAX_COUNT), provenance(f)));
+                    f.integer("busWidthBits", 1, MAX_COUNT), provenance(f), area(f)));
         }
         JsonObjectFields n = top.object("noc", "flitWidthBits", "ports", "routerPowerMw", "linkPowerMw",
-                "hopLatencyNs", "flitLatencyNs", "source", "note");
+                "hopLatencyNs", "flitLatencyNs", "source", "note", ROUTER_AREA, LINK_AREA, AREA_SOURCE);
         NocSpec noc = new NocSpec(n.integer("flitWidthBits", 1, MAX_COUNT), n.integer("ports", 1, MAX_COUNT),
-                n.positive("routerPowerMw"), n.positive("linkPowerMw"), latency(n, "hopLatencyNs"),
-                latency(n, "flitLatencyNs"), provenance(n));
+                n.positive("routerPowerMw"), n.nonNegative("linkPowerMw"), latency(n, "hopLatencyNs"),
+                latency(n, "flitLatencyNs"), provenance(n), area(n, ROUTER_AREA), area(n, LINK_AREA));
         SearchParameters search = search(top.object("search", "annealing", "evolution", "designSpace"), precision);
         List<OtherComponentSpec> others = top.has("otherComponents")
                 ? OtherComponentsReader.read(top.objects("otherComponents", OtherComponentsReader.KEYS))
@@ -159,6 +166,11 @@ final class HardwareLibraryReader {
         }
         double latencyNs = latency(f, latencyKey);
         Optional<Double> energyPj = f.optionalPositive("energyPerActionPj");
+        if (energyPj.isEmpty() && !(dynamicMw * latencyNs > 0)) {
+            // Numbers near the smallest double multiply to 0, which no component's energy is.
+            throw f.error("dynamicPowerMw", "x " + latencyKey + " gives an energy per action of 0 pJ (found "
+                    + dynamicMw + " mW x " + latencyNs + " ns); give larger figures or energyPerActionPj");
+        }
         return energyPj.map(e -> new ComponentPower(staticMw, dynamicMw, peakMw, latencyNs, e, true))
                 .orElseGet(() -> ComponentPower.derived(staticMw, dynamicMw, peakMw, latencyNs));
     }
@@ -186,6 +198,38 @@ final class HardwareLibraryReader {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
+    /** The entry's {@code areaMm2} with its {@code areaSource}, or null where the entry gives no area. */
+    static AreaSpec area(JsonObjectFields f) {
+        return area(f, AREA);
+    }
+
+    /**
+     * The area under {@code key} with the entry's {@code areaSource}, or null where the entry gives neither. The
+     * NoC gives its router's and its link's areas both or neither, with one source.
+     */
+    static AreaSpec area(JsonObjectFields f, String key) {
+        boolean noc = !key.equals(AREA);
+        boolean any = noc ? f.has(ROUTER_AREA) || f.has(LINK_AREA) : f.has(AREA);
+        if (!any && !f.has(AREA_SOURCE)) {
+            return null;
+        }
+        if (!f.has(key)) {
+            throw f.error(key, "missing; " + (noc ? "the NoC gives " + ROUTER_AREA + " and " + LINK_AREA
+                    + " (mm2 per router and per one-way link) with their " + AREA_SOURCE + ", or none of them"
+                    : "an " + AREA_SOURCE + " needs its " + AREA + " (mm2 per instance); give both or neither"));
+        }
+        double mm2 = f.nonNegative(key);
+        if (mm2 > MAX_AREA_MM2) {
+            throw f.error(key, "must be at most " + plain(MAX_AREA_MM2) + " mm2 per instance, found " + mm2
+                    + " (a 300 mm wafer has 70,686 mm2)");
+        }
+        if (!f.has(AREA_SOURCE)) {
+            throw f.error(AREA_SOURCE, "missing; an area names where it comes from (a publication, and how it was "
+                    + "scaled)");
+        }
+        return new AreaSpec(mm2, f.text(AREA_SOURCE));
+    }
+
     static Provenance provenance(JsonObjectFields f) {
         return new Provenance(f.text("source"), f.optionalText("note").orElse(""));
     }
@@ -193,7 +237,7 @@ final class HardwareLibraryReader {
     private static String[] withPowerKeys(String... keys) {
         List<String> all = new ArrayList<>(Arrays.asList(keys));
         all.addAll(List.of(POWER_KEYS));
-        all.addAll(List.of("energyPerActionPj", "source", "note"));
+        all.addAll(List.of("energyPerActionPj", "source", "note", AREA, AREA_SOURCE));
         return all.toArray(String[]::new);
     }
 

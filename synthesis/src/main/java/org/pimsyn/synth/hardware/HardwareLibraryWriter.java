@@ -40,14 +40,15 @@ public final class HardwareLibraryWriter {
             n.put("cellBits", c.cellBits());
             power(n, c.power(), "readLatencyNs");
             provenance(n, c.provenance());
+            area(n, HardwareLibraryReader.AREA, c.area());
         }
         ArrayNode adcs = root.putArray("adcs");
         for (AdcSpec a : library.adcs()) {
-            converter(adcs.addObject(), a.resolutionBits(), a.sampleRateGsps(), a.power(), a.provenance());
+            converter(adcs.addObject(), a.resolutionBits(), a.sampleRateGsps(), a.power(), a.provenance(), a.area());
         }
         ArrayNode dacs = root.putArray("dacs");
         for (DacSpec d : library.dacs()) {
-            converter(dacs.addObject(), d.resolutionBits(), d.sampleRateGsps(), d.power(), d.provenance());
+            converter(dacs.addObject(), d.resolutionBits(), d.sampleRateGsps(), d.power(), d.provenance(), d.area());
         }
         ArrayNode alus = root.putArray("alus");
         for (AluSpec a : library.alus()) {
@@ -57,6 +58,7 @@ public final class HardwareLibraryWriter {
             n.put("frequencyGhz", a.frequencyGhz());
             power(n, a.power(), "latencyNs");
             provenance(n, a.provenance());
+            area(n, HardwareLibraryReader.AREA, a.area());
         }
         ArrayNode scratchpads = root.putArray("scratchpads");
         for (ScratchpadSpec s : library.scratchpads()) {
@@ -69,6 +71,7 @@ public final class HardwareLibraryWriter {
             n.put("writeEnergyPj", s.writeEnergyPj());
             n.put("busWidthBits", s.busWidthBits());
             provenance(n, s.provenance());
+            area(n, HardwareLibraryReader.AREA, s.area());
         }
         NocSpec noc = library.noc();
         ObjectNode n = root.putObject("noc");
@@ -79,6 +82,8 @@ public final class HardwareLibraryWriter {
         n.put("hopLatencyNs", noc.hopLatencyNs());
         n.put("flitLatencyNs", noc.flitLatencyNs());
         provenance(n, noc.provenance());
+        area(n, HardwareLibraryReader.ROUTER_AREA, noc.routerArea());
+        area(n, HardwareLibraryReader.LINK_AREA, noc.linkArea());
         search(root.putObject("search"), library.search());
         if (!library.otherComponents().isEmpty()) {
             otherComponents(root.putArray("otherComponents"), library.otherComponents());
@@ -91,11 +96,20 @@ public final class HardwareLibraryWriter {
     }
 
     private static void converter(ObjectNode n, int resolutionBits, double sampleRateGsps, ComponentPower power,
-            Provenance provenance) {
+            Provenance provenance, AreaSpec area) {
         n.put("resolutionBits", resolutionBits);
         n.put("sampleRateGsps", sampleRateGsps);
         power(n, power, "latencyNs");
         provenance(n, provenance);
+        area(n, HardwareLibraryReader.AREA, area);
+    }
+
+    /** An area where the library gives one, under {@code key}, with its source (one source for the NoC's two). */
+    private static void area(ObjectNode n, String key, AreaSpec area) {
+        if (area != null) {
+            n.put(key, area.areaMm2());
+            n.put(HardwareLibraryReader.AREA_SOURCE, area.source());
+        }
     }
 
     private static void power(ObjectNode n, ComponentPower power, String latencyKey) {
@@ -150,8 +164,12 @@ public final class HardwareLibraryWriter {
             ObjectNode n = array.addObject();
             n.put("componentClass", o.componentClass().name());
             n.put("variant", o.variant());
-            n.put("perMacro", o.perMacro());
-            ArrayNode actions = n.putArray("actions");
+            if (o.inEveryMacro()) {
+                n.put("perMacro", o.perMacro());
+            } else {
+                n.put("perChip", o.perChip());
+            }
+            ArrayNode actions = o.costs().isEmpty() ? null : n.putArray("actions");
             for (int i = 0; i < o.costs().size(); i++) {
                 ComponentAction action = o.componentClass().actions().get(i);
                 ObjectNode a = actions.addObject();
@@ -171,6 +189,7 @@ public final class HardwareLibraryWriter {
             n.put("staticPowerMw", o.staticPowerMw());
             n.put("peakPowerMw", o.peakPowerMw());
             provenance(n, o.provenance());
+            area(n, HardwareLibraryReader.AREA, o.area());
         }
     }
 

@@ -26,8 +26,8 @@ import org.pimsyn.synth.io.JsonObjectFields;
  * </pre>
  */
 final class OtherComponentsReader {
-    static final String[] KEYS = {"componentClass", "variant", "perMacro", "actions", "staticPowerMw", "peakPowerMw",
-        "source", "note"};
+    static final String[] KEYS = {"componentClass", "variant", "perMacro", "perChip", "actions", "staticPowerMw",
+        "peakPowerMw", "source", "note", HardwareLibraryReader.AREA, HardwareLibraryReader.AREA_SOURCE};
     private static final int MAX_PER_MACRO = 1 << 20;
 
     private OtherComponentsReader() {
@@ -48,7 +48,10 @@ final class OtherComponentsReader {
             List<ComponentAction> actions = new ArrayList<>();
             List<ActionCost> costs = new ArrayList<>();
             Set<String> actionNames = new HashSet<>();
-            for (JsonObjectFields a : e.objects("actions", "name", "countedOn", "energyPj", "latencyNs")) {
+            // A part that no IR exercises (ISAAC's off-chip links) leaves its actions out: it has power and area only.
+            List<JsonObjectFields> actionFields = e.has("actions")
+                    ? e.objects("actions", "name", "countedOn", "energyPj", "latencyNs") : List.of();
+            for (JsonObjectFields a : actionFields) {
                 String action = a.text("name");
                 if (!actionNames.add(action)) {
                     throw a.error("name", "action '" + action + "' appears twice");
@@ -67,8 +70,15 @@ final class OtherComponentsReader {
                 throw e.error("peakPowerMw", HardwareLibraryReader.plain(peakMw) + " is below staticPowerMw "
                         + HardwareLibraryReader.plain(staticMw) + "; the peak must cover it");
             }
+            // A part of every macro, or of the chip (placed in its first macro): one of the two counts.
+            if (e.has("perMacro") == e.has("perChip")) {
+                throw e.error("perMacro", "give exactly one of perMacro (instances in every macro) and perChip "
+                        + "(instances in the whole chip), each >= 1");
+            }
+            int perMacro = e.has("perMacro") ? e.integer("perMacro", 1, MAX_PER_MACRO) : 0;
+            int perChip = e.has("perChip") ? e.integer("perChip", 1, MAX_PER_MACRO) : 0;
             out.add(new OtherComponentSpec(new ComponentClass(name, actions), e.text("variant"), costs, staticMw,
-                    peakMw, e.integer("perMacro", 1, MAX_PER_MACRO), HardwareLibraryReader.provenance(e)));
+                    peakMw, perMacro, HardwareLibraryReader.provenance(e), HardwareLibraryReader.area(e), perChip));
         }
         return out;
     }

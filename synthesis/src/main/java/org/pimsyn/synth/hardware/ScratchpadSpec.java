@@ -1,13 +1,15 @@
 package org.pimsyn.synth.hardware;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
  * An eDRAM scratchpad of a macro. One access moves {@code busWidthBits}; its latency and energy are per access.
- * Leakage is drawn for the whole run.
+ * Leakage is drawn for the whole run. {@code area} is null where the library gives none.
  */
 public record ScratchpadSpec(int capacityKb, double leakagePowerMw, double readLatencyNs, double writeLatencyNs,
-                             double readEnergyPj, double writeEnergyPj, int busWidthBits, Provenance provenance) {
+                             double readEnergyPj, double writeEnergyPj, int busWidthBits, Provenance provenance,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) AreaSpec area) {
     public ScratchpadSpec {
         if (capacityKb < 1 || Integer.bitCount(capacityKb) != 1) {
             throw new IllegalArgumentException("capacityKb must be a power of two, got " + capacityKb);

@@ -67,6 +67,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
     /** What runs kept before the number was recorded: always 10. */
     private static final int UNRECORDED_TOP_DESIGNS = 10;
     private static final String OBJECTIVE_KEY = "objective";
+    private static final String AREA_LIMIT_KEY = "areaLimitMm2";
     /**
      * Most bytes a checkpoint may have: 256 MiB, where a JSON input may have 16 MiB, since a checkpoint holds a design
      * per line that could enter the top designs. Measured: ResNet18 at 49 W with 10 top designs (a search of 2 genes
@@ -356,11 +357,17 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         }
         RunFingerprint recorded = OutputJson.read(completed(root.node("run", "an object")),
                 RunFingerprint.class, source, root.pathOf("run"));
+        // Written only where a run has one, the area limit is compared apart from the fields both runs write.
+        if (Double.compare(recorded.areaLimitMm2(), run.areaLimitMm2()) != 0) {
+            throw new InputException(source + ": $.run." + AREA_LIMIT_KEY + ": the checkpoint is of a run with "
+                    + areaLimit(recorded.areaLimitMm2()) + ", this run has " + areaLimit(run.areaLimitMm2())
+                    + "; run without --resume to start over");
+        }
         JsonNode theirs = OutputJson.tree(recorded);
         JsonNode ours = OutputJson.tree(run);
         for (Iterator<String> fields = ours.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
-            if (!theirs.get(field).equals(ours.get(field))) {
+            if (!ours.get(field).equals(theirs.get(field))) {
                 throw new InputException(source + ": $.run." + field + ": the checkpoint is of a run with "
                         + shown(theirs.get(field)) + ", this run has " + shown(ours.get(field))
                         + "; run without --resume to start over");
@@ -373,7 +380,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
      * was recorded (such a run kept 10, the only number there was), and the default objective.
      */
     private static JsonNode completed(JsonNode run) {
-        if (!run.isObject() || run.has(TOP_DESIGNS_KEY) && run.has(OBJECTIVE_KEY)) {
+        if (!run.isObject() || run.has(TOP_DESIGNS_KEY) && run.has(OBJECTIVE_KEY) && run.has(AREA_LIMIT_KEY)) {
             return run;
         }
         ObjectNode completed = ((ObjectNode) run).deepCopy();
@@ -383,7 +390,14 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         if (!run.has(OBJECTIVE_KEY)) {
             completed.put(OBJECTIVE_KEY, Objectives.DEFAULT.name());
         }
+        if (!run.has(AREA_LIMIT_KEY)) {
+            completed.put(AREA_LIMIT_KEY, 0.0);
+        }
         return completed;
+    }
+
+    private static String areaLimit(double mm2) {
+        return mm2 == 0 ? "no area limit" : "an area limit of " + mm2 + " mm2";
     }
 
     private static String shown(JsonNode value) {

@@ -158,7 +158,7 @@ public final class DesignJson {
                 "an object"), Performance.class, source, root.pathOf("performance"));
         Accelerator accelerator = OutputJson.read(root.node("accelerator", "an object"), Accelerator.class, source,
                 root.pathOf("accelerator"));
-        ComponentLibrary library = OutputJson.read(root.node("componentLibrary", "an object"),
+        ComponentLibrary library = OutputJson.read(withAreas(root.node("componentLibrary", "an object")),
                 ComponentLibrary.class, source, root.pathOf("componentLibrary"));
         JsonNode summary = root.node("summary", "an object");
         try {
@@ -191,6 +191,19 @@ public final class DesignJson {
             }
         }
         return design;
+    }
+
+    /**
+     * The component library as the reader binds it: its {@code areas} are written only where the library gives
+     * some, so a library without them (and every design written before they existed) reads with none.
+     */
+    private static JsonNode withAreas(JsonNode library) {
+        if (library instanceof ObjectNode o && !o.has("areas")) {
+            ObjectNode copy = o.deepCopy();
+            copy.putArray("areas");
+            return copy;
+        }
+        return library;
     }
 
     /**

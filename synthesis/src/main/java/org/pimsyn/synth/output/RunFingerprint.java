@@ -1,5 +1,6 @@
 package org.pimsyn.synth.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,15 +28,25 @@ import org.pimsyn.synth.objective.Objective;
  * @param library    SHA-256 of the library's figures and search settings (not of where it was read from)
  * @param topDesigns designs the run keeps, which decides the designs it lists and the points it prunes
  * @param objective  the name of what the run optimises ({@link Objective#name()})
+ * @param areaLimitMm2 the run's area limit, 0 for none; written only where there is one, so that checkpoints of
+ *                   runs without one read as before it existed
  */
 public record RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
-        int genes, int generations, String fitnessRun, long seed, int topDesigns, String objective) {
+        int genes, int generations, String fitnessRun, long seed, int topDesigns, String objective,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double areaLimitMm2) {
     /**
      * The ALU kinds as the library was hashed before they took their present names, in {@link AluKind} order: the
      * same library keeps its hash, so checkpoints written before still resume.
      */
     private static final List<String> HASHED_ALU_NAMES = List.of("SHIFT_ADD", "ADDER", "POOLING", "RELU",
             "SIGMOID", "ELTWISE");
+
+    /** A run without an area limit. */
+    public RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
+            int genes, int generations, String fitnessRun, long seed, int topDesigns, String objective) {
+        this(network, library, powerMw, macroMode, macroSharing, genes, generations, fitnessRun, seed, topDesigns,
+                objective, 0);
+    }
 
     /** The fingerprint of a run keeping the default number of top designs. */
     public static RunFingerprint of(SynthesisRequest request, long seed) {
@@ -45,7 +56,8 @@ public record RunFingerprint(String network, String library, double powerMw, Str
     public static RunFingerprint of(SynthesisRequest request, long seed, int topDesigns) {
         return new RunFingerprint(network(request.network()), library(request.library()), request.totalPowerMw(),
                 request.macroMode().label(), request.macroSharing(), request.genes(), request.generations(),
-                request.fitnessRun().describe(), seed, topDesigns, request.objective().name());
+                request.fitnessRun().describe(), seed, topDesigns, request.objective().name(),
+                request.areaLimitMm2().orElse(0));
     }
 
     static String network(Network network) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.pimsyn.sim.engine.RunPlan;
+import org.pimsyn.sim.chip.AreaModel;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.design.CandidateOutcome;
@@ -27,7 +28,8 @@ import org.pimsyn.synth.objective.Objectives;
  * and, in its own {@code execution} section, what depends on the machine and on how the run went (threads, wall
  * time, design points taken from a checkpoint): everything outside that section is the same for the same inputs
  * and seed. A simulation report holds the design file, the images
- * and the simulator's report in the same {@code simulation} form, so the two compare field by field.
+ * and the simulator's report in the same {@code simulation} form, so the two compare field by field. Both have the
+ * design's {@code area} and {@code peak} figures ({@link ChipFiguresJson}) beside it.
  */
 public final class RunReports {
     public static final String SYNTHESIS_FORMAT = "pimsyn-synthesis-report";
@@ -58,6 +60,7 @@ public final class RunReports {
         describe(chosen, best, request);
         chosen.put("fitnessEvaluations", best.outcome().evaluations());
         root.set("simulation", OutputJson.tree(simulation));
+        ChipFiguresJson.put(root, ChipFiguresJson.of(best.design(), simulation.performance().throughputGops()));
         ArrayNode history = root.putArray("bestFitnessPerGeneration");
         for (double f : best.outcome().bestFitnessPerGeneration()) {
             history.add(f);
@@ -84,6 +87,7 @@ public final class RunReports {
         root.put("network", design.spec().network().name());
         root.set("runPlan", FitnessRunJson.tree(plan));
         root.set("simulation", OutputJson.tree(simulation));
+        ChipFiguresJson.put(root, ChipFiguresJson.of(design, simulation.performance().throughputGops()));
         ArrayNode files = root.putArray("traces");
         for (Path p : traces) {
             files.add(p.toString());
@@ -132,6 +136,7 @@ public final class RunReports {
         out.put("throughputGops", perf.throughputGops());
         out.put("steadyStatePowerMw", perf.steadyStatePowerMw());
         out.put("macros", design.accelerator().macros().size());
+        out.put("areaMm2", AreaModel.of(design.accelerator(), design.library()).areaMm2());
     }
 
     /** The fields that name a design point and its duplication candidate, shared by the report and the log. */

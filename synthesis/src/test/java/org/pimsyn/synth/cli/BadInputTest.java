@@ -119,6 +119,24 @@ class BadInputTest {
     }
 
     @Test
+    void aNegativeOrHalfGivenAreaIsOneLineNamingTheFileAndField() throws IOException {
+        Path negative = library("negative-area.json", t -> ((ObjectNode) t.withArray("adcs").get(3))
+                .put("areaMm2", -1));
+        assertEquals(negative + ": $.adcs[3].areaMm2: must be >= 0, found -1",
+                oneLineError(CliRun.of("config", "--config", negative.toString()), "config"));
+        Path noSource = library("no-area-source.json", t -> ((ObjectNode) t.withArray("crossbars").get(0))
+                .remove("areaSource"));
+        assertEquals(noSource + ": $.crossbars[0].areaSource: missing; an area names where it comes from (a "
+                + "publication, and how it was scaled)",
+                oneLineError(CliRun.of("config", "--config", noSource.toString()), "config"));
+        Path noRouter = library("no-router-area.json", t -> t.with("noc").remove("routerAreaMm2"));
+        assertTrue(oneLineError(CliRun.of("config", "--config", noRouter.toString()), "config")
+                .startsWith(noRouter + ": $.noc.routerAreaMm2: missing; the NoC gives routerAreaMm2 and linkAreaMm2"));
+        assertEquals("--area: must be a number of mm2 > 0 and <= 1000000, got -5.0",
+                oneLineError(CliRun.of("synthesize", "--area", "-5"), "synthesize"));
+    }
+
+    @Test
     void devicesAreRefusedAtOnceByName() {
         Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a Unix /dev");
         // /dev/zero never ends: a reader that tried would run out of memory rather than time out.

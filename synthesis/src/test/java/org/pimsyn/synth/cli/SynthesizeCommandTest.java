@@ -110,8 +110,8 @@ class SynthesizeCommandTest {
                 + best.get("candidates").intValue() + "\n"), "the console counts as the JSON does: " + o);
         List<String> sections = new ArrayList<>();
         report.fieldNames().forEachRemaining(sections::add);
-        assertEquals(List.of("format", "formatVersion", "inputs", "design", "simulation", "bestFitnessPerGeneration",
-                "topDesigns", "exploration", "execution"), sections);
+        assertEquals(List.of("format", "formatVersion", "inputs", "design", "simulation", "area", "peak",
+                "bestFitnessPerGeneration", "topDesigns", "exploration", "execution"), sections);
         JsonNode in = report.get("inputs");
         assertEquals(300.0, in.get("powerMw").doubleValue());
         assertEquals("specified", in.get("macroMode").textValue());
