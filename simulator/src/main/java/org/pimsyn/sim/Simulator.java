@@ -59,7 +59,7 @@ public final class Simulator {
             RunPlan plan, SimulationObserver observer) {
         Activity activity = engine.run(accelerator, library, program, plan, observer);
         long alone = plan.images() == 1 ? activity.firstImageLatencyCycles()
-                : engine.run(accelerator, library, program, new RunPlan(1, null, plan.arbitration()),
+                : engine.run(accelerator, library, program, plan.withImages(1),
                         SimulationObserver.NONE).firstImageLatencyCycles();
         return SimulationReport.of(activity, price(activity, library), alone);
     }

@@ -21,6 +21,11 @@ import org.pimsyn.sim.timing.TimingRules;
  * faster stream, so arrivals never hold back a steady state, while the first layers cannot race ahead of the rest
  * and pile up images in the scratchpads; an image's latency in the stream is counted from its arrival.
  *
+ * <p>Sample-and-hold: with {@code sampleHoldSlots} > 0, an MVM whose results one ADC IR converts (its only ADC
+ * successor, of which it is the only predecessor) also takes a slot of its crossbar set's sample-and-hold from its
+ * start to the end of that ADC IR; it waits while every slot holds unconverted results. The slots act as one more
+ * resource per crossbar set, numbered after the design's resources, which the MVM takes and its ADC IR gives back.
+ *
  * <p>A run streaming to a steady state ({@link SteadyStateRule}) stops at the end of the image after which the
  * interval has converged; the later images it had started are abandoned. It converges in one of two ways: by the
  * rule's two windows of gaps, or exactly, when the schedule keeps pace with the arrivals and repeats itself with a
@@ -83,6 +88,14 @@ final class EventLoop {
     private int[] remaining = new int[0];
     private SteadyStateRule stopRule;
     private int completedImages;
+    /** Sample-and-hold slots per crossbar set, 0 for none; see the class comment. */
+    private int holdSlots;
+    private boolean holding;
+    /** The design's resources: queue indices from here on are sample-and-hold slots ({@code tableResources + r}). */
+    private int tableResources;
+    /** Per IR: the slot resource an MVM takes, or the one an ADC IR gives back; -1 for none. */
+    private int[] holdTaken = new int[0];
+    private int[] holdGiven = new int[0];
     /**
      * Steady-state runs: each IR's start, less its image's arrival, for the last {@value #SHIFT_IMAGES} images
      * ({@code (image % SHIFT_IMAGES) * n + node}); off ({@code shiftTracking} false) once an image starts so far
@@ -127,9 +140,11 @@ final class EventLoop {
      *
      * @param stop null to run all of {@code c.images}; else stop once the interval has converged by this rule
      */
-    LoopResults run(CompiledProgram c, SimulationObserver obs, Arbitration arbitration, SteadyStateRule stop) {
+    LoopResults run(CompiledProgram c, SimulationObserver obs, Arbitration arbitration, SteadyStateRule stop,
+            int sampleHoldSlots) {
         program = c.program;
         stopRule = stop;
+        holdSlots = sampleHoldSlots;
         n = program.size();
         images = c.images;
         nodes = c.nodes;
@@ -208,7 +223,10 @@ final class EventLoop {
     }
 
     private void prepare(CompiledProgram c, int executions) {
-        int resources = c.resources.size();
+        tableResources = c.resources.size();
+        holding = holdSlots > 0;
+        // With sample-and-hold, each fixed resource r gets a slot resource tableResources + r (used for crossbars).
+        int resources = holding ? 2 * tableResources : tableResources;
         if (queues.length < resources) {
             KeyQueue[] grown = Arrays.copyOf(queues, resources);
             for (int r = queues.length; r < resources; r++) {
@@ -224,7 +242,7 @@ final class EventLoop {
         for (int r = 0; r < resources; r++) {
             queues[r].clear();
             waiting[r] = 0;
-            free[r] = c.resources.capacity(r);
+            free[r] = r < tableResources ? c.resources.capacity(r) : holdSlots;
             queueSince[r] = 0;
             // A run stopped at its steady state leaves the resources its last ends touched.
             touchedFlag[r] = false;
@@ -289,8 +307,46 @@ final class EventLoop {
         Arrays.fill(layerFirstStart, -1);
         Arrays.fill(layerLastEnd, -1);
         waitCycles = new long[resources];
+        if (holding) {
+            bindSampleHold(c);
+        }
         occupancyBits = new long[c.design.macros];
         highWaterBits = new long[c.design.macros];
+    }
+
+    /**
+     * Which MVM takes a sample-and-hold slot and which ADC IR gives it back: an MVM with exactly one ADC successor,
+     * whose only predecessor it is. {@code pending} holds image 0's predecessor counts.
+     */
+    private void bindSampleHold(CompiledProgram c) {
+        if (holdTaken.length < n) {
+            holdTaken = new int[n];
+            holdGiven = new int[n];
+        }
+        Arrays.fill(holdTaken, 0, n, -1);
+        Arrays.fill(holdGiven, 0, n, -1);
+        final IrProgram p = program;
+        for (int i = 0; i < n; i++) {
+            int word = nodes[CompiledProgram.STRIDE * i + CompiledProgram.SET];
+            if (word >>> CompiledProgram.KIND_SHIFT != CompiledProgram.MVM) {
+                continue;
+            }
+            int adc = -1;
+            int adcs = 0;
+            for (int k = p.successorStart(i), to = p.successorStart(i + 1); k < to; k++) {
+                int s = p.successorAt(k);
+                if (nodes[CompiledProgram.STRIDE * s + CompiledProgram.SET] >>> CompiledProgram.KIND_SHIFT
+                        == CompiledProgram.ADC) {
+                    adc = s;
+                    adcs++;
+                }
+            }
+            int crossbars = word & CompiledProgram.SET_MASK;
+            if (adcs == 1 && pending[adc] == 1 && crossbars < singletonSets) {
+                holdTaken[i] = tableResources + crossbars;
+                holdGiven[adc] = tableResources + crossbars;
+            }
+        }
     }
 
     /** The bound interval: the busiest resource's busy cycles per image, per unit, at least 1. */
@@ -344,7 +400,7 @@ final class EventLoop {
         queueSince[r] = now;
         queues[r].push(key);
         waiting[r] = depth + 1;
-        if (observing) {
+        if (observing && r < tableResources) {
             observer.queueDepthChanged(now, r, depth + 1);
         }
     }
@@ -355,7 +411,7 @@ final class EventLoop {
         queueSince[r] = now;
         queues[r].pop();
         waiting[r] = depth - 1;
-        if (observing) {
+        if (observing && r < tableResources) {
             observer.queueDepthChanged(now, r, depth - 1);
         }
     }
@@ -464,6 +520,20 @@ final class EventLoop {
         int image = (int) ((key >>> imageShift) & imageMask);
         int word = nodes[CompiledProgram.STRIDE * node + CompiledProgram.SET];
         int set = word & CompiledProgram.SET_MASK;
+        if (holding && holdTaken[node] >= 0) {
+            // An MVM: its crossbars (set) and a sample-and-hold slot, in either of whose queues it may wait.
+            int slot = holdTaken[node];
+            int blocked = freeUnits[set] == 0 ? set : freeUnits[slot] == 0 ? slot : -1;
+            dequeue(r, now);
+            if (blocked < 0) {
+                freeUnits[set]--;
+                freeUnits[slot]--;
+                start(image, node, now, word);
+            } else {
+                enqueue(blocked, key, now);
+            }
+            return;
+        }
         if (set < singletonSets) {
             // Its only resource is r, which has a free unit.
             dequeue(r, now);
@@ -542,6 +612,13 @@ final class EventLoop {
         }
         // Ends retire in time order, so the last write is the layer's last end in this image.
         layerLastEnd[image * layers + program.layer(node)] = now;
+        if (holding && holdGiven[node] >= 0) {
+            int slot = holdGiven[node];
+            free[slot]++;
+            if (waiting[slot] > 0) {
+                touch(slot);
+            }
+        }
         int kind = word >>> CompiledProgram.KIND_SHIFT;
         if (kind >= CompiledProgram.LOAD) {
             moveData(kind, node, false);

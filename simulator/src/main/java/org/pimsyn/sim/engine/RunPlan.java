@@ -4,16 +4,27 @@ import java.util.Objects;
 
 /**
  * How a simulation streams images: a fixed number of them, or until the interval between them has converged
- * ({@link SteadyStateRule}), and in which arbitration order.
+ * ({@link SteadyStateRule}); in which arbitration order; and the back-pressure the sample-and-hold circuits put on
+ * the crossbars.
  *
- * @param images      images streamed; with a steady-state rule, the most streamed (its {@code maxImages})
- * @param steadyState null for a run of exactly {@code images} images
+ * @param images          images streamed; with a steady-state rule, the most streamed (its {@code maxImages})
+ * @param steadyState     null for a run of exactly {@code images} images
+ * @param sampleHoldSlots MVM results a crossbar set's sample-and-hold circuits keep until its ADCs have converted
+ *                        them: an MVM may not start while that many of its set's results wait (2: double-buffered,
+ *                        the default); 0 for no limit
  */
-public record RunPlan(int images, SteadyStateRule steadyState, Arbitration arbitration) {
+public record RunPlan(int images, SteadyStateRule steadyState, Arbitration arbitration, int sampleHoldSlots) {
+    /** Double-buffered: one set of held results being converted while the crossbars compute the next. */
+    public static final int DEFAULT_SAMPLE_HOLD_SLOTS = 2;
+
     public RunPlan {
         Objects.requireNonNull(arbitration, "arbitration");
         if (images < 1) {
             throw new IllegalArgumentException("images must be >= 1, got " + images);
+        }
+        if (sampleHoldSlots < 0) {
+            throw new IllegalArgumentException("sample-and-hold slots must be >= 0 (0: no limit), got "
+                    + sampleHoldSlots);
         }
         if (steadyState != null && images != steadyState.maxImages()) {
             throw new IllegalArgumentException("a steady-state run streams up to its rule's " + steadyState.maxImages()
@@ -21,7 +32,12 @@ public record RunPlan(int images, SteadyStateRule steadyState, Arbitration arbit
         }
     }
 
-    /** Exactly {@code images} images, oldest image first. */
+    /** Double-buffered sample-and-hold. */
+    public RunPlan(int images, SteadyStateRule steadyState, Arbitration arbitration) {
+        this(images, steadyState, arbitration, DEFAULT_SAMPLE_HOLD_SLOTS);
+    }
+
+    /** Exactly {@code images} images, oldest image first, double-buffered sample-and-hold. */
     public static RunPlan images(int images) {
         return new RunPlan(images, null, Arbitration.OLDEST_IMAGE_FIRST);
     }
@@ -36,7 +52,16 @@ public record RunPlan(int images, SteadyStateRule steadyState, Arbitration arbit
     }
 
     public RunPlan withArbitration(Arbitration newArbitration) {
-        return new RunPlan(images, steadyState, newArbitration);
+        return new RunPlan(images, steadyState, newArbitration, sampleHoldSlots);
+    }
+
+    public RunPlan withSampleHoldSlots(int slots) {
+        return new RunPlan(images, steadyState, arbitration, slots);
+    }
+
+    /** Exactly {@code n} images under the same rules. */
+    public RunPlan withImages(int n) {
+        return new RunPlan(n, null, arbitration, sampleHoldSlots);
     }
 
     public boolean streamsToSteadyState() {
@@ -54,6 +79,8 @@ public record RunPlan(int images, SteadyStateRule steadyState, Arbitration arbit
                 : "images until the interval converges (windows of " + steadyState.windowImages() + " gaps within "
                         + steadyState.tolerance() * 100 + " % after " + steadyState.warmupImages()
                         + " warm-up gaps, at most " + steadyState.maxImages() + " images)";
-        return length + ", " + arbitration.label() + " arbitration";
+        return length + ", " + arbitration.label() + " arbitration, " + (sampleHoldSlots == 0
+                ? "unbounded sample-and-hold" : sampleHoldSlots + " sample-and-hold slot" + (sampleHoldSlots == 1 ? ""
+                : "s") + " per crossbar set");
     }
 }

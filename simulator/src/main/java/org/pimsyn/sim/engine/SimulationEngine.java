@@ -87,7 +87,8 @@ public final class SimulationEngine {
         if (!observed && last != null && last.repeatedBy(compiled, plan, nodes, lastNodes)) {
             return new Activity(compiled, plan, last.results());
         }
-        LoopResults results = loop.run(compiled, observer, plan.arbitration(), plan.steadyState());
+        LoopResults results = loop.run(compiled, observer, plan.arbitration(), plan.steadyState(),
+                plan.sampleHoldSlots());
         loopRuns++;
         last = TimedRun.of(compiled, plan, results);
         int[] bound = nodes;

@@ -72,6 +72,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "(default: the design's fitness run's).")
     String arbitration;
 
+    @Option(names = "--sample-hold-slots", paramLabel = "N",
+            description = "MVM results a crossbar set's sample-and-hold keeps until its ADCs convert them; an MVM "
+                    + "waits while all are full (0: no limit; default: the design's fitness run's).")
+    Integer sampleHoldSlots;
+
     @Option(names = "--trace", paramLabel = "FORMATS",
             description = "Write traces: a comma-separated list of json (Chrome trace-event JSON, for "
                     + "ui.perfetto.dev; also spelled chrome), vcd (value change dump, for GTKWave), csv "
@@ -106,6 +111,10 @@ public final class SimulateCommand implements Callable<Integer> {
         if (images != null && images < 1) {
             throw new InputException("--images: must be an integer >= 1, got " + images);
         }
+        if (sampleHoldSlots != null && sampleHoldSlots < 0) {
+            throw new InputException("--sample-hold-slots: must be an integer >= 0 (0: no limit), got "
+                    + sampleHoldSlots);
+        }
         if (trace == null && (traceWindow != null || traceGzip || csvWindow != null)) {
             throw new InputException("--trace-window, --trace-gzip and --csv-window only apply with --trace");
         }
@@ -113,9 +122,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 new InputException("--arbitration: \"" + arbitration + "\" is not an arbitration order; allowed: "
                         + Arbitration.labels()));
         Design d = DesignJson.read(design);
-        RunPlan plan = images != null ? new RunPlan(images, null, d.fitnessRun().arbitration()) : d.fitnessRun();
+        RunPlan plan = images != null ? d.fitnessRun().withImages(images) : d.fitnessRun();
         if (order != null) {
             plan = plan.withArbitration(order);
+        }
+        if (sampleHoldSlots != null) {
+            plan = plan.withSampleHoldSlots(sampleHoldSlots);
         }
         Path dir = out != null ? out : (design.getParent() != null ? design.getParent() : Path.of(""));
         OutputDirectory.check(dir, "--out");

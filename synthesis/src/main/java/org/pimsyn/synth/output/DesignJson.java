@@ -153,7 +153,7 @@ public final class DesignJson {
                 root.pathOf("designPoint"));
         DataflowSpec spec = spec(root, network, point);
         Placement placement = placement(root, network);
-        RunPlan fitnessRun = FitnessRunJson.read(root.object("fitnessRun", "images", "arbitration", "steadyState"));
+        RunPlan fitnessRun = FitnessRunJson.read(root.object("fitnessRun", "images", "arbitration", "sampleHoldSlots", "steadyState"));
         Performance performance = olderVersion ? null : OutputJson.read(root.node("performance",
                 "an object"), Performance.class, source, root.pathOf("performance"));
         Accelerator accelerator = OutputJson.read(root.node("accelerator", "an object"), Accelerator.class, source,

@@ -8,7 +8,7 @@ import org.pimsyn.synth.io.JsonObjectFields;
 
 /**
  * A fitness run as the outputs write it: {@code images} (the most streamed, for a steady-state run), the
- * {@code arbitration} order's label, and for a run streamed until the interval converges its {@code steadyState}
+ * {@code arbitration} order's label, {@code sampleHoldSlots} (0: no limit), and for a run streamed until the interval converges its {@code steadyState}
  * rule ({@code warmupImages}, {@code windowImages}, {@code tolerance}); a run of exactly {@code images} images has
  * no {@code steadyState}.
  */
@@ -20,6 +20,7 @@ public final class FitnessRunJson {
         ObjectNode o = OutputJson.MAPPER.createObjectNode();
         o.put("images", plan.images());
         o.put("arbitration", plan.arbitration().label());
+        o.put("sampleHoldSlots", plan.sampleHoldSlots());
         if (plan.streamsToSteadyState()) {
             SteadyStateRule rule = plan.steadyState();
             ObjectNode s = o.putObject("steadyState");
@@ -36,8 +37,9 @@ public final class FitnessRunJson {
         String label = run.text("arbitration");
         Arbitration arbitration = Arbitration.fromLabel(label).orElseThrow(() -> run.error("arbitration",
                 "\"" + label + "\" is not an arbitration order; allowed: " + Arbitration.labels()));
+        int slots = run.integer("sampleHoldSlots", 0, 1 << 20);
         if (!run.has("steadyState")) {
-            return new RunPlan(images, null, arbitration);
+            return new RunPlan(images, null, arbitration, slots);
         }
         JsonObjectFields s = run.object("steadyState", "warmupImages", "windowImages", "tolerance");
         int warmup = s.integer("warmupImages", 0, 1000);
@@ -51,6 +53,6 @@ public final class FitnessRunJson {
             throw run.error("images", "a steady-state run needs at least warm-up + 2 windows + 1 = " + least
                     + " images, got " + images);
         }
-        return new RunPlan(images, new SteadyStateRule(warmup, window, tolerance, images), arbitration);
+        return new RunPlan(images, new SteadyStateRule(warmup, window, tolerance, images), arbitration, slots);
     }
 }

@@ -77,7 +77,8 @@ class SimulateCommandTest {
         JsonNode report = JSON.readTree(synthesized.resolve("simulation-report.json").toFile());
         assertEquals("pimsyn-simulation-report", report.get("format").textValue());
         assertEquals(64, report.at("/runPlan/images").intValue(), "at most 64 images, until the interval converges");
-        assertEquals(8, report.at("/runPlan/steadyState/windowImages").intValue());
+        assertEquals(12, report.at("/runPlan/steadyState/windowImages").intValue());
+        assertEquals(2, report.at("/runPlan/sampleHoldSlots").intValue());
         int ran = report.at("/simulation/run/images").intValue();
         assertTrue(ran >= 5 && ran <= 64, "images run: " + ran);
         assertEquals("CONVERGED", report.at("/simulation/performance/intervalBasis").textValue());

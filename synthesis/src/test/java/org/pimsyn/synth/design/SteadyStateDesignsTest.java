@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.report.IntervalBasis;
 import org.pimsyn.sim.report.Performance;
@@ -14,16 +15,16 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 import org.pimsyn.synth.stage.partition.MacroGene;
 
 /**
- * The interval a synthesized design's report states is what a stream of 16 images shows: on many designs the
- * stages build (random macro partitions of the small network, at several budgets, duplications and macro
- * settings), the fitness run's interval and that of {@code simulate --images 16} agree within 0.5 % for all but a
- * few (2 here, within 2.3 %: their gaps drift slowly down to the bound over more images than the rule waits).
+ * The interval a synthesized design's report states is what a long stream shows: on many designs the stages build
+ * (random macro genes of the small network at several budgets, duplications and macro settings), the fitness run's
+ * interval and the slope of a 96-image run agree within 0.5 % for all but a few, within 3 % for all.
  */
 class SteadyStateDesignsTest {
     private static final int DESIGNS = 120;
+    private static final int LONG_RUN = 96;
 
     @Test
-    void aStreamOf16ImagesShowsTheIntervalTheFitnessRunReports() {
+    void theFitnessRunsIntervalIsTheSlopeOfALongRunOnGeneratedDesigns() {
         SplittableRandom rnd = new SplittableRandom(16);
         Simulator simulator = new Simulator();
         int built = 0;
@@ -47,15 +48,17 @@ class SteadyStateDesignsTest {
             built++;
             Design d = e.design();
             Performance steady = d.performance();
-            Performance sixteen = simulator.fitness(d.accelerator(), d.library(), DataflowSkeleton.of(d.spec())
-                    .compile(d.placement()).program(), RunPlan.images(16));
+            Activity longRun = simulator.simulate(d.accelerator(), d.library(), DataflowSkeleton.of(d.spec())
+                    .compile(d.placement()).program(), RunPlan.images(LONG_RUN), null);
+            // From image 32 to 80: long past the filling, before the stream drains.
+            double slope = Math.max(steady.boundIntervalCycles(),
+                    (longRun.imageEndCycle(80) - longRun.imageEndCycle(32)) / 48.0);
             String where = "design " + c + " (" + mode + ", " + budgetMw + " mW, duplications "
-                    + java.util.Arrays.toString(dup) + ", gene " + gene + "): "
-                    + steady.images() + " images, interval " + steady.intervalCycles() + " " + steady.intervalBasis()
-                    + ", 16 images " + sixteen.intervalCycles();
+                    + java.util.Arrays.toString(dup) + ", gene " + gene + "): " + steady.images() + " images, interval "
+                    + steady.intervalCycles() + " " + steady.intervalBasis() + ", long run's slope " + slope;
             assertEquals(IntervalBasis.CONVERGED, steady.intervalBasis(), where);
-            double off = Math.abs(sixteen.intervalCycles() - steady.intervalCycles()) / (double) steady.intervalCycles();
-            // Some pipelines settle slowly: two windows of gaps agree while the gaps still drift down to the bound.
+            double off = Math.abs(slope - steady.intervalCycles()) / slope;
+            // One pipeline here keeps gaps 5 % apart in no short pattern; its windows agree, their mean is 2.6 % off.
             assertTrue(off <= 0.03, where);
             beyondHalfPercent += off > 0.005 ? 1 : 0;
         }
