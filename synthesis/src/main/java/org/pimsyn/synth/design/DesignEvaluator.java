@@ -1,22 +1,12 @@
 package org.pimsyn.synth.design;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.arch.Accelerator;
-import org.pimsyn.sim.arch.AdcBank;
-import org.pimsyn.sim.arch.AluUnits;
-import org.pimsyn.sim.arch.CrossbarGroup;
-import org.pimsyn.sim.arch.DacArray;
-import org.pimsyn.sim.arch.Macro;
-import org.pimsyn.sim.arch.Noc;
-import org.pimsyn.sim.arch.Scratchpad;
-import org.pimsyn.sim.component.ComponentInstance;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.SimulationObserver;
-import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -24,7 +14,6 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
 import org.pimsyn.synth.objective.Direction;
 import org.pimsyn.synth.objective.Objective;
 import org.pimsyn.synth.objective.ScoreBounds;
-import org.pimsyn.synth.stage.allocation.PeripheralUnits;
 import org.pimsyn.synth.stage.allocation.UnitAllocation;
 import org.pimsyn.synth.stage.dataflow.CompiledDataflow;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
@@ -64,7 +53,6 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  */
 public final class DesignEvaluator implements PartitionEvolution.Fitness {
     static final int SIMULATION_ROUNDS = 4;
-    private static final int KINDS = PeripheralUnits.COUNT;
 
     /** A gene's evaluation: its score and, where it was asked for and could be built, the design. */
     public record Evaluation(GeneScore score, Design design, PeakPower peakPower) {
@@ -83,12 +71,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     private final UnitAllocation stage4;
     private final int[] crossbars;
     private final long totalCrossbars;
-    private final List<String> layerNames;
-    private final Noc noc;
-    private final AluKind[] aluKinds;
-    private final List<ComponentInstance> otherPerMacro;
-    /** The first macro's other components: those of every macro, then the chip's own. */
-    private final List<ComponentInstance> otherInFirstMacro;
+    private final AcceleratorBuilder builder;
     private final Simulator simulator = new Simulator();
     private final boolean scratchpadsGrowCostlier;
 
@@ -103,31 +86,18 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.components = components;
         this.rules = PartitionRules.of(skeleton, request.macroMode() == MacroMode.UNIFIED, request.macroSharing(),
                 library.search().evolution().macroSizesCrossbars());
-        this.otherPerMacro = PeakPowerModel.otherPerMacro(library);
-        List<ComponentInstance> otherPerChip = PeakPowerModel.otherPerChip(library);
-        this.otherInFirstMacro = java.util.stream.Stream.concat(otherPerMacro.stream(), otherPerChip.stream())
-                .toList();
-        this.power = new PeakPowerModel(components, point, otherPerMacro, otherPerChip);
+        this.power = new PeakPowerModel(components, point, PeakPowerModel.otherPerMacro(library),
+                PeakPowerModel.otherPerChip(library));
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
         this.stage4 = new UnitAllocation(components, library, point.adcBits(), FitnessUpperBound.crossbarTimeLowerBoundNs(point,
                 skeleton, components, library.clockGhz()));
-        int k = skeleton.weightLayerCount();
         this.crossbars = rules.crossbars();
         long total = 0;
         for (int c : crossbars) {
             total += c;
         }
         this.totalCrossbars = total;
-        List<String> names = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            names.add(skeleton.network().layer(skeleton.weightLayerId(i)).name());
-        }
-        this.layerNames = List.copyOf(names);
-        this.noc = ComponentLibraries.noc(library);
-        this.aluKinds = new AluKind[KINDS];
-        for (AluKind kind : AluKind.values()) {
-            aluKinds[PeripheralUnits.indexOf(kind)] = kind;
-        }
+        this.builder = new AcceleratorBuilder(library, point, skeleton, request.totalPowerMw());
     }
 
     /** The partitioning rules of this candidate. */
@@ -312,33 +282,6 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     }
 
     private Accelerator accelerator(MacroLayout layout, int[][] units, int[] scratchpads) {
-        int xbSize = point.xbSizeRows();
-        int cellBits = point.resRramBits();
-        List<Macro> macros = new ArrayList<>(layout.macroCount());
-        for (int m = 0; m < layout.macroCount(); m++) {
-            List<Integer> served = layout.layersOf(m);
-            List<CrossbarGroup> groups = new ArrayList<>(served.size());
-            int held = 0;
-            for (int k : served) {
-                int count = layout.crossbarsIn(m, k);
-                groups.add(new CrossbarGroup(k, count, xbSize, cellBits));
-                held += count;
-            }
-            List<AluUnits> alus = new ArrayList<>(KINDS - 1);
-            for (int c = 0; c < KINDS; c++) {
-                if (aluKinds[c] != null && units[m][c] > 0) {
-                    alus.add(new AluUnits(aluKinds[c], units[m][c], stage4.vectorWidth(c)));
-                }
-            }
-            ScratchpadSpec spm = library.scratchpads().get(scratchpads[m]);
-            macros.add(new Macro(layout.row(m), layout.col(m), served, groups,
-                    new DacArray(held * xbSize, point.resDacBits()),
-                    new AdcBank(units[m][PeripheralUnits.ADC], point.adcBits()), alus,
-                    new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1),
-                    m == 0 ? otherInFirstMacro : otherPerMacro));
-        }
-        return new Accelerator(library.clockGhz(), layout.meshRows(), layout.meshCols(),
-                skeleton.spec().activationBits(), skeleton.weightLayerCount(), layerNames, macros, noc,
-                request.totalPowerMw(), skeleton.network().totalMacs());
+        return builder.build(layout, units, scratchpads);
     }
 }

@@ -11,6 +11,7 @@ import org.pimsyn.sim.report.Performance;
 import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.original.OriginalDesignConverter;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.explore.ExplorationResult;
@@ -80,6 +81,15 @@ public final class RunReports {
     /** The report of {@code pimsyn simulate}. */
     public static String simulation(Path designFile, Design design, RunPlan plan, SimulationReport simulation,
             List<Path> traces) {
+        return simulation(designFile, design, plan, simulation, traces, null);
+    }
+
+    /**
+     * The same, with an {@code original} section where the design was converted from the original PIMSYN tool's
+     * (its file, stated figure, count reading, peak power by part and the conversion's notes).
+     */
+    public static String simulation(Path designFile, Design design, RunPlan plan, SimulationReport simulation,
+            List<Path> traces, OriginalDesignConverter.Conversion original) {
         ObjectNode root = OutputJson.MAPPER.createObjectNode();
         root.put("format", SIMULATION_FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
@@ -88,6 +98,22 @@ public final class RunReports {
         root.set("runPlan", FitnessRunJson.tree(plan));
         root.set("simulation", OutputJson.tree(simulation));
         ChipFiguresJson.put(root, ChipFiguresJson.of(design, simulation.performance().throughputGops()));
+        if (original != null) {
+            ObjectNode o = root.putObject("original");
+            o.put("file", original.original().source());
+            o.put("statedGopsPerWatt", original.original().statedGopsPerWatt());
+            o.put("countReading", original.reading().label());
+            ObjectNode peak = o.putObject("peakPowerMw");
+            peak.put("total", original.peak().totalMw());
+            peak.put("crossbars", original.peak().crossbarsMw());
+            peak.put("dacs", original.peak().dacsMw());
+            peak.put("adcsAndAlus", original.peak().peripheralsMw());
+            peak.put("scratchpads", original.peak().scratchpadsMw());
+            peak.put("noc", original.peak().nocMw());
+            peak.put("other", original.peak().otherMw());
+            ArrayNode notes = o.putArray("notes");
+            original.notes().forEach(notes::add);
+        }
         ArrayNode files = root.putArray("traces");
         for (Path p : traces) {
             files.add(p.toString());

@@ -32,10 +32,10 @@ public final class MacroLayout {
     private final int[][] macroLayers;
     private final int[][] macroCrossbars;
 
-    private MacroLayout(int macroCount, int[][] layerMacros, int[][] layerCrossbars) {
+    private MacroLayout(int macroCount, int meshRows, int meshCols, int[][] layerMacros, int[][] layerCrossbars) {
         this.macroCount = macroCount;
-        this.meshRows = (int) Math.ceil(Math.sqrt(macroCount));
-        this.meshCols = (macroCount + meshRows - 1) / meshRows;
+        this.meshRows = meshRows;
+        this.meshCols = meshCols;
         this.row = new int[macroCount];
         this.col = new int[macroCount];
         for (int m = 0; m < macroCount; m++) {
@@ -74,6 +74,17 @@ public final class MacroLayout {
      *                  macro)
      */
     public static MacroLayout of(MacroGene gene, int[] crossbars) {
+        return of(gene, crossbars, 0, 0);
+    }
+
+    /**
+     * Lays a gene out on a mesh of the given size (macros in serpentine order, as above), such as the mesh a
+     * design of the original PIMSYN tool states; rows and cols 0 take the near-square mesh.
+     *
+     * @throws IllegalArgumentException where the mesh has fewer positions than the gene has macros, or a layer
+     *                                  fewer crossbars than macros
+     */
+    public static MacroLayout of(MacroGene gene, int[] crossbars, int meshRows, int meshCols) {
         int n = gene.layers();
         if (crossbars.length != n) {
             throw new IllegalArgumentException("the gene has " + n + " layers but " + crossbars.length
@@ -99,7 +110,16 @@ public final class MacroLayout {
             boolean extrasLast = gene.shares(k) && !gene.ownsMacros(k);
             split[k] = spread(crossbars[k], count, extrasLast);
         }
-        return new MacroLayout(next, macros, split);
+        int rows = meshRows;
+        int cols = meshCols;
+        if (rows == 0 && cols == 0) {
+            rows = (int) Math.ceil(Math.sqrt(next));
+            cols = (next + rows - 1) / rows;
+        } else if (rows < 1 || cols < 1 || (long) rows * cols < next) {
+            throw new IllegalArgumentException("a mesh of " + meshRows + " x " + meshCols + " cannot hold "
+                    + next + " macros");
+        }
+        return new MacroLayout(next, rows, cols, macros, split);
     }
 
     /** c over n macros, floor(c / n) each and one more on the first (or last) c mod n. */
