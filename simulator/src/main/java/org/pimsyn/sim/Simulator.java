@@ -51,17 +51,11 @@ public final class Simulator {
         return report(accelerator, library, program, RunPlan.images(images), observer);
     }
 
-    /**
-     * Simulates as the plan says, prices with the same library and builds the full report; the latency of one
-     * image alone comes from a one-image run (without observer) where the plan streams more.
-     */
+    /** Simulates as the plan says, prices with the same library and builds the full report. */
     public SimulationReport report(Accelerator accelerator, ComponentLibrary library, IrProgram program,
             RunPlan plan, SimulationObserver observer) {
         Activity activity = engine.run(accelerator, library, program, plan, observer);
-        long alone = plan.images() == 1 ? activity.firstImageLatencyCycles()
-                : engine.run(accelerator, library, program, plan.withImages(1),
-                        SimulationObserver.NONE).firstImageLatencyCycles();
-        return SimulationReport.of(activity, price(activity, library), alone);
+        return SimulationReport.of(activity, price(activity, library));
     }
 
     /**

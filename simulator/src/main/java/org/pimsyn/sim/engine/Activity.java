@@ -35,6 +35,8 @@ public final class Activity {
     /** The shift by which the schedule repeated itself where that stopped the run, else 0, and its period. */
     private final long repeatedShiftCycles;
     private final int repeatedPeriodImages;
+    private final long latencyAloneCycles;
+    private final long[] arrivalCycles;
 
     /**
      * The counts of a run; {@code loop} null for counting without timing ({@link SimulationEngine#count}): no
@@ -48,6 +50,8 @@ public final class Activity {
         images = timed ? loop.images() : c.images;
         repeatedShiftCycles = timed ? loop.repeatedShiftCycles() : 0;
         repeatedPeriodImages = timed ? loop.repeatedPeriodImages() : 1;
+        latencyAloneCycles = timed ? loop.latencyAloneCycles() : 0;
+        arrivalCycles = timed ? loop.arrivalCycles() : new long[images];
         irExecutions = (long) c.program.size() * images;
         resources = c.resources;
         if (timed) {
@@ -183,15 +187,21 @@ public final class Activity {
     }
 
     /**
-     * The last image's latency in the stream: from its arrival (image {@code k} arrives at {@code k x}
-     * {@link #bottleneckCycles()}, see {@code traces/README.md}) to its end; with one image, the image's latency
-     * alone. 0 without timing.
+     * The last image's latency in the stream: from its arrival (see {@code traces/README.md}) to its end; with one
+     * image, the image's latency alone. 0 without timing.
      */
     public long streamLatencyCycles() {
-        if (!timed) {
-            return 0;
-        }
-        return imageEndCycles[images - 1] - (images - 1) * bottleneckCycles();
+        return timed ? imageEndCycles[images - 1] - arrivalCycles[images - 1] : 0;
+    }
+
+    /** One image's latency when it runs alone, no other image in flight; 0 without timing. */
+    public long latencyAloneCycles() {
+        return latencyAloneCycles;
+    }
+
+    /** The cycle the image arrived (0 for the first). */
+    public long arrivalCycle(int image) {
+        return arrivalCycles[image];
     }
 
     /** The largest per-image busy time of any resource, per unit for pools (rounded up); at least 1. */

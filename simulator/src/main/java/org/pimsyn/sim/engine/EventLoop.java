@@ -16,10 +16,12 @@ import org.pimsyn.sim.timing.TimingRules;
  * free unit, so an IR never waits while every resource it needs is free (the schedule is work-conserving) and
  * acquires all its resources at once (no hold-and-wait, hence no deadlock).
  *
- * <p>Images arrive one per bound interval (the busiest resource's busy cycles per image): image {@code k}'s
- * source IRs, those without predecessors, become ready no earlier than cycle {@code k x bound}. No design sustains a
- * faster stream, so arrivals never hold back a steady state, while the first layers cannot race ahead of the rest
- * and pile up images in the scratchpads; an image's latency in the stream is counted from its arrival.
+ * <p>Images arrive one per bound interval (the busiest resource's busy cycles per image), and no more than a window
+ * of them are in flight: image {@code k}'s source IRs, those without predecessors, become ready at its arrival,
+ * {@code max(k x bound, end of image k - window)} (without a window, {@code k x bound}). No design sustains a
+ * faster stream, and the window lets in as many images as the pipeline holds at that pace, so arrivals never hold
+ * back a steady state, while the first layers cannot race ahead of the rest and pile up images in the
+ * scratchpads; an image's latency in the stream is counted from its arrival.
  *
  * <p>Sample-and-hold: with {@code sampleHoldSlots} > 0, an MVM whose results one ADC IR converts (its only ADC
  * successor, of which it is the only predecessor) also takes a slot of its crossbar set's sample-and-hold from its
@@ -114,6 +116,9 @@ final class EventLoop {
     /** The most images any start lay ahead of the last ended one, in this run. */
     private int mostAhead;
     private static final int MAX_PERIOD = 4;
+    /** Images in flight at most (0: no limit), and when each image arrived. */
+    private int window;
+    private long[] arrivalAt = new long[0];
     /** Cycles between image arrivals. */
     private long arrivalCycles;
     /** The IRs without predecessors, in id order, {@code sourceCount} of them. */
@@ -138,15 +143,16 @@ final class EventLoop {
     /**
      * Runs the bound program and returns what it measured.
      *
-     * @param stop null to run all of {@code c.images}; else stop once the interval has converged by this rule
+     * @param stop null to run all {@code runImages}; else stop once the interval has converged by this rule
      */
     LoopResults run(CompiledProgram c, SimulationObserver obs, Arbitration arbitration, SteadyStateRule stop,
-            int sampleHoldSlots) {
+            int sampleHoldSlots, int runImages, int admissionWindow) {
         program = c.program;
         stopRule = stop;
         holdSlots = sampleHoldSlots;
+        window = admissionWindow;
         n = program.size();
-        images = c.images;
+        images = runImages;
         nodes = c.nodes;
         setStart = c.setStart;
         setMembers = c.setMembers;
@@ -217,7 +223,7 @@ final class EventLoop {
         program = null;
         observer = null;
         int ran = stopped ? completedImages : images;
-        return new LoopResults(cycles, ran, repeatedShift, repeatedPeriod, Arrays.copyOf(imageEndCycles, ran),
+        return new LoopResults(cycles, ran, repeatedShift, repeatedPeriod, -1, Arrays.copyOf(arrivalAt, ran), Arrays.copyOf(imageEndCycles, ran),
                 Arrays.copyOf(layerFirstStart, ran * layers), Arrays.copyOf(layerLastEnd, ran * layers), waitCycles,
                 highWaterBits);
     }
@@ -279,13 +285,15 @@ final class EventLoop {
             for (int i = 0; i < n; i++) {
                 pending[base + i] = pending[i] == 0 ? 2 : pending[i] + 1;
             }
-            if (sourceCount > 0) {
+            // Later images arrive once the image a window before them has ended (imageEnded).
+            if (sourceCount > 0 && (window == 0 || image < window)) {
                 events.push(image * arrivalCycles, ARRIVAL_PRIORITY, -image - 1);
             }
         }
         if (remaining.length < images) {
             remaining = new int[images];
         }
+        arrivalAt = new long[images];
         Arrays.fill(remaining, 0, images, n);
         completedImages = 0;
         stopped = false;
@@ -350,7 +358,7 @@ final class EventLoop {
     }
 
     /** The bound interval: the busiest resource's busy cycles per image, per unit, at least 1. */
-    private static long arrivalCycles(CompiledProgram c) {
+    static long arrivalCycles(CompiledProgram c) {
         long worst = 1;
         for (int r = 0; r < c.resources.size(); r++) {
             worst = Math.max(worst, TimingRules.ceilDiv(c.busyCycles[r], c.resources.capacity(r)));
@@ -360,6 +368,7 @@ final class EventLoop {
 
     /** Image {@code image} arrives: its sources no longer wait for it. */
     private void arrive(int image, long now) {
+        arrivalAt[image] = now;
         int base = image * n;
         for (int k = 0; k < sourceCount; k++) {
             int i = sources[k];
@@ -565,7 +574,7 @@ final class EventLoop {
         long end = now + nodes[CompiledProgram.STRIDE * node + CompiledProgram.DURATION];
         events.push(end, END_PRIORITY, image * n + node);
         if (shiftTracking) {
-            long since = now - image * arrivalCycles;
+            long since = now - arrivalAt[image];
             mostAhead = Math.max(mostAhead, image - completedImages);
             // The slots in use are those of the last ended image up to this one.
             if (image - completedImages >= SHIFT_IMAGES - MAX_PERIOD || since > Integer.MAX_VALUE) {
@@ -644,13 +653,17 @@ final class EventLoop {
     private void imageEnded(int image, long now) {
         imageEndCycles[image] = now;
         completedImages = image + 1;
+        int next = image + window;
+        if (window > 0 && sourceCount > 0 && next < images) {
+            events.push(Math.max(next * arrivalCycles, now), ARRIVAL_PRIORITY, -next - 1);
+        }
         if (stopRule == null || completedImages == images) {
             return;
         }
         if (shiftTracking) {
             for (int p = 1; p <= MAX_PERIOD && p <= image; p++) {
                 long shift = now - imageEndCycles[image - p];
-                if (shift != p * arrivalCycles || !repeats(image, p, shift)) {
+                if (arrivalAt[image] - arrivalAt[image - p] != shift || !repeats(image, p)) {
                     periodStreak[p] = 0;
                     continue;
                 }
@@ -669,13 +682,12 @@ final class EventLoop {
         }
     }
 
-    /** Whether every IR of the image started {@code shift} cycles after the same IR of the image p before. */
-    private boolean repeats(int image, int p, long shift) {
-        long relative = shift - p * arrivalCycles;
+    /** Whether every IR of the image started as long after its arrival as the same IR of the image p before. */
+    private boolean repeats(int image, int p) {
         int now = (image % SHIFT_IMAGES) * n;
         int before = ((image - p) % SHIFT_IMAGES) * n;
         for (int i = 0; i < n; i++) {
-            if (startSinceArrival[now + i] - startSinceArrival[before + i] != relative) {
+            if (startSinceArrival[now + i] != startSinceArrival[before + i]) {
                 return false;
             }
         }

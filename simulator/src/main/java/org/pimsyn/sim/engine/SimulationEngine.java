@@ -5,6 +5,7 @@ import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.IrProgram;
+import org.pimsyn.sim.timing.TimingRules;
 
 /**
  * Simulates IR programs on accelerators, cycle by cycle but jumping from event to event. One engine keeps
@@ -87,14 +88,29 @@ public final class SimulationEngine {
         if (!observed && last != null && last.repeatedBy(compiled, plan, nodes, lastNodes)) {
             return new Activity(compiled, plan, last.results());
         }
-        LoopResults results = loop.run(compiled, observer, plan.arbitration(), plan.steadyState(),
-                plan.sampleHoldSlots());
+        LoopResults results = stream(compiled, plan, observer);
         loopRuns++;
         last = TimedRun.of(compiled, plan, results);
         int[] bound = nodes;
         nodes = lastNodes;
         lastNodes = bound;
         return new Activity(compiled, plan, results);
+    }
+
+    /**
+     * One image alone first, where the plan streams more: its latency L sets the admission window, ceil(L / B) + 1
+     * images for the bound B, as many as the pipeline holds at the bound's pace plus one (see {@link EventLoop}).
+     */
+    private LoopResults stream(CompiledProgram compiled, RunPlan plan, SimulationObserver observer) {
+        if (plan.images() == 1) {
+            LoopResults one = loop.run(compiled, observer, plan.arbitration(), null, plan.sampleHoldSlots(), 1, 0);
+            return one.withLatencyAlone(one.imageEndCycles()[0]);
+        }
+        LoopResults one = loop.run(compiled, null, plan.arbitration(), null, plan.sampleHoldSlots(), 1, 0);
+        long alone = one.imageEndCycles()[0];
+        long window = TimingRules.ceilDiv(alone, EventLoop.arrivalCycles(compiled)) + 1;
+        return loop.run(compiled, observer, plan.arbitration(), plan.steadyState(), plan.sampleHoldSlots(),
+                plan.images(), (int) Math.min(window, plan.images())).withLatencyAlone(alone);
     }
 
     /** How many runs ran the event loop rather than repeating the last one's timing. */

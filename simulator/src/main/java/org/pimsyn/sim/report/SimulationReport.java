@@ -63,12 +63,11 @@ public record SimulationReport(
     public record ScratchpadUsage(int macro, long highWaterBytes, long capacityBytes, boolean exceedsCapacity) {
     }
 
-    /** @param latencyAloneCycles one image's latency alone, from a one-image run of the same design */
-    public static SimulationReport of(Activity activity, EnergyBreakdown energy, long latencyAloneCycles) {
+    public static SimulationReport of(Activity activity, EnergyBreakdown energy) {
         Accelerator acc = activity.accelerator();
         Performance perf = Performance.of(activity, energy);
         Run run = new Run(acc.clockGhz(), activity.images(), activity.plan().describe(),
-                activity.plan().arbitration().label(), latencyAloneCycles, activity.irExecutions(), activity.cycles(),
+                activity.plan().arbitration().label(), activity.latencyAloneCycles(), activity.irExecutions(), activity.cycles(),
                 activity.nanoseconds(activity.cycles()), energy.dynamicPj(), energy.staticPj(), energy.totalPj());
         List<LayerTiming> layers = new ArrayList<>();
         for (int l = 0; l < activity.layerCount(); l++) {

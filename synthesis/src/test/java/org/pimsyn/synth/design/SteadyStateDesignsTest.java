@@ -17,7 +17,8 @@ import org.pimsyn.synth.stage.partition.MacroGene;
 /**
  * The interval a synthesized design's report states is what a long stream shows: on many designs the stages build
  * (random macro genes of the small network at several budgets, duplications and macro settings), the fitness run's
- * interval and the slope of a 96-image run agree within 0.5 % for all but a few, within 3 % for all.
+ * interval and the slope of a 96-image run agree within 0.5 % (all 106 built here; the test allows a few to be
+ * within 3 %, as windows of gaps can agree off a long run's mean where gaps stay a few percent apart).
  */
 class SteadyStateDesignsTest {
     private static final int DESIGNS = 120;
@@ -58,7 +59,7 @@ class SteadyStateDesignsTest {
                     + steady.intervalCycles() + " " + steady.intervalBasis() + ", long run's slope " + slope;
             assertEquals(IntervalBasis.CONVERGED, steady.intervalBasis(), where);
             double off = Math.abs(slope - steady.intervalCycles()) / slope;
-            // One pipeline here keeps gaps 5 % apart in no short pattern; its windows agree, their mean is 2.6 % off.
+            // Gaps that stay a few percent apart in no short pattern can make two windows agree off the long mean.
             assertTrue(off <= 0.03, where);
             beyondHalfPercent += off > 0.005 ? 1 : 0;
         }
