@@ -11,8 +11,10 @@ import org.pimsyn.synth.stage.dataflow.Placement;
  * <ul>
  * <li>Macros are numbered in weight-layer order: each layer that owns its macros takes the next ids; the later
  * layer of a sharing pair takes its partner's, in the same order, so both have the same home macro.</li>
- * <li>The mesh is near square: {@code rows = ceil(sqrt(M))}, {@code cols = ceil(M / rows)}. Macro ids run through
- * it in serpentine order (row 0 left to right, row 1 right to left, ...), so consecutive ids, hence consecutive
+ * <li>The mesh is near square: {@code rows = ceil(sqrt(M))}, {@code cols = ceil(M / rows)}. Where the library
+ * limits the mesh (its largest mesh R x C, {@link org.pimsyn.synth.hardware.PhysicalLimits}) and that shape
+ * exceeds it, the mesh takes the limit's rows (R, and ceil(M / R) columns) where the rows exceed it, otherwise its
+ * columns (C, and ceil(M / C) rows). Macro ids run through it in serpentine order (row 0 left to right, row 1 right to left, ...), so consecutive ids, hence consecutive
  * layers, are always neighbours and routes between successive layers stay short.</li>
  * <li>A layer's crossbars spread as evenly as possible: each macro holds floor(c / n) and c mod n of them one
  * more. The earlier layer of a pair puts its extra crossbars on the first macros, the later one on the last, so
@@ -32,10 +34,11 @@ public final class MacroLayout {
     private final int[][] macroLayers;
     private final int[][] macroCrossbars;
 
-    private MacroLayout(int macroCount, int[][] layerMacros, int[][] layerCrossbars) {
+    private MacroLayout(int macroCount, int[][] layerMacros, int[][] layerCrossbars, int maxRows, int maxCols) {
         this.macroCount = macroCount;
-        this.meshRows = (int) Math.ceil(Math.sqrt(macroCount));
-        this.meshCols = (macroCount + meshRows - 1) / meshRows;
+        int[] mesh = mesh(macroCount, maxRows, maxCols);
+        this.meshRows = mesh[0];
+        this.meshCols = mesh[1];
         this.row = new int[macroCount];
         this.col = new int[macroCount];
         for (int m = 0; m < macroCount; m++) {
@@ -68,12 +71,44 @@ public final class MacroLayout {
     }
 
     /**
-     * Lays a gene out.
+     * The mesh of M macros, {rows, cols}: near square, or within the largest mesh {@code maxRows x maxCols} where
+     * the near-square shape exceeds it (see the class comment).
+     *
+     * @throws IllegalArgumentException where M exceeds maxRows x maxCols
+     */
+    public static int[] mesh(int macroCount, int maxRows, int maxCols) {
+        if ((long) maxRows * maxCols < macroCount) {
+            throw new IllegalArgumentException(macroCount + " macros do not fit a mesh of at most " + maxRows
+                    + " x " + maxCols);
+        }
+        int rows = (int) Math.ceil(Math.sqrt(macroCount));
+        int cols = (macroCount + rows - 1) / rows;
+        if (rows > maxRows) {
+            rows = maxRows;
+            cols = (macroCount + rows - 1) / rows;
+        } else if (cols > maxCols) {
+            cols = maxCols;
+            rows = (macroCount + cols - 1) / cols;
+        }
+        return new int[] {rows, cols};
+    }
+
+    /**
+     * Lays a gene out on a near-square mesh.
      *
      * @param crossbars crossbars of each weight layer, which the gene's counts must allow (at least one per
      *                  macro)
      */
     public static MacroLayout of(MacroGene gene, int[] crossbars) {
+        return of(gene, crossbars, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Lays a gene out on a mesh of at most {@code maxRows x maxCols}.
+     *
+     * @throws IllegalArgumentException where the gene has more macros than that mesh holds
+     */
+    public static MacroLayout of(MacroGene gene, int[] crossbars, int maxRows, int maxCols) {
         int n = gene.layers();
         if (crossbars.length != n) {
             throw new IllegalArgumentException("the gene has " + n + " layers but " + crossbars.length
@@ -99,7 +134,7 @@ public final class MacroLayout {
             boolean extrasLast = gene.shares(k) && !gene.ownsMacros(k);
             split[k] = spread(crossbars[k], count, extrasLast);
         }
-        return new MacroLayout(next, macros, split);
+        return new MacroLayout(next, macros, split, maxRows, maxCols);
     }
 
     /** c over n macros, floor(c / n) each and one more on the first (or last) c mod n. */
