@@ -179,7 +179,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         if (overMesh != null) {
             return failed(overMesh, null);
         }
-        MacroLayout layout = MacroLayout.of(gene, crossbars, limits.maxMeshRows(), limits.maxMeshCols());
+        MacroLayout layout = MacroLayout.within(gene, crossbars, limits.maxMeshRows(), limits.maxMeshCols());
         CompiledDataflow compiled = skeleton.compile(layout.placement());
         UnitAllocation.ForGene allocation = stage4.of(gene, layout, compiled);
         IrProgram program = compiled.program();

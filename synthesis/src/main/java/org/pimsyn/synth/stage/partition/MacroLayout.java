@@ -34,11 +34,10 @@ public final class MacroLayout {
     private final int[][] macroLayers;
     private final int[][] macroCrossbars;
 
-    private MacroLayout(int macroCount, int[][] layerMacros, int[][] layerCrossbars, int maxRows, int maxCols) {
+    private MacroLayout(int macroCount, int meshRows, int meshCols, int[][] layerMacros, int[][] layerCrossbars) {
         this.macroCount = macroCount;
-        int[] mesh = mesh(macroCount, maxRows, maxCols);
-        this.meshRows = mesh[0];
-        this.meshCols = mesh[1];
+        this.meshRows = meshRows;
+        this.meshCols = meshCols;
         this.row = new int[macroCount];
         this.col = new int[macroCount];
         for (int m = 0; m < macroCount; m++) {
@@ -100,15 +99,16 @@ public final class MacroLayout {
      *                  macro)
      */
     public static MacroLayout of(MacroGene gene, int[] crossbars) {
-        return of(gene, crossbars, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        return within(gene, crossbars, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
     /**
-     * Lays a gene out on a mesh of at most {@code maxRows x maxCols}.
+     * Lays a gene out on a mesh of at most {@code maxRows x maxCols} (the library's largest mesh), near square
+     * where that fits ({@link #mesh}).
      *
      * @throws IllegalArgumentException where the gene has more macros than that mesh holds
      */
-    public static MacroLayout of(MacroGene gene, int[] crossbars, int maxRows, int maxCols) {
+    public static MacroLayout within(MacroGene gene, int[] crossbars, int maxRows, int maxCols) {
         int n = gene.layers();
         if (crossbars.length != n) {
             throw new IllegalArgumentException("the gene has " + n + " layers but " + crossbars.length
@@ -134,7 +134,8 @@ public final class MacroLayout {
             boolean extrasLast = gene.shares(k) && !gene.ownsMacros(k);
             split[k] = spread(crossbars[k], count, extrasLast);
         }
-        return new MacroLayout(next, macros, split, maxRows, maxCols);
+        int[] mesh = mesh(next, maxRows, maxCols);
+        return new MacroLayout(next, mesh[0], mesh[1], macros, split);
     }
 
     /** c over n macros, floor(c / n) each and one more on the first (or last) c mod n. */

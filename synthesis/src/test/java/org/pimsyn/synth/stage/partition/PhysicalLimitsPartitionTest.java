@@ -131,7 +131,7 @@ class PhysicalLimitsPartitionTest {
         assertArrayEquals(new int[] {4, 3}, MacroLayout.mesh(10, 100, 3));
         // Within the limit the near-square mesh stays.
         assertArrayEquals(new int[] {4, 3}, MacroLayout.mesh(10, 12, 14));
-        MacroLayout layout = MacroLayout.of(MacroGene.unshared(new int[] {10}, 0), new int[] {10}, 2, 100);
+        MacroLayout layout = MacroLayout.within(MacroGene.unshared(new int[] {10}, 0), new int[] {10}, 2, 100);
         assertEquals(2, layout.meshRows());
         assertEquals(5, layout.meshCols());
     }
