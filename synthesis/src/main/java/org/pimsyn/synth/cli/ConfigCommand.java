@@ -23,6 +23,8 @@ import org.pimsyn.synth.hardware.EvolutionParameters;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.hardware.NocSpec;
 import org.pimsyn.synth.hardware.OtherComponentSpec;
+import org.pimsyn.synth.hardware.PhysicalLimit;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.hardware.Provenance;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
 import picocli.CommandLine.Command;
@@ -120,6 +122,7 @@ public final class ConfigCommand implements Callable<Integer> {
                     .row("hop latency", TextTable.number(noc.hopLatencyNs()) + " ns", nocRef)
                     .row("flit latency", TextTable.number(noc.flitLatencyNs()) + " ns", nocRef));
             printOtherComponents();
+            printLimits();
             printAreas();
             printSearch();
             printFootnotes();
@@ -151,6 +154,47 @@ public final class ConfigCommand implements Callable<Integer> {
             }
             section("Other components (in every macro, or once per chip in its first macro; counted, priced, no "
                     + "time of their own)", others);
+        }
+
+        /** The physical limits a design may not exceed, each with its source; what follows from them. */
+        private void printLimits() {
+            PhysicalLimits limits = lib.limits();
+            if (!limits.any()) {
+                out.println();
+                out.println("Physical limits: none (the library has no limits section): macros of any size, any "
+                        + "number of crossbar columns per ADC, a mesh of any size");
+                return;
+            }
+            TextTable table = TextTable.withHeader("limit", "at most", "source");
+            limitRow(table, "crossbars per macro", limits.crossbarsPerMacro());
+            limitRow(table, "crossbar columns per ADC", limits.columnsPerAdc());
+            limitRow(table, "mesh rows", limits.meshRows());
+            limitRow(table, "mesh columns", limits.meshCols());
+            section("Physical limits (every design keeps within them)", table);
+            int largestXb = lib.crossbars().stream().mapToInt(CrossbarSpec::sizeRows).max().orElse(0);
+            if (limits.crossbarsPerMacro() != null) {
+                out.println(INDENT + "DACs follow crossbar rows: at most " + limits.maxCrossbarsPerMacro() + " x "
+                        + "XbSize per macro (" + String.format(java.util.Locale.ROOT, "%,d",
+                        (long) limits.maxCrossbarsPerMacro() * largestXb) + " with " + largestXb + "-row crossbars).");
+            }
+            if (limits.columnsPerAdc() != null) {
+                out.println(INDENT + "A macro of c crossbars has at least ceil(c x XbSize / "
+                        + limits.maxColumnsPerAdc() + ") ADCs, paid from the power budget.");
+            }
+            if (limits.meshLimited()) {
+                out.println(INDENT + "Largest mesh: " + limits.describeMesh() + ".");
+            }
+            if (!limits.note().isEmpty()) {
+                out.println(INDENT + "note: " + limits.note());
+            }
+        }
+
+        private void limitRow(TextTable table, String what, PhysicalLimit limit) {
+            if (limit == null) {
+                table.row(what, "no limit", "");
+            } else {
+                table.row(what, limit.max(), ref(Provenance.of(limit.source())));
+            }
         }
 
         /** Every component's area per instance, or unknown where the library gives none, with the area's source. */

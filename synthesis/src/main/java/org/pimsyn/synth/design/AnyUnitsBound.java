@@ -27,6 +27,10 @@ import org.pimsyn.sim.timing.TimingRules;
  * macro's conversions x the conversion time per image whatever u is (U, with ALU units and their unit operations
  * likewise). Within the budget B, the steady-state power E / T is at most B, so T >= E / B. With R the static power
  * of all but those units: E >= D + R x T + U and E >= (D + U) / (1 - R / B).
+ *
+ * <p>The library's physical limits leave it admissible without a change: the least ADCs a macro's crossbar columns
+ * need ({@link org.pimsyn.synth.hardware.PhysicalLimits#columnsPerAdc}) are one of the "any number" of units it
+ * ranges over, and the limits on crossbars per macro and on the mesh are already in the accelerator it counts.
  */
 public final class AnyUnitsBound {
     private AnyUnitsBound() {

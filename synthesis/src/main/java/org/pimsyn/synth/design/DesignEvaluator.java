@@ -10,6 +10,7 @@ import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
 import org.pimsyn.synth.objective.Direction;
 import org.pimsyn.synth.objective.Objective;
@@ -28,14 +29,17 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * and simulated.
  *
  * <ol>
- * <li>Lay the gene out ({@link MacroLayout}) and compile the dataflow onto it (stage 2's placement pass).</li>
+ * <li>A gene with more macros than the library's largest mesh holds ({@link PhysicalLimits}): fitness 0. Otherwise
+ * lay it out ({@link MacroLayout}, within that mesh) and compile the dataflow onto it (stage 2's placement
+ * pass). The partitioning rules keep every macro within the library's crossbars per macro.</li>
  * <li>Give every macro the smallest library scratchpad that holds one block of each layer it serves
  * ({@link CompiledDataflow#blockFootprintElements}): at a layer's home the largest block input, merged partial
  * sums and stored outputs, at its other macros the largest input share.</li>
  * <li>Peak power of crossbars, DACs, scratchpads and NoC ({@link PeakPowerModel}); stage 4
  * ({@link UnitAllocation}) allocates ADCs and ALUs with the rest of the budget, up to the slowest layer's crossbar
- * time ({@link FitnessUpperBound#crossbarTimeLowerBoundNs}). Fixed parts over the budget, or an allocation
- * shortfall: fitness 0.</li>
+ * time ({@link FitnessUpperBound#crossbarTimeLowerBoundNs}), every macro with at least one ADC per the library's
+ * crossbar columns per ADC. Fixed parts over the budget, or an allocation shortfall (the least ADCs included):
+ * fitness 0.</li>
  * <li>Simulate the request's fitness run (by default: stream images until the interval converges). A macro whose scratchpad high-water mark exceeds its capacity gets the
  * smallest scratchpad that holds it, and the design is allocated and simulated again, at most
  * {@value #SIMULATION_ROUNDS} simulations in all; still overflowing: fitness 0.</li>
@@ -47,7 +51,8 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * objective has bounds: the first round's design counted without timing, with any number of ADC and ALU units
  * ({@link ScoreBounds#gene}), bounds every round's score, since later rounds only grow
  * scratchpads and change unit counts, provided the library's scratchpads never get cheaper, faster or wider as
- * they grow.
+ * they grow. The physical limits keep it admissible: the least ADCs per macro are some of "any number of units",
+ * and the design it counts is laid out on the same limited mesh as the one simulated.
  *
  * <p>Reuses one {@link Simulator} and the candidate's skeleton: not thread-safe, one per search.
  */
@@ -67,6 +72,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
     private final DataflowSkeleton skeleton;
     private final ComponentLibrary components;
     private final PartitionRules rules;
+    private final PhysicalLimits limits;
     private final PeakPowerModel power;
     private final UnitAllocation stage4;
     private final int[] crossbars;
@@ -84,13 +90,15 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.library = request.library();
         this.skeleton = skeleton;
         this.components = components;
+        this.limits = library.limits();
         this.rules = PartitionRules.of(skeleton, request.macroMode() == MacroMode.UNIFIED, request.macroSharing(),
-                library.search().evolution().macroSizesCrossbars());
+                library.search().evolution().macroSizesCrossbars(), limits);
         this.power = new PeakPowerModel(components, point, PeakPowerModel.otherPerMacro(library),
                 PeakPowerModel.otherPerChip(library));
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
-        this.stage4 = new UnitAllocation(components, library, point.adcBits(), FitnessUpperBound.crossbarTimeLowerBoundNs(point,
-                skeleton, components, library.clockGhz()));
+        this.stage4 = new UnitAllocation(components, library, point.adcBits(),
+                FitnessUpperBound.crossbarTimeLowerBoundNs(point, skeleton, components, library.clockGhz()), limits,
+                point.xbSizeRows());
         this.crossbars = rules.crossbars();
         long total = 0;
         for (int c : crossbars) {
@@ -137,7 +145,11 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         if (broken != null) {
             throw new IllegalArgumentException("gene " + gene + " breaks the partitioning rules: " + broken);
         }
-        MacroLayout layout = MacroLayout.of(gene, crossbars);
+        String overMesh = rules.meshExcess(gene);
+        if (overMesh != null) {
+            return failed(overMesh, null);
+        }
+        MacroLayout layout = MacroLayout.within(gene, crossbars, limits.maxMeshRows(), limits.maxMeshCols());
         CompiledDataflow compiled = skeleton.compile(layout.placement());
         UnitAllocation.ForGene allocation = stage4.of(gene, layout, compiled);
         IrProgram program = compiled.program();

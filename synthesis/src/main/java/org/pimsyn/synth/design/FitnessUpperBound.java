@@ -8,6 +8,7 @@ import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.timing.TimingRules;
 import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
 
@@ -40,6 +41,20 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * (K weight layers), or ceil(K / 2) where pairs may share, and for unified macros at least ceil(crossbars / largest
  * size). S' is R' plus, per macro, one ADC and one shift-and-add unit, and one unit of every other ALU kind per
  * layer (or pair) that uses it.
+ *
+ * <p>The library's physical limits ({@link PhysicalLimits}) only take designs away or add to what every design
+ * holds, so the bound stays admissible, and it uses them to be tighter:
+ * <ul>
+ * <li>crossbars per macro: no macro holds more, so there are at least ceil(crossbars / limit) macros (without
+ * sharing the sum of each layer's ceil(crossbars_i / limit)): K above is raised to it. Every term counted per
+ * macro grows with the number of macros, so the least number stays a lower bound.</li>
+ * <li>crossbar columns per ADC: every macro has ceil(its columns / limit) ADCs, which add up to at least
+ * ceil(all columns / limit): S' counts that many ADCs where it exceeds the macros. Stage 4 pays for them from the
+ * budget left over the fixed parts, so where their peak alone exceeds the least of what is left, no design is
+ * feasible and the bound is 0.</li>
+ * <li>the largest mesh: a design's mesh is some r x c >= its macros, limited or not, so the cheapest mesh over all
+ * shapes still bounds its NoC from below; the time terms do not depend on the mesh.</li>
+ * </ul>
  */
 public final class FitnessUpperBound {
     private static final String READ = ComponentClass.READ;
@@ -47,6 +62,8 @@ public final class FitnessUpperBound {
     private static final String OPERATE = ComponentClass.OPERATE;
     /** Keeps the bound above a design at exactly its lower bounds despite rounding. */
     private static final double ROUNDING_MARGIN = 1e-9;
+    /** Beyond stage 4's own slack on the budget (1e-9 relative), so that the least ADCs never prune a design. */
+    private static final double BUDGET_SLACK = 1e-6;
 
     private FitnessUpperBound() {
     }
@@ -62,7 +79,9 @@ public final class FitnessUpperBound {
             return 0;
         }
         double unitsMw = budgetMw - fixedPeakLowerBoundMw(request, point, skeleton, components);
-        if (!(unitsMw > 0)) {
+        if (!(unitsMw > 0)
+                || leastAdcs(request, point, skeleton) * components.adc(point.adcBits()).peakPowerMw()
+                        > unitsMw * (1 + BUDGET_SLACK)) {
             return 0;
         }
         double dynamicPj = dynamicEnergyLowerBoundPj(request.library(), point, work, components);
@@ -224,8 +243,9 @@ public final class FitnessUpperBound {
             DataflowSkeleton skeleton, DataflowWorkload work, ComponentLibrary components) {
         int layers = skeleton.weightLayerCount();
         boolean sharing = request.macroSharing();
-        double mw = leastMacros(request, skeleton) * (components.adc(point.adcBits()).staticPowerMw()
-                + components.alu(AluKind.SHIFT_ADD).staticPowerMw());
+        double mw = Math.max(leastMacros(request, skeleton), leastAdcs(request, point, skeleton))
+                * components.adc(point.adcBits()).staticPowerMw()
+                + leastMacros(request, skeleton) * components.alu(AluKind.SHIFT_ADD).staticPowerMw();
         for (AluKind kind : AluKind.values()) {
             if (kind == AluKind.SHIFT_ADD) {
                 continue;
@@ -244,15 +264,40 @@ public final class FitnessUpperBound {
         return mw;
     }
 
-    /** The fewest macros any gene of the candidate has. */
-    private static long leastMacros(SynthesisRequest request, DataflowSkeleton skeleton) {
+    /**
+     * The fewest macros any gene of the candidate has: a layer or a pair per macro at least, every macro within
+     * the library's crossbars per macro (without sharing, each layer on its own macros), unified macros within the
+     * largest size.
+     */
+    static long leastMacros(SynthesisRequest request, DataflowSkeleton skeleton) {
         int layers = skeleton.weightLayerCount();
         long macros = request.macroSharing() ? (layers + 1) / 2 : layers;
         if (request.macroMode() == MacroMode.UNIFIED) {
             macros = Math.max(macros, ceilDiv(totalCrossbars(skeleton),
                     request.library().search().evolution().macroSizeMaxCrossbars()));
         }
+        int perMacro = request.library().limits().maxCrossbarsPerMacro();
+        if (perMacro < Integer.MAX_VALUE) {
+            macros = Math.max(macros, ceilDiv(totalCrossbars(skeleton), perMacro));
+            if (!request.macroSharing()) {
+                long sum = 0;
+                for (int k = 0; k < layers; k++) {
+                    sum += ceilDiv(skeleton.crossbarsOf(k), perMacro);
+                }
+                macros = Math.max(macros, sum);
+            }
+        }
         return macros;
+    }
+
+    /**
+     * The fewest ADCs any design of the candidate has under the library's crossbar columns per ADC:
+     * ceil(crossbars x XbSize / limit); 0 without that limit (the macros' one ADC each is counted apart).
+     */
+    static long leastAdcs(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton) {
+        int perAdc = request.library().limits().maxColumnsPerAdc();
+        return perAdc == Integer.MAX_VALUE ? 0
+                : ceilDiv(totalCrossbars(skeleton) * point.xbSizeRows(), perAdc);
     }
 
     private static long totalCrossbars(DataflowSkeleton skeleton) {

@@ -13,7 +13,8 @@ import org.pimsyn.synth.design.SynthesisRequest;
 /**
  * The fitness bound of every design point, computed once per search key (a shared search has one bound), in
  * contiguous slices on the exploration's threads. The deadline is checked before each bound: on large networks
- * the bounds take as long as stage 1.
+ * the bounds take as long as stage 1. The bounds are the candidate search's, admissible under the library's physical
+ * limits as well ({@link org.pimsyn.synth.objective.ScoreBounds}): pruning by them never changes the result.
  */
 final class FitnessBounds {
     private FitnessBounds() {

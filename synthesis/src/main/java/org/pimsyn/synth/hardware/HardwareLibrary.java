@@ -18,11 +18,14 @@ import org.pimsyn.sim.ir.AluKind;
  *
  * @param origin          where the library was read from, for messages and reports
  * @param otherComponents components beyond those the timing rules read, in every macro; empty for none
+ * @param limits          what a buildable design may not exceed ({@link PhysicalLimits}); {@link PhysicalLimits#NONE}
+ *                        for a library without the section
  */
 public record HardwareLibrary(String origin, double clockGhz, Provenance clockProvenance, Precision precision,
                               List<CrossbarSpec> crossbars, List<AdcSpec> adcs, List<DacSpec> dacs,
                               List<AluSpec> alus, List<ScratchpadSpec> scratchpads, NocSpec noc,
-                              SearchParameters search, List<OtherComponentSpec> otherComponents) {
+                              SearchParameters search, List<OtherComponentSpec> otherComponents,
+                              PhysicalLimits limits) {
     public HardwareLibrary {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(clockProvenance, "clockProvenance");
@@ -35,7 +38,24 @@ public record HardwareLibrary(String origin, double clockGhz, Provenance clockPr
         alus = List.copyOf(alus);
         scratchpads = List.copyOf(scratchpads);
         otherComponents = otherComponents == null ? List.of() : List.copyOf(otherComponents);
+        limits = limits == null ? PhysicalLimits.NONE : limits;
         LibraryRules.check(clockGhz, precision, crossbars, adcs, dacs, alus, scratchpads, search.designSpace());
+        LibraryRules.checkLimits(limits, search.evolution());
+    }
+
+    /** A library without physical limits. */
+    public HardwareLibrary(String origin, double clockGhz, Provenance clockProvenance, Precision precision,
+            List<CrossbarSpec> crossbars, List<AdcSpec> adcs, List<DacSpec> dacs, List<AluSpec> alus,
+            List<ScratchpadSpec> scratchpads, NocSpec noc, SearchParameters search,
+            List<OtherComponentSpec> otherComponents) {
+        this(origin, clockGhz, clockProvenance, precision, crossbars, adcs, dacs, alus, scratchpads, noc, search,
+                otherComponents, PhysicalLimits.NONE);
+    }
+
+    /** This library with other limits (every figure else the same). */
+    public HardwareLibrary withLimits(PhysicalLimits other) {
+        return new HardwareLibrary(origin, clockGhz, clockProvenance, precision, crossbars, adcs, dacs, alus,
+                scratchpads, noc, search, otherComponents, other);
     }
 
     /** A library whose macros hold only the components the timing rules read. */
@@ -43,7 +63,7 @@ public record HardwareLibrary(String origin, double clockGhz, Provenance clockPr
             List<CrossbarSpec> crossbars, List<AdcSpec> adcs, List<DacSpec> dacs, List<AluSpec> alus,
             List<ScratchpadSpec> scratchpads, NocSpec noc, SearchParameters search) {
         this(origin, clockGhz, clockProvenance, precision, crossbars, adcs, dacs, alus, scratchpads, noc, search,
-                List.of());
+                List.of(), PhysicalLimits.NONE);
     }
 
     /** The library shipped in the jar, {@code configs/hardware/default.json}. */

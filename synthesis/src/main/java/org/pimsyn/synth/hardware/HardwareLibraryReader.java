@@ -42,6 +42,11 @@ final class HardwareLibraryReader {
     private static final int MAX_ADC_BITS = 32;
     private static final int MAX_PRECISION_BITS = 32;
     private static final int MAX_COUNT = 1_000_000_000;
+    /** The physical limits section and its keys ({@link PhysicalLimits}). */
+    static final String LIMITS = "limits";
+    static final String[] LIMIT_KEYS = {"crossbarsPerMacro", "columnsPerAdc", "meshRows", "meshCols", "note"};
+    /** The largest mesh side a limit may name: 2^15, so that rows x columns stays within an int. */
+    static final int MAX_MESH_SIDE = 1 << 15;
     /**
      * The clock's range, 1 MHz to 100 GHz. The simulator counts whole cycles, rounding every action up to one:
      * below 1 MHz every latency of a library is one cycle and the figures are meaningless; above 100 GHz the
@@ -80,7 +85,7 @@ final class HardwareLibraryReader {
         JsonNode root = JsonObjectFields.parse(json, origin);
         JsonObjectFields top = JsonObjectFields.root(origin, root, "formatVersion", "description", "clock",
                 "precision", "crossbars", "adcs", "dacs", "alus", "scratchpads", "noc", "search",
-                "otherComponents");
+                "otherComponents", LIMITS);
         int version = top.integer("formatVersion", 0, Integer.MAX_VALUE);
         if (version != FORMAT_VERSION && version != 1) {
             throw top.error("formatVersion", "unsupported version " + version + "; this pimsyn reads versions 1 and "
@@ -143,12 +148,31 @@ final class HardwareLibraryReader {
         List<OtherComponentSpec> others = top.has("otherComponents")
                 ? OtherComponentsReader.read(top.objects("otherComponents", OtherComponentsReader.KEYS))
                 : List.of();
+        PhysicalLimits limits = top.has(LIMITS) ? limits(top.object(LIMITS, LIMIT_KEYS)) : PhysicalLimits.NONE;
         try {
             return new HardwareLibrary(origin, clockGhz, clockProvenance, precision, crossbars, adcs, dacs, alus,
-                    scratchpads, noc, search, others);
+                    scratchpads, noc, search, others, limits);
         } catch (LibraryRuleException e) {
             throw new InputException(origin + ": " + e.path() + ": " + e.problem(), e);
         }
+    }
+
+    /**
+     * The optional {@code limits} section: each limit an object of {@code max} (an integer >= 1) and its
+     * {@code source}; a limit left out does not limit.
+     */
+    private static PhysicalLimits limits(JsonObjectFields f) {
+        return new PhysicalLimits(limit(f, "crossbarsPerMacro", MAX_COUNT), limit(f, "columnsPerAdc", MAX_COUNT),
+                limit(f, "meshRows", MAX_MESH_SIDE), limit(f, "meshCols", MAX_MESH_SIDE),
+                f.optionalText("note").orElse(""));
+    }
+
+    private static PhysicalLimit limit(JsonObjectFields section, String key, int largest) {
+        if (!section.has(key)) {
+            return null;
+        }
+        JsonObjectFields f = section.object(key, "max", "source");
+        return new PhysicalLimit(f.integer("max", 1, largest), f.text("source"));
     }
 
     private static Precision precision(JsonObjectFields f) {

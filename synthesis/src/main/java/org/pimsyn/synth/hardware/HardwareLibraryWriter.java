@@ -88,6 +88,9 @@ public final class HardwareLibraryWriter {
         if (!library.otherComponents().isEmpty()) {
             otherComponents(root.putArray("otherComponents"), library.otherComponents());
         }
+        if (library.limits().any() || !library.limits().note().isEmpty()) {
+            limits(root.putObject(HardwareLibraryReader.LIMITS), library.limits());
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -190,6 +193,24 @@ public final class HardwareLibraryWriter {
             n.put("peakPowerMw", o.peakPowerMw());
             provenance(n, o.provenance());
             area(n, HardwareLibraryReader.AREA, o.area());
+        }
+    }
+
+    private static void limits(ObjectNode n, PhysicalLimits limits) {
+        limit(n, "crossbarsPerMacro", limits.crossbarsPerMacro());
+        limit(n, "columnsPerAdc", limits.columnsPerAdc());
+        limit(n, "meshRows", limits.meshRows());
+        limit(n, "meshCols", limits.meshCols());
+        if (!limits.note().isEmpty()) {
+            n.put("note", limits.note());
+        }
+    }
+
+    private static void limit(ObjectNode n, String key, PhysicalLimit limit) {
+        if (limit != null) {
+            ObjectNode l = n.putObject(key);
+            l.put("max", limit.max());
+            l.put("source", limit.source());
         }
     }
 

@@ -30,6 +30,19 @@ final class LibraryRules {
         checkDesignSpace(space, crossbars, adcs, dacs);
     }
 
+    /**
+     * The limits must leave the unified search a size: the smallest unified macro size may not exceed the most
+     * crossbars per macro.
+     */
+    static void checkLimits(PhysicalLimits limits, EvolutionParameters evolution) {
+        if (evolution.macroSizeMinCrossbars() > limits.maxCrossbarsPerMacro()) {
+            throw new LibraryRuleException("$.search.evolution.macroSizeMinCrossbars", "the smallest unified macro "
+                    + "size, " + evolution.macroSizeMinCrossbars() + " crossbars, exceeds the "
+                    + limits.maxCrossbarsPerMacro() + " of $.limits.crossbarsPerMacro.max, so no unified size would "
+                    + "be allowed; lower it to at most that limit");
+        }
+    }
+
     private static void checkCrossbars(List<CrossbarSpec> crossbars, Precision precision) {
         if (crossbars.isEmpty()) {
             throw new LibraryRuleException("$.crossbars", "must not be empty");

@@ -12,6 +12,11 @@ import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
  * An objective's admissible bounds on the score ({@link Objective}): values no design can exceed, so that the
  * exploration may skip design points and the evolutionary search genes that cannot matter without changing what
  * either finds. A bound that is not admissible would change the result, not only save work.
+ *
+ * <p>The library's physical limits ({@link org.pimsyn.synth.hardware.PhysicalLimits}) only remove designs (more
+ * macros, more ADCs, a bounded mesh) or add to what every design holds, so a bound over all designs without them
+ * stays a bound with them; power efficiency's bounds take them into account where that makes them tighter
+ * ({@link org.pimsyn.synth.design.FitnessUpperBound}, {@link org.pimsyn.synth.design.AnyUnitsBound}).
  */
 public interface ScoreBounds {
     /**

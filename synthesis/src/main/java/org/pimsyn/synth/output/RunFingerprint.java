@@ -71,6 +71,10 @@ public record RunFingerprint(String network, String library, double powerMw, Str
             // Libraries without other components hash as they did before the section existed.
             tree.remove("otherComponents");
         }
+        if (!library.limits().any()) {
+            // Libraries without physical limits hash as they did before the section existed.
+            tree.remove("limits");
+        }
         for (JsonNode alu : tree.path("alus")) {
             ((ObjectNode) alu).put("kind", HASHED_ALU_NAMES.get(AluKind.fromLabel(alu.path("kind").asText())
                     .orElseThrow().ordinal()));

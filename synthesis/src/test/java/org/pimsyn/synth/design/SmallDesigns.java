@@ -1,6 +1,7 @@
 package org.pimsyn.synth.design;
 
 import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.network.LayerFunction;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.NetworkBuilder;
@@ -11,7 +12,12 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
 
 /** A small network and design point whose designs simulate in milliseconds, for the search's tests. */
 public final class SmallDesigns {
-    public static final HardwareLibrary LIBRARY = HardwareLibrary.builtIn();
+    /**
+     * The built-in library without its physical limits: these tests are about the search's mechanics, at budgets
+     * (2 W for 424 crossbars) where the default one ADC per 128 columns (424 10-bit ADCs, 2.9 W) would leave no
+     * design. {@code PhysicalLimitsSearchTest} tests the limits.
+     */
+    public static final HardwareLibrary LIBRARY = HardwareLibrary.builtIn().withLimits(PhysicalLimits.NONE);
     /** 128x128 crossbars of 2-bit cells, 2-bit DACs, hence 10-bit ADCs. */
     public static final DesignPoint POINT = new DesignPoint(0.3, 2, 128, 2, 10);
 

@@ -78,7 +78,7 @@ class HardwareLibraryValidationTest {
     void unknownTopLevelKeyListsTheAllowedOnes() throws IOException {
         String m = load(root -> root.put("ADC", 1));
         assertEquals("$.ADC: unknown key; allowed keys: formatVersion, description, clock, precision, crossbars, "
-                + "adcs, dacs, alus, scratchpads, noc, search, otherComponents", m);
+                + "adcs, dacs, alus, scratchpads, noc, search, otherComponents, limits", m);
     }
 
     @Test
@@ -362,7 +362,9 @@ class HardwareLibraryValidationTest {
             LibraryVariants.Leaf key = LibraryVariants.keys(root).get(i);
             ((ObjectNode) key.parent()).remove(key.key());
             String text = root.toString();
-            if (optional.contains(key.key())) {
+            // The limits section and each limit in it are optional; a limit given needs its max and source.
+            boolean optionalLimit = key.path().equals("$.limits") || key.path().matches("\\$\\.limits\\.[A-Za-z]+");
+            if (optional.contains(key.key()) || optionalLimit) {
                 HardwareLibrary.parse(text, "v.json");
             } else {
                 InputException e = assertThrows(InputException.class, () -> HardwareLibrary.parse(text, "v.json"),

@@ -9,7 +9,13 @@ import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.chip.ChipFigures;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.report.SimulationReport;
+import java.util.List;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.LimitCheck;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.output.ChipFiguresJson;
 import org.pimsyn.synth.output.DesignJson;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
@@ -61,6 +67,20 @@ class IsaacValidationTest {
         within(PUBLISHED_PEAK_TOPS, figures.peak().throughputTops(), 0.05, "peak throughput, TOPS");
         within(PUBLISHED_PEAK_TOPS_PER_WATT, figures.peak().topsPerWatt(), 0.05, "peak TOPS/W");
         assertTrue(report.violations().isEmpty(), "the design runs its network cleanly: " + report.violations());
+    }
+
+    @Test
+    void theChipKeepsTheIsaacLibrarysLimitsExactly() {
+        PhysicalLimits limits = HardwareLibrary.load(IsaacDesign.LIBRARY).limits();
+        Accelerator chip = IsaacDesign.build().accelerator();
+        assertEquals(List.of(), LimitCheck.violations(chip, limits));
+        // At the limits, not inside them: ISAAC's tile and chip are where the figures come from.
+        assertEquals(limits.maxMeshRows(), chip.meshRows());
+        assertEquals(limits.maxMeshCols(), chip.meshCols());
+        for (Macro tile : chip.macros()) {
+            assertEquals(limits.maxCrossbarsPerMacro(), tile.crossbarCount());
+            assertEquals(tile.crossbarCount() * IsaacDesign.XB_SIZE / limits.maxColumnsPerAdc(), tile.adcs().count());
+        }
     }
 
     private static void within(double published, double ours, double tolerance, String what) {

@@ -2,6 +2,7 @@ package org.pimsyn.synth.stage.allocation;
 
 import java.util.Arrays;
 import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
 import org.pimsyn.synth.stage.partition.MacroGene;
 import org.pimsyn.synth.stage.partition.MacroLayout;
@@ -12,6 +13,11 @@ import org.pimsyn.synth.stage.partition.MacroLayout;
  * the work (ADC conversions, ALU elements of each kind, from the compiled workload) and the least units, one per
  * macro doing that work. ADC conversions
  * and shift-adds run on every macro of the group; the other ALU work runs on the group's home macro.
+ *
+ * <p>Where the library limits the crossbar columns one ADC serves ({@link PhysicalLimits#columnsPerAdc}), a macro
+ * holding c crossbars of XbSize columns needs at least ceil(c x XbSize / limit) ADCs: the group's least ADCs are
+ * the sum over its macros, and its ADCs are split so that every macro keeps its own least
+ * ({@link MacroSplit#atLeast}).
  */
 final class AllocationGroups {
     private static final int KINDS = PeripheralUnits.COUNT;
@@ -22,8 +28,19 @@ final class AllocationGroups {
     final int[][] macros;
     final long[][] workload;
     final int[][] minimumUnits;
+    /** Per group the least ADCs of each of its macros, in the order of {@link #macros}. */
+    final int[][] leastAdcs;
 
     AllocationGroups(MacroGene gene, MacroLayout layout, DataflowWorkload work) {
+        this(gene, layout, work, PhysicalLimits.NONE, 1);
+    }
+
+    /**
+     * @param limits     the library's physical limits, of which the columns per ADC count here
+     * @param xbColumns  columns of one crossbar (XbSize: crossbars are square)
+     */
+    AllocationGroups(MacroGene gene, MacroLayout layout, DataflowWorkload work, PhysicalLimits limits,
+            int xbColumns) {
         int groups = 0;
         for (int k = 0; k < gene.layers(); k++) {
             if (gene.ownsMacros(k)) {
@@ -33,6 +50,7 @@ final class AllocationGroups {
         macros = new int[groups][];
         workload = new long[groups][KINDS];
         minimumUnits = new int[groups][KINDS];
+        leastAdcs = new int[groups][];
         int g = 0;
         for (int k = 0; k < gene.layers(); k++) {
             if (!gene.ownsMacros(k)) {
@@ -46,6 +64,18 @@ final class AllocationGroups {
             for (int c = 0; c < KINDS; c++) {
                 minimumUnits[g][c] = runsEverywhere(c) ? macros[g].length : 1;
             }
+            leastAdcs[g] = new int[macros[g].length];
+            long adcs = 0;
+            for (int i = 0; i < macros[g].length; i++) {
+                int m = macros[g][i];
+                long held = 0;
+                for (int served : layout.layersOf(m)) {
+                    held += layout.crossbarsIn(m, served);
+                }
+                leastAdcs[g][i] = Math.max(1, limits.leastAdcs(held, xbColumns));
+                adcs += leastAdcs[g][i];
+            }
+            minimumUnits[g][ADC] = (int) Math.min(Integer.MAX_VALUE, adcs);
             g++;
         }
     }
@@ -67,7 +97,7 @@ final class AllocationGroups {
 
     /**
      * Each macro's units of each component, [macro][component]: a group's units spread evenly over the macros
-     * doing the work ({@link MacroSplit#evenly}).
+     * doing the work ({@link MacroSplit#evenly}), each macro keeping its least ADCs ({@link MacroSplit#atLeast}).
      */
     int[][] perMacro(ComponentAllocation allocation, int macroCount) {
         int[][] units = new int[macroCount][KINDS];
@@ -82,7 +112,8 @@ final class AllocationGroups {
                 if (count == 0) {
                     continue;
                 }
-                int[] split = MacroSplit.evenly(count, runsEverywhere(c) ? all : home);
+                int[] split = c == ADC ? MacroSplit.atLeast(count, all, leastAdcs[g])
+                        : MacroSplit.evenly(count, runsEverywhere(c) ? all : home);
                 for (int i = 0; i < ids.length; i++) {
                     units[ids[i]][c] += split[i];
                 }

@@ -40,4 +40,43 @@ public final class MacroSplit {
         }
         return split;
     }
+
+    /**
+     * Splits {@code units} over the macros that do the work, each getting at least {@code least[m]} (>= 1; the
+     * ADCs its crossbar columns need): every working macro first gets its least, and what is left is spread as
+     * {@link #evenly(int, boolean[])} spreads it. With every least 1 the split is that of
+     * {@link #evenly(int, boolean[])}.
+     *
+     * @throws IllegalArgumentException where there are fewer units than the working macros' leasts together
+     */
+    public static int[] atLeast(int units, boolean[] works, int[] least) {
+        if (least.length != works.length) {
+            throw new IllegalArgumentException(works.length + " macros but " + least.length + " least counts");
+        }
+        long needed = 0;
+        int working = 0;
+        for (int m = 0; m < works.length; m++) {
+            if (works[m]) {
+                if (least[m] < 1) {
+                    throw new IllegalArgumentException("macro " + m + " needs at least 1 unit, got " + least[m]);
+                }
+                needed += least[m];
+                working++;
+            }
+        }
+        if (working == 0) {
+            return evenly(units, works);
+        }
+        if (units < needed) {
+            throw new IllegalArgumentException(units + " units cannot give the " + working + " working macros the "
+                    + needed + " they need at least");
+        }
+        int[] split = evenly((int) (units - needed + working), works);
+        for (int m = 0; m < works.length; m++) {
+            if (works[m]) {
+                split[m] += least[m] - 1;
+            }
+        }
+        return split;
+    }
 }

@@ -6,6 +6,7 @@ import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.timing.TimingRules;
 import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.stage.dataflow.CompiledDataflow;
 import org.pimsyn.synth.stage.partition.MacroGene;
 import org.pimsyn.synth.stage.partition.MacroLayout;
@@ -20,6 +21,11 @@ import org.pimsyn.synth.stage.partition.MacroLayout;
  * budgets far beyond any use does this bind; the allocation then gets the power of those useful units instead of
  * the whole rest.)
  *
+ * <p>Under the library's physical limits a macro has at least one ADC per {@code columnsPerAdc} of its crossbar
+ * columns ({@link AllocationGroups}), paid from the same power; the cap of useful units never takes a macro below
+ * that. Where the power left cannot pay for them, the gene gets no units and the shortfall says how many ADCs the
+ * columns need.
+ *
  * <p>Components are indexed as {@link PeripheralUnits} indexes them.
  */
 public final class UnitAllocation {
@@ -30,13 +36,32 @@ public final class UnitAllocation {
     private final int[] aluVectorWidth;
     private final int[] componentOfAluCode;
     private final double crossbarFloorNs;
+    private final PhysicalLimits limits;
+    private final int xbColumns;
 
     /**
+     * Without physical limits.
+     *
      * @param adcBits         the design point's ADC resolution
      * @param crossbarFloorNs the slowest layer's crossbar time per image, below which no interval goes
      */
     public UnitAllocation(ComponentLibrary components, HardwareLibrary library, int adcBits,
             double crossbarFloorNs) {
+        this(components, library, adcBits, crossbarFloorNs, PhysicalLimits.NONE, 1);
+    }
+
+    /**
+     * Under the library's physical limits.
+     *
+     * @param adcBits         the design point's ADC resolution
+     * @param crossbarFloorNs the slowest layer's crossbar time per image, below which no interval goes
+     * @param limits          the limits, of which the crossbar columns per ADC count here
+     * @param xbColumns       columns of one crossbar (its XbSize)
+     */
+    public UnitAllocation(ComponentLibrary components, HardwareLibrary library, int adcBits,
+            double crossbarFloorNs, PhysicalLimits limits, int xbColumns) {
+        this.limits = limits;
+        this.xbColumns = xbColumns;
         PeripheralUnits units = PeripheralUnits.of(components, library, adcBits);
         this.unitRatePerNs = units.ratesPerNs();
         this.unitPowerMw = units.unitPowersMw();
@@ -57,8 +82,18 @@ public final class UnitAllocation {
 
     /** The allocation problem of one gene, laid out and compiled. */
     public ForGene of(MacroGene gene, MacroLayout layout, CompiledDataflow compiled) {
-        return new ForGene(new AllocationGroups(gene, layout, compiled.workload()),
-                usefulUnits(compiled.program(), layout.macroCount()), layout.macroCount());
+        AllocationGroups groups = new AllocationGroups(gene, layout, compiled.workload(), limits, xbColumns);
+        int[][] useful = usefulUnits(compiled.program(), layout.macroCount());
+        for (int g = 0; g < groups.groups(); g++) {
+            for (int i = 0; i < groups.macros[g].length; i++) {
+                int m = groups.macros[g][i];
+                if (useful[m][PeripheralUnits.ADC] > 0) {
+                    useful[m][PeripheralUnits.ADC] = Math.max(useful[m][PeripheralUnits.ADC],
+                            groups.leastAdcs[g][i]);
+                }
+            }
+        }
+        return new ForGene(groups, useful, layout.macroCount());
     }
 
     /**
@@ -96,7 +131,7 @@ public final class UnitAllocation {
             AllocationResult result = PeripheralAllocator.allocate(groups.workload, unitRatePerNs, unitPowerMw,
                     Math.min(leftMw, usefulMw), groups.minimumUnits, crossbarFloorNs);
             if (result instanceof AllocationShortfall shortfall) {
-                return new Units(null, 0, shortfall.message());
+                return new Units(null, 0, shortfall.message() + adcNeed());
             }
             int[][] units = groups.perMacro((ComponentAllocation) result, macros);
             double peakMw = 0;
@@ -107,6 +142,22 @@ public final class UnitAllocation {
                 }
             }
             return new Units(units, peakMw, "");
+        }
+
+        /** Where the columns per ADC are limited, how many ADCs the crossbar columns need; empty otherwise. */
+        private String adcNeed() {
+            if (limits.columnsPerAdc() == null) {
+                return "";
+            }
+            long adcs = 0;
+            for (int[] least : groups.leastAdcs) {
+                for (int a : least) {
+                    adcs += a;
+                }
+            }
+            return String.format(java.util.Locale.ROOT, " (among them %,d ADCs, %.4f mW: one per %d crossbar "
+                    + "columns of each macro, the library's limits.columnsPerAdc)", adcs,
+                    adcs * unitPowerMw[PeripheralUnits.ADC], limits.maxColumnsPerAdc());
         }
     }
 

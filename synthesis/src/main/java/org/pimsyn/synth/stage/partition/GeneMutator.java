@@ -22,8 +22,9 @@ public final class GeneMutator {
 
     /**
      * {@code mutate_num}. Specified macros: one to three layers (a pair counts once) get a new count, half the
-     * time a step of up to a quarter of the current count up or down, otherwise drawn log-uniformly from 1 to the
-     * limit, never the same as before where the limit allows another. Unified macros: the size moves to a
+     * time a step of up to a quarter of the current count up or down, otherwise drawn log-uniformly from the least
+     * count (1 without physical limits) to the limit, never the same as before where the limits allow another; the
+     * counts are then cut to the largest mesh ({@link PartitionRules#fitMesh}). Unified macros: the size moves to a
      * neighbouring usable size or, half the time, to any other; pairs the new size no longer allows are dissolved.
      */
     public MacroGene mutateCount(MacroGene gene, SplittableRandom random) {
@@ -38,17 +39,18 @@ public final class GeneMutator {
             int k = random.nextInt(n);
             int p = gene.partner(k);
             int max = p == MacroGene.NO_PARTNER ? rules.limit(k) : rules.pairLimit(k, p);
+            int min = p == MacroGene.NO_PARTNER ? rules.least(k) : rules.pairLeast(k, p);
             int old = macros[k];
-            if (max <= 1) {
+            if (max <= min) {
                 continue;
             }
             int next;
             if (random.nextBoolean()) {
                 int step = 1 + random.nextInt(Math.max(1, old / 4));
                 next = random.nextBoolean() ? old + step : old - step;
-                next = Math.max(1, Math.min(max, next));
+                next = Math.max(min, Math.min(max, next));
             } else {
-                next = PartitionRules.logUniform(random, max);
+                next = PartitionRules.logUniform(random, min, max);
             }
             if (next == old) {
                 next = old < max ? old + 1 : old - 1;
@@ -58,7 +60,8 @@ public final class GeneMutator {
                 macros[p] = next;
             }
         }
-        return new MacroGene(macros, gene.partners(), 0);
+        int[] partner = gene.partners();
+        return new MacroGene(rules.fitMesh(macros, partner), partner, 0);
     }
 
     private MacroGene mutateSize(MacroGene gene, SplittableRandom random) {
@@ -92,7 +95,8 @@ public final class GeneMutator {
     /**
      * {@code mutate_share}: one of the changes the gene allows, chosen uniformly: create a pair of two free layers,
      * dissolve a pair, or move one layer of a pair to a free layer. A new pair spans the count of one of its layers
-     * (specified, cut to the pair's limit) or what the size makes of it (unified, where the pair must obey rule
+     * (specified, cut to the pair's limit and raised to its least count, where the physical limits allow the pair)
+     * or what the size makes of it (unified, where the pair must obey rule
      * (c)). Without sharing, or where no change is possible, the gene is returned as it is.
      */
     public MacroGene mutateSharing(MacroGene gene, SplittableRandom random) {
@@ -166,16 +170,17 @@ public final class GeneMutator {
 
     /**
      * The gene with {@code a} and {@code b} paired (partner already free of both); specified macros take the count
-     * of {@code countFrom}, cut to the pair's limit. Null where unified macros do not allow the pair.
+     * of {@code countFrom}, cut to the pair's limit and raised to its least count. Null where unified macros, or
+     * the crossbars per macro of specified ones, do not allow the pair.
      */
     private MacroGene pair(MacroGene gene, int[] partner, int a, int b, int countFrom) {
-        if (rules.unified() && !rules.canPairAt(gene.macroSizeCrossbars(), a, b)) {
+        if (rules.unified() ? !rules.canPairAt(gene.macroSizeCrossbars(), a, b) : !rules.canPair(a, b)) {
             return null;
         }
         partner[a] = b;
         partner[b] = a;
         int[] macros = gene.macros();
-        int count = Math.min(macros[countFrom], rules.pairLimit(a, b));
+        int count = Math.max(rules.pairLeast(a, b), Math.min(macros[countFrom], rules.pairLimit(a, b)));
         macros[a] = count;
         macros[b] = count;
         return rebuild(gene, partner, macros);
@@ -183,7 +188,7 @@ public final class GeneMutator {
 
     private MacroGene rebuild(MacroGene gene, int[] partner, int[] macros) {
         return rules.unified() ? rules.unifiedGene(gene.macroSizeCrossbars(), partner)
-                : new MacroGene(macros, partner, 0);
+                : new MacroGene(rules.fitMesh(macros, partner), partner, 0);
     }
 
     private static int randomPaired(MacroGene gene, SplittableRandom random) {

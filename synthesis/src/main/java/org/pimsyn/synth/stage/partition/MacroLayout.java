@@ -11,8 +11,10 @@ import org.pimsyn.synth.stage.dataflow.Placement;
  * <ul>
  * <li>Macros are numbered in weight-layer order: each layer that owns its macros takes the next ids; the later
  * layer of a sharing pair takes its partner's, in the same order, so both have the same home macro.</li>
- * <li>The mesh is near square: {@code rows = ceil(sqrt(M))}, {@code cols = ceil(M / rows)}. Macro ids run through
- * it in serpentine order (row 0 left to right, row 1 right to left, ...), so consecutive ids, hence consecutive
+ * <li>The mesh is near square: {@code rows = ceil(sqrt(M))}, {@code cols = ceil(M / rows)}. Where the library
+ * limits the mesh (its largest mesh R x C, {@link org.pimsyn.synth.hardware.PhysicalLimits}) and that shape
+ * exceeds it, the mesh takes the limit's rows (R, and ceil(M / R) columns) where the rows exceed it, otherwise its
+ * columns (C, and ceil(M / C) rows). Macro ids run through it in serpentine order (row 0 left to right, row 1 right to left, ...), so consecutive ids, hence consecutive
  * layers, are always neighbours and routes between successive layers stay short.</li>
  * <li>A layer's crossbars spread as evenly as possible: each macro holds floor(c / n) and c mod n of them one
  * more. The earlier layer of a pair puts its extra crossbars on the first macros, the later one on the last, so
@@ -68,23 +70,64 @@ public final class MacroLayout {
     }
 
     /**
-     * Lays a gene out.
+     * The mesh of M macros, {rows, cols}: near square, or within the largest mesh {@code maxRows x maxCols} where
+     * the near-square shape exceeds it (see the class comment).
+     *
+     * @throws IllegalArgumentException where M exceeds maxRows x maxCols
+     */
+    public static int[] mesh(int macroCount, int maxRows, int maxCols) {
+        if ((long) maxRows * maxCols < macroCount) {
+            throw new IllegalArgumentException(macroCount + " macros do not fit a mesh of at most " + maxRows
+                    + " x " + maxCols);
+        }
+        int rows = (int) Math.ceil(Math.sqrt(macroCount));
+        int cols = (macroCount + rows - 1) / rows;
+        if (rows > maxRows) {
+            rows = maxRows;
+            cols = (macroCount + rows - 1) / rows;
+        } else if (cols > maxCols) {
+            cols = maxCols;
+            rows = (macroCount + cols - 1) / cols;
+        }
+        return new int[] {rows, cols};
+    }
+
+    /**
+     * Lays a gene out on a near-square mesh.
      *
      * @param crossbars crossbars of each weight layer, which the gene's counts must allow (at least one per
      *                  macro)
      */
     public static MacroLayout of(MacroGene gene, int[] crossbars) {
-        return of(gene, crossbars, 0, 0);
+        return within(gene, crossbars, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
     /**
-     * Lays a gene out on a mesh of the given size (macros in serpentine order, as above), such as the mesh a
-     * design of the original PIMSYN tool states; rows and cols 0 take the near-square mesh.
+     * Lays a gene out on a mesh of exactly the given size (macros in serpentine order, as above), such as the mesh
+     * a design of the original PIMSYN tool states.
      *
      * @throws IllegalArgumentException where the mesh has fewer positions than the gene has macros, or a layer
      *                                  fewer crossbars than macros
      */
     public static MacroLayout of(MacroGene gene, int[] crossbars, int meshRows, int meshCols) {
+        if (meshRows < 1 || meshCols < 1) {
+            throw new IllegalArgumentException("a mesh of " + meshRows + " x " + meshCols + " has no position");
+        }
+        return layout(gene, crossbars, meshRows, meshCols, true);
+    }
+
+    /**
+     * Lays a gene out on a mesh of at most {@code maxRows x maxCols} (the library's largest mesh), near square
+     * where that fits ({@link #mesh}).
+     *
+     * @throws IllegalArgumentException where the gene has more macros than that mesh holds
+     */
+    public static MacroLayout within(MacroGene gene, int[] crossbars, int maxRows, int maxCols) {
+        return layout(gene, crossbars, maxRows, maxCols, false);
+    }
+
+    private static MacroLayout layout(MacroGene gene, int[] crossbars, int rowsAsked, int colsAsked,
+            boolean exact) {
         int n = gene.layers();
         if (crossbars.length != n) {
             throw new IllegalArgumentException("the gene has " + n + " layers but " + crossbars.length
@@ -110,16 +153,15 @@ public final class MacroLayout {
             boolean extrasLast = gene.shares(k) && !gene.ownsMacros(k);
             split[k] = spread(crossbars[k], count, extrasLast);
         }
-        int rows = meshRows;
-        int cols = meshCols;
-        if (rows == 0 && cols == 0) {
-            rows = (int) Math.ceil(Math.sqrt(next));
-            cols = (next + rows - 1) / rows;
-        } else if (rows < 1 || cols < 1 || (long) rows * cols < next) {
-            throw new IllegalArgumentException("a mesh of " + meshRows + " x " + meshCols + " cannot hold "
-                    + next + " macros");
+        if (exact) {
+            if ((long) rowsAsked * colsAsked < next) {
+                throw new IllegalArgumentException("a mesh of " + rowsAsked + " x " + colsAsked + " cannot hold "
+                        + next + " macros");
+            }
+            return new MacroLayout(next, rowsAsked, colsAsked, macros, split);
         }
-        return new MacroLayout(next, rows, cols, macros, split);
+        int[] mesh = mesh(next, rowsAsked, colsAsked);
+        return new MacroLayout(next, mesh[0], mesh[1], macros, split);
     }
 
     /** c over n macros, floor(c / n) each and one more on the first (or last) c mod n. */

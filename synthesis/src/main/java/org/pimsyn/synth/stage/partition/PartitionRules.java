@@ -2,6 +2,7 @@ package org.pimsyn.synth.stage.partition;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 
 /**
@@ -18,31 +19,54 @@ import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
  * size S (in crossbars): a layer spans ceil(crossbars / S) macros, a pair pools into ceil((a + b) / S) macros,
  * and rule (c) must hold for those counts; sizes for which some single layer breaks it are not usable.
  *
+ * <p>The library's physical limits ({@link PhysicalLimits}) add two rules:
+ * <ol type="a" start="4">
+ * <li>no macro holds more than {@code crossbarsPerMacro} crossbars. A layer's crossbars spread evenly over its
+ * macros ({@link MacroLayout}), so layer i spans at least ceil(crossbars_i / limit) macros and a pair at least
+ * ceil((a + b) / limit); unified sizes above the limit are not usable. Where rule (c) allows a layer fewer macros
+ * than that, no gene obeys the rules.</li>
+ * <li>a design has at most {@code meshRows x meshCols} macros. Where even the fewest macros any gene can have
+ * exceed it, no gene obeys the rules; otherwise specified genes are drawn and mutated within it where their
+ * least counts allow ({@link #fitMesh}), and a gene over it scores 0 ({@link #meshExcess}).</li>
+ * </ol>
+ * Without limits every least count is 1 and the mesh unbounded: the rules, and the random draws of the search,
+ * are those of the paper.
+ *
  * <p>Immutable; it also makes the genes the search starts from.
  */
 public final class PartitionRules {
     private final int[] crossbars;
     private final int[] limit;
+    /** Rule (d): the fewest macros layer k may span alone. */
+    private final int[] least;
+    private final int crossbarsPerMacro;
+    private final PhysicalLimits limits;
     private final boolean sharing;
     private final boolean unified;
     private final int[] usableSizes;
     private final String infeasibleReason;
 
-    private PartitionRules(int[] crossbars, long[] maxMacros, boolean sharing, boolean unified, int[] sizes) {
+    private PartitionRules(int[] crossbars, long[] maxMacros, boolean sharing, boolean unified, int[] sizes,
+            PhysicalLimits limits) {
         if (crossbars.length == 0 || crossbars.length != maxMacros.length) {
             throw new IllegalArgumentException("need crossbars and macro limits for every layer, got "
                     + crossbars.length + " and " + maxMacros.length);
         }
         this.crossbars = crossbars.clone();
+        this.limits = limits;
+        this.crossbarsPerMacro = limits.maxCrossbarsPerMacro();
         this.limit = new int[crossbars.length];
+        this.least = new int[crossbars.length];
         for (int k = 0; k < crossbars.length; k++) {
             if (crossbars[k] < 1 || maxMacros[k] < 1) {
                 throw new IllegalArgumentException("layer " + k + ": crossbars and macro limit must be >= 1");
             }
             limit[k] = (int) Math.min(crossbars[k], maxMacros[k]);
+            least[k] = ceilDiv(crossbars[k], crossbarsPerMacro);
         }
         this.sharing = sharing;
         this.unified = unified;
+        String reason = "";
         if (unified) {
             int[] usable = new int[sizes.length];
             int n = 0;
@@ -50,41 +74,71 @@ public final class PartitionRules {
                 if (size < 1) {
                     throw new IllegalArgumentException("macro sizes must be >= 1, got " + size);
                 }
-                if (firstBrokenAt(size) < 0) {
+                if (size <= crossbarsPerMacro && firstBrokenAt(size) < 0) {
                     usable[n++] = size;
                 }
             }
             this.usableSizes = Arrays.copyOf(usable, n);
             Arrays.sort(usableSizes);
             if (n == 0) {
-                int largest = Arrays.stream(sizes).max().orElse(0);
+                int largest = Arrays.stream(sizes).filter(z -> z <= crossbarsPerMacro).max().orElse(0);
                 int k = largest == 0 ? 0 : firstBrokenAt(largest);
-                infeasibleReason = sizes.length == 0 ? "no unified macro size to choose from"
+                reason = sizes.length == 0 ? "no unified macro size to choose from"
+                        : largest == 0 ? "no unified macro size of " + Arrays.toString(sizes) + " crossbars is "
+                                + "within the library's limit of " + crossbarsPerMacro + " crossbars per macro"
                         : "no unified macro size of " + Arrays.toString(sizes) + " crossbars obeys rule (c): even at "
                                 + largest + " crossbars per macro, weight layer " + k + " would span "
                                 + ceilDiv(crossbars[k], largest) + " macros, more than its limit of " + limit[k];
-            } else {
-                infeasibleReason = "";
             }
         } else {
             this.usableSizes = new int[0];
-            this.infeasibleReason = "";
+            for (int k = 0; k < crossbars.length && reason.isEmpty(); k++) {
+                if (least[k] > limit[k]) {
+                    reason = "weight layer " + k + " holds " + crossbars[k] + " crossbars: at most "
+                            + crossbarsPerMacro + " per macro (the library's limits.crossbarsPerMacro) it needs at "
+                            + "least " + least[k] + " macros, more than rule (c) allows (" + limit[k]
+                            + ": one row tile of a weight copy per macro at least)";
+                }
+            }
         }
+        if (reason.isEmpty() && fewestMacros() > limits.maxMacros()) {
+            reason = "even the fewest macros any partition has, " + fewestMacros() + ", exceed the largest mesh of "
+                    + limits.describeMesh() + " (the library's limits.meshRows and meshCols)";
+        }
+        this.infeasibleReason = reason;
     }
 
     /** Specified macros: per-layer counts from the gene. */
     public static PartitionRules specified(int[] crossbars, long[] maxMacros, boolean sharing) {
-        return new PartitionRules(crossbars, maxMacros, sharing, false, new int[0]);
+        return specified(crossbars, maxMacros, sharing, PhysicalLimits.NONE);
+    }
+
+    /** Specified macros under the library's physical limits. */
+    public static PartitionRules specified(int[] crossbars, long[] maxMacros, boolean sharing,
+            PhysicalLimits limits) {
+        return new PartitionRules(crossbars, maxMacros, sharing, false, new int[0], limits);
     }
 
     /** Unified macros of one of {@code sizesCrossbars} (in crossbars). */
     public static PartitionRules unified(int[] crossbars, long[] maxMacros, boolean sharing, int[] sizesCrossbars) {
-        return new PartitionRules(crossbars, maxMacros, sharing, true, sizesCrossbars.clone());
+        return unified(crossbars, maxMacros, sharing, sizesCrossbars, PhysicalLimits.NONE);
     }
 
-    /** The rules of a compiled skeleton: its crossbars per weight layer and rule (c)'s limits. */
+    /** Unified macros under the library's physical limits: sizes above its crossbars per macro are not usable. */
+    public static PartitionRules unified(int[] crossbars, long[] maxMacros, boolean sharing, int[] sizesCrossbars,
+            PhysicalLimits limits) {
+        return new PartitionRules(crossbars, maxMacros, sharing, true, sizesCrossbars.clone(), limits);
+    }
+
+    /** The rules of a compiled skeleton: its crossbars per weight layer and rule (c)'s limits; no physical limits. */
     public static PartitionRules of(DataflowSkeleton skeleton, boolean unified, boolean sharing,
             int[] sizesCrossbars) {
+        return of(skeleton, unified, sharing, sizesCrossbars, PhysicalLimits.NONE);
+    }
+
+    /** The rules of a compiled skeleton under the library's physical limits. */
+    public static PartitionRules of(DataflowSkeleton skeleton, boolean unified, boolean sharing,
+            int[] sizesCrossbars, PhysicalLimits limits) {
         int k = skeleton.weightLayerCount();
         int[] crossbars = new int[k];
         long[] maxMacros = new long[k];
@@ -92,8 +146,8 @@ public final class PartitionRules {
             crossbars[i] = skeleton.crossbarsOf(i);
             maxMacros[i] = skeleton.crossbarSet(i).maxMacros(skeleton.spec().wtDup(i));
         }
-        return unified ? unified(crossbars, maxMacros, sharing, sizesCrossbars)
-                : specified(crossbars, maxMacros, sharing);
+        return unified ? unified(crossbars, maxMacros, sharing, sizesCrossbars, limits)
+                : specified(crossbars, maxMacros, sharing, limits);
     }
 
     public int layers() {
@@ -117,6 +171,115 @@ public final class PartitionRules {
     /** The most macros a pair of layers may span: the smaller of their limits. */
     public int pairLimit(int a, int b) {
         return Math.min(limit[a], limit[b]);
+    }
+
+    /** Rule (d): the fewest macros layer k may span alone, ceil(crossbars / crossbars per macro); 1 without limit. */
+    public int least(int k) {
+        return least[k];
+    }
+
+    /** Rule (d): the fewest macros a pair may span, ceil((a + b) / crossbars per macro); 1 without limit. */
+    public int pairLeast(int a, int b) {
+        return (int) ceilDiv((long) crossbars[a] + crossbars[b], crossbarsPerMacro);
+    }
+
+    /** Specified macros: whether two layers may share, their least count within their limit. */
+    public boolean canPair(int a, int b) {
+        return pairLeast(a, b) <= pairLimit(a, b);
+    }
+
+    /** The physical limits these rules apply. */
+    public PhysicalLimits limits() {
+        return limits;
+    }
+
+    /** The most macros a gene may have: the largest mesh's positions ({@link Long#MAX_VALUE} without a limit). */
+    public long maxMacros() {
+        return limits.maxMacros();
+    }
+
+    /**
+     * Rule (e): where the gene has more macros than the largest mesh holds, why (as a gene's score gives it);
+     * null where it fits.
+     */
+    public String meshExcess(MacroGene gene) {
+        int total = gene.totalMacros();
+        return total > limits.maxMacros() ? total + " macros exceed the largest mesh of " + limits.describeMesh()
+                + " (the library's limits)" : null;
+    }
+
+    /**
+     * Specified macros: the counts, cut to fit the largest mesh where they exceed it. Each group (a layer alone, or
+     * a pair) keeps its least count and gives up a share of what it has above it, the same share for all, rounded
+     * down: count = least + floor((count - least) x (mesh - sum of leasts) / (total - sum of leasts)). The counts
+     * as they are where they fit (always without a mesh limit), or where even the least counts do not.
+     */
+    public int[] fitMesh(int[] macros, int[] partner) {
+        long cap = limits.maxMacros();
+        long total = 0;
+        long leastTotal = 0;
+        for (int k = 0; k < macros.length; k++) {
+            if (partner[k] == MacroGene.NO_PARTNER || partner[k] > k) {
+                total += macros[k];
+                leastTotal += groupLeast(k, partner[k]);
+            }
+        }
+        if (total <= cap || leastTotal > cap) {
+            return macros;
+        }
+        int[] fitted = macros.clone();
+        long spare = cap - leastTotal;
+        long excess = total - leastTotal;
+        for (int k = 0; k < macros.length; k++) {
+            int p = partner[k];
+            if (p == MacroGene.NO_PARTNER || p > k) {
+                int min = groupLeast(k, p);
+                fitted[k] = (int) (min + (macros[k] - min) * spare / excess);
+                if (p != MacroGene.NO_PARTNER) {
+                    fitted[p] = fitted[k];
+                }
+            }
+        }
+        return fitted;
+    }
+
+    private int groupLeast(int k, int p) {
+        return p == MacroGene.NO_PARTNER ? least[k] : pairLeast(k, p);
+    }
+
+    /**
+     * The fewest macros any gene of these rules has, or a lower bound of it: specified macros without sharing, the
+     * sum of the least counts; with sharing, ceil(crossbars / crossbars per macro) and ceil(layers / 2), the
+     * larger; unified macros likewise at the largest usable size.
+     */
+    private long fewestMacros() {
+        long total = 0;
+        for (int c : crossbars) {
+            total += c;
+        }
+        int n = crossbars.length;
+        if (unified) {
+            if (usableSizes.length == 0) {
+                return 0;
+            }
+            int size = usableSizes[usableSizes.length - 1];
+            if (!sharing) {
+                long sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += macrosAt(size, k);
+                }
+                return sum;
+            }
+            return Math.max(ceilDiv(total, size), (n + 1) / 2);
+        }
+        if (!sharing) {
+            long sum = 0;
+            for (int k = 0; k < n; k++) {
+                sum += least[k];
+            }
+            return sum;
+        }
+        return Math.max(ceilDiv(total, crossbarsPerMacro), (n + 1) / 2);
     }
 
     public boolean sharing() {
@@ -186,7 +349,7 @@ public final class PartitionRules {
         int[] partner = noPartners();
         int largest = unified ? usableSizes[usableSizes.length - 1] : 0;
         for (int a = 0; a + 1 < n; a += 2) {
-            if (!unified || canPairAt(largest, a, a + 1)) {
+            if (unified ? canPairAt(largest, a, a + 1) : canPair(a, a + 1)) {
                 partner[a] = a + 1;
                 partner[a + 1] = a;
             }
@@ -194,18 +357,24 @@ public final class PartitionRules {
         return onFewestMacros(partner);
     }
 
-    /** The gene with these pairs on one macro per layer or pair (specified), or at the largest usable size. */
+    /**
+     * The gene with these pairs on their least macros per layer or pair (specified: one without limits), or at the
+     * largest usable size.
+     */
     private MacroGene onFewestMacros(int[] partner) {
         if (unified) {
             return unifiedGene(usableSizes[usableSizes.length - 1], partner);
         }
-        int[] ones = new int[crossbars.length];
-        Arrays.fill(ones, 1);
-        return new MacroGene(ones, partner, 0);
+        int[] fewest = new int[crossbars.length];
+        for (int k = 0; k < fewest.length; k++) {
+            fewest[k] = groupLeast(k, partner[k]);
+        }
+        return new MacroGene(fewest, partner, 0);
     }
 
     /**
-     * A random gene under the rules: specified counts drawn log-uniformly from 1 to each limit (small counts, which
+     * A random gene under the rules: specified counts drawn log-uniformly from each least count (1 without
+     * limits) to each limit, then cut to the largest mesh ({@link #fitMesh}) (small counts, which
      * cost fewer routers and scratchpads, as likely per factor of two as large ones); a random usable size for
      * unified macros; where sharing is allowed, each layer tries to pair with a random free layer with probability
      * {@code pairProbability}.
@@ -220,7 +389,7 @@ public final class PartitionRules {
             for (int a = 0; a < n; a++) {
                 if (partner[a] == MacroGene.NO_PARTNER && random.nextDouble() < pairProbability) {
                     int b = randomFreeLayer(random, partner, a);
-                    if (b >= 0 && (!unified || canPairAt(size, a, b))) {
+                    if (b >= 0 && (unified ? canPairAt(size, a, b) : canPair(a, b))) {
                         partner[a] = b;
                         partner[b] = a;
                     }
@@ -232,13 +401,13 @@ public final class PartitionRules {
         }
         for (int k = 0; k < n; k++) {
             if (partner[k] == MacroGene.NO_PARTNER) {
-                macros[k] = logUniform(random, limit[k]);
+                macros[k] = logUniform(random, least[k], limit[k]);
             } else if (partner[k] > k) {
-                macros[k] = logUniform(random, pairLimit(k, partner[k]));
+                macros[k] = logUniform(random, pairLeast(k, partner[k]), pairLimit(k, partner[k]));
                 macros[partner[k]] = macros[k];
             }
         }
-        return new MacroGene(macros, partner, 0);
+        return new MacroGene(fitMesh(macros, partner), partner, 0);
     }
 
     /** The unified gene of size S with these pairs; the counts follow from S. */
@@ -274,6 +443,11 @@ public final class PartitionRules {
                 return "layer " + k + " spans " + gene.macros(k) + " macros, more than its limit of " + max
                         + " (rule c)";
             }
+            int min = groupLeast(k, p);
+            if (gene.macros(k) < min) {
+                return "layer " + k + " spans " + gene.macros(k) + " macros, fewer than the " + min + " that hold "
+                        + "its crossbars at most " + crossbarsPerMacro + " per macro (rule d)";
+            }
             if (unified) {
                 int expected = p == MacroGene.NO_PARTNER ? macrosAt(gene.macroSizeCrossbars(), k)
                         : pairMacrosAt(gene.macroSizeCrossbars(), Math.min(k, p), Math.max(k, p));
@@ -304,6 +478,21 @@ public final class PartitionRules {
             }
         }
         throw new AssertionError("unreachable");
+    }
+
+    /**
+     * An integer in least..max drawn log-uniformly: floor(least x ((max + 1) / least)^u) with u uniform in
+     * [0, 1); for least 1 exactly {@link #logUniform(SplittableRandom, int)}, with the same draws.
+     */
+    static int logUniform(SplittableRandom random, int least, int max) {
+        if (least <= 1) {
+            return logUniform(random, max);
+        }
+        if (max <= least) {
+            return least;
+        }
+        double value = least * Math.exp(random.nextDouble() * Math.log((max + 1.0) / least));
+        return Math.max(least, Math.min(max, (int) value));
     }
 
     /** An integer in 1..max drawn log-uniformly: floor(e^(u ln(max + 1))) with u uniform in [0, 1). */

@@ -1,0 +1,109 @@
+package org.pimsyn.synth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.synth.design.LimitCheck;
+import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.PhysicalLimits;
+import org.pimsyn.synth.output.DesignJson;
+
+/**
+ * The default library's physical limits end to end: {@code pimsyn config} refuses a bad limit, and a design
+ * synthesized for a zoo network keeps every limit where the same search without them does not. The library is the
+ * default one with its design space cut to one point (RatioRram 0.4, 2-bit cells, 128 x 128 crossbars, 1-bit DACs)
+ * and a short search (4 genes, 2 generations): a few seconds a run.
+ */
+class PhysicalLimitsEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static ObjectNode defaultTree() throws IOException {
+        try (InputStream in = PhysicalLimitsEndToEndTest.class.getResourceAsStream("/configs/hardware/default.json")) {
+            return (ObjectNode) JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private Path smallSearch(String name, boolean limits) throws IOException {
+        ObjectNode root = defaultTree();
+        if (!limits) {
+            root.remove("limits");
+        }
+        ObjectNode search = (ObjectNode) root.get("search");
+        ObjectNode space = (ObjectNode) search.get("designSpace");
+        space.set("ratioRram", JSON.createArrayNode().add(0.4));
+        space.set("resRramBits", JSON.createArrayNode().add(2));
+        space.set("xbSizeRows", JSON.createArrayNode().add(128));
+        space.set("resDacBits", JSON.createArrayNode().add(1));
+        ObjectNode annealing = (ObjectNode) search.get("annealing");
+        annealing.put("iterationsPerTemperature", 20);
+        annealing.put("coolingFactor", 0.8);
+        annealing.put("candidatesKept", 1);
+        Path file = dir.resolve(name);
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        return file;
+    }
+
+    private Accelerator synthesize(Path library, String out) throws IOException {
+        CliRun run = CliRun.of("synthesize", "--model", "cifar10-vgg", "--power", "10", "--config",
+                library.toString(), "--out", dir.resolve(out).toString(), "--genes", "4", "--generations", "2",
+                "--threads", "2");
+        assertEquals(Main.EXIT_OK, run.exitCode(), run.err());
+        return DesignJson.read(dir.resolve(out).resolve("design.json")).accelerator();
+    }
+
+    @Test
+    void aSynthesizedZooDesignKeepsTheDefaultLimitsWhichTheSearchWithoutThemBreaks() throws IOException {
+        PhysicalLimits limits = HardwareLibrary.builtIn().limits();
+        Accelerator limited = synthesize(smallSearch("limits.json", true), "limited");
+        assertEquals(List.of(), LimitCheck.violations(limited, limits));
+        assertTrue(limited.meshRows() <= 12 && limited.meshCols() <= 14);
+        limited.macros().forEach(m -> {
+            assertTrue(m.crossbarCount() <= 512, m.crossbarCount() + " crossbars");
+            assertTrue(m.adcs().count() >= m.crossbarCount(), m.adcs().count() + " ADCs for " + m.crossbarCount()
+                    + " crossbars of 128 columns");
+            assertTrue(m.dacs().count() <= 512L * 128, m.dacs().count() + " DACs");
+        });
+        Accelerator free = synthesize(smallSearch("free.json", false), "free");
+        assertFalse(LimitCheck.violations(free, limits).isEmpty(), "the search without limits keeps them anyway; "
+                + "the test would prove nothing");
+    }
+
+    @Test
+    void aZeroOrNegativeLimitIsOneLineNamingTheFileAndFieldWithExitCode2() throws IOException {
+        ObjectNode root = defaultTree();
+        ((ObjectNode) root.get("limits").get("columnsPerAdc")).put("max", 0);
+        Path file = dir.resolve("zero.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        String zero = file + ": $.limits.columnsPerAdc.max: must be an integer in [1, 1000000000], found 0";
+        CliRun config = CliRun.of("config", "--config", file.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, config.exitCode(), config.err());
+        assertEquals("pimsyn config: " + zero, config.err().strip());
+        CliRun synthesize = CliRun.of("synthesize", "--model", "cifar10-vgg", "--config", file.toString(), "--out",
+                dir.resolve("x").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, synthesize.exitCode(), synthesize.err());
+        assertEquals("pimsyn synthesize: " + zero, synthesize.err().strip());
+
+        ((ObjectNode) root.get("limits").get("columnsPerAdc")).put("max", 128);
+        ((ObjectNode) root.get("limits").get("meshRows")).put("max", -3);
+        Files.writeString(file, JSON.writeValueAsString(root));
+        CliRun negative = CliRun.of("config", "--config", file.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, negative.exitCode());
+        assertEquals("pimsyn config: " + file + ": $.limits.meshRows.max: must be an integer in [1, 32768], found -3",
+                negative.err().strip());
+    }
+}
