@@ -50,7 +50,7 @@ final class DesignText {
         return t.render();
     }
 
-    static String figures(Performance p, double clockGhz) {
+    static String figures(Performance p, double clockGhz, long latencyAloneCycles) {
         StringBuilder s = new StringBuilder();
         line(s, "Power efficiency: %,.2f GOPS/W", p.gopsPerWatt());
         line(s, "Throughput: %,.2f GOPS (an image every %,d cycles, %s; %s)", p.throughputGops(),
@@ -59,7 +59,8 @@ final class DesignText {
                 p.boundIntervalCycles(), p.intervalToBoundRatio());
         line(s, "Power: %,.2f mW steady state, %,.2f mW run average; budget %,.2f mW (%s)", p.steadyStatePowerMw(),
                 p.averagePowerMw(), p.powerBudgetMw(), p.withinPowerBudget() ? "within" : "EXCEEDED");
-        line(s, "Latency in the stream: %,d cycles (%s)", p.streamLatencyCycles(),
+        line(s, "Latency: %,d cycles (%s) for one image alone, %,d cycles (%s) in the stream",
+                latencyAloneCycles, ReportText.time(latencyAloneCycles / clockGhz), p.streamLatencyCycles(),
                 ReportText.time(p.streamLatencyCycles() / clockGhz));
         return s.toString();
     }

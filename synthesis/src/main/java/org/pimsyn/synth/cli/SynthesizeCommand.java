@@ -35,7 +35,9 @@ import org.pimsyn.synth.explore.ExplorationStatistics;
 import org.pimsyn.synth.explore.RankedDesign;
 import org.pimsyn.synth.explore.TimeBudgetSpentException;
 import org.pimsyn.synth.hardware.EvolutionParameters;
+import org.pimsyn.synth.design.LimitCheck;
 import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.io.OutputDirectory;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.objective.Direction;
@@ -103,6 +105,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Option(names = "--power", paramLabel = "W", defaultValue = "49",
             description = "Total power budget in watts (default: ${DEFAULT-VALUE}).")
     double powerW;
+
+    @Option(names = "--physical-limits", paramLabel = "MODE",
+            description = "What the library's physical limits do: check (default: the design is checked against "
+                    + "them and every limit it breaks is listed) or enforce (the stages keep every design within "
+                    + "them; slower, as the search's bounds do not yet account for them).")
+    String physicalLimits;
 
     @Option(names = "--area", paramLabel = "MM2",
             description = "Chip area limit in mm2 (default: none). A design over it scores 0, as one over the power "
@@ -190,7 +198,11 @@ public final class SynthesizeCommand implements Callable<Integer> {
         MacroMode mode = macroMode();
         checkOptions();
         Network network = source.load();
-        HardwareLibrary library = config.load();
+        HardwareLibrary configured = config.load();
+        boolean enforce = enforceLimits();
+        // Checked only, the limits stay out of the request: the search, its bounds and its fingerprint are those of
+        // a library without them.
+        HardwareLibrary library = enforce ? configured : configured.withLimits(PhysicalLimits.NONE);
         Optional<DesignPointExecutorProvider.Started> elsewhere = executorElsewhere();
         SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing);
         if (areaMm2 != null) {
@@ -231,7 +243,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
                         best.candidateIndex(), best.candidates(), request.objective().displayName(),
                         request.objective().unit(), best.outcome().bestFitnessPerGeneration(), result.statistics()));
                 files.addAll(SynthesisOutputs.write(dir, design,
-                        RunReports.synthesis(request, source.origin(), seed, settings, result, report)));
+                        RunReports.synthesis(request, source.origin(), seed, settings, result, report,
+                                new RunReports.LimitsChecked(enforce, LimitCheck.violations(design.accelerator(),
+                                        configured.limits())))));
                 files.add(ReportHtml.write(dir, html));
                 files.add(journal.commit());
             }
@@ -240,9 +254,35 @@ public final class SynthesizeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         String where = threadCount + " thread" + (threadCount == 1 ? "" : "s")
                 + elsewhere.map(e -> " and " + e.where()).orElse("");
-        stdout.print(summary(request, result, design, report, where, files, resumed));
+        stdout.print(summary(request, result, design, report, where, files, resumed,
+                limitsText(configured, enforce, LimitCheck.violations(design.accelerator(), configured.limits()))));
         stdout.flush();
         return Main.EXIT_OK;
+    }
+
+    /** What the design breaks of the library's limits, for the summary: "" where nothing. */
+    private static String limitsText(HardwareLibrary configured, boolean enforced, List<String> broken) {
+        if (broken.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("Physical limits of " + configured.origin() + " (" + (enforced ? "enforced"
+                : "checked, not enforced: --physical-limits enforce keeps designs within them") + "): the design breaks "
+                + broken.size() + ":\n");
+        broken.stream().limit(8).forEach(v -> s.append("  ").append(v).append('\n'));
+        if (broken.size() > 8) {
+            s.append("  and ").append(broken.size() - 8).append(" more (report.json, physicalLimits)\n");
+        }
+        return s.toString();
+    }
+
+    private boolean enforceLimits() {
+        if (physicalLimits == null || physicalLimits.equals("check")) {
+            return false;
+        }
+        if (physicalLimits.equals("enforce")) {
+            return true;
+        }
+        throw new InputException("--physical-limits: \"" + physicalLimits + "\" is not a mode; allowed: check, enforce");
     }
 
     /**
@@ -386,7 +426,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
     }
 
     private String summary(SynthesisRequest request, ExplorationResult result, Design design,
-            SimulationReport report, String where, List<Path> files, boolean resumed) {
+            SimulationReport report, String where, List<Path> files, boolean resumed, String limits) {
         StringBuilder s = new StringBuilder();
         RankedDesign best = result.best();
         s.append("Synthesized ").append(request.network().name()).append(" (").append(source.origin())
@@ -400,8 +440,10 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 .append(design.accelerator().macros().size()).append(" macros; scratchpads up to ")
                 .append(table.scratchpadKb()).append(" KB\n\n");
         s.append(DesignText.layers(table)).append('\n');
-        s.append(DesignText.figures(report.performance(), design.accelerator().clockGhz()));
+        s.append(DesignText.figures(report.performance(), design.accelerator().clockGhz(),
+                report.run().latencyAloneCycles()));
         s.append(ChipFiguresText.summary(ChipFiguresJson.of(design, report.performance().throughputGops())));
+        s.append(limits);
         Objective objective = request.objective();
         // The figures above already give the default objective's value.
         if (objective != Objectives.DEFAULT) {

@@ -33,6 +33,13 @@ import org.pimsyn.synth.objective.Objectives;
  * design's {@code area} and {@code peak} figures ({@link ChipFiguresJson}) beside it.
  */
 public final class RunReports {
+    /** Whether the stages kept designs within the library's physical limits, and what the chosen design breaks. */
+    public record LimitsChecked(boolean enforced, List<String> violations) {
+        public LimitsChecked {
+            violations = List.copyOf(violations);
+        }
+    }
+
     public static final String SYNTHESIS_FORMAT = "pimsyn-synthesis-report";
     public static final String SIMULATION_FORMAT = "pimsyn-simulation-report";
     /**
@@ -52,6 +59,15 @@ public final class RunReports {
      */
     public static String synthesis(SynthesisRequest request, String networkSource, long seed,
             ExplorationSettings settings, ExplorationResult result, SimulationReport simulation) {
+        return synthesis(request, networkSource, seed, settings, result, simulation, null);
+    }
+
+    /**
+     * @param limits the library's physical limits and how the run treated them, or null to leave the section out
+     */
+    public static String synthesis(SynthesisRequest request, String networkSource, long seed,
+            ExplorationSettings settings, ExplorationResult result, SimulationReport simulation,
+            LimitsChecked limits) {
         ObjectNode root = OutputJson.MAPPER.createObjectNode();
         root.put("format", SYNTHESIS_FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
@@ -62,6 +78,12 @@ public final class RunReports {
         chosen.put("fitnessEvaluations", best.outcome().evaluations());
         root.set("simulation", OutputJson.tree(simulation));
         ChipFiguresJson.put(root, ChipFiguresJson.of(best.design(), simulation.performance().throughputGops()));
+        if (limits != null) {
+            ObjectNode l = root.putObject("physicalLimits");
+            l.put("mode", limits.enforced() ? "enforce" : "check");
+            ArrayNode broken = l.putArray("violations");
+            limits.violations().forEach(broken::add);
+        }
         ArrayNode history = root.putArray("bestFitnessPerGeneration");
         for (double f : best.outcome().bestFitnessPerGeneration()) {
             history.add(f);

@@ -58,18 +58,26 @@ class PhysicalLimitsEndToEndTest {
         return file;
     }
 
-    private Accelerator synthesize(Path library, String out) throws IOException {
-        CliRun run = CliRun.of("synthesize", "--model", "cifar10-vgg", "--power", "10", "--config",
-                library.toString(), "--out", dir.resolve(out).toString(), "--genes", "4", "--generations", "2",
-                "--threads", "2");
+    private CliRun synthesize(Path library, String out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("synthesize", "--model", "cifar10-vgg", "--power", "10",
+                "--config", library.toString(), "--out", dir.resolve(out).toString(), "--genes", "4",
+                "--generations", "2", "--threads", "2"));
+        args.addAll(List.of(more));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
         assertEquals(Main.EXIT_OK, run.exitCode(), run.err());
+        return run;
+    }
+
+    private Accelerator design(String out) {
         return DesignJson.read(dir.resolve(out).resolve("design.json")).accelerator();
     }
 
     @Test
-    void aSynthesizedZooDesignKeepsTheDefaultLimitsWhichTheSearchWithoutThemBreaks() throws IOException {
+    void enforcedTheDefaultLimitsHoldWhichTheSearchOnlyCheckingThemBreaksAndLists() throws IOException {
         PhysicalLimits limits = HardwareLibrary.builtIn().limits();
-        Accelerator limited = synthesize(smallSearch("limits.json", true), "limited");
+        Path library = smallSearch("limits.json", true);
+        synthesize(library, "limited", "--physical-limits", "enforce");
+        Accelerator limited = design("limited");
         assertEquals(List.of(), LimitCheck.violations(limited, limits));
         assertTrue(limited.meshRows() <= 12 && limited.meshCols() <= 14);
         limited.macros().forEach(m -> {
@@ -78,9 +86,24 @@ class PhysicalLimitsEndToEndTest {
                     + " crossbars of 128 columns");
             assertTrue(m.dacs().count() <= 512L * 128, m.dacs().count() + " DACs");
         });
-        Accelerator free = synthesize(smallSearch("free.json", false), "free");
-        assertFalse(LimitCheck.violations(free, limits).isEmpty(), "the search without limits keeps them anyway; "
-                + "the test would prove nothing");
+        assertEquals("enforce", JSON.readTree(dir.resolve("limited").resolve("report.json").toFile())
+                .at("/physicalLimits/mode").textValue());
+
+        CliRun checked = synthesize(library, "free");
+        List<String> broken = LimitCheck.violations(design("free"), limits);
+        assertFalse(broken.isEmpty(), "the search without limits keeps them anyway; the test would prove nothing");
+        var report = JSON.readTree(dir.resolve("free").resolve("report.json").toFile()).get("physicalLimits");
+        assertEquals("check", report.get("mode").textValue());
+        assertEquals(broken.size(), report.get("violations").size());
+        assertEquals(broken.get(0), report.get("violations").get(0).textValue());
+        assertTrue(checked.out().contains("(checked, not enforced: --physical-limits enforce keeps designs within "
+                + "them): the design breaks " + broken.size() + ":\n  " + broken.get(0)), checked.out());
+
+        CliRun bad = CliRun.of("synthesize", "--model", "cifar10-vgg", "--physical-limits", "strict", "--out",
+                dir.resolve("bad").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, bad.exitCode());
+        assertEquals("pimsyn synthesize: --physical-limits: \"strict\" is not a mode; allowed: check, enforce",
+                bad.err().strip());
     }
 
     @Test

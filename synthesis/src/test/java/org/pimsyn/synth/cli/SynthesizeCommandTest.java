@@ -111,7 +111,8 @@ class SynthesizeCommandTest {
         List<String> sections = new ArrayList<>();
         report.fieldNames().forEachRemaining(sections::add);
         assertEquals(List.of("format", "formatVersion", "inputs", "design", "simulation", "area", "peak",
-                "bestFitnessPerGeneration", "topDesigns", "exploration", "execution"), sections);
+                "physicalLimits", "bestFitnessPerGeneration", "topDesigns", "exploration", "execution"), sections);
+        assertEquals("check", report.at("/physicalLimits/mode").textValue());
         JsonNode in = report.get("inputs");
         assertEquals(300.0, in.get("powerMw").doubleValue());
         assertEquals("specified", in.get("macroMode").textValue());
