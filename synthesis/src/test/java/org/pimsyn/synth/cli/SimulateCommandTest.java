@@ -106,6 +106,18 @@ class SimulateCommandTest {
         assertFalse(report.get("runPlan").has("steadyState"), "exactly 3 images");
         assertEquals(3, report.get("simulation").get("run").get("images").intValue());
         assertTrue(run.out().contains("\nSimulated 3 images: "), run.out());
+        assertEquals("oldestImageFirst", report.at("/runPlan/arbitration").textValue(), "the design's");
+        assertEquals(2, report.at("/runPlan/sampleHoldSlots").intValue(), "the design's");
+
+        Path other = dir.resolve("sim-rules");
+        CliRun rules = CliRun.of("simulate", "--design", design().toString(), "--images", "3", "--arbitration",
+                "earliestReady", "--sample-hold-slots", "0", "--out", other.toString());
+        assertEquals(0, rules.exitCode(), rules.err());
+        JsonNode plan = JSON.readTree(other.resolve("simulation-report.json").toFile()).get("runPlan");
+        assertEquals("earliestReady", plan.get("arbitration").textValue());
+        assertEquals(0, plan.get("sampleHoldSlots").intValue());
+        assertTrue(rules.out().contains("\nStreamed: 3 images, earliestReady arbitration, unbounded sample-and-hold\n"),
+                rules.out());
     }
 
     @Test
@@ -158,6 +170,8 @@ class SimulateCommandTest {
             {"simulate", "--design", d, "--trace-window", "5:10", "--out", o},
             {"simulate", "--design", d, "--trace", "vcd", "--trace-window", "10:5", "--out", o},
             {"simulate", "--design", d, "--trace", "csv", "--csv-window", "0", "--out", o},
+            {"simulate", "--design", d, "--arbitration", "fifo", "--out", o},
+            {"simulate", "--design", d, "--sample-hold-slots", "-1", "--out", o},
         };
         for (String[] c : cases) {
             assertOneLineError(CliRun.of(c));
@@ -166,6 +180,10 @@ class SimulateCommandTest {
                 CliRun.of(cases[1]).err().strip());
         assertEquals("pimsyn simulate: --trace: unknown format 'svg'; allowed: json (or chrome), vcd, csv, all, "
                 + "comma-separated", CliRun.of(cases[3]).err().strip());
+        assertEquals("pimsyn simulate: --arbitration: \"fifo\" is not an arbitration order; allowed: "
+                + "oldestImageFirst, earliestReady", CliRun.of(cases[7]).err().strip());
+        assertEquals("pimsyn simulate: --sample-hold-slots: must be an integer >= 0 (0: no limit), got -1",
+                CliRun.of(cases[8]).err().strip());
         assertFalse(Files.exists(out));
     }
 
