@@ -269,6 +269,18 @@ public final class Activity {
         return waitCycles[resource];
     }
 
+    /**
+     * Cycles MVMs spent waiting for a sample-and-hold slot of their crossbar set, summed over MVMs: stalls of the
+     * back-pressure rule, apart from the resources' wait cycles.
+     */
+    public long sampleHoldWaitCycles() {
+        long sum = 0;
+        for (int r = resources.size(); r < waitCycles.length; r++) {
+            sum += waitCycles[r];
+        }
+        return sum;
+    }
+
     /** Highest scratchpad occupancy of a macro, in bits (see "Timing rules" for what counts). */
     public long scratchpadHighWaterBits(int macro) {
         return highWaterBits[macro];

@@ -30,13 +30,14 @@ import org.pimsyn.sim.timing.TimingRules;
  *
  * <p>A run streaming to a steady state ({@link SteadyStateRule}) stops at the end of the image after which the
  * interval has converged; the later images it had started are abandoned. It converges in one of two ways: by the
- * rule's two windows of gaps, or exactly, when the schedule keeps pace with the arrivals and repeats itself with a
- * period of {@code p} images (1 to {@value #MAX_PERIOD}): every IR of image {@code k} started exactly {@code p}
- * arrival intervals after the same IR of image {@code k-p}, as did their ends, and so for more images in a row than
- * {@code p} plus the most images ever in flight beyond the last ended one, after the rule's warm-up. Every image in
- * flight then repeats one a period earlier, relative to its arrival, so the run goes on repeating. The interval is
- * then the arrival interval, the bound. (A schedule repeating by a longer shift falls behind the arrivals: the
- * images waiting for it pile up, which may change it later, so only the windows decide there.)
+ * rule's two windows of gaps, or exactly, when the schedule repeats itself with its arrivals, with a period of
+ * {@code p} images (1 to {@value #MAX_PERIOD}): image {@code k} arrived and ended {@code S} cycles after image
+ * {@code k-p}, and every IR of it started as long after its arrival as the same IR of image {@code k-p}; and so for
+ * more images in a row than {@code p} plus the most images ever in flight (arrived or started) beyond the last
+ * ended one, after the rule's warm-up. Every image in flight then repeats one a period earlier, relative to its
+ * arrival, and the arrivals follow the ends (or the bound's pace), so the run goes on repeating; the interval is
+ * {@code S / p}. (Where the arrivals do not repeat with the ends, a schedule that falls behind arrivals paced at the
+ * bound lets waiting images pile up, which may change it later, so only the windows decide there.)
  *
  * <p>Buffers grow to the largest program seen and are reused; one loop serves one thread.
  */
@@ -369,6 +370,8 @@ final class EventLoop {
     /** Image {@code image} arrives: its sources no longer wait for it. */
     private void arrive(int image, long now) {
         arrivalAt[image] = now;
+        // An arrived image is in flight, started or not: the next arrivals depend on the ends before it.
+        mostAhead = Math.max(mostAhead, image - completedImages);
         int base = image * n;
         for (int k = 0; k < sourceCount; k++) {
             int i = sources[k];

@@ -3,8 +3,9 @@ package org.pimsyn.sim.report;
 /** Where the steady-state interval between images comes from. */
 public enum IntervalBasis {
     /**
-     * Measured on a stream whose interval converged ({@link org.pimsyn.sim.engine.SteadyStateRule}): the mean gap
-     * between image ends over the rule's last two windows, which agreed within its tolerance.
+     * Measured on a stream whose interval converged: its schedule repeated itself with its arrivals every p images
+     * by S cycles (the interval is S / p), or the mean gaps between image ends over the last two windows of the
+     * rule ({@link org.pimsyn.sim.engine.SteadyStateRule}) agreed within its tolerance (the interval is their mean).
      */
     CONVERGED,
     /**

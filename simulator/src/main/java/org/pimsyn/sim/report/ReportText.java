@@ -35,6 +35,8 @@ public final class ReportText {
         line(out, "Latency: %,d cycles (%s) for one image alone, %,d cycles (%s) in the stream",
                 run.latencyAloneCycles(), time(run.latencyAloneCycles() / run.clockGhz()), p.streamLatencyCycles(),
                 time(p.streamLatencyCycles() / run.clockGhz()));
+        line(out, "Sample-and-hold waits: %,d cycles, summed over the MVMs that waited for a slot",
+                run.sampleHoldWaitCycles());
         line(out, "Throughput: %,.2f GOPS; energy per image: %s", p.throughputGops(), energy(p.energyPerImagePj()));
         line(out, "Power: %,.2f mW steady state, %,.2f mW run average; budget %,.2f mW: %s", p.steadyStatePowerMw(),
                 p.averagePowerMw(), p.powerBudgetMw(), p.withinPowerBudget() ? "within" : "EXCEEDED");

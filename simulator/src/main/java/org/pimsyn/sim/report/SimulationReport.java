@@ -41,10 +41,11 @@ public record SimulationReport(
      * @param plan               how the images were streamed, in words ({@link RunPlan#describe()})
      * @param arbitration        the arbitration order's label
      * @param latencyAloneCycles one image's latency when it runs alone, no other image in flight
+     * @param sampleHoldWaitCycles cycles MVMs waited for a sample-and-hold slot, summed over MVMs
      * @param timeNs             makespan in ns; energies are over the whole run
      */
     public record Run(double clockGhz, int images, String plan, String arbitration, long latencyAloneCycles,
-            long irExecutions, long cycles, double timeNs, double dynamicEnergyPj, double staticEnergyPj,
+            long sampleHoldWaitCycles, long irExecutions, long cycles, double timeNs, double dynamicEnergyPj, double staticEnergyPj,
             double totalEnergyPj) {
     }
 
@@ -67,7 +68,8 @@ public record SimulationReport(
         Accelerator acc = activity.accelerator();
         Performance perf = Performance.of(activity, energy);
         Run run = new Run(acc.clockGhz(), activity.images(), activity.plan().describe(),
-                activity.plan().arbitration().label(), activity.latencyAloneCycles(), activity.irExecutions(), activity.cycles(),
+                activity.plan().arbitration().label(), activity.latencyAloneCycles(), activity.sampleHoldWaitCycles(),
+                activity.irExecutions(), activity.cycles(),
                 activity.nanoseconds(activity.cycles()), energy.dynamicPj(), energy.staticPj(), energy.totalPj());
         List<LayerTiming> layers = new ArrayList<>();
         for (int l = 0; l < activity.layerCount(); l++) {

@@ -62,6 +62,18 @@ class SampleHoldTest {
     }
 
     @Test
+    void slotWaitsAreCountedApartFromTheResources() {
+        // Double-buffered: at 24 the crossbars are free, but m2 and m3 find both slots full and wait for one, m2
+        // until 52 and m3 until 92: 28 + 68 = 96 cycles.
+        Activity a = new SimulationEngine().run(DESIGN, TestDesigns.library(), fourMvmsEachConvertedByOneAdc(),
+                RunPlan.images(1).withSampleHoldSlots(2), null);
+        assertEquals(96, a.sampleHoldWaitCycles());
+        Activity unbounded = new SimulationEngine().run(DESIGN, TestDesigns.library(), fourMvmsEachConvertedByOneAdc(),
+                RunPlan.images(1).withSampleHoldSlots(0), null);
+        assertEquals(0, unbounded.sampleHoldWaitCycles());
+    }
+
+    @Test
     void oneSlotSerializesComputeAndConversion() {
         RecordingObserver obs = run(1);
         // Each MVM waits for the conversion before it: m 0..12, a 12..52, m 52..64, a 64..104, ...

@@ -33,6 +33,7 @@ import org.pimsyn.synth.io.AtomicFiles;
 import org.pimsyn.synth.io.OutputDirectory;
 import org.pimsyn.synth.output.ChipFiguresJson;
 import org.pimsyn.synth.output.DesignJson;
+import org.pimsyn.synth.output.FitnessRunJson;
 import org.pimsyn.synth.output.LayerTable;
 import org.pimsyn.synth.output.ReportHtml;
 import org.pimsyn.synth.output.RunReports;
@@ -149,9 +150,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (images != null && images < 1) {
             throw new InputException("--images: must be an integer >= 1, got " + images);
         }
-        if (sampleHoldSlots != null && sampleHoldSlots < 0) {
-            throw new InputException("--sample-hold-slots: must be an integer >= 0 (0: no limit), got "
-                    + sampleHoldSlots);
+        if (sampleHoldSlots != null && (sampleHoldSlots < 0 || sampleHoldSlots > FitnessRunJson.MAX_SAMPLE_HOLD_SLOTS)) {
+            throw new InputException("--sample-hold-slots: must be an integer in [0, "
+                    + FitnessRunJson.MAX_SAMPLE_HOLD_SLOTS + "] (0: no limit), got " + sampleHoldSlots);
         }
         if (trace == null && (traceWindow != null || traceGzip || csvWindow != null)) {
             throw new InputException("--trace-window, --trace-gzip and --csv-window only apply with --trace");

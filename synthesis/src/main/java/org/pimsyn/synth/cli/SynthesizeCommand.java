@@ -197,9 +197,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
     public Integer call() {
         MacroMode mode = macroMode();
         checkOptions();
+        boolean enforce = enforceLimits();
         Network network = source.load();
         HardwareLibrary configured = config.load();
-        boolean enforce = enforceLimits();
         // Checked only, the limits stay out of the request: the search, its bounds and its fingerprint are those of
         // a library without them.
         HardwareLibrary library = enforce ? configured : configured.withLimits(PhysicalLimits.NONE);
@@ -276,10 +276,10 @@ public final class SynthesizeCommand implements Callable<Integer> {
     }
 
     private boolean enforceLimits() {
-        if (physicalLimits == null || physicalLimits.equals("check")) {
+        if (physicalLimits == null || physicalLimits.equalsIgnoreCase("check")) {
             return false;
         }
-        if (physicalLimits.equals("enforce")) {
+        if (physicalLimits.equalsIgnoreCase("enforce")) {
             return true;
         }
         throw new InputException("--physical-limits: \"" + physicalLimits + "\" is not a mode; allowed: check, enforce");

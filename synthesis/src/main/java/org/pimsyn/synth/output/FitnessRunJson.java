@@ -13,6 +13,9 @@ import org.pimsyn.synth.io.JsonObjectFields;
  * no {@code steadyState}.
  */
 public final class FitnessRunJson {
+    /** The most sample-and-hold slots a run may ask for: far beyond any circuit, small enough to be a count. */
+    public static final int MAX_SAMPLE_HOLD_SLOTS = 1 << 20;
+
     private FitnessRunJson() {
     }
 
@@ -37,7 +40,7 @@ public final class FitnessRunJson {
         String label = run.text("arbitration");
         Arbitration arbitration = Arbitration.fromLabel(label).orElseThrow(() -> run.error("arbitration",
                 "\"" + label + "\" is not an arbitration order; allowed: " + Arbitration.labels()));
-        int slots = run.integer("sampleHoldSlots", 0, 1 << 20);
+        int slots = run.integer("sampleHoldSlots", 0, MAX_SAMPLE_HOLD_SLOTS);
         if (!run.has("steadyState")) {
             return new RunPlan(images, null, arbitration, slots);
         }

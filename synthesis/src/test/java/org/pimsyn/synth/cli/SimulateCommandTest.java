@@ -182,7 +182,7 @@ class SimulateCommandTest {
                 + "comma-separated", CliRun.of(cases[3]).err().strip());
         assertEquals("pimsyn simulate: --arbitration: \"fifo\" is not an arbitration order; allowed: "
                 + "oldestImageFirst, earliestReady", CliRun.of(cases[7]).err().strip());
-        assertEquals("pimsyn simulate: --sample-hold-slots: must be an integer >= 0 (0: no limit), got -1",
+        assertEquals("pimsyn simulate: --sample-hold-slots: must be an integer in [0, 1048576] (0: no limit), got -1",
                 CliRun.of(cases[8]).err().strip());
         assertFalse(Files.exists(out));
     }
