@@ -37,6 +37,8 @@ public final class Activity {
     private final int repeatedPeriodImages;
     private final long latencyAloneCycles;
     private final long[] arrivalCycles;
+    /** See {@link #bottleneckCycles()}. */
+    private final long boundCycles;
 
     /**
      * The counts of a run; {@code loop} null for counting without timing ({@link SimulationEngine#count}): no
@@ -52,6 +54,7 @@ public final class Activity {
         repeatedPeriodImages = timed ? loop.repeatedPeriodImages() : 1;
         latencyAloneCycles = timed ? loop.latencyAloneCycles() : 0;
         arrivalCycles = timed ? loop.arrivalCycles() : new long[images];
+        boundCycles = c.boundCycles();
         irExecutions = (long) c.program.size() * images;
         resources = c.resources;
         if (timed) {
@@ -125,11 +128,6 @@ public final class Activity {
         return plan;
     }
 
-    /** Whether a steady-state run stopped because its interval converged, before its most images. */
-    public boolean stoppedAtSteadyState() {
-        return timed && plan.streamsToSteadyState() && images < plan.images();
-    }
-
     /**
      * The interval between images as the run shows it: where the schedule repeated itself every p images by a
      * shift of S cycles, which stopped the run, S / p rounded up; else the mean gap between image ends over the last
@@ -199,18 +197,9 @@ public final class Activity {
         return latencyAloneCycles;
     }
 
-    /** The cycle the image arrived (0 for the first). */
-    public long arrivalCycle(int image) {
-        return arrivalCycles[image];
-    }
-
     /** The largest per-image busy time of any resource, per unit for pools (rounded up); at least 1. */
     public long bottleneckCycles() {
-        long worst = 1;
-        for (int r = 0; r < busyCycles.length; r++) {
-            worst = Math.max(worst, busyCyclesPerImage(r));
-        }
-        return worst;
+        return boundCycles;
     }
 
     /** The resource's busy time per image, per unit for pools (rounded up). */

@@ -1,7 +1,5 @@
 package org.pimsyn.sim.engine;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -31,19 +29,12 @@ public enum Arbitration {
     }
 
     /** The name every output and option uses. */
-    @JsonValue
     public String label() {
         return label;
     }
 
     public static Optional<Arbitration> fromLabel(String label) {
         return Arrays.stream(values()).filter(a -> a.label.equals(label)).findFirst();
-    }
-
-    @JsonCreator
-    static Arbitration ofLabel(String label) {
-        return fromLabel(label).orElseThrow(() -> new IllegalArgumentException("unknown arbitration \"" + label
-                + "\"; allowed: " + labels()));
     }
 
     /** The labels, for messages listing what is allowed. */

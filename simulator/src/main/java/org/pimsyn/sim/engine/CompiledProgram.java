@@ -59,6 +59,18 @@ final class CompiledProgram {
     /** What one image's IRs measure, for every action count. */
     final IrTallies tallies;
     long[] busyCycles;
+    /**
+     * The bound interval: the largest per-image busy time of any resource, per unit for pools (rounded up), at
+     * least 1. No run streams images faster; arrivals are paced at it.
+     */
+    long boundCycles() {
+        long worst = 1;
+        for (int r = 0; r < resources.size(); r++) {
+            worst = Math.max(worst, TimingRules.ceilDiv(busyCycles[r], resources.capacity(r)));
+        }
+        return worst;
+    }
+
     /** The longest IR duration: events are never scheduled further ahead. */
     int maxDuration;
 

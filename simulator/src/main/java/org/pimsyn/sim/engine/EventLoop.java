@@ -3,7 +3,6 @@ package org.pimsyn.sim.engine;
 import java.util.Arrays;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.ir.IrProgram;
-import org.pimsyn.sim.timing.TimingRules;
 
 /**
  * The discrete-event loop. It jumps from one IR end to the next; at each such cycle it first retires every
@@ -269,7 +268,7 @@ final class EventLoop {
         for (int k = 0; k < edges; k++) {
             pending[program.successorAt(k)]++;
         }
-        arrivalCycles = arrivalCycles(c);
+        arrivalCycles = c.boundCycles();
         if (sources.length < n) {
             sources = new int[n];
         }
@@ -356,15 +355,6 @@ final class EventLoop {
                 holdGiven[adc] = tableResources + crossbars;
             }
         }
-    }
-
-    /** The bound interval: the busiest resource's busy cycles per image, per unit, at least 1. */
-    static long arrivalCycles(CompiledProgram c) {
-        long worst = 1;
-        for (int r = 0; r < c.resources.size(); r++) {
-            worst = Math.max(worst, TimingRules.ceilDiv(c.busyCycles[r], c.resources.capacity(r)));
-        }
-        return worst;
     }
 
     /** Image {@code image} arrives: its sources no longer wait for it. */

@@ -102,13 +102,14 @@ public final class SimulationEngine {
      * images for the bound B, as many as the pipeline holds at the bound's pace plus one (see {@link EventLoop}).
      */
     private LoopResults stream(CompiledProgram compiled, RunPlan plan, SimulationObserver observer) {
-        if (plan.images() == 1) {
-            LoopResults one = loop.run(compiled, observer, plan.arbitration(), null, plan.sampleHoldSlots(), 1, 0);
-            return one.withLatencyAlone(one.imageEndCycles()[0]);
-        }
-        LoopResults one = loop.run(compiled, null, plan.arbitration(), null, plan.sampleHoldSlots(), 1, 0);
+        boolean oneImage = plan.images() == 1;
+        LoopResults one = loop.run(compiled, oneImage ? observer : null, plan.arbitration(), null,
+                plan.sampleHoldSlots(), 1, 0);
         long alone = one.imageEndCycles()[0];
-        long window = TimingRules.ceilDiv(alone, EventLoop.arrivalCycles(compiled)) + 1;
+        if (oneImage) {
+            return one.withLatencyAlone(alone);
+        }
+        long window = TimingRules.ceilDiv(alone, compiled.boundCycles()) + 1;
         return loop.run(compiled, observer, plan.arbitration(), plan.steadyState(), plan.sampleHoldSlots(),
                 plan.images(), (int) Math.min(window, plan.images())).withLatencyAlone(alone);
     }

@@ -42,6 +42,11 @@ public record SteadyStateRule(int warmupImages, int windowImages, double toleran
 
     /** Images of the shortest stream that can converge: warm-up and two windows of gaps. */
     public int minImages() {
+        return minImages(warmupImages, windowImages);
+    }
+
+    /** {@link #minImages()} of a rule with this warm-up and window, before making one. */
+    public static int minImages(int warmupImages, int windowImages) {
         return warmupImages + 2 * windowImages + 1;
     }
 

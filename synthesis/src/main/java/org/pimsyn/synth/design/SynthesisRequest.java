@@ -80,11 +80,6 @@ public record SynthesisRequest(
                 RunPlan.untilSteady(), Objectives.DEFAULT);
     }
 
-    public SynthesisRequest withFitnessRun(RunPlan newFitnessRun) {
-        return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
-                newFitnessRun, objective, areaLimitMm2);
-    }
-
     public SynthesisRequest withSearchSize(int newGenes, int newGenerations) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, newGenes, newGenerations,
                 fitnessRun, objective, areaLimitMm2);

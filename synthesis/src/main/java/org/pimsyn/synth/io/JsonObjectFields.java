@@ -254,11 +254,19 @@ public final class JsonObjectFields {
     }
 
     private int integerIn(JsonNode value, String at, int min, int max) {
+        return integerAt(file, at, value, min, max);
+    }
+
+    /**
+     * An integer in [min, max] at a JSON path of a file read without this class's object walk (files of other
+     * tools); errors as {@link #integer} gives them.
+     */
+    public static int integerAt(String file, String path, JsonNode value, int min, int max) {
         if (!value.isIntegralNumber()) {
-            throw new InputException(file + ": " + at + ": expected an integer, found " + describe(value));
+            throw new InputException(file + ": " + path + ": expected an integer, found " + describe(value));
         }
         if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw new InputException(file + ": " + at + ": must be an integer in [" + min + ", " + max
+            throw new InputException(file + ": " + path + ": must be an integer in [" + min + ", " + max
                     + "], found " + value.asText());
         }
         return value.intValue();
@@ -268,7 +276,8 @@ public final class JsonObjectFields {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static String describe(JsonNode value) {
+    /** A JSON value in words for messages: "the string "..."", "the number 3", "an array", .... */
+    public static String describe(JsonNode value) {
         if (value.isTextual()) {
             String t = value.textValue();
             return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "\"";

@@ -59,20 +59,12 @@ public final class OriginalConfig {
         same(out, "$.RRAM['" + xbKey + "'].latency", number(object("RRAM", xbKey), "$.RRAM['" + xbKey + "']",
                 "latency"), xb.power().latencyNs(), "read latency ns");
         String adcKey = Integer.toString(design.adcBits());
-        library.adc(design.adcBits()).ifPresent((AdcSpec adc) -> {
-            JsonNode a = object("ADC", adcKey);
-            String at = "$.ADC['" + adcKey + "']";
-            power(out, at, a, adc.power(), true, false);
-            same(out, at + ".frequency", number(a, at, "frequency"), adc.sampleRateGsps(), "GS/s");
-            same(out, at + ".latency", number(a, at, "latency"), adc.power().latencyNs(), "latency ns");
-        });
+        library.adc(design.adcBits()).ifPresent((AdcSpec adc) -> unit(out, "$.ADC['" + adcKey + "']",
+                object("ADC", adcKey), adc.power(), true, false, adc.sampleRateGsps(), "GS/s"));
         String dacKey = Integer.toString(design.resDacBits());
         DacSpec dac = library.dac(design.resDacBits());
-        JsonNode d = object("DAC", dacKey);
-        String dacAt = "$.DAC['" + dacKey + "']";
-        power(out, dacAt, d, dac.power(), false, true);
-        same(out, dacAt + ".frequency", number(d, dacAt, "frequency"), dac.sampleRateGsps(), "GS/s");
-        same(out, dacAt + ".latency", number(d, dacAt, "latency"), dac.power().latencyNs(), "latency ns");
+        unit(out, "$.DAC['" + dacKey + "']", object("DAC", dacKey), dac.power(), false, true, dac.sampleRateGsps(),
+                "GS/s");
         String spmKey = Integer.toString(design.scratchpadKb());
         for (ScratchpadSpec s : library.scratchpads()) {
             if (s.capacityKb() != design.scratchpadKb()) {
@@ -93,14 +85,20 @@ public final class OriginalConfig {
         for (int i = 0; i < kinds.length; i++) {
             AluSpec alu = library.alu(kinds[i]);
             String at = "$." + ALU_KEYS[i];
-            JsonNode a = required(root, "$", ALU_KEYS[i]);
-            power(out, at, a, alu.power(), false, false);
-            same(out, at + ".frequency", number(a, at, "frequency"), alu.frequencyGhz(), "vector operations per ns");
-            same(out, at + ".latency", number(a, at, "latency"), alu.power().latencyNs(), "latency ns");
+            unit(out, at, required(root, "$", ALU_KEYS[i]), alu.power(), false, false, alu.frequencyGhz(),
+                    "vector operations per ns");
             same(out, "$.vfu_width", number("vfu_width"), alu.vectorWidthElements(),
                     kinds[i].label() + " vector width");
         }
         return out;
+    }
+
+    /** A converter's or ALU's power, frequency (the original's rate, against {@code rate}) and latency. */
+    private void unit(List<String> out, String at, JsonNode node, ComponentPower p, boolean peakCorrection,
+            boolean staticCorrection, double rate, String rateUnit) {
+        power(out, at, node, p, peakCorrection, staticCorrection);
+        same(out, at + ".frequency", number(node, at, "frequency"), rate, rateUnit);
+        same(out, at + ".latency", number(node, at, "latency"), p.latencyNs(), "latency ns");
     }
 
     /** Static, dynamic and peak power (W in the config, mW in the library), with the two stated corrections. */

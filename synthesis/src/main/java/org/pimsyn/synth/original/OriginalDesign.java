@@ -1,5 +1,8 @@
 package org.pimsyn.synth.original;
 
+import static org.pimsyn.synth.io.JsonObjectFields.describe;
+import static org.pimsyn.synth.io.JsonObjectFields.integerAt;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -96,7 +99,8 @@ public record OriginalDesign(String source, double ratioRram, int resRramBits, i
         JsonNode root = JsonObjectFields.parse(text, source);
         if (!root.isObject()) {
             throw new InputException(source + ": $: expected an object (the original PIMSYN tool's design), found "
-                    + (root.isArray() ? "an array" : "a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    + (root.isArray() ? "an array"
+                            : "a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         }
         for (String key : DESIGN_KEYS) {
             if (!root.has(key)) {
@@ -177,38 +181,10 @@ public record OriginalDesign(String source, double ratioRram, int resRramBits, i
         return integerAt(source, "$." + key, root.get(key), min, max);
     }
 
-    private static int integerAt(String source, String path, JsonNode value, int min, int max) {
-        if (!value.isIntegralNumber()) {
-            throw new InputException(source + ": " + path + ": expected an integer, found " + describe(value));
-        }
-        if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw new InputException(source + ": " + path + ": must be an integer in [" + min + ", " + max
-                    + "], found " + value.asText());
-        }
-        return value.intValue();
-    }
-
     private static double number(String source, String path, JsonNode value) {
         if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
             throw new InputException(source + ": " + path + ": expected a finite number, found " + describe(value));
         }
         return value.doubleValue();
-    }
-
-    private static String describe(JsonNode value) {
-        if (value.isTextual()) {
-            String t = value.textValue();
-            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "\"";
-        }
-        if (value.isNumber()) {
-            return "the number " + value.asText();
-        }
-        if (value.isBoolean()) {
-            return "the boolean " + value.asText();
-        }
-        if (value.isNull()) {
-            return "null";
-        }
-        return value.isArray() ? "an array" : "an object";
     }
 }

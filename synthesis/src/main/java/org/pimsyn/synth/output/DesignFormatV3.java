@@ -5,10 +5,8 @@ import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.engine.RunPlan;
+import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.Performance;
-import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
-import org.pimsyn.synth.stage.dataflow.DataflowSpec;
-import org.pimsyn.synth.stage.dataflow.Placement;
 
 /**
  * Reads design files of format versions 1 to 3. Their fitness simulation ran {@code fitnessImages} images (two),
@@ -28,10 +26,9 @@ final class DesignFormatV3 {
         root.set("fitnessRun", FitnessRunJson.tree(RunPlan.untilSteady()));
     }
 
-    /** The performance of the design's fitness run. */
-    static Performance simulated(DataflowSpec spec, Placement placement, Accelerator accelerator,
-            ComponentLibrary library, RunPlan fitnessRun) {
-        return new Simulator().fitness(accelerator, library, DataflowSkeleton.of(spec).compile(placement).program(),
-                fitnessRun);
+    /** The performance of the design's fitness run, its program compiled from the design's spec and placement. */
+    static Performance simulated(IrProgram program, Accelerator accelerator, ComponentLibrary library,
+            RunPlan fitnessRun) {
+        return new Simulator().fitness(accelerator, library, program, fitnessRun);
     }
 }

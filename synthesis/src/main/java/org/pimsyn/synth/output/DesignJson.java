@@ -12,6 +12,7 @@ import java.util.Map;
 import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.component.ComponentLibrary;
+import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.synth.InputException;
@@ -161,14 +162,15 @@ public final class DesignJson {
         ComponentLibrary library = OutputJson.read(withAreas(root.node("componentLibrary", "an object")),
                 ComponentLibrary.class, source, root.pathOf("componentLibrary"));
         JsonNode summary = root.node("summary", "an object");
+        IrProgram program;
         try {
-            DataflowSkeleton.of(spec).compile(placement);
+            program = DataflowSkeleton.of(spec).compile(placement).program();
         } catch (IllegalArgumentException e) {
             throw root.error("placement", e.getMessage());
         }
         if (olderVersion) {
             try {
-                performance = DesignFormatV3.simulated(spec, placement, accelerator, library, fitnessRun);
+                performance = DesignFormatV3.simulated(program, accelerator, library, fitnessRun);
             } catch (InvalidSimulationInputException e) {
                 throw new InputException(source + ": " + e.getMessage(), e);
             }

@@ -51,7 +51,7 @@ public final class FitnessRunJson {
         if (tolerance >= 1) {
             throw s.error("tolerance", "must be below 1, got " + tolerance);
         }
-        int least = warmup + 2 * window + 1;
+        int least = SteadyStateRule.minImages(warmup, window);
         if (images < least) {
             throw run.error("images", "a steady-state run needs at least warm-up + 2 windows + 1 = " + least
                     + " images, got " + images);
