@@ -51,7 +51,9 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * <li>crossbar columns per ADC: every macro has ceil(its columns / limit) ADCs, which add up to at least
  * ceil(all columns / limit): S' counts that many ADCs where it exceeds the macros. Stage 4 pays for them from the
  * budget left over the fixed parts, so where their peak alone exceeds the least of what is left, no design is
- * feasible and the bound is 0.</li>
+ * feasible and the bound is 0. These A ADCs leak through the whole interval, busy or not, so with the ADCs' share
+ * of U' taken out (U'' the ALUs' alone) two more bounds hold: {@code E >= D' + (R' + A x s) x max(T', T_u) + U''}
+ * and {@code E >= (D' + U'') / (1 - (R' + A x s) / B)}, s an ADC's static power.</li>
  * <li>the largest mesh: a design's mesh is some r x c >= its macros, limited or not, so the cheapest mesh over all
  * shapes still bounds its NoC from below; the time terms do not depend on the mesh.</li>
  * </ul>
@@ -92,6 +94,14 @@ public final class FitnessUpperBound {
         double energyPj = Math.max(dynamicPj / (1 - staticMw / budgetMw),
                 Math.max(dynamicPj + restMw * intervalNs + unitsPj,
                         (dynamicPj + unitsPj) / (1 - restMw / budgetMw)));
+        // The ADCs the columns-per-ADC limit forces leak through the whole interval, busy or not.
+        double forcedAdcMw = leastAdcs(request, point, skeleton) * components.adc(point.adcBits()).staticPowerMw();
+        if (forcedAdcMw > 0) {
+            double aluPj = unitsPj - adcLeakageLowerBoundPj(request.library(), point, work, components);
+            double heldMw = restMw + forcedAdcMw;
+            energyPj = Math.max(energyPj, Math.max(dynamicPj + heldMw * intervalNs + aluPj,
+                    (dynamicPj + aluPj) / (1 - heldMw / budgetMw)));
+        }
         return 2.0 * skeleton.network().totalMacs() * 1000 / energyPj * (1 + ROUNDING_MARGIN);
     }
 
@@ -160,6 +170,19 @@ public final class FitnessUpperBound {
                 components.adc(point.adcBits()).staticPowerMw(), kind -> components.alu(kind).staticPowerMw());
     }
 
+    /** The ADCs' share of U': what they leak while converting one image, however many there are, in pJ. */
+    static double adcLeakageLowerBoundPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
+            ComponentLibrary components) {
+        return adcBusyNs(library, point, work, components) * components.adc(point.adcBits()).staticPowerMw();
+    }
+
+    /** One image's conversions x the conversion time in whole cycles, in ns: the ADCs' busy time per image. */
+    private static double adcBusyNs(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
+            ComponentLibrary components) {
+        return work.totalAdcConversions()
+                * TimingRules.clockedNs(components.adc(point.adcBits()).latencyNs(CONVERT), library.clockGhz());
+    }
+
     /**
      * The ADC and ALU units' busy time per image, however many there are, each kind at a power per unit, in pJ:
      * conversions x conversion time x {@code adcMw}, plus per ALU kind operations (elements / vector width) x
@@ -168,8 +191,7 @@ public final class FitnessUpperBound {
     private static double unitBusyTimesPowerPj(HardwareLibrary library, DesignPoint point, DataflowWorkload work,
             ComponentLibrary components, double adcMw, ToDoubleFunction<AluKind> aluMw) {
         double clockGhz = library.clockGhz();
-        double pj = work.totalAdcConversions()
-                * TimingRules.clockedNs(components.adc(point.adcBits()).latencyNs(CONVERT), clockGhz) * adcMw;
+        double pj = adcBusyNs(library, point, work, components) * adcMw;
         for (AluKind kind : AluKind.values()) {
             long elements = work.totalAluElements(kind);
             if (elements > 0) {

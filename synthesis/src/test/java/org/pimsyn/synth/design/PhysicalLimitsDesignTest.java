@@ -112,6 +112,31 @@ class PhysicalLimitsDesignTest {
     }
 
     @Test
+    void theAdcsTheLimitForcesLeakThroughTheWholeIntervalInTheBound() {
+        SynthesisRequest limited = request(8000, ADC_ONLY, false);
+        var skeleton = SmallDesigns.skeleton(limited.network(), SmallDesigns.duplication(), SmallDesigns.POINT);
+        var costs = ComponentLibraries.from(limited.library());
+        var work = FitnessUpperBound.workload(skeleton);
+        double dynamicPj = FitnessUpperBound.dynamicEnergyLowerBoundPj(limited.library(), SmallDesigns.POINT, work,
+                costs);
+        double restMw = FitnessUpperBound.restStaticPowerLowerBoundMw(limited, SmallDesigns.POINT, skeleton, costs);
+        double aluPj = FitnessUpperBound.unitLeakageLowerBoundPj(limited.library(), SmallDesigns.POINT, work, costs)
+                - FitnessUpperBound.adcLeakageLowerBoundPj(limited.library(), SmallDesigns.POINT, work, costs);
+        double crossbarNs = FitnessUpperBound.crossbarTimeLowerBoundNs(SmallDesigns.POINT, skeleton, costs,
+                limited.library().clockGhz());
+        // 424 ADCs (one per 128 columns) of 10 bits leak for the whole interval, which is at least the crossbars'
+        // busy time (the budget of 8 W buys units enough that it is the longer of the two times).
+        double heldMw = restMw + 424 * costs.adc(10).staticPowerMw();
+        double energyPj = dynamicPj + heldMw * crossbarNs + aluPj;
+        double expected = 2.0 * skeleton.network().totalMacs() * 1000 / energyPj;
+        double bound = FitnessUpperBound.of(limited, SmallDesigns.POINT, skeleton, costs);
+        assertEquals(expected, bound, expected * 1e-8);
+        CandidateOutcome searched = new EvolutionaryCandidateSearch().search(limited.withSearchSize(8, 6),
+                SmallDesigns.POINT, SmallDesigns.duplication(), 3);
+        assertTrue(searched.fitness() <= bound, searched.fitness() + " vs " + bound);
+    }
+
+    @Test
     void theLeastMacrosAndAdcsFollowTheLimits() {
         SynthesisRequest limited = request(8000, ALL, false);
         var skeleton = SmallDesigns.skeleton(limited.network(), SmallDesigns.duplication(), SmallDesigns.POINT);
