@@ -107,9 +107,10 @@ public final class SynthesizeCommand implements Callable<Integer> {
     double powerW;
 
     @Option(names = "--physical-limits", paramLabel = "MODE",
-            description = "What the library's physical limits do: check (default: the design is checked against "
-                    + "them and every limit it breaks is listed) or enforce (the stages keep every design within "
-                    + "them; slower, as the search's bounds do not yet account for them).")
+            description = "What the library's physical limits do: enforce (default: the stages keep every design "
+                    + "within them) or check (the search runs as without them, and every limit the chosen design "
+                    + "breaks is listed; faster, as the limits take designs away that the pruning bounds still "
+                    + "count as possible).")
     String physicalLimits;
 
     @Option(names = "--area", paramLabel = "MM2",
@@ -266,7 +267,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
             return "";
         }
         StringBuilder s = new StringBuilder("Physical limits of " + configured.origin() + " (" + (enforced ? "enforced"
-                : "checked, not enforced: --physical-limits enforce keeps designs within them") + "): the design breaks "
+                : "checked, not enforced (--physical-limits check)") + "): the design breaks "
                 + broken.size() + ":\n");
         broken.stream().limit(8).forEach(v -> s.append("  ").append(v).append('\n'));
         if (broken.size() > 8) {
@@ -276,13 +277,13 @@ public final class SynthesizeCommand implements Callable<Integer> {
     }
 
     private boolean enforceLimits() {
-        if (physicalLimits == null || physicalLimits.equalsIgnoreCase("check")) {
-            return false;
-        }
-        if (physicalLimits.equalsIgnoreCase("enforce")) {
+        if (physicalLimits == null || physicalLimits.equalsIgnoreCase("enforce")) {
             return true;
         }
-        throw new InputException("--physical-limits: \"" + physicalLimits + "\" is not a mode; allowed: check, enforce");
+        if (physicalLimits.equalsIgnoreCase("check")) {
+            return false;
+        }
+        throw new InputException("--physical-limits: \"" + physicalLimits + "\" is not a mode; allowed: enforce, check");
     }
 
     /**

@@ -73,10 +73,10 @@ class PhysicalLimitsEndToEndTest {
     }
 
     @Test
-    void enforcedTheDefaultLimitsHoldWhichTheSearchOnlyCheckingThemBreaksAndLists() throws IOException {
+    void byDefaultTheLimitsHoldWhichTheSearchOnlyCheckingThemBreaksAndLists() throws IOException {
         PhysicalLimits limits = HardwareLibrary.builtIn().limits();
         Path library = smallSearch("limits.json", true);
-        synthesize(library, "limited", "--physical-limits", "enforce");
+        synthesize(library, "limited");
         Accelerator limited = design("limited");
         assertEquals(List.of(), LimitCheck.violations(limited, limits));
         assertTrue(limited.meshRows() <= 12 && limited.meshCols() <= 14);
@@ -89,20 +89,23 @@ class PhysicalLimitsEndToEndTest {
         assertEquals("enforce", JSON.readTree(dir.resolve("limited").resolve("report.json").toFile())
                 .at("/physicalLimits/mode").textValue());
 
-        CliRun checked = synthesize(library, "free");
+        CliRun checked = synthesize(library, "free", "--physical-limits", "CHECK");
         List<String> broken = LimitCheck.violations(design("free"), limits);
         assertFalse(broken.isEmpty(), "the search without limits keeps them anyway; the test would prove nothing");
         var report = JSON.readTree(dir.resolve("free").resolve("report.json").toFile()).get("physicalLimits");
         assertEquals("check", report.get("mode").textValue());
         assertEquals(broken.size(), report.get("violations").size());
         assertEquals(broken.get(0), report.get("violations").get(0).textValue());
-        assertTrue(checked.out().contains("(checked, not enforced: --physical-limits enforce keeps designs within "
-                + "them): the design breaks " + broken.size() + ":\n  " + broken.get(0)), checked.out());
+        assertTrue(checked.out().contains("(checked, not enforced (--physical-limits check)): the design breaks "
+                + broken.size() + ":\n  " + broken.get(0)), checked.out());
+        synthesize(library, "enforced", "--physical-limits", "enforce");
+        assertEquals(Files.readString(dir.resolve("limited").resolve("design.json")),
+                Files.readString(dir.resolve("enforced").resolve("design.json")), "enforce is the default");
 
         CliRun bad = CliRun.of("synthesize", "--model", "cifar10-vgg", "--physical-limits", "strict", "--out",
                 dir.resolve("bad").toString());
         assertEquals(Main.EXIT_BAD_INPUT, bad.exitCode());
-        assertEquals("pimsyn synthesize: --physical-limits: \"strict\" is not a mode; allowed: check, enforce",
+        assertEquals("pimsyn synthesize: --physical-limits: \"strict\" is not a mode; allowed: enforce, check",
                 bad.err().strip());
     }
 

@@ -112,7 +112,7 @@ class SynthesizeCommandTest {
         report.fieldNames().forEachRemaining(sections::add);
         assertEquals(List.of("format", "formatVersion", "inputs", "design", "simulation", "area", "peak",
                 "physicalLimits", "bestFitnessPerGeneration", "topDesigns", "exploration", "execution"), sections);
-        assertEquals("check", report.at("/physicalLimits/mode").textValue());
+        assertEquals("enforce", report.at("/physicalLimits/mode").textValue());
         JsonNode in = report.get("inputs");
         assertEquals(300.0, in.get("powerMw").doubleValue());
         assertEquals("specified", in.get("macroMode").textValue());
