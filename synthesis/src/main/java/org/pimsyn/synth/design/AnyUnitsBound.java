@@ -14,6 +14,7 @@ import org.pimsyn.sim.engine.ResourceKind;
 import org.pimsyn.sim.engine.ResourceTable;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.timing.TimingRules;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 
 /**
  * A bound on the simulated GOPS/W of a program on a design with any number of ADC and ALU units in any macro (at
@@ -28,9 +29,12 @@ import org.pimsyn.sim.timing.TimingRules;
  * likewise). Within the budget B, the steady-state power E / T is at most B, so T >= E / B. With R the static power
  * of all but those units: E >= D + R x T + U and E >= (D + U) / (1 - R / B).
  *
- * <p>The library's physical limits leave it admissible without a change: the least ADCs a macro's crossbar columns
- * need ({@link org.pimsyn.synth.hardware.PhysicalLimits#columnsPerAdc}) are one of the "any number" of units it
- * ranges over, and the limits on crossbars per macro and on the mesh are already in the accelerator it counts.
+ * <p>The library's physical limits leave it admissible: the limits on crossbars per macro and on the mesh are already
+ * in the accelerator it counts, and the least ADCs a macro's crossbar columns need
+ * ({@link org.pimsyn.synth.hardware.PhysicalLimits#columnsPerAdc}), A_m for macro m, are one of the "any number" of
+ * units it ranges over. It uses them to be tighter: those A_m ADCs leak through the whole interval, busy or not, so
+ * macro m's ADCs leak at least {@code max(U_m, A_m x s x T)} (s an ADC's static power), and with U'' the leakage
+ * bound of the other units and A the sum of the A_m, {@code E >= (D + U'') / (1 - (R + A x s) / B)} as well.
  */
 public final class AnyUnitsBound {
     private AnyUnitsBound() {
@@ -39,12 +43,33 @@ public final class AnyUnitsBound {
     /** The bound in GOPS/W; 0 where the other parts' static power reaches the budget. */
     public static double gopsPerWatt(Simulator simulator, Accelerator accelerator, ComponentLibrary library,
             IrProgram program) {
+        return gopsPerWatt(simulator, accelerator, library, program, PhysicalLimits.NONE);
+    }
+
+    /** The bound where every macro holds at least the ADCs its crossbar columns need under {@code limits}. */
+    public static double gopsPerWatt(Simulator simulator, Accelerator accelerator, ComponentLibrary library,
+            IrProgram program, PhysicalLimits limits) {
         Activity counted = simulator.count(accelerator, library, program, 1);
         EnergyBreakdown energy = Simulator.price(counted, library);
         ActionCounts actions = counted.actions();
         double clockGhz = accelerator.clockGhz();
+        ResourceTable resources = counted.resources();
+        long otherBusyCycles = 1;
+        for (int r = 0; r < resources.size(); r++) {
+            ResourceKind kind = resources.kind(r);
+            if (kind != ResourceKind.ADC_BANK && kind != ResourceKind.ALU) {
+                otherBusyCycles = Math.max(otherBusyCycles, counted.busyCyclesPerImage(r));
+            }
+        }
+        double otherBusyNs = counted.nanoseconds(otherBusyCycles);
+        long[] forcedAdcs = forcedAdcs(accelerator, limits);
         double unitStaticMw = 0;
+        // What the units leak while busy (U), the same with each macro's forced ADCs leaking through T (U_held),
+        // and U less the ADCs that are forced (U'').
         double unitStaticPj = 0;
+        double unitHeldPj = 0;
+        double unforcedPj = 0;
+        double forcedAdcMw = 0;
         // One pass over the inventory, in its order (per macro the ADCs, then the ALU kinds): the ADC and ALU units.
         List<InventoryItem> items = actions.items();
         for (int i = 0; i < items.size(); i++) {
@@ -57,23 +82,36 @@ public final class AnyUnitsBound {
             String action = adc ? ComponentClass.CONVERT : ComponentClass.OPERATE;
             double actionNs = TimingRules.clockedNs(unit.latencyNs(action), clockGhz);
             unitStaticMw += item.count() * unit.staticPowerMw();
-            unitStaticPj += actions.count(i, action) * actionNs * unit.staticPowerMw();
-        }
-        ResourceTable resources = counted.resources();
-        long otherBusyCycles = 1;
-        for (int r = 0; r < resources.size(); r++) {
-            ResourceKind kind = resources.kind(r);
-            if (kind != ResourceKind.ADC_BANK && kind != ResourceKind.ALU) {
-                otherBusyCycles = Math.max(otherBusyCycles, counted.busyCyclesPerImage(r));
+            double busyPj = actions.count(i, action) * actionNs * unit.staticPowerMw();
+            unitStaticPj += busyPj;
+            if (adc && item.macro() >= 0 && forcedAdcs[item.macro()] > 0) {
+                double heldMw = forcedAdcs[item.macro()] * unit.staticPowerMw();
+                // Counted once per macro, whatever bank of it this item is.
+                forcedAdcs[item.macro()] = 0;
+                forcedAdcMw += heldMw;
+                unitHeldPj += Math.max(busyPj, heldMw * otherBusyNs);
+            } else {
+                unitHeldPj += busyPj;
+                unforcedPj += busyPj;
             }
         }
         double restMw = energy.staticPowerMw() - unitStaticMw;
-        double perImagePj = energy.dynamicPj() + restMw * counted.nanoseconds(otherBusyCycles) + unitStaticPj;
         double budgetMw = accelerator.powerBudgetMw();
-        if (restMw >= budgetMw) {
+        if (restMw + forcedAdcMw >= budgetMw) {
             return 0;
         }
+        double perImagePj = energy.dynamicPj() + restMw * otherBusyNs + unitHeldPj;
         perImagePj = Math.max(perImagePj, (energy.dynamicPj() + unitStaticPj) / (1 - restMw / budgetMw));
+        perImagePj = Math.max(perImagePj, (energy.dynamicPj() + unforcedPj) / (1 - (restMw + forcedAdcMw) / budgetMw));
         return perImagePj <= 0 ? 0 : 2.0 * accelerator.macsPerImage() * 1000 / perImagePj;
+    }
+
+    /** Per macro, the ADCs its crossbar columns need under the limits; 0 without the limit of columns per ADC. */
+    private static long[] forcedAdcs(Accelerator accelerator, PhysicalLimits limits) {
+        long[] least = new long[accelerator.macros().size()];
+        for (int m = 0; m < least.length; m++) {
+            least[m] = LimitCheck.leastAdcs(accelerator.macros().get(m), limits);
+        }
+        return least;
     }
 }

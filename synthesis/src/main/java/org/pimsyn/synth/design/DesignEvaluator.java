@@ -51,8 +51,9 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * objective has bounds: the first round's design counted without timing, with any number of ADC and ALU units
  * ({@link ScoreBounds#gene}), bounds every round's score, since later rounds only grow
  * scratchpads and change unit counts, provided the library's scratchpads never get cheaper, faster or wider as
- * they grow. The physical limits keep it admissible: the least ADCs per macro are some of "any number of units",
- * and the design it counts is laid out on the same limited mesh as the one simulated.
+ * they grow. The physical limits keep it admissible: every round gives each macro at least the ADCs its columns
+ * need, which the bound counts as leaking through the whole interval, and the design it counts is laid out on the
+ * same limited mesh as the one simulated.
  *
  * <p>Reuses one {@link Simulator} and the candidate's skeleton: not thread-safe, one per search.
  */
@@ -174,7 +175,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                 return failed(layout.macroCount() + " macros: " + overArea, null);
             }
             if (round == 0 && floor > 0 && bounds != null && scratchpadsGrowCostlier) {
-                double bound = bounds.gene(simulator, accelerator, components, program);
+                double bound = bounds.gene(simulator, accelerator, components, program, limits);
                 if (bound < floor) {
                     return new Evaluation(GeneScore.below(bound), null, null);
                 }

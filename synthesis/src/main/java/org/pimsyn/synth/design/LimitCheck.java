@@ -27,22 +27,33 @@ public final class LimitCheck {
         for (int m = 0; m < macros.size(); m++) {
             Macro macro = macros.get(m);
             long crossbars = 0;
-            long columns = 0;
             for (CrossbarGroup g : macro.crossbars()) {
                 crossbars += g.count();
-                columns += (long) g.count() * g.size();
             }
             if (crossbars > limits.maxCrossbarsPerMacro()) {
                 out.add("macro " + m + " holds " + crossbars + " crossbars, more than " + limits.maxCrossbarsPerMacro());
             }
-            long leastAdcs = crossbars == 0 || limits.columnsPerAdc() == null ? 0
-                    : (columns + limits.maxColumnsPerAdc() - 1) / limits.maxColumnsPerAdc();
+            long leastAdcs = leastAdcs(macro, limits);
             if (macro.adcs() != null && macro.adcs().count() < leastAdcs) {
-                out.add("macro " + m + " has " + macro.adcs().count() + " ADCs for " + columns
+                out.add("macro " + m + " has " + macro.adcs().count() + " ADCs for " + columns(macro)
                         + " crossbar columns, fewer than the " + leastAdcs + " of one per "
                         + limits.maxColumnsPerAdc() + " columns");
             }
         }
         return out;
+    }
+
+    /** The ADCs the macro's crossbar columns need under the limits' columns per ADC; 0 without that limit. */
+    static long leastAdcs(Macro macro, PhysicalLimits limits) {
+        return limits.columnsPerAdc() == null ? 0
+                : (columns(macro) + limits.maxColumnsPerAdc() - 1) / limits.maxColumnsPerAdc();
+    }
+
+    private static long columns(Macro macro) {
+        long columns = 0;
+        for (CrossbarGroup g : macro.crossbars()) {
+            columns += (long) g.count() * g.size();
+        }
+        return columns;
     }
 }

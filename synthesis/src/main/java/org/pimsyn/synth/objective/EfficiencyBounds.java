@@ -8,6 +8,7 @@ import org.pimsyn.synth.design.AnyUnitsBound;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.design.FitnessUpperBound;
 import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 
 /** Power efficiency's bounds: {@link FitnessUpperBound} per design point, {@link AnyUnitsBound} per gene. */
@@ -20,7 +21,7 @@ final class EfficiencyBounds implements ScoreBounds {
 
     @Override
     public double gene(Simulator simulator, Accelerator accelerator, ComponentLibrary components,
-            IrProgram program) {
-        return AnyUnitsBound.gopsPerWatt(simulator, accelerator, components, program);
+            IrProgram program, PhysicalLimits limits) {
+        return AnyUnitsBound.gopsPerWatt(simulator, accelerator, components, program, limits);
     }
 }

@@ -6,6 +6,7 @@ import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 
 /**
@@ -28,8 +29,9 @@ public interface ScoreBounds {
 
     /**
      * A bound on the score of every simulation of {@code program} on {@code accelerator} with any numbers of ADC
-     * and ALU units (at least one wherever an IR needs them), within the accelerator's power budget; counted
-     * without timing on {@code simulator}.
+     * and ALU units (at least one wherever an IR needs them, at least those {@code limits} ask for), within the
+     * accelerator's power budget; counted without timing on {@code simulator}.
      */
-    double gene(Simulator simulator, Accelerator accelerator, ComponentLibrary components, IrProgram program);
+    double gene(Simulator simulator, Accelerator accelerator, ComponentLibrary components, IrProgram program,
+            PhysicalLimits limits);
 }

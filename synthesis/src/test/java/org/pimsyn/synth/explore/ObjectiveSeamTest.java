@@ -18,6 +18,7 @@ import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.CandidateSearches;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.objective.Direction;
 import org.pimsyn.synth.objective.Objective;
 import org.pimsyn.synth.objective.Objectives;
@@ -56,8 +57,8 @@ class ObjectiveSeamTest {
 
         @Override
         public double gene(Simulator simulator, Accelerator accelerator, ComponentLibrary components,
-                IrProgram program) {
-            return efficiency.gene(simulator, accelerator, components, program)
+                IrProgram program, PhysicalLimits limits) {
+            return efficiency.gene(simulator, accelerator, components, program, limits)
                     / (2.0 * accelerator.macsPerImage() * 1000) * ROUNDING;
         }
     }
