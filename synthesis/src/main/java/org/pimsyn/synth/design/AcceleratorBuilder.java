@@ -101,13 +101,23 @@ public final class AcceleratorBuilder {
      * those that follow its crossbars, in library order, then in the first macro the chip's own.
      */
     private List<ComponentInstance> otherComponents(int m, long crossbars, int xbSize) {
+        return otherComponents(others, m == 0, crossbars, xbSize);
+    }
+
+    /**
+     * The library's other components in a macro of {@code crossbars} crossbars of {@code xbSize} rows: those of
+     * every macro and those that follow its crossbars (per crossbar, row or column), in library order, then, in the
+     * first macro, the chip's own.
+     */
+    public static List<ComponentInstance> otherComponents(List<OtherComponentSpec> others, boolean firstMacro,
+            long crossbars, int xbSize) {
         List<ComponentInstance> out = new ArrayList<>(others.size());
         for (OtherComponentSpec o : others) {
             if (o.placement() != OtherComponentSpec.Placement.CHIP) {
                 out.add(o.inMacro(crossbars, xbSize));
             }
         }
-        if (m == 0) {
+        if (firstMacro) {
             for (OtherComponentSpec o : others) {
                 if (o.placement() == OtherComponentSpec.Placement.CHIP) {
                     out.add(o.perChipInstance());

@@ -86,9 +86,9 @@ final class OtherComponentsReader {
                 }
             }
             if (placement == null) {
-                throw e.error("perMacro", "give exactly one of perMacro (instances in every macro), perChip "
-                        + "(in the whole chip), perCrossbar, perCrossbarRow or perCrossbarColumn (per crossbar, "
-                        + "or per row or column of every crossbar), each >= 1");
+                throw e.error("perMacro", "missing; give exactly one of perMacro (instances in every macro), "
+                        + "perChip (in the whole chip), perCrossbar, perCrossbarRow or perCrossbarColumn (per "
+                        + "crossbar, or per row or column of every crossbar), each >= 1");
             }
             int count = e.integer(placement.key(), 1, MAX_PER_MACRO);
             out.add(new OtherComponentSpec(new ComponentClass(name, actions), e.text("variant"), costs, staticMw,

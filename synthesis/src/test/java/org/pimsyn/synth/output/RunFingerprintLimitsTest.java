@@ -20,7 +20,7 @@ class RunFingerprintLimitsTest {
      * then (the test's message shows the new value).
      */
     private static final String DEFAULT_WITHOUT_LIMITS =
-            "sha256:065c21880ccb2b4482d6f90272485518d10f7b4667d0a709c2261a04cfe580ea";
+            "sha256:756375636fe7da4f200344425d6dd5bed81dd49decd9850212a00e886c29320d";
 
     private static String defaultWithoutLimits() throws IOException {
         ObjectMapper json = new ObjectMapper();
