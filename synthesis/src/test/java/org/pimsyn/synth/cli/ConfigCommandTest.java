@@ -47,7 +47,7 @@ class ConfigCommandTest {
         assertLine(out, "  64\\s+13\\.6025\\s+0\\.509152\\s+0\\.509152\\s+9\\.6005\\s+10\\.036\\s+256\\s+\\[\\d+\\]");
         assertLine(out, "  pool\\s+32\\s+0\\.02\\s+0\\.08\\s+0\\.1\\s+0\\.05\\s+200\\s+16\\*\\s+\\[\\d+\\]");
         assertLine(out, "  router power\\s+42 mW\\s+\\[\\d+\\]");
-        assertLine(out, "  router static power\\s+0\\.8316832 mW\\s+\\[\\d+\\]");
+        assertLine(out, "  router static power\\s+0\\.831683 mW\\s+\\[\\d+\\]");
         assertLine(out, "  router energy per flit-hop\\s+2\\.5925 pJ\\s+\\[\\d+\\]");
         assertLine(out, "  link static power\\s+0\\.0833333 mW\\s+\\[\\d+\\]");
         assertLine(out, "  sampleHold\\s+column\\s+1 per crossbar column\\s+sample\\s+MVM per ROW\\s+.*");
