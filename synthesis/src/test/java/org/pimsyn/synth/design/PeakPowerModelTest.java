@@ -26,9 +26,9 @@ class PeakPowerModelTest {
         assertEquals(172.6666664, peak.nocMw(), EPS);
         // Other components: per macro a register file (0.807 mW), a macro bus (5.4666667) and a controller (0.25);
         // per chip the global buffer (116.0345); per crossbar of 256 rows and columns an input register per row
-        // (0.0004578125 mW), a sample-and-hold (0.000009765625), an output multiplexer (0) and an output register
+        // (0.0012109375 mW), a sample-and-hold (0.000009765625), an output multiplexer (0) and an output register
         // (0.000325) per column.
-        double perCrossbar = 256 * (0.0004578125 + 0.000009765625 + 0 + 0.000325);
+        double perCrossbar = 256 * (0.0012109375 + 0.000009765625 + 0 + 0.000224609375);
         double other = 3 * (0.807 + 5.4666667 + 0.25) + 116.0345 + 10 * perCrossbar;
         assertEquals(other, peak.otherMw(), EPS);
         assertEquals(12 + 9.984 + spm + 172.6666664 + other, peak.fixedMw(), EPS);
@@ -43,7 +43,7 @@ class PeakPowerModelTest {
         assertEquals(3 * 42 + 4 * 0.5833333, model.nocMw(1, 3), EPS);
         // 128x128 crossbars 0.3 mW with their input registers, sample-and-holds, output multiplexers and output
         // registers, one per row or column; 2-bit DACs 0.0078 mW per row.
-        assertEquals(2 * (0.3 + 128 * (0.0004578125 + 0.000009765625 + 0 + 0.000325)), model.crossbarsMw(2), EPS);
+        assertEquals(2 * (0.3 + 128 * (0.0012109375 + 0.000009765625 + 0 + 0.000224609375)), model.crossbarsMw(2), EPS);
         assertEquals(2 * 128 * 0.0078, model.dacsMw(2), EPS);
     }
 }
