@@ -20,7 +20,7 @@ class RunFingerprintLimitsTest {
      * then (the test's message shows the new value).
      */
     private static final String DEFAULT_WITHOUT_LIMITS =
-            "sha256:756375636fe7da4f200344425d6dd5bed81dd49decd9850212a00e886c29320d";
+            "sha256:1903cb277b03a33b0abe1b2c3a613db47a760d1ff8c1f503fb0fb2dae58f336b";
 
     private static String defaultWithoutLimits() throws IOException {
         ObjectMapper json = new ObjectMapper();
