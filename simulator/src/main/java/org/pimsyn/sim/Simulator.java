@@ -55,7 +55,7 @@ public final class Simulator {
     public SimulationReport report(Accelerator accelerator, ComponentLibrary library, IrProgram program,
             RunPlan plan, SimulationObserver observer) {
         Activity activity = engine.run(accelerator, library, program, plan, observer);
-        return SimulationReport.of(activity, price(activity, library));
+        return SimulationReport.of(activity, price(activity, library), library.notPriced());
     }
 
     /**

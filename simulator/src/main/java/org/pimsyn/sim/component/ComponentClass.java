@@ -26,6 +26,20 @@ public record ComponentClass(String name, List<ComponentAction> actions) {
     public static final String OPERATE = "operate";
     public static final String FLIT_HOP = "flitHop";
 
+    /**
+     * The parts of the PIMSYN paper's Fig. 2 that no timing rule reads, by the class name a library gives them
+     * (its {@code otherComponents}), with what each is: a library without one of them does not price it, and the
+     * reports say so ({@link ComponentLibrary#notPriced()}).
+     */
+    public static final List<List<String>> FIG2_PARTS = List.of(
+            List.of("inputRegister", "the PEs' input registers"),
+            List.of("sampleHold", "the PEs' sample-and-hold circuits"),
+            List.of("outputMux", "the PEs' output multiplexers"),
+            List.of("outputRegister", "the output registers"),
+            List.of("registerFile", "the macros' register files"),
+            List.of("macroBus", "the macros' bus between scratchpad and PEs"),
+            List.of("controller", "the macros' controllers"));
+
     private static final List<ComponentClass> BUILT_IN = builtInClasses();
     private static final List<String> ALU_CLASSES = Arrays.stream(AluKind.values()).map(ComponentClass::alu).toList();
 

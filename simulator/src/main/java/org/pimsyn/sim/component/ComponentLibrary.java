@@ -185,6 +185,42 @@ public final class ComponentLibrary {
     }
 
     /**
+     * What of the PIMSYN paper's Fig. 2 this table leaves unpriced, in words, one line per part; empty where it
+     * prices everything: every part of {@link ComponentClass#FIG2_PARTS} the table has no class of, a home of the
+     * network's input (a class with an action counted on {@link Quantity#INPUT_BIT}), the routers' dynamic energy
+     * (a router whose flit-hop costs 0) and the links' leakage (a link of static power 0).
+     */
+    public List<String> notPriced() {
+        List<String> out = new ArrayList<>();
+        for (List<String> part : ComponentClass.FIG2_PARTS) {
+            if (!classByName.containsKey(part.get(0))) {
+                out.add(part.get(0) + " (" + part.get(1) + "): the library has no such component");
+            }
+        }
+        boolean inputHome = false;
+        for (ComponentClass c : classes) {
+            for (ComponentAction a : c.actions()) {
+                for (Trigger t : a.countedOn()) {
+                    inputHome |= t.per() == Quantity.INPUT_BIT;
+                }
+            }
+        }
+        if (!inputHome) {
+            out.add("the network's input: no component holds it (none counts an action per INPUT_BIT)");
+        }
+        ComponentEntry router = find(ComponentClass.NOC, ComponentEntries.ROUTER);
+        if (router != null && router.action(ComponentClass.FLIT_HOP) != null
+                && router.energyPj(ComponentClass.FLIT_HOP) == 0) {
+            out.add("noc router: no dynamic energy per flit-hop (its power is charged as static)");
+        }
+        ComponentEntry link = find(ComponentClass.NOC, ComponentEntries.LINK);
+        if (link != null && link.staticPowerMw() == 0) {
+            out.add("noc link: no leakage (static power 0)");
+        }
+        return out;
+    }
+
+    /**
      * Runs a lookup for a part of macro {@code macro} ({@code "adcs"} names {@code accelerator.macros[3].adcs}).
      * The name is built only when the lookup fails: every simulation and every pricing looks up each macro's parts.
      */

@@ -16,5 +16,13 @@ public enum Quantity {
     /** A LOAD's or STORE's bits over the scratchpad bus width, rounded up. */
     BUS_ACCESS,
     /** A TRANSFER's or MERGE's flits x the hops each travels. */
-    FLIT_HOP
+    FLIT_HOP,
+    /** The IR's elements x the accelerator's activation bits: the bits a LOAD, STORE, TRANSFER or MERGE moves. */
+    BIT,
+    /**
+     * The bits (elements x activation bits) of the IRs without a predecessor: the LOADs of the network's input,
+     * which no IR of the program produced. A part that holds the network's input (a global buffer, an input port)
+     * is read this many bits per image.
+     */
+    INPUT_BIT
 }

@@ -53,26 +53,39 @@ public final class IrTallies {
     }
 
     /**
-     * Counts every IR and its elements per macro and slot, once; the ADC IRs' elements are the binding's already.
+     * Counts every IR, its elements and its bits (elements x {@code dataBits}) per macro and slot, and the bits of
+     * the IRs without a predecessor ({@link Quantity#INPUT_BIT}), once; the ADC IRs' elements are the binding's
+     * already. An MVM's width is its crossbars, not data: its bits are counted as for any other IR, and mean nothing.
      */
-    public void countIrsAndElements(IrProgram program) {
+    public void countIrsAndElements(IrProgram program, int dataBits) {
         if (irsAndElements) {
             return;
         }
         irsAndElements = true;
+        int n = program.size();
+        boolean[] hasPredecessor = new boolean[n];
+        for (int e = 0; e < program.edgeCount(); e++) {
+            hasPredecessor[program.successorAt(e)] = true;
+        }
         int adc = slot(IrKind.ADC, null);
-        for (int i = 0; i < program.size(); i++) {
+        for (int i = 0; i < n; i++) {
             int k = program.kindCode(i);
             int s = slot(k, k == IrKind.ALU.code() ? program.aluKindCode(i) : 0);
             int at = (program.macro(i) * SLOTS + s) * QUANTITIES;
+            int w = program.width(i);
             perMacro[at + Quantity.IR.ordinal()]++;
             if (s != adc) {
-                perMacro[at + Quantity.ELEMENT.ordinal()] += program.width(i);
+                perMacro[at + Quantity.ELEMENT.ordinal()] += w;
+            }
+            long bits = (long) w * dataBits;
+            perMacro[at + Quantity.BIT.ordinal()] += bits;
+            if (!hasPredecessor[i]) {
+                perMacro[at + Quantity.INPUT_BIT.ordinal()] += bits;
             }
         }
     }
 
-    /** Whether a quantity was measured: IRs and elements need {@link #countIrsAndElements}. */
+    /** Whether a quantity was measured: IRs, elements and bits need {@link #countIrsAndElements}. */
     public boolean measured(IrKind kind, Quantity q) {
         return irsAndElements || builtIn(kind, q);
     }

@@ -89,7 +89,7 @@ final class CompiledProgram {
         // The built-in classes count from what the binding measures anyway; IR and element counts cost a pass of
         // their own, taken only where the library's own classes may count them.
         if (!design.library.classes().isEmpty()) {
-            tallies.countIrsAndElements(program);
+            tallies.countIrsAndElements(program, design.dataBits);
         }
     }
 

@@ -60,6 +60,12 @@ public final class ReportText {
         }
         line(out, "%-16s %16s %16s %16s", "total", energy(run.dynamicEnergyPj()), energy(run.staticEnergyPj()),
                 energy(total));
+        if (!report.notPriced().isEmpty()) {
+            line(out, "Not priced by the component library (parts of the paper's Fig. 2):");
+            for (String part : report.notPriced()) {
+                line(out, "  %s", part);
+            }
+        }
         out.append('\n');
 
         // Wait cycles add up the queueing of every IR, so many IRs queued at once exceed the run's cycles.

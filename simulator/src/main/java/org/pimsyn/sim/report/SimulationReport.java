@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.energy.ComponentEnergy;
 import org.pimsyn.sim.energy.EnergyBreakdown;
 import org.pimsyn.sim.engine.Activity;
@@ -18,6 +19,8 @@ import org.pimsyn.sim.engine.RunPlan;
  * @param energy      per component class over the whole run
  * @param layers      timing of the first image, for layers that have IRs
  * @param violations  design violations in words (scratchpad over capacity, power over budget); empty if none
+ * @param notPriced   the parts of the paper's Fig. 2 the component library does not price, in words
+ *                    ({@link ComponentLibrary#notPriced()}); empty where it prices them all
  */
 public record SimulationReport(
         Run run,
@@ -26,9 +29,11 @@ public record SimulationReport(
         List<LayerTiming> layers,
         List<ResourceUsage> resources,
         List<ScratchpadUsage> scratchpads,
-        List<String> violations) {
+        List<String> violations,
+        List<String> notPriced) {
 
     public SimulationReport {
+        notPriced = notPriced == null ? List.of() : List.copyOf(notPriced);
         energy = List.copyOf(energy);
         layers = List.copyOf(layers);
         resources = List.copyOf(resources);
@@ -65,6 +70,11 @@ public record SimulationReport(
     }
 
     public static SimulationReport of(Activity activity, EnergyBreakdown energy) {
+        return of(activity, energy, List.of());
+    }
+
+    /** The report, with the parts of Fig. 2 the pricing library left out ({@link ComponentLibrary#notPriced()}). */
+    public static SimulationReport of(Activity activity, EnergyBreakdown energy, List<String> notPriced) {
         Accelerator acc = activity.accelerator();
         Performance perf = Performance.of(activity, energy);
         Run run = new Run(acc.clockGhz(), activity.images(), activity.plan().describe(),
@@ -100,6 +110,7 @@ public record SimulationReport(
                     "power %,.1f mW (steady state) / %,.1f mW (run average) exceeds the %,.1f mW budget",
                     perf.steadyStatePowerMw(), perf.averagePowerMw(), perf.powerBudgetMw()));
         }
-        return new SimulationReport(run, perf, energy.components(), layers, resources, scratchpads, violations);
+        return new SimulationReport(run, perf, energy.components(), layers, resources, scratchpads, violations,
+                notPriced);
     }
 }

@@ -118,7 +118,13 @@ public final class ConfigCommand implements Callable<Integer> {
                     .row("flit width", noc.flitWidthBits() + " bits", nocRef)
                     .row("router ports", noc.ports(), nocRef)
                     .row("router power", TextTable.number(noc.routerPowerMw()) + " mW", nocRef)
+                    .row("router static power", noc.routerStaticPowerMw() == null
+                            ? "not split (all static)" : TextTable.number(noc.routerStaticPowerMw()) + " mW", nocRef)
+                    .row("router energy per flit-hop", noc.routerEnergyPerFlitPj() == null
+                            ? "not priced" : TextTable.number(noc.routerEnergyPerFlitPj()) + " pJ", nocRef)
                     .row("link power", TextTable.number(noc.linkPowerMw()) + " mW", nocRef)
+                    .row("link static power", noc.linkStaticPowerMw() == null
+                            ? "not priced (0)" : TextTable.number(noc.linkStaticPowerMw()) + " mW", nocRef)
                     .row("hop latency", TextTable.number(noc.hopLatencyNs()) + " ns", nocRef)
                     .row("flit latency", TextTable.number(noc.flitLatencyNs()) + " ns", nocRef));
             printOtherComponents();
@@ -136,7 +142,13 @@ public final class ConfigCommand implements Callable<Integer> {
             TextTable others = TextTable.withHeader("class", "variant", "count", "action", "counted on",
                     "energy pJ", "latency ns", "static mW", "peak mW", "source");
             for (OtherComponentSpec o : lib.otherComponents()) {
-                String count = o.inEveryMacro() ? o.perMacro() + " per macro" : o.perChip() + " per chip";
+                String count = o.count() + " " + switch (o.placement()) {
+                    case MACRO -> "per macro";
+                    case CHIP -> "per chip";
+                    case CROSSBAR -> "per crossbar";
+                    case CROSSBAR_ROW -> "per crossbar row";
+                    case CROSSBAR_COLUMN -> "per crossbar column";
+                };
                 if (o.costs().isEmpty()) {
                     others.row(o.componentClass().name(), o.variant(), count, "none", "", "", "", o.staticPowerMw(),
                             o.peakPowerMw(), ref(o.provenance()));

@@ -2,7 +2,6 @@ package org.pimsyn.synth.design;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.arch.AdcBank;
 import org.pimsyn.sim.arch.AluUnits;
@@ -14,6 +13,7 @@ import org.pimsyn.sim.arch.Scratchpad;
 import org.pimsyn.sim.component.ComponentInstance;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.synth.hardware.HardwareLibrary;
+import org.pimsyn.synth.hardware.OtherComponentSpec;
 import org.pimsyn.synth.hardware.ScratchpadSpec;
 import org.pimsyn.synth.stage.allocation.PeripheralUnits;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
@@ -37,9 +37,7 @@ public final class AcceleratorBuilder {
     private final double totalPowerMw;
     private final List<String> layerNames;
     private final Noc noc;
-    private final List<ComponentInstance> otherPerMacro;
-    /** The first macro's other components: those of every macro, then the chip's own. */
-    private final List<ComponentInstance> otherInFirstMacro;
+    private final List<OtherComponentSpec> others;
 
     /**
      * @param totalPowerMw the power budget the accelerator is checked against
@@ -50,9 +48,7 @@ public final class AcceleratorBuilder {
         this.point = point;
         this.skeleton = skeleton;
         this.totalPowerMw = totalPowerMw;
-        this.otherPerMacro = PeakPowerModel.otherPerMacro(library);
-        this.otherInFirstMacro = Stream.concat(otherPerMacro.stream(),
-                PeakPowerModel.otherPerChip(library).stream()).toList();
+        this.others = library.otherComponents();
         int k = skeleton.weightLayerCount();
         List<String> names = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
@@ -93,10 +89,41 @@ public final class AcceleratorBuilder {
                     new DacArray(held * xbSize, point.resDacBits()),
                     new AdcBank(units[m][PeripheralUnits.ADC], point.adcBits()), alus,
                     new Scratchpad(spm.capacityKb(), spm.busWidthBits(), 1),
-                    m == 0 ? otherInFirstMacro : otherPerMacro));
+                    otherComponents(m, held, xbSize)));
         }
         return new Accelerator(library.clockGhz(), layout.meshRows(), layout.meshCols(),
                 skeleton.spec().activationBits(), skeleton.weightLayerCount(), layerNames, macros, noc,
                 totalPowerMw, skeleton.network().totalMacs());
+    }
+
+    /**
+     * The library's other components in macro {@code m} of {@code crossbars} crossbars: those of every macro and
+     * those that follow its crossbars, in library order, then in the first macro the chip's own.
+     */
+    private List<ComponentInstance> otherComponents(int m, long crossbars, int xbSize) {
+        return otherComponents(others, m == 0, crossbars, xbSize);
+    }
+
+    /**
+     * The library's other components in a macro of {@code crossbars} crossbars of {@code xbSize} rows: those of
+     * every macro and those that follow its crossbars (per crossbar, row or column), in library order, then, in the
+     * first macro, the chip's own.
+     */
+    public static List<ComponentInstance> otherComponents(List<OtherComponentSpec> others, boolean firstMacro,
+            long crossbars, int xbSize) {
+        List<ComponentInstance> out = new ArrayList<>(others.size());
+        for (OtherComponentSpec o : others) {
+            if (o.placement() != OtherComponentSpec.Placement.CHIP) {
+                out.add(o.inMacro(crossbars, xbSize));
+            }
+        }
+        if (firstMacro) {
+            for (OtherComponentSpec o : others) {
+                if (o.placement() == OtherComponentSpec.Placement.CHIP) {
+                    out.add(o.perChipInstance());
+                }
+            }
+        }
+        return out;
     }
 }

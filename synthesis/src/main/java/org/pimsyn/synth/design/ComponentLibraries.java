@@ -30,10 +30,12 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
  * leakage plus one access per latency, the costlier of read and write ({@link PeakPowerModel}).</li>
  * <li>Other components ({@link HardwareLibrary#otherComponents()}): their classes and entries as the library
  * gives them.</li>
- * <li>NoC: a router draws its power all the time (static), as the original tool charges its network as constant
- * power, and its energy per flit is 0, being inside that power; a hop takes the hop latency. A flit crossing a
- * link costs link power x flit latency, so a busy link draws the link power; a link's static power is 0, so idle
- * links cost no energy, while its peak power, the link power, counts in the power budget.</li>
+ * <li>NoC: a router's peak power is the library's router power; where the library splits it
+ * ({@code routerStaticPowerMw}, {@code routerEnergyPerFlitPj}) a router leaks its static power and a flit costs its
+ * energy per hop, otherwise the whole power is static (as the original tool charges its network as constant power)
+ * and a flit costs 0 in the router. A hop takes the hop latency. A link leaks {@code linkStaticPowerMw} (0 where
+ * absent) and a flit crossing it costs the rest of the link power for the flit latency, so a busy link draws the
+ * link power, which also counts in the power budget as its peak.</li>
  * </ul>
  * Every entry whose library figure has an area ({@code areaMm2}) gets it in the table's areas, with its source.
  */
@@ -71,9 +73,9 @@ public final class ComponentLibraries {
                     s.provenance().source()), s.area());
         }
         NocSpec noc = library.noc();
-        add(entries, areas, ComponentEntries.router(noc.hopLatencyNs(), 0, noc.routerPowerMw(), noc.routerPowerMw(),
-                noc.provenance().source()), noc.routerArea());
-        add(entries, areas, ComponentEntries.link(noc.flitLatencyNs(), noc.linkPowerMw() * noc.flitLatencyNs(), 0,
+        add(entries, areas, ComponentEntries.router(noc.hopLatencyNs(), noc.routerFlitPj(), noc.routerStaticMw(),
+                noc.routerPowerMw(), noc.provenance().source()), noc.routerArea());
+        add(entries, areas, ComponentEntries.link(noc.flitLatencyNs(), noc.linkFlitPj(), noc.linkStaticMw(),
                 noc.linkPowerMw(), noc.provenance().source()), noc.linkArea());
         List<ComponentClass> classes = new ArrayList<>();
         for (OtherComponentSpec other : library.otherComponents()) {

@@ -95,7 +95,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.rules = PartitionRules.of(skeleton, request.macroMode() == MacroMode.UNIFIED, request.macroSharing(),
                 library.search().evolution().macroSizesCrossbars(), limits);
         this.power = new PeakPowerModel(components, point, PeakPowerModel.otherPerMacro(library),
-                PeakPowerModel.otherPerChip(library));
+                PeakPowerModel.otherPerChip(library), PeakPowerModel.otherPerCrossbar(library, point.xbSizeRows()));
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
         this.stage4 = new UnitAllocation(components, library, point.adcBits(),
                 FitnessUpperBound.crossbarTimeLowerBoundNs(point, skeleton, components, library.clockGhz()), limits,

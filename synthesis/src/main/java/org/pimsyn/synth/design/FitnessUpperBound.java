@@ -36,8 +36,10 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * <p>D' counts what the partition cannot change: one image's crossbar reads, DAC conversions (reads x XbSize), ADC
  * conversions, ALU operations (elements / vector width, rounded up), and scratchpad accesses of its LOADs and
  * STOREs (bits / the widest bus, rounded up) at the cheapest scratchpad's energies; NoC traffic and the actions of
- * the library's other components count 0. R' counts the crossbars and their DACs, and per macro the least any
- * design holds: one router, the least leaky scratchpad and the library's other components, over at least K macros
+ * the library's other components count 0. R' counts the crossbars with the library's other components that follow
+ * them (per crossbar, row or column) and their DACs, the chip's own other components, the cheapest mesh (routers and
+ * links) with at least as many positions as macros, and per macro the least any design holds: the least leaky
+ * scratchpad and the library's other components of every macro, over at least K macros
  * (K weight layers), or ceil(K / 2) where pairs may share, and for unified macros at least ceil(crossbars / largest
  * size). S' is R' plus, per macro, one ADC and one shift-and-add unit, and one unit of every other ALU kind per
  * layer (or pair) that uses it.
@@ -146,7 +148,9 @@ public final class FitnessUpperBound {
      */
     static double fixedPeakLowerBoundMw(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
-        PeakPowerModel model = new PeakPowerModel(components, point, PeakPowerModel.otherPerMacro(request.library()));
+        HardwareLibrary library = request.library();
+        PeakPowerModel model = new PeakPowerModel(components, point, PeakPowerModel.otherPerMacro(library),
+                PeakPowerModel.otherPerChip(library), PeakPowerModel.otherPerCrossbar(library, point.xbSizeRows()));
         long crossbars = totalCrossbars(skeleton);
         long macros = leastMacros(request, skeleton);
         double leastScratchpadMw = Double.POSITIVE_INFINITY;
@@ -160,7 +164,7 @@ public final class FitnessUpperBound {
             leastNocMw = Math.min(leastNocMw, model.nocMw((int) r, (int) ceilDiv(macros, r)));
         }
         return model.crossbarsMw(crossbars) + model.dacsMw(crossbars) + macros * (leastScratchpadMw
-                + model.otherPerMacroMw()) + leastNocMw;
+                + model.otherPerMacroMw()) + leastNocMw + model.otherPerChipMw();
     }
 
     /** U': what the ADC and ALU units leak while doing one image's work, however many there are, in pJ. */
@@ -251,13 +255,34 @@ public final class FitnessUpperBound {
         for (ComponentEntry s : components.scratchpads()) {
             leastLeakage = Math.min(leastLeakage, s.staticPowerMw());
         }
-        double otherMw = 0;
-        for (ComponentInstance c : PeakPowerModel.otherPerMacro(request.library())) {
-            otherMw += c.count() * components.entry(c.componentClass(), c.variant()).staticPowerMw();
+        HardwareLibrary library = request.library();
+        double otherMw = staticMw(PeakPowerModel.otherPerMacro(library), components);
+        double perCrossbarMw = staticMw(PeakPowerModel.otherPerCrossbar(library, point.xbSizeRows()), components);
+        double chipMw = staticMw(PeakPowerModel.otherPerChip(library), components);
+        long macros = leastMacros(request, skeleton);
+        // Any mesh of r x c >= macros positions leaks at least what the mesh of r rows and ceil(macros / r)
+        // columns does (routers and links); past r = macros a mesh only grows.
+        double routerMw = components.router().staticPowerMw();
+        double linkMw = components.link().staticPowerMw();
+        double leastMeshMw = Double.POSITIVE_INFINITY;
+        for (long r = 1; r <= macros; r++) {
+            long c = ceilDiv(macros, r);
+            leastMeshMw = Math.min(leastMeshMw, r * c * routerMw
+                    + org.pimsyn.sim.count.ComponentInventory.directionalLinks((int) r, (int) c) * linkMw);
         }
-        return crossbars * components.crossbar(point.xbSizeRows(), point.resRramBits()).staticPowerMw()
+        return crossbars * (components.crossbar(point.xbSizeRows(), point.resRramBits()).staticPowerMw()
+                        + perCrossbarMw)
                 + (double) crossbars * point.xbSizeRows() * components.dac(point.resDacBits()).staticPowerMw()
-                + leastMacros(request, skeleton) * (components.router().staticPowerMw() + leastLeakage + otherMw);
+                + macros * (leastLeakage + otherMw) + leastMeshMw + chipMw;
+    }
+
+    /** The static power of some instances, in mW. */
+    private static double staticMw(java.util.List<ComponentInstance> instances, ComponentLibrary components) {
+        double mw = 0;
+        for (ComponentInstance c : instances) {
+            mw += c.count() * components.entry(c.componentClass(), c.variant()).staticPowerMw();
+        }
+        return mw;
     }
 
     /** S' - R': the ADC and ALU units every design of the candidate holds, at their static power, in mW. */

@@ -22,6 +22,7 @@ import org.pimsyn.synth.hardware.ScratchpadSpec;
  *      + ADCs x ADC peak + sum over ALU kinds of units x ALU peak
  *      + sum over macros of (scratchpad leakage + max(read energy / read latency, write energy / write latency))
  *      + sum over macros of its other components (register files, say) x their peak
+ *      + crossbars x the other components of one crossbar (per crossbar, row or column: sample-and-hold) x peak
  *      + the chip's own other components (ISAAC's HyperTransport links, say) x their peak
  *      + mesh rows x cols x router power + directional links x link power
  *        (links: 2 x (rows x (cols - 1) + cols x (rows - 1)), between neighbouring mesh positions)
@@ -46,6 +47,7 @@ public final class PeakPowerModel {
     private final double linkPeakMw;
     private final double otherPerMacroMw;
     private final double otherPerChipMw;
+    private final double otherPerCrossbarMw;
 
     /**
      * The model of a design point, priced from the component table's peak powers.
@@ -63,6 +65,16 @@ public final class PeakPowerModel {
      */
     public PeakPowerModel(ComponentLibrary components, DesignPoint point, List<ComponentInstance> otherPerMacro,
             List<ComponentInstance> otherPerChip) {
+        this(components, point, otherPerMacro, otherPerChip, List.of());
+    }
+
+    /**
+     * The model of a design point with parts that follow the crossbars too.
+     *
+     * @param otherPerCrossbar the other components of one crossbar ({@link #otherPerCrossbar})
+     */
+    public PeakPowerModel(ComponentLibrary components, DesignPoint point, List<ComponentInstance> otherPerMacro,
+            List<ComponentInstance> otherPerChip, List<ComponentInstance> otherPerCrossbar) {
         this.crossbarPeakMw = components.crossbar(point.xbSizeRows(), point.resRramBits()).peakPowerMw();
         this.dacPeakMw = components.dac(point.resDacBits()).peakPowerMw();
         this.xbSizeRows = point.xbSizeRows();
@@ -83,11 +95,23 @@ public final class PeakPowerModel {
             chip += c.count() * components.entry(c.componentClass(), c.variant()).peakPowerMw();
         }
         this.otherPerChipMw = chip;
+        double perCrossbar = 0;
+        for (ComponentInstance c : otherPerCrossbar) {
+            perCrossbar += c.count() * components.entry(c.componentClass(), c.variant()).peakPowerMw();
+        }
+        this.otherPerCrossbarMw = perCrossbar;
     }
 
     /** The model of a design point of a hardware library ({@link ComponentLibraries#from}). */
     public PeakPowerModel(HardwareLibrary library, DesignPoint point) {
-        this(ComponentLibraries.from(library), point, otherPerMacro(library), otherPerChip(library));
+        this(ComponentLibraries.from(library), point, otherPerMacro(library), otherPerChip(library),
+                otherPerCrossbar(library, point.xbSizeRows()));
+    }
+
+    /** The other components of one crossbar of {@code xbSizeRows} rows: those per crossbar, row or column. */
+    public static List<ComponentInstance> otherPerCrossbar(HardwareLibrary library, int xbSizeRows) {
+        return library.otherComponents().stream().filter(OtherComponentSpec::withCrossbars)
+                .map(o -> o.inMacro(1, xbSizeRows)).toList();
     }
 
     /** The other components every macro of the library's designs holds. */
@@ -98,7 +122,7 @@ public final class PeakPowerModel {
 
     /** The other components of the whole chip, which a design places in its first macro. */
     public static List<ComponentInstance> otherPerChip(HardwareLibrary library) {
-        return library.otherComponents().stream().filter(o -> !o.inEveryMacro())
+        return library.otherComponents().stream().filter(o -> o.placement() == OtherComponentSpec.Placement.CHIP)
                 .map(OtherComponentSpec::perChipInstance).toList();
     }
 
@@ -119,8 +143,14 @@ public final class PeakPowerModel {
         return leakageMw + Math.max(readPj / readNs, writePj / writeNs);
     }
 
+    /** The crossbars at peak, with the other components that follow them (per crossbar, row or column). */
     public double crossbarsMw(long crossbars) {
-        return crossbars * crossbarPeakMw;
+        return crossbars * (crossbarPeakMw + otherPerCrossbarMw);
+    }
+
+    /** The chip's own other components at peak. */
+    public double otherPerChipMw() {
+        return otherPerChipMw;
     }
 
     /** DACs of these crossbars: one per row. */
@@ -188,7 +218,8 @@ public final class PeakPowerModel {
         for (int s : scratchpads) {
             spm += scratchpadPeakMw[s];
         }
-        return new PeakPower(crossbarsMw(crossbars), dacsMw(crossbars), spm, nocMw(meshRows, meshCols),
-                scratchpads.length * otherPerMacroMw + otherPerChipMw, peripheralsMw);
+        return new PeakPower(crossbars * crossbarPeakMw, dacsMw(crossbars), spm, nocMw(meshRows, meshCols),
+                scratchpads.length * otherPerMacroMw + otherPerChipMw + crossbars * otherPerCrossbarMw,
+                peripheralsMw);
     }
 }

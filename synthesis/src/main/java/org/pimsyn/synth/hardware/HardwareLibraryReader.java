@@ -35,6 +35,10 @@ final class HardwareLibraryReader {
     static final String AREA_SOURCE = "areaSource";
     static final String ROUTER_AREA = "routerAreaMm2";
     static final String LINK_AREA = "linkAreaMm2";
+    /** The NoC's optional split of its peak powers into leakage and energy per flit ({@link NocSpec}). */
+    static final String ROUTER_STATIC = "routerStaticPowerMw";
+    static final String ROUTER_FLIT_ENERGY = "routerEnergyPerFlitPj";
+    static final String LINK_STATIC = "linkStaticPowerMw";
     /** A bound far beyond any chip, so that sums of areas stay finite: 1,000,000 mm2 per instance. */
     static final double MAX_AREA_MM2 = 1e6;
     private static final String[] POWER_KEYS = {"staticPowerMw", "dynamicPowerMw", "peakPowerMw"};
@@ -140,10 +144,22 @@ final class HardwareLibraryReader {
                     f.integer("busWidthBits", 1, MAX_COUNT), provenance(f), area(f)));
         }
         JsonObjectFields n = top.object("noc", "flitWidthBits", "ports", "routerPowerMw", "linkPowerMw",
-                "hopLatencyNs", "flitLatencyNs", "source", "note", ROUTER_AREA, LINK_AREA, AREA_SOURCE);
+                "hopLatencyNs", "flitLatencyNs", "source", "note", ROUTER_AREA, LINK_AREA, AREA_SOURCE,
+                ROUTER_STATIC, ROUTER_FLIT_ENERGY, LINK_STATIC);
+        double routerMw = n.positive("routerPowerMw");
+        double linkMw = n.nonNegative("linkPowerMw");
+        if (n.has(ROUTER_STATIC) != n.has(ROUTER_FLIT_ENERGY)) {
+            String missing = n.has(ROUTER_STATIC) ? ROUTER_FLIT_ENERGY : ROUTER_STATIC;
+            throw n.error(missing, "missing; the router's power splits into " + ROUTER_STATIC + " and "
+                    + ROUTER_FLIT_ENERGY + " (pJ per flit per hop), both or neither");
+        }
+        Double routerStatic = n.has(ROUTER_STATIC) ? atMost(n, ROUTER_STATIC, routerMw, "routerPowerMw") : null;
+        Double routerFlit = n.has(ROUTER_FLIT_ENERGY) ? n.nonNegative(ROUTER_FLIT_ENERGY) : null;
+        Double linkStatic = n.has(LINK_STATIC) ? atMost(n, LINK_STATIC, linkMw, "linkPowerMw") : null;
         NocSpec noc = new NocSpec(n.integer("flitWidthBits", 1, MAX_COUNT), n.integer("ports", 1, MAX_COUNT),
-                n.positive("routerPowerMw"), n.nonNegative("linkPowerMw"), latency(n, "hopLatencyNs"),
-                latency(n, "flitLatencyNs"), provenance(n), area(n, ROUTER_AREA), area(n, LINK_AREA));
+                routerMw, linkMw, latency(n, "hopLatencyNs"),
+                latency(n, "flitLatencyNs"), provenance(n), area(n, ROUTER_AREA), area(n, LINK_AREA), routerStatic,
+                routerFlit, linkStatic);
         SearchParameters search = search(top.object("search", "annealing", "evolution", "designSpace"), precision);
         List<OtherComponentSpec> others = top.has("otherComponents")
                 ? OtherComponentsReader.read(top.objects("otherComponents", OtherComponentsReader.KEYS))
@@ -205,6 +221,15 @@ final class HardwareLibraryReader {
 
     private static double rate(JsonObjectFields f, String key) {
         return within(f, key, MIN_RATE_PER_NS, Double.MAX_VALUE, "one action may take at most 10 us");
+    }
+
+    /** A number >= 0 and at most the peak power {@code peakKey} it is part of. */
+    private static double atMost(JsonObjectFields f, String key, double peakMw, String peakKey) {
+        double v = f.nonNegative(key);
+        if (v > peakMw) {
+            throw f.error(key, plain(v) + " is above " + peakKey + " " + plain(peakMw) + "; the peak must cover it");
+        }
+        return v;
     }
 
     /** A number > 0 in [min, max] (min 0: any positive number up to max); {@code why} explains the bounds. */

@@ -79,6 +79,13 @@ public final class HardwareLibraryWriter {
         n.put("ports", noc.ports());
         n.put("routerPowerMw", noc.routerPowerMw());
         n.put("linkPowerMw", noc.linkPowerMw());
+        if (noc.routerStaticPowerMw() != null) {
+            n.put(HardwareLibraryReader.ROUTER_STATIC, noc.routerStaticPowerMw());
+            n.put(HardwareLibraryReader.ROUTER_FLIT_ENERGY, noc.routerEnergyPerFlitPj());
+        }
+        if (noc.linkStaticPowerMw() != null) {
+            n.put(HardwareLibraryReader.LINK_STATIC, noc.linkStaticPowerMw());
+        }
         n.put("hopLatencyNs", noc.hopLatencyNs());
         n.put("flitLatencyNs", noc.flitLatencyNs());
         provenance(n, noc.provenance());
@@ -167,11 +174,7 @@ public final class HardwareLibraryWriter {
             ObjectNode n = array.addObject();
             n.put("componentClass", o.componentClass().name());
             n.put("variant", o.variant());
-            if (o.inEveryMacro()) {
-                n.put("perMacro", o.perMacro());
-            } else {
-                n.put("perChip", o.perChip());
-            }
+            n.put(o.placement().key(), o.count());
             ArrayNode actions = o.costs().isEmpty() ? null : n.putArray("actions");
             for (int i = 0; i < o.costs().size(); i++) {
                 ComponentAction action = o.componentClass().actions().get(i);

@@ -13,10 +13,12 @@ import org.pimsyn.sim.component.Quantity;
 import org.pimsyn.sim.component.Trigger;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
+import org.pimsyn.synth.hardware.OtherComponentSpec.Placement;
 import org.pimsyn.synth.io.JsonObjectFields;
 
 /**
- * The library's {@code otherComponents}: per entry its class (a new name), variant, how many every macro holds, its
+ * The library's {@code otherComponents}: per entry its class (a new name), variant, where its instances sit and how
+ * many ({@code perMacro}, {@code perChip}, {@code perCrossbar}, {@code perCrossbarRow} or {@code perCrossbarColumn}), its
  * actions (each with the IRs that count it, its energy and latency), static and peak power, and source.
  *
  * <pre>
@@ -26,8 +28,9 @@ import org.pimsyn.synth.io.JsonObjectFields;
  * </pre>
  */
 final class OtherComponentsReader {
-    static final String[] KEYS = {"componentClass", "variant", "perMacro", "perChip", "actions", "staticPowerMw",
-        "peakPowerMw", "source", "note", HardwareLibraryReader.AREA, HardwareLibraryReader.AREA_SOURCE};
+    static final String[] KEYS = {"componentClass", "variant", "perMacro", "perChip", "perCrossbar",
+        "perCrossbarRow", "perCrossbarColumn", "actions", "staticPowerMw", "peakPowerMw", "source", "note",
+        HardwareLibraryReader.AREA, HardwareLibraryReader.AREA_SOURCE};
     private static final int MAX_PER_MACRO = 1 << 20;
 
     private OtherComponentsReader() {
@@ -70,15 +73,26 @@ final class OtherComponentsReader {
                 throw e.error("peakPowerMw", HardwareLibraryReader.plain(peakMw) + " is below staticPowerMw "
                         + HardwareLibraryReader.plain(staticMw) + "; the peak must cover it");
             }
-            // A part of every macro, or of the chip (placed in its first macro): one of the two counts.
-            if (e.has("perMacro") == e.has("perChip")) {
-                throw e.error("perMacro", "give exactly one of perMacro (instances in every macro) and perChip "
-                        + "(instances in the whole chip), each >= 1");
+            // Where its instances sit: one count, per macro, per chip (placed in its first macro), per crossbar,
+            // or per crossbar row or column.
+            Placement placement = null;
+            for (Placement p : Placement.values()) {
+                if (e.has(p.key())) {
+                    if (placement != null) {
+                        throw e.error(p.key(), "give exactly one of " + String.join(", ", Placement.keys())
+                                + "; found " + placement.key() + " too");
+                    }
+                    placement = p;
+                }
             }
-            int perMacro = e.has("perMacro") ? e.integer("perMacro", 1, MAX_PER_MACRO) : 0;
-            int perChip = e.has("perChip") ? e.integer("perChip", 1, MAX_PER_MACRO) : 0;
+            if (placement == null) {
+                throw e.error("perMacro", "missing; give exactly one of perMacro (instances in every macro), "
+                        + "perChip (in the whole chip), perCrossbar, perCrossbarRow or perCrossbarColumn (per "
+                        + "crossbar, or per row or column of every crossbar), each >= 1");
+            }
+            int count = e.integer(placement.key(), 1, MAX_PER_MACRO);
             out.add(new OtherComponentSpec(new ComponentClass(name, actions), e.text("variant"), costs, staticMw,
-                    peakMw, perMacro, HardwareLibraryReader.provenance(e), HardwareLibraryReader.area(e), perChip));
+                    peakMw, placement, count, HardwareLibraryReader.provenance(e), HardwareLibraryReader.area(e)));
         }
         return out;
     }

@@ -44,9 +44,14 @@ class ConfigCommandTest {
         assertLine(out, "  256x256\\s+2\\s+0\\.12\\s+1\\.08\\s+1\\.2\\s+100\\s+108\\*\\s+\\[\\d+\\]");
         assertLine(out, "  8\\s+0\\.4\\s+1\\.6\\s+2\\s+1\\s+1\\s+1\\.6\\*\\s+\\[\\d+\\]");
         assertLine(out, "  6\\s+0\\.02\\s+1\\.06\\s+1\\.08\\s+1\\s+1\\s+1\\.06\\*\\s+\\[\\d+\\]");
-        assertLine(out, "  64\\s+13\\.6025\\s+0\\.509152\\s+0\\.509152\\s+38\\.402\\s+40\\.144\\s+1024\\s+\\[\\d+\\]");
+        assertLine(out, "  64\\s+13\\.6025\\s+0\\.509152\\s+0\\.509152\\s+9\\.6005\\s+10\\.036\\s+256\\s+\\[\\d+\\]");
         assertLine(out, "  pool\\s+32\\s+0\\.02\\s+0\\.08\\s+0\\.1\\s+0\\.05\\s+200\\s+16\\*\\s+\\[\\d+\\]");
         assertLine(out, "  router power\\s+42 mW\\s+\\[\\d+\\]");
+        assertLine(out, "  router static power\\s+0\\.831683 mW\\s+\\[\\d+\\]");
+        assertLine(out, "  router energy per flit-hop\\s+2\\.5925 pJ\\s+\\[\\d+\\]");
+        assertLine(out, "  link static power\\s+0\\.0833333 mW\\s+\\[\\d+\\]");
+        assertLine(out, "  sampleHold\\s+column\\s+1 per crossbar column\\s+sample\\s+MVM per ROW\\s+.*");
+        assertLine(out, "  globalBuffer\\s+512KB\\s+1 per chip\\s+read\\s+LOAD per INPUT_BIT\\s+.*");
         assertLine(out, "  clock\\s+1\\.2 GHz\\s+\\[1\\]");
         assertLine(out, "  RatioRram\\s+0\\.1, 0\\.15, 0\\.2, 0\\.25, 0\\.3, 0\\.35, 0\\.4\\s+\\[\\d+\\]");
         assertLine(out, "  candidates kept\\s+30\\s+\\[\\d+\\]");

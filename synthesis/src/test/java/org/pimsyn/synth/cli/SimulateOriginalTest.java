@@ -41,9 +41,12 @@ class SimulateOriginalTest {
                 "--original-config", TestData.shared(REFERENCE + "config.json").toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("its own estimate: 572.3 GOPS/W"), run.out());
-        assertTrue(run.out().contains("Peak power 43.610 W of the 49.000 W budget"), run.out());
-        assertTrue(run.out().contains("agree with"), run.out());
-        assertTrue(run.out().contains("Power efficiency: 136.63 GOPS/W"), run.out());
+        assertTrue(run.out().contains("Peak power 44.911 W of the 49.000 W budget"), run.out());
+        // The library departs from the original's config.json in its scratchpad bus (the paper's 256 bits) and the
+        // per-access energies scaled to it, and says so.
+        assertTrue(run.out().contains("$.memory_bw: the original's scratchpad bus bits is 1024, the library's 256"),
+                run.out());
+        assertTrue(run.out().contains("Power efficiency: 172.00 GOPS/W"), run.out());
         JsonNode report = JSON.readTree(out.resolve(SimulateCommand.REPORT_FILE).toFile());
         assertEquals("per-layer", report.path("original").path("countReading").asText());
         assertEquals(572.3071531441486, report.path("original").path("statedGopsPerWatt").asDouble());

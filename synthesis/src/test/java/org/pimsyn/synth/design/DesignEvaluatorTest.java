@@ -144,7 +144,7 @@ class DesignEvaluatorTest {
         for (Macro macro : acc.macros()) {
             assertEquals(1, macro.layers().size(), "no sharing");
             assertEquals(1, macro.scratchpad().ports());
-            assertEquals(1024, macro.scratchpad().busWidthBits());
+            assertEquals(256, macro.scratchpad().busWidthBits());
         }
     }
 

@@ -119,11 +119,12 @@ class FitnessUpperBoundTest {
         SynthesisRequest loose = SmallDesigns.request(2000, MacroMode.SPECIFIED, true);
         double fixedMw = FitnessUpperBound.fixedPeakLowerBoundMw(loose, SmallDesigns.POINT, skeleton,
                 ComponentLibraries.from(SmallDesigns.LIBRARY));
-        // 424 crossbars and their 54,272 DACs at peak, 2 macros (4 layers in pairs) with the 64 KB scratchpad
-        // at peak, and a 1 x 2 mesh: two routers and two links.
+        // 424 crossbars with the parts that follow them and their 54,272 DACs at peak, 2 macros (4 layers in pairs)
+        // with the 64 KB scratchpad and the library's parts of every macro at peak, a 1 x 2 mesh: two routers and
+        // two links, and the chip's own parts (the global buffer).
         PeakPowerModel model = new PeakPowerModel(SmallDesigns.LIBRARY, SmallDesigns.POINT);
-        assertEquals(model.crossbarsMw(424) + model.dacsMw(424) + 2 * model.scratchpadMw(0) + model.nocMw(1, 2),
-                fixedMw, 1e-9);
+        assertEquals(model.crossbarsMw(424) + model.dacsMw(424) + 2 * (model.scratchpadMw(0)
+                + model.otherPerMacroMw()) + model.nocMw(1, 2) + model.otherPerChipMw(), fixedMw, 1e-9);
         DataflowWorkload work = FitnessUpperBound.workload(skeleton);
         double unitWorkPj = FitnessUpperBound.unitPeakWorkPj(SmallDesigns.LIBRARY, SmallDesigns.POINT, work, COSTS);
         double crossbarNs = FitnessUpperBound.crossbarTimeLowerBoundNs(SmallDesigns.POINT, skeleton, COSTS,

@@ -42,7 +42,40 @@ class OtherComponentsReaderTest {
         // Written and read again, it is the same library.
         HardwareLibrary again = HardwareLibrary.parse(HardwareLibraryWriter.toJson(lib), "again.json");
         assertEquals(lib.otherComponents(), again.otherComponents());
-        assertTrue(HardwareLibrary.builtIn().otherComponents().isEmpty());
+        // The built-in library prices the parts of the paper's Fig. 2 that no timing rule reads.
+        assertEquals(List.of("inputRegister", "sampleHold", "outputMux", "outputRegister", "registerFile",
+                "macroBus", "controller", "globalBuffer"), HardwareLibrary.builtIn().otherComponents().stream()
+                .map(o -> o.componentClass().name()).toList());
+    }
+
+    @Test
+    void aComponentMayFollowTheCrossbarsOrItsRowsOrColumns() throws Exception {
+        for (OtherComponentSpec.Placement p : OtherComponentSpec.Placement.values()) {
+            HardwareLibrary lib = HardwareLibrary.parse(withOther(o -> {
+                o.remove("perMacro");
+                o.put(p.key(), 2);
+            }), "lib.json");
+            OtherComponentSpec spec = lib.otherComponents().get(0);
+            assertEquals(p, spec.placement());
+            assertEquals(2, spec.count());
+            // A macro of 3 crossbars of 128 rows (and columns) holds 2 per macro, 6 per crossbar, 768 per row or
+            // column; a chip-level part sits in the first macro alone.
+            long expected = switch (p) {
+                case MACRO -> 2;
+                case CHIP -> 0;
+                case CROSSBAR -> 6;
+                case CROSSBAR_ROW, CROSSBAR_COLUMN -> 768;
+            };
+            if (p != OtherComponentSpec.Placement.CHIP) {
+                assertEquals(expected, spec.inMacro(3, 128).count());
+            }
+            HardwareLibrary again = HardwareLibrary.parse(HardwareLibraryWriter.toJson(lib), "again.json");
+            assertEquals(lib.otherComponents(), again.otherComponents());
+        }
+        assertEquals("lib.json: $.otherComponents[0].perCrossbarRow: give exactly one of perMacro, perChip, "
+                + "perCrossbar, perCrossbarRow, perCrossbarColumn; found perMacro too",
+                error(o -> o.put("perCrossbarRow", 1)));
+        assertTrue(error(o -> o.remove("perMacro")).startsWith("lib.json: $.otherComponents[0].perMacro: missing; "));
     }
 
     @Test

@@ -20,7 +20,7 @@ class RunFingerprintLimitsTest {
      * then (the test's message shows the new value).
      */
     private static final String DEFAULT_WITHOUT_LIMITS =
-            "sha256:065c21880ccb2b4482d6f90272485518d10f7b4667d0a709c2261a04cfe580ea";
+            "sha256:1903cb277b03a33b0abe1b2c3a613db47a760d1ff8c1f503fb0fb2dae58f336b";
 
     private static String defaultWithoutLimits() throws IOException {
         ObjectMapper json = new ObjectMapper();

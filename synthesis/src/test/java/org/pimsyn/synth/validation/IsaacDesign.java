@@ -19,10 +19,10 @@ import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.report.Performance;
+import org.pimsyn.synth.design.AcceleratorBuilder;
 import org.pimsyn.synth.design.ComponentLibraries;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignPoint;
-import org.pimsyn.synth.design.PeakPowerModel;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.json.NetworkJsonReader;
@@ -109,9 +109,10 @@ final class IsaacDesign {
             names.add(layerName(m + 1));
         }
         Placement placement = new Placement(layers);
-        List<ComponentInstance> perTile = PeakPowerModel.otherPerMacro(library);
-        List<ComponentInstance> firstTile = new ArrayList<>(perTile);
-        firstTile.addAll(PeakPowerModel.otherPerChip(library));
+        List<ComponentInstance> perTile = AcceleratorBuilder.otherComponents(library.otherComponents(), false,
+                crossbarsPerTile, XB_SIZE);
+        List<ComponentInstance> firstTile = AcceleratorBuilder.otherComponents(library.otherComponents(), true,
+                crossbarsPerTile, XB_SIZE);
         List<Macro> tiles = new ArrayList<>();
         for (int m = 0; m < TILES; m++) {
             int row = m / MESH_COLS;
