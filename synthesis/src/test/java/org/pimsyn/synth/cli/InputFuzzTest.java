@@ -98,9 +98,8 @@ class InputFuzzTest {
         List<String> lines = Files.readAllLines(file);
         SynthesisRequest request = SynthesisRequest.of(
                         org.pimsyn.synth.network.json.NetworkJsonReader.read(dir.resolve("small.json")),
-                        // Checked only (the default), the limits stay out of the run's library.
-                        org.pimsyn.synth.hardware.HardwareLibrary.load(dir.resolve("small-library.json"))
-                                .withLimits(org.pimsyn.synth.hardware.PhysicalLimits.NONE),
+                        // Enforced (the default), the limits are in the run's library.
+                        org.pimsyn.synth.hardware.HardwareLibrary.load(dir.resolve("small-library.json")),
                         300, MacroMode.SPECIFIED, true)
                 .withSearchSize(3, 4);
         RunFingerprint run = RunFingerprint.of(request, 1, 1);
