@@ -108,6 +108,11 @@ final class EventLoop {
     private int inputSlots;
     private int outputSlots;
     private final PeRegisters registers = new PeRegisters();
+    /** Whether {@link #registers} holds a binding with input and with output registers. */
+    private boolean registersInput;
+    private boolean registersOutput;
+    /** Whether this run's program is the last run's, bound again: its register uses are the last run's. */
+    private boolean sameProgram;
     /** Whether any IR takes a register: the fields below are then in use. */
     private boolean registering;
     /** Per IR: the register use it takes, or -1 (see {@link PeRegisters#takerUse}). */
@@ -166,11 +171,13 @@ final class EventLoop {
     /**
      * Runs the bound program and returns what it measured.
      *
-     * @param stop null to run all {@code runImages}; else stop once the interval has converged by this rule
+     * @param stop        null to run all {@code runImages}; else stop once the interval has converged by this rule
+     * @param sameProgram whether {@code c} is the program the last run bound (a stream after its one-image run)
      */
     LoopResults run(CompiledProgram c, SimulationObserver obs, RunPlan plan, SteadyStateRule stop, int runImages,
-            int admissionWindow) {
+            int admissionWindow, boolean sameProgram) {
         program = c.program;
+        this.sameProgram = sameProgram;
         stopRule = stop;
         Arbitration arbitration = plan.arbitration();
         holdSlots = plan.sampleHoldSlots();
@@ -393,7 +400,12 @@ final class EventLoop {
         inputRegisterWait = 0;
         outputRegisterWait = 0;
         PeRegisters r = registers;
-        r.bind(program, nodes, c.fixedResources, pending, inputSlots > 0, outputSlots > 0);
+        // A stream's one-image run and the stream itself bind the same program: the second takes the first's uses.
+        if (!sameProgram || registersInput != inputSlots > 0 || registersOutput != outputSlots > 0) {
+            r.bind(program, nodes, c.fixedResources, pending, inputSlots > 0, outputSlots > 0);
+            registersInput = inputSlots > 0;
+            registersOutput = outputSlots > 0;
+        }
         registerUses = r.uses;
         registering = registerUses > 0;
         takerUse = r.takerUse;

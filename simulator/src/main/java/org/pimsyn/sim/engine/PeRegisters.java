@@ -31,8 +31,16 @@ import org.pimsyn.sim.ir.IrProgram;
  * <p>Buffers grow to the largest program seen and are reused; one binding serves one event loop.
  */
 final class PeRegisters {
-    private static final int UNKNOWN = -1;
-    private static final int NONE = -2;
+    private static final int NONE = -1;
+    private static final int UNKNOWN = -2;
+    /**
+     * Where {@link #counts} keeps, one saturating byte each (0, 1, 2 for more): an MVM's MVM predecessors of its
+     * set, layer and block; an MVM's LOAD predecessors; a LOAD's MVM successors, or an MVM's MVM successors of its
+     * set, layer and block (the last of which is {@link #next}).
+     */
+    private static final int SAME_IN = 0;
+    private static final int LOADS_IN = 8;
+    private static final int OUT = 16;
 
     /** Uses per image, over all rings. */
     int uses;
@@ -53,24 +61,28 @@ final class PeRegisters {
     int[] giverStart = new int[0];
     int[] giverUses = new int[0];
 
-    // Scratch, per IR.
-    private int[] position = new int[0];
-    private int[] sameNext = new int[0];
-    private int[] sameOut = new int[0];
-    private int[] samePred = new int[0];
-    private int[] onlyMvm = new int[0];
-    private int[] mvmSuccessors = new int[0];
-    private int[] loadPredecessors = new int[0];
+    // Scratch per IR, reused.
+    private int[] next = new int[0];
+    private int[] counts = new int[0];
+    /** Per ADC or ALU IR walked from: the STORE, MERGE or TRANSFER its single steps lead to, NONE, or UNKNOWN. */
     private int[] exit = new int[0];
-    private int[] path = new int[0];
-    /** The IR at each position of the topological order, where {@link #topological}. */
-    private int[] orderOf = new int[0];
-    /** Whether {@link #position} holds a topological order; else ids are the order. */
+    /** The IRs of the walk under way ({@link #exit}). */
+    private int[] walk = new int[16];
+    /** The LOAD and MVM IRs, in id order, {@link #crossbarIrs} of them: the IRs that may take a register. */
+    private int[] crossbarIr = new int[0];
+    private int crossbarIrs;
+    // Uses found, in program order, before they are grouped by ring.
+    private int[] foundRings = new int[0];
+    private int[] foundTakers = new int[0];
+    private int[] foundGivers = new int[0];
+    /** Where the program's ids are not a topological order: one, as positions per IR and IRs per position. */
     private boolean topological;
-    private int[] candidateRing = new int[0];
-    private int[] candidateTaker = new int[0];
-    private int[] candidateGiver = new int[0];
+    private int[] position = new int[0];
+    private int[] orderOf = new int[0];
     private final MinHeap heap = new MinHeap(64);
+    /** The ring and giver of the use {@link #use} found, if any. */
+    private int foundRing;
+    private int foundGiver;
 
     /**
      * Binds the uses of a program.
@@ -84,57 +96,63 @@ final class PeRegisters {
     void bind(IrProgram p, int[] nodes, int fixed, int[] indegree, boolean input, boolean output) {
         int n = p.size();
         this.fixed = fixed;
-        grow(n);
+        if (takerUse.length < n) {
+            takerUse = new int[n];
+            next = new int[n];
+            counts = new int[n];
+            exit = new int[n];
+        }
+        if (giverStart.length < n + 1) {
+            giverStart = new int[n + 1];
+        }
+        int rings = 2 * fixed;
+        if (ringStart.length < rings + 1) {
+            ringStart = new int[rings + 1];
+        }
         uses = 0;
         Arrays.fill(takerUse, 0, n, -1);
-        if (ringStart.length < 2 * fixed + 1) {
-            ringStart = new int[2 * fixed + 1];
-        }
-        Arrays.fill(ringStart, 0, 2 * fixed + 1, 0);
+        Arrays.fill(ringStart, 0, rings + 1, 0);
         Arrays.fill(giverStart, 0, n + 1, 0);
         if (!input && !output) {
             return;
         }
-        order(p, indegree);
-        chains(p, nodes);
-        if (input) {
-            loads(p, nodes);
+        counts(p, nodes);
+        topological = !p.idsInTopologicalOrder();
+        if (topological) {
+            order(p, indegree);
         }
         Arrays.fill(exit, 0, n, UNKNOWN);
-        // Candidates in program order, then grouped by ring (a stable counting sort keeps that order in each ring).
-        int candidates = 0;
-        for (int k = 0; k < n; k++) {
-            int i = nodeAt(k);
-            int kind = kind(nodes, i);
-            if (input && kind == CompiledProgram.LOAD && mvmSuccessors[i] == 1) {
-                int mvm = onlyMvm[i];
-                if (loadPredecessors[mvm] == 1 && samePred[mvm] == 0) {
-                    candidateRing[candidates] = set(nodes, mvm);
-                    candidateTaker[candidates] = i;
-                    candidateGiver[candidates++] = lastOfBlock(mvm);
+        // The uses in program order, then grouped by ring: a stable counting sort keeps that order in each ring.
+        int found = 0;
+        for (int k = 0, candidates = topological ? n : crossbarIrs; k < candidates; k++) {
+            int i = topological ? orderOf[k] : crossbarIr[k];
+            if (use(p, nodes, indegree, i, input, output)) {
+                if (found == foundRings.length) {
+                    int grown = Math.max(64, 2 * found);
+                    foundRings = Arrays.copyOf(foundRings, grown);
+                    foundTakers = Arrays.copyOf(foundTakers, grown);
+                    foundGivers = Arrays.copyOf(foundGivers, grown);
                 }
-            } else if (output && kind == CompiledProgram.MVM && samePred[i] == 0) {
-                int results = resultsCarrier(p, nodes, indegree, i, lastOfBlock(i));
-                if (results >= 0) {
-                    candidateRing[candidates] = fixed + set(nodes, i);
-                    candidateTaker[candidates] = i;
-                    candidateGiver[candidates++] = results;
-                }
+                foundRings[found] = foundRing;
+                foundTakers[found] = i;
+                foundGivers[found++] = foundGiver;
+                ringStart[foundRing + 1]++;
             }
         }
-        int rings = 2 * fixed;
-        for (int c = 0; c < candidates; c++) {
-            ringStart[candidateRing[c] + 1]++;
+        if (taker.length < found) {
+            taker = new int[found];
+            giver = new int[found];
+            ringOf = new int[found];
+            giverUses = new int[found];
         }
         for (int r = 0; r < rings; r++) {
             ringStart[r + 1] += ringStart[r];
         }
         int[] fill = Arrays.copyOf(ringStart, rings);
-        for (int c = 0; c < candidates; c++) {
-            int at = fill[candidateRing[c]]++;
-            taker[at] = candidateTaker[c];
-            giver[at] = candidateGiver[c];
-            ringOf[at] = candidateRing[c];
+        for (int f = 0; f < found; f++) {
+            int at = fill[foundRings[f]]++;
+            taker[at] = foundTakers[f];
+            giver[at] = foundGivers[f];
         }
         // Keep, in each ring, the uses whose taker comes after the giver of the last one kept; compact in place.
         int kept = 0;
@@ -161,10 +179,14 @@ final class PeRegisters {
         for (int i = 0; i < n; i++) {
             giverStart[i + 1] += giverStart[i];
         }
-        int[] next = Arrays.copyOf(giverStart, n);
+        // The fill runs each IR's start up to its end, the next IR's start; shifting back restores the starts.
         for (int u = 0; u < uses; u++) {
-            giverUses[next[giver[u]]++] = u;
+            giverUses[giverStart[giver[u]]++] = u;
         }
+        for (int i = n; i > 0; i--) {
+            giverStart[i] = giverStart[i - 1];
+        }
+        giverStart[0] = 0;
     }
 
     /** Uses per image in a ring. */
@@ -176,48 +198,41 @@ final class PeRegisters {
         return ring < fixed;
     }
 
-    private void grow(int n) {
-        if (takerUse.length < n || giverStart.length < n + 1) {
-            position = new int[n];
-            sameNext = new int[n];
-            sameOut = new int[n];
-            samePred = new int[n];
-            onlyMvm = new int[n];
-            mvmSuccessors = new int[n];
-            loadPredecessors = new int[n];
-            exit = new int[n];
-            path = new int[n];
-            orderOf = new int[n];
-            candidateRing = new int[n];
-            candidateTaker = new int[n];
-            candidateGiver = new int[n];
-            taker = new int[n];
-            giver = new int[n];
-            ringOf = new int[n];
-            takerUse = new int[n];
-            giverStart = new int[n + 1];
-            giverUses = new int[n];
-        }
-    }
-
-    /** Program order: ids where every edge leads forward, else a topological order in {@link #position}. */
-    private void order(IrProgram p, int[] indegree) {
-        int n = p.size();
-        boolean forward = true;
-        for (int i = 0; i < n && forward; i++) {
-            for (int k = p.successorStart(i), to = p.successorStart(i + 1); k < to; k++) {
-                if (p.successorAt(k) <= i) {
-                    forward = false;
-                    break;
-                }
+    /** Whether IR i takes a register; if so its ring and giver go to {@link #foundRing} and {@link #foundGiver}. */
+    private boolean use(IrProgram p, int[] nodes, int[] indegree, int i, boolean input, boolean output) {
+        int kind = kind(nodes, i);
+        int c = counts[i];
+        if (input && kind == CompiledProgram.LOAD && c >>> OUT == 1) {
+            int mvm = next[i];
+            // The MVM's only LOAD predecessor, and no MVM of its set, layer and block before it.
+            if ((counts[mvm] & 0xffff) == 1 << LOADS_IN) {
+                foundRing = set(nodes, mvm);
+                foundGiver = lastOfBlock(mvm);
+                return true;
+            }
+        } else if (output && kind == CompiledProgram.MVM && (c & 0xff) == 0) {
+            int results = resultsCarrier(p, nodes, indegree, i, lastOfBlock(i));
+            if (results >= 0) {
+                foundRing = fixed + set(nodes, i);
+                foundGiver = results;
+                return true;
             }
         }
-        topological = !forward;
-        if (forward) {
-            return;
+        return false;
+    }
+
+    /**
+     * For a program whose ids are not a topological order: the order that always places the lowest id whose
+     * predecessors are all placed, in {@link #position} and {@link #orderOf}.
+     */
+    private void order(IrProgram p, int[] indegree) {
+        int n = p.size();
+        if (position.length < n) {
+            position = new int[n];
+            orderOf = new int[n];
         }
-        // The lowest id whose predecessors are all placed comes next. sameOut serves as scratch until chains().
-        int[] left = sameOut;
+        // The lowest id whose predecessors are all placed comes next; exit serves to count those left.
+        int[] left = exit;
         System.arraycopy(indegree, 0, left, 0, n);
         heap.clear();
         for (int i = 0; i < n; i++) {
@@ -243,58 +258,51 @@ final class PeRegisters {
         return topological ? position[node] : node;
     }
 
-    private int nodeAt(int k) {
-        return topological ? orderOf[k] : k;
-    }
-
-    /** Per MVM: its MVM successors and predecessors of the same set, layer and block. */
-    private void chains(IrProgram p, int[] nodes) {
+    /** Fills {@link #counts}, {@link #next} and {@link #crossbarIr}. */
+    private void counts(IrProgram p, int[] nodes) {
         int n = p.size();
-        Arrays.fill(sameOut, 0, n, 0);
-        Arrays.fill(samePred, 0, n, 0);
+        Arrays.fill(counts, 0, n, 0);
+        crossbarIrs = 0;
         for (int i = 0; i < n; i++) {
-            if (kind(nodes, i) != CompiledProgram.MVM) {
+            int kind = kind(nodes, i);
+            if (kind != CompiledProgram.MVM && kind != CompiledProgram.LOAD) {
                 continue;
             }
+            if (crossbarIrs == crossbarIr.length) {
+                crossbarIr = Arrays.copyOf(crossbarIr, Math.max(64, crossbarIrs + (crossbarIrs >> 1)));
+            }
+            crossbarIr[crossbarIrs++] = i;
             for (int k = p.successorStart(i), to = p.successorStart(i + 1); k < to; k++) {
                 int s = p.successorAt(k);
-                if (kind(nodes, s) == CompiledProgram.MVM && set(nodes, s) == set(nodes, i)
-                        && p.layer(s) == p.layer(i) && p.block(s) == p.block(i)) {
-                    sameOut[i]++;
-                    sameNext[i] = s;
-                    samePred[s]++;
+                if (kind(nodes, s) != CompiledProgram.MVM) {
+                    continue;
+                }
+                if (kind == CompiledProgram.LOAD) {
+                    counts[i] = saturated(counts[i], OUT);
+                    next[i] = s;
+                    counts[s] = saturated(counts[s], LOADS_IN);
+                } else if (set(nodes, s) == set(nodes, i) && p.block(s) == p.block(i)) {
+                    // One crossbar set serves one layer of one macro: the same set is the same layer.
+                    counts[i] = saturated(counts[i], OUT);
+                    next[i] = s;
+                    counts[s] = saturated(counts[s], SAME_IN);
                 }
             }
         }
+    }
+
+    /** Adds one to the byte at {@code shift}, stopping at 2. */
+    private static int saturated(int packed, int shift) {
+        return (packed >>> shift & 0xff) >= 2 ? packed : packed + (1 << shift);
     }
 
     /** The last MVM of the block that {@code first} begins on its set. */
     private int lastOfBlock(int first) {
         int m = first;
-        while (sameOut[m] == 1 && samePred[sameNext[m]] == 1) {
-            m = sameNext[m];
+        while (counts[m] >>> OUT == 1 && (counts[next[m]] & 0xff) == 1) {
+            m = next[m];
         }
         return m;
-    }
-
-    /** Per LOAD, its MVM successors (and the last of them); per MVM, its LOAD predecessors. */
-    private void loads(IrProgram p, int[] nodes) {
-        int n = p.size();
-        Arrays.fill(mvmSuccessors, 0, n, 0);
-        Arrays.fill(loadPredecessors, 0, n, 0);
-        for (int i = 0; i < n; i++) {
-            if (kind(nodes, i) != CompiledProgram.LOAD) {
-                continue;
-            }
-            for (int k = p.successorStart(i), to = p.successorStart(i + 1); k < to; k++) {
-                int s = p.successorAt(k);
-                if (kind(nodes, s) == CompiledProgram.MVM) {
-                    mvmSuccessors[i]++;
-                    onlyMvm[i] = s;
-                    loadPredecessors[s]++;
-                }
-            }
-        }
     }
 
     /**
@@ -314,48 +322,53 @@ final class PeRegisters {
         if (adcs != 1 || indegree[adc] != 1 || p.layer(adc) != p.layer(first) || p.block(adc) != p.block(first)) {
             return -1;
         }
-        return exit(p, nodes, adc);
+        int carrier = exit(p, nodes, adc);
+        return carrier == NONE ? -1 : carrier;
     }
 
-    /** Where the single steps among the IRs of v's layer and block lead from the ADC or ALU IR v; memoized. */
+    /**
+     * Where single steps lead from the ADC or ALU IR v: to the only successor with its layer and block, until a
+     * STORE, MERGE or TRANSFER; NONE where a step finds no such successor or several, or one of another kind.
+     * Remembered for every IR on the way, so that no IR is walked twice in a binding.
+     */
     private int exit(IrProgram p, int[] nodes, int v) {
         int depth = 0;
-        int result;
         int cur = v;
+        int result;
         while (true) {
             if (exit[cur] != UNKNOWN) {
                 result = exit[cur];
                 break;
             }
-            path[depth++] = cur;
-            int next = -1;
-            int count = 0;
-            for (int k = p.successorStart(cur), to = p.successorStart(cur + 1); k < to; k++) {
-                int s = p.successorAt(k);
+            if (depth == walk.length) {
+                walk = Arrays.copyOf(walk, 2 * depth);
+            }
+            walk[depth++] = cur;
+            int step = -1;
+            int steps = 0;
+            for (int e = p.successorStart(cur), to = p.successorStart(cur + 1); e < to; e++) {
+                int s = p.successorAt(e);
                 if (p.layer(s) == p.layer(cur) && p.block(s) == p.block(cur)) {
-                    next = s;
-                    count++;
+                    step = s;
+                    steps++;
                 }
             }
-            if (count != 1) {
+            int stepKind = steps == 1 ? kind(nodes, step) : -1;
+            if (stepKind == CompiledProgram.STORE || stepKind == CompiledProgram.MERGE
+                    || stepKind == CompiledProgram.TRANSFER) {
+                result = step;
+                break;
+            }
+            if (stepKind != CompiledProgram.ADC && stepKind != CompiledProgram.ALU) {
                 result = NONE;
                 break;
             }
-            int kind = kind(nodes, next);
-            if (kind == CompiledProgram.STORE || kind == CompiledProgram.MERGE || kind == CompiledProgram.TRANSFER) {
-                result = next;
-                break;
-            }
-            if (kind != CompiledProgram.ADC && kind != CompiledProgram.ALU) {
-                result = NONE;
-                break;
-            }
-            cur = next;
+            cur = step;
         }
         for (int d = 0; d < depth; d++) {
-            exit[path[d]] = result;
+            exit[walk[d]] = result;
         }
-        return result == NONE ? -1 : result;
+        return result;
     }
 
     private static int kind(int[] nodes, int i) {
