@@ -28,6 +28,8 @@ public final class Activity {
     private final ResourceTable resources;
     private final long[] busyCycles;
     private final long[] waitCycles;
+    private final long inputRegisterWaitCycles;
+    private final long outputRegisterWaitCycles;
     private final long[] highWaterBits;
     private final int layers;
     private final ActionCounts actions;
@@ -63,6 +65,8 @@ public final class Activity {
             layerFirstStart = loop.layerFirstStart();
             layerLastEnd = loop.layerLastEnd();
             waitCycles = loop.waitCycles();
+            inputRegisterWaitCycles = loop.inputRegisterWaitCycles();
+            outputRegisterWaitCycles = loop.outputRegisterWaitCycles();
             highWaterBits = loop.highWaterBits();
         } else {
             cycles = 0;
@@ -72,6 +76,8 @@ public final class Activity {
             Arrays.fill(layerFirstStart, -1);
             Arrays.fill(layerLastEnd, -1);
             waitCycles = new long[resources.size()];
+            inputRegisterWaitCycles = 0;
+            outputRegisterWaitCycles = 0;
             highWaterBits = new long[d.macros];
         }
         busyCycles = times(c.busyCycles, images);
@@ -268,6 +274,22 @@ public final class Activity {
             sum += waitCycles[r];
         }
         return sum;
+    }
+
+    /**
+     * Cycles LOADs spent waiting for an input register of their crossbar set once nothing else held them back,
+     * summed over LOADs: stalls of the input-register rule.
+     */
+    public long inputRegisterWaitCycles() {
+        return inputRegisterWaitCycles;
+    }
+
+    /**
+     * Cycles blocks' first MVMs spent waiting for an output register of their crossbar set once nothing else held
+     * them back, summed over those MVMs: stalls of the output-register rule.
+     */
+    public long outputRegisterWaitCycles() {
+        return outputRegisterWaitCycles;
     }
 
     /** Highest scratchpad occupancy of a macro, in bits (see "Timing rules" for what counts). */

@@ -27,6 +27,12 @@ import org.pimsyn.sim.ir.IrProgram;
  * start to the end of that ADC IR; it waits while every slot holds unconverted results. The slots act as one more
  * resource per crossbar set, numbered after the design's resources, which the MVM takes and its ADC IR gives back.
  *
+ * <p>Input and output registers ({@link PeRegisters}): with {@code S} registers, the {@code k}-th use of a crossbar
+ * set's registers (counted in program order, image after image) waits for the IR that gives back use {@code k - S}:
+ * one more predecessor of its taker, a LOAD for input registers, a block's first MVM for output registers. Those
+ * dependencies point forward in (image, program order) like every other, so they cannot close a cycle, and no
+ * ADC IR gets one, so sample-and-hold slots are still always given back.
+ *
  * <p>A run streaming to a steady state ({@link SteadyStateRule}) stops at the end of the image after which the
  * interval has converged; the later images it had started are abandoned. It converges in one of two ways: by the
  * rule's two windows of gaps, or exactly, when the schedule repeats itself with its arrivals, with a period of
@@ -98,6 +104,28 @@ final class EventLoop {
     /** Per IR: the slot resource an MVM takes, or the one an ADC IR gives back; -1 for none. */
     private int[] holdTaken = new int[0];
     private int[] holdGiven = new int[0];
+    /** Input and output registers per crossbar set, 0 for no limit; see the class comment. */
+    private int inputSlots;
+    private int outputSlots;
+    private final PeRegisters registers = new PeRegisters();
+    /** Whether {@link #registers} holds a binding with input and with output registers. */
+    private boolean registersInput;
+    private boolean registersOutput;
+    /** Whether this run's program is the last run's, bound again: its register uses are the last run's. */
+    private boolean sameProgram;
+    /** Whether any IR takes a register: the fields below are then in use. */
+    private boolean registering;
+    /** Per IR: the register use it takes, or -1 (see {@link PeRegisters#takerUse}). */
+    private int[] takerUse;
+    /**
+     * Per register use of each image ({@code image * uses + use}): -2 where it waits for no register (the first
+     * {@code S} of its ring, or the register already given back), else the cycle from which it waited for nothing
+     * else, or -1 while it still waits for more.
+     */
+    private long[] registerSince = new long[0];
+    private int registerUses;
+    private long inputRegisterWait;
+    private long outputRegisterWait;
     /**
      * Steady-state runs: each IR's start, less its image's arrival, for the last {@value #SHIFT_IMAGES} images
      * ({@code (image % SHIFT_IMAGES) * n + node}); off ({@code shiftTracking} false) once an image starts so far
@@ -143,13 +171,18 @@ final class EventLoop {
     /**
      * Runs the bound program and returns what it measured.
      *
-     * @param stop null to run all {@code runImages}; else stop once the interval has converged by this rule
+     * @param stop        null to run all {@code runImages}; else stop once the interval has converged by this rule
+     * @param sameProgram whether {@code c} is the program the last run bound (a stream after its one-image run)
      */
-    LoopResults run(CompiledProgram c, SimulationObserver obs, Arbitration arbitration, SteadyStateRule stop,
-            int sampleHoldSlots, int runImages, int admissionWindow) {
+    LoopResults run(CompiledProgram c, SimulationObserver obs, RunPlan plan, SteadyStateRule stop, int runImages,
+            int admissionWindow, boolean sameProgram) {
         program = c.program;
+        this.sameProgram = sameProgram;
         stopRule = stop;
-        holdSlots = sampleHoldSlots;
+        Arbitration arbitration = plan.arbitration();
+        holdSlots = plan.sampleHoldSlots();
+        inputSlots = plan.inputRegisterSlots();
+        outputSlots = plan.outputRegisterSlots();
         window = admissionWindow;
         n = program.size();
         images = runImages;
@@ -225,7 +258,7 @@ final class EventLoop {
         int ran = stopped ? completedImages : images;
         return new LoopResults(cycles, ran, repeatedShift, repeatedPeriod, -1, Arrays.copyOf(arrivalAt, ran), Arrays.copyOf(imageEndCycles, ran),
                 Arrays.copyOf(layerFirstStart, ran * layers), Arrays.copyOf(layerLastEnd, ran * layers), waitCycles,
-                highWaterBits);
+                inputRegisterWait, outputRegisterWait, highWaterBits);
     }
 
     private void prepare(CompiledProgram c, int executions) {
@@ -318,6 +351,7 @@ final class EventLoop {
         if (holding) {
             bindSampleHold(c);
         }
+        bindRegisters(c);
         occupancyBits = new long[c.design.macros];
         highWaterBits = new long[c.design.macros];
     }
@@ -357,17 +391,58 @@ final class EventLoop {
         }
     }
 
+    /**
+     * Binds the register uses ({@link PeRegisters}) and adds each use's wait for the giver of the use {@code S}
+     * before it in its ring to its taker's predecessor count, image by image. {@code pending} holds image 0's
+     * predecessor counts on entry.
+     */
+    private void bindRegisters(CompiledProgram c) {
+        inputRegisterWait = 0;
+        outputRegisterWait = 0;
+        PeRegisters r = registers;
+        // A stream's one-image run and the stream itself bind the same program: the second takes the first's uses.
+        if (!sameProgram || registersInput != inputSlots > 0 || registersOutput != outputSlots > 0) {
+            r.bind(program, nodes, c.fixedResources, pending, inputSlots > 0, outputSlots > 0);
+            registersInput = inputSlots > 0;
+            registersOutput = outputSlots > 0;
+        }
+        registerUses = r.uses;
+        registering = registerUses > 0;
+        takerUse = r.takerUse;
+        if (!registering) {
+            return;
+        }
+        long entries = (long) images * registerUses;
+        if (registerSince.length < entries) {
+            registerSince = new long[(int) entries];
+        }
+        for (int ring = 0, rings = 2 * r.fixed; ring < rings; ring++) {
+            int uses = r.ringSize(ring);
+            int slots = r.isInput(ring) ? inputSlots : outputSlots;
+            for (int image = 0; image < images; image++) {
+                for (int local = 0; local < uses; local++) {
+                    int use = r.ringStart[ring] + local;
+                    int taker = r.taker[use];
+                    int at = image * registerUses + use;
+                    if ((long) image * uses + local < slots) {
+                        registerSince[at] = -2;
+                        continue;
+                    }
+                    // Image 0's IRs without predecessors wait for nothing but the register from cycle 0 on.
+                    registerSince[at] = image == 0 && pending[taker] == 0 ? 0 : -1;
+                    pending[image * n + taker]++;
+                }
+            }
+        }
+    }
+
     /** Image {@code image} arrives: its sources no longer wait for it. */
     private void arrive(int image, long now) {
         arrivalAt[image] = now;
         // An arrived image is in flight, started or not: the next arrivals depend on the ends before it.
         mostAhead = Math.max(mostAhead, image - completedImages);
-        int base = image * n;
         for (int k = 0; k < sourceCount; k++) {
-            int i = sources[k];
-            if (--pending[base + i] == 0) {
-                makeReady(image, i, now);
-            }
+            satisfied(image, sources[k], now);
         }
     }
 
@@ -629,16 +704,57 @@ final class EventLoop {
         if (observing) {
             observer.irFinished(now, image, node);
         }
-        int base = image * n;
         final IrProgram p = program;
         for (int k = p.successorStart(node), to = p.successorStart(node + 1); k < to; k++) {
-            int s = p.successorAt(k);
-            if (--pending[base + s] == 0) {
-                makeReady(image, s, now);
+            satisfied(image, p.successorAt(k), now);
+        }
+        if (image + 1 < images) {
+            satisfied(image + 1, node, now);
+        }
+        if (registering) {
+            giveBack(image, node, now);
+        }
+    }
+
+    /** One predecessor of the IR's run for the image (not its register) has ended, or the image has arrived. */
+    private void satisfied(int image, int node, long now) {
+        int left = --pending[image * n + node];
+        if (left == 0) {
+            makeReady(image, node, now);
+        } else if (left == 1 && registering && takerUse[node] >= 0) {
+            // Waiting for its register alone, if that is what is left.
+            int at = image * registerUses + takerUse[node];
+            if (registerSince[at] == -1) {
+                registerSince[at] = now;
             }
         }
-        if (image + 1 < images && --pending[base + n + node] == 0) {
-            makeReady(image + 1, node, now);
+    }
+
+    /** The IR's end gives back the registers of the uses it ends: the use S later in each ring may start. */
+    private void giveBack(int image, int node, long now) {
+        PeRegisters r = registers;
+        for (int k = r.giverStart[node], to = r.giverStart[node + 1]; k < to; k++) {
+            int use = r.giverUses[k];
+            int ring = r.ringOf[use];
+            int uses = r.ringSize(ring);
+            long next = (long) image * uses + (use - r.ringStart[ring]) + (r.isInput(ring) ? inputSlots : outputSlots);
+            int nextImage = (int) (next / uses);
+            if (nextImage >= images) {
+                continue;
+            }
+            int nextUse = r.ringStart[ring] + (int) (next % uses);
+            int taker = r.taker[nextUse];
+            int at = nextImage * registerUses + nextUse;
+            long since = registerSince[at];
+            registerSince[at] = -2;
+            if (--pending[nextImage * n + taker] == 0) {
+                if (r.isInput(ring)) {
+                    inputRegisterWait += now - since;
+                } else {
+                    outputRegisterWait += now - since;
+                }
+                makeReady(nextImage, taker, now);
+            }
         }
     }
 

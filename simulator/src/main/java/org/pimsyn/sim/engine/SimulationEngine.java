@@ -103,15 +103,14 @@ public final class SimulationEngine {
      */
     private LoopResults stream(CompiledProgram compiled, RunPlan plan, SimulationObserver observer) {
         boolean oneImage = plan.images() == 1;
-        LoopResults one = loop.run(compiled, oneImage ? observer : null, plan.arbitration(), null,
-                plan.sampleHoldSlots(), 1, 0);
+        LoopResults one = loop.run(compiled, oneImage ? observer : null, plan, null, 1, 0, false);
         long alone = one.imageEndCycles()[0];
         if (oneImage) {
             return one.withLatencyAlone(alone);
         }
         long window = TimingRules.ceilDiv(alone, compiled.boundCycles()) + 1;
-        return loop.run(compiled, observer, plan.arbitration(), plan.steadyState(), plan.sampleHoldSlots(),
-                plan.images(), (int) Math.min(window, plan.images())).withLatencyAlone(alone);
+        return loop.run(compiled, observer, plan, plan.steadyState(), plan.images(),
+                (int) Math.min(window, plan.images()), true).withLatencyAlone(alone);
     }
 
     /** How many runs ran the event loop rather than repeating the last one's timing. */

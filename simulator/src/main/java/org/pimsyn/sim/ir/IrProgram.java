@@ -39,10 +39,13 @@ public final class IrProgram {
     private final int[] nodeOfRank;
     private final int layerCount;
     private final int macroCount;
+    /** Whether every edge leads to a higher id. */
+    private final boolean idsInOrder;
 
     IrProgram(int size, byte[] kind, byte[] aluKind, short[] bit, int[] layer, int[] block, int[] width,
             int[] macro, int[] aux, int[] successorStart, int[] successors, int[] mergeSetStart,
-            int[] mergeSetMacros, int[] rankOfNode, int[] nodeOfRank, int layerCount, int macroCount) {
+            int[] mergeSetMacros, int[] rankOfNode, int[] nodeOfRank, int layerCount, int macroCount,
+            boolean idsInOrder) {
         this.size = size;
         this.kind = kind;
         this.aluKind = aluKind;
@@ -60,6 +63,7 @@ public final class IrProgram {
         this.nodeOfRank = nodeOfRank;
         this.layerCount = layerCount;
         this.macroCount = macroCount;
+        this.idsInOrder = idsInOrder;
     }
 
     /** Number of IR nodes; ids are 0..size-1. */
@@ -77,6 +81,14 @@ public final class IrProgram {
     }
 
     /** One more than the highest macro index any IR names (0 for an empty program). */
+    /**
+     * Whether every edge leads from a lower id to a higher one, so that the ids are a topological order, as in every
+     * program the dataflow compiler emits.
+     */
+    public boolean idsInTopologicalOrder() {
+        return idsInOrder;
+    }
+
     public int macroCount() {
         return macroCount;
     }

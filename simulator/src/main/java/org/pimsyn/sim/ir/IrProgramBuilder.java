@@ -162,6 +162,10 @@ public final class IrProgramBuilder {
             succ[fill[from[e]]++] = to[e];
         }
         checkAcyclic(n, start, succ);
+        boolean idsInOrder = true;
+        for (int e = 0; e < edges && idsInOrder; e++) {
+            idsInOrder = from[e] < to[e];
+        }
 
         int[] layers = layer.toIntArray();
         int[] blocks = block.toIntArray();
@@ -202,7 +206,7 @@ public final class IrProgramBuilder {
         }
         return new IrProgram(n, kinds, aluKind.toByteArray(), bit.toShortArray(), layers, blocks,
                 width.toIntArray(), macros, auxes, start, succ, mergeSetStart.toIntArray(),
-                mergeSetMacros.toIntArray(), rankOfNode, nodeOfRank, maxLayer + 1, maxMacro + 1);
+                mergeSetMacros.toIntArray(), rankOfNode, nodeOfRank, maxLayer + 1, maxMacro + 1, idsInOrder);
     }
 
     private static boolean inRankOrder(int n, int[] layers, int[] blocks) {

@@ -37,6 +37,9 @@ public final class ReportText {
                 time(p.streamLatencyCycles() / run.clockGhz()));
         line(out, "Sample-and-hold waits: %,d cycles, summed over the MVMs that waited for a slot",
                 run.sampleHoldWaitCycles());
+        line(out, "Register waits: %,d cycles of LOADs for input registers, %,d of blocks' first MVMs for output "
+                + "registers, summed over the IRs that waited", run.inputRegisterWaitCycles(),
+                run.outputRegisterWaitCycles());
         line(out, "Throughput: %,.2f GOPS; energy per image: %s", p.throughputGops(), energy(p.energyPerImagePj()));
         line(out, "Power: %,.2f mW steady state, %,.2f mW run average; budget %,.2f mW: %s", p.steadyStatePowerMw(),
                 p.averagePowerMw(), p.powerBudgetMw(), p.withinPowerBudget() ? "within" : "EXCEEDED");

@@ -47,10 +47,15 @@ public record SimulationReport(
      * @param arbitration        the arbitration order's label
      * @param latencyAloneCycles one image's latency when it runs alone, no other image in flight
      * @param sampleHoldWaitCycles cycles MVMs waited for a sample-and-hold slot, summed over MVMs
+     * @param inputRegisterWaitCycles cycles LOADs waited for an input register once nothing else held them back,
+     *                           summed over LOADs
+     * @param outputRegisterWaitCycles cycles blocks' first MVMs waited for an output register once nothing else held
+     *                           them back, summed over those MVMs
      * @param timeNs             makespan in ns; energies are over the whole run
      */
     public record Run(double clockGhz, int images, String plan, String arbitration, long latencyAloneCycles,
-            long sampleHoldWaitCycles, long irExecutions, long cycles, double timeNs, double dynamicEnergyPj, double staticEnergyPj,
+            long sampleHoldWaitCycles, long inputRegisterWaitCycles, long outputRegisterWaitCycles, long irExecutions,
+            long cycles, double timeNs, double dynamicEnergyPj, double staticEnergyPj,
             double totalEnergyPj) {
     }
 
@@ -79,6 +84,7 @@ public record SimulationReport(
         Performance perf = Performance.of(activity, energy);
         Run run = new Run(acc.clockGhz(), activity.images(), activity.plan().describe(),
                 activity.plan().arbitration().label(), activity.latencyAloneCycles(), activity.sampleHoldWaitCycles(),
+                activity.inputRegisterWaitCycles(), activity.outputRegisterWaitCycles(),
                 activity.irExecutions(), activity.cycles(),
                 activity.nanoseconds(activity.cycles()), energy.dynamicPj(), energy.staticPj(), energy.totalPj());
         List<LayerTiming> layers = new ArrayList<>();

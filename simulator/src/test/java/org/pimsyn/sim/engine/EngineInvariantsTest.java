@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.pimsyn.sim.TestDesigns;
 import org.pimsyn.sim.arch.Accelerator;
 import org.pimsyn.sim.ir.AluKind;
+import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.ir.IrProgramBuilder;
 
@@ -29,7 +30,9 @@ class EngineInvariantsTest {
             RecordingObserver obs = new RecordingObserver();
             Activity a = new SimulationEngine().run(acc, TestDesigns.library(), p, images, obs);
             String where = "case " + c + " (" + p.size() + " IRs, " + images + " images)";
-            checkSchedule(where, p, images, obs, a);
+            checkSchedule(where, p, images, obs, a,
+                    new RegisterOracle(acc, TestDesigns.library(), p, RunPlan.images(images)).registerFree(images, obs),
+                    RunPlan.DEFAULT_SAMPLE_HOLD_SLOTS);
 
             RecordingObserver again = new RecordingObserver();
             new SimulationEngine().run(acc, TestDesigns.library(), p, images, again);
@@ -37,7 +40,13 @@ class EngineInvariantsTest {
         }
     }
 
-    private static void checkSchedule(String where, IrProgram p, int images, RecordingObserver obs, Activity a) {
+    /**
+     * @param registerFree per execution, when the register it waited for was given back (its input or output register
+     *                     counts as one more predecessor)
+     * @param holdSlots    sample-and-hold slots per crossbar set (0: no limit)
+     */
+    static void checkSchedule(String where, IrProgram p, int images, RecordingObserver obs, Activity a,
+            long[] registerFree, int holdSlots) {
         int n = p.size();
         List<IntArrayList> preds = predecessors(p);
         ResourceTable table = obs.start.resources();
@@ -67,6 +76,9 @@ class EngineInvariantsTest {
                         ready = Math.max(ready, img * a.bottleneckCycles());
                     }
                 }
+                assertTrue(start >= registerFree[e], where + ": " + img + ":" + i + " starts at " + start
+                        + " before its register is given back at " + registerFree[e]);
+                ready = Math.max(ready, registerFree[e]);
                 assertTrue(start >= ready, where + ": " + img + ":" + i + " starts at " + start
                         + " before its predecessors end at " + ready);
                 totalWait += start - ready;
@@ -91,9 +103,34 @@ class EngineInvariantsTest {
             assertEquals(busy, a.busyCycles(r), where + ": busy cycles of " + table.name(r));
             sumWait += a.waitCycles(r);
         }
-        assertEquals(totalWait, sumWait, where + ": waiting is charged to exactly one resource at a time");
+        // A register wait runs from when nothing else held the IR back to when the register was given back.
+        long registerWait = 0;
+        for (int e = 0; e < registerFree.length; e++) {
+            if (registerFree[e] > 0) {
+                int img = e / n;
+                int i = e % n;
+                long others = img > 0 ? obs.end(img - 1, i) : 0;
+                for (int q : preds.get(i)) {
+                    others = Math.max(others, obs.end(img, q));
+                }
+                if (img > 0 && preds.get(i).isEmpty()) {
+                    others = Math.max(others, img * a.bottleneckCycles());
+                }
+                registerWait += Math.max(0, registerFree[e] - others);
+            }
+        }
+        assertEquals(registerWait, a.inputRegisterWaitCycles() + a.outputRegisterWaitCycles(),
+                where + ": register waits");
+        // Past its register, an IR waits in one queue at a time: a resource's or a sample-and-hold slot's.
+        assertEquals(totalWait, sumWait + a.sampleHoldWaitCycles(),
+                where + ": waiting is charged to exactly one resource or slot at a time");
 
-        // Work conservation: while an IR waits, at least one resource it needs is full.
+        // Work conservation: while an IR waits, at least one resource it needs is full, or, for an MVM whose results
+        // one ADC IR converts, every sample-and-hold slot of its crossbar set.
+        int[] soleAdc = new int[n];
+        for (int i = 0; i < n; i++) {
+            soleAdc[i] = holdSlots > 0 && p.kind(i) == IrKind.MVM ? soleAdc(p, preds, i) : -1;
+        }
         for (int img = 0; img < images; img++) {
             for (int i = 0; i < n; i++) {
                 int e = img * n + i;
@@ -108,6 +145,7 @@ class EngineInvariantsTest {
                         ready = Math.max(ready, img * a.bottleneckCycles());
                     }
                 }
+                ready = Math.max(ready, registerFree[e]);
                 long start = obs.startCycle[e];
                 if (start == ready) {
                     continue;
@@ -122,8 +160,23 @@ class EngineInvariantsTest {
                         }
                     }
                 }
+                List<long[]> holding = new ArrayList<>();
+                if (soleAdc[i] >= 0) {
+                    // Results of the same crossbar set held from an MVM's start to its ADC IR's end.
+                    for (int jImg = 0; jImg < images; jImg++) {
+                        for (int j = 0; j < n; j++) {
+                            if (soleAdc[j] >= 0 && obs.held[jImg * n + j][0] == obs.held[e][0]) {
+                                long[] iv = {obs.start(jImg, j), obs.end(jImg, soleAdc[j])};
+                                holding.add(iv);
+                                if (iv[1] > ready && iv[1] < start) {
+                                    points.add(iv[1]);
+                                }
+                            }
+                        }
+                    }
+                }
                 for (long t : points) {
-                    boolean someFull = false;
+                    boolean someFull = soleAdc[i] >= 0 && occupancy(holding, t) >= holdSlots;
                     for (int r : obs.held[e]) {
                         someFull |= occupancy(intervals.get(r), t) >= table.capacity(r);
                     }
@@ -163,6 +216,19 @@ class EngineInvariantsTest {
                 }
             }
         }
+    }
+
+    /** The one ADC successor of an MVM where it is that ADC IR's only predecessor, else -1. */
+    private static int soleAdc(IrProgram p, List<IntArrayList> preds, int mvm) {
+        int adc = -1;
+        int adcs = 0;
+        for (int s : p.successors(mvm)) {
+            if (p.kind(s) == IrKind.ADC) {
+                adc = s;
+                adcs++;
+            }
+        }
+        return adcs == 1 && preds.get(adc).size() == 1 ? adc : -1;
     }
 
     /** IRs holding the resource at cycle t (an IR ending at t no longer holds it). */

@@ -21,7 +21,7 @@ import org.pimsyn.synth.objective.Objectives;
 record RequestText(String networkName, String networkJson, String libraryOrigin, String libraryJson,
         double totalPowerMw, String macroMode, boolean macroSharing, int genes, int generations, int fitnessImages,
         Integer windowImages, int warmupImages, double tolerance, String arbitration, int sampleHoldSlots,
-        String objective, double areaLimitMm2) implements Serializable {
+        int inputRegisterSlots, int outputRegisterSlots, String objective, double areaLimitMm2) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static RequestText of(SynthesisRequest request) {
@@ -30,7 +30,8 @@ record RequestText(String networkName, String networkJson, String libraryOrigin,
                 request.macroMode().name(), request.macroSharing(), request.genes(), request.generations(),
                 request.fitnessRun().images(), window(request.fitnessRun()), request.fitnessRun().rule().warmupImages(),
                 request.fitnessRun().rule().tolerance(), request.fitnessRun().arbitration().label(),
-                request.fitnessRun().sampleHoldSlots(),
+                request.fitnessRun().sampleHoldSlots(), request.fitnessRun().inputRegisterSlots(),
+                request.fitnessRun().outputRegisterSlots(),
                 request.objective().name(), request.areaLimitMm2().orElse(0));
     }
 
@@ -50,6 +51,7 @@ record RequestText(String networkName, String networkJson, String libraryOrigin,
     private RunPlan fitnessRun() {
         SteadyStateRule rule = windowImages == null ? null
                 : new SteadyStateRule(warmupImages, windowImages, tolerance, fitnessImages);
-        return new RunPlan(fitnessImages, rule, Arbitration.fromLabel(arbitration).orElseThrow(), sampleHoldSlots);
+        return new RunPlan(fitnessImages, rule, Arbitration.fromLabel(arbitration).orElseThrow(), sampleHoldSlots,
+                inputRegisterSlots, outputRegisterSlots);
     }
 }

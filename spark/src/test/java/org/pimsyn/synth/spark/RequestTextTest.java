@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.sim.engine.RunPlan;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.explore.DesignPointTask;
@@ -47,6 +48,15 @@ class RequestTextTest {
                     HardwareLibrary.builtIn(), 49_000, MacroMode.UNIFIED, false, 7, 3, 1);
             assertEquals(request, overTheWire(RequestText.of(request)).toRequest(), model);
         }
+    }
+
+    @Test
+    void aFitnessRunsBuffersComeBackAsTheyWere() {
+        SynthesisRequest small = Explorations.request();
+        SynthesisRequest request = new SynthesisRequest(small.network(), small.library(), small.totalPowerMw(),
+                small.macroMode(), small.macroSharing(), small.genes(), small.generations(),
+                RunPlan.untilSteady().withSampleHoldSlots(3).withInputRegisterSlots(1).withOutputRegisterSlots(0));
+        assertEquals(request, overTheWire(RequestText.of(request)).toRequest());
     }
 
     @Test

@@ -116,6 +116,17 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "waits while all are full (0: no limit; default: the design's fitness run's).")
     Integer sampleHoldSlots;
 
+    @Option(names = "--input-register-slots", paramLabel = "N",
+            description = "Blocks of inputs a crossbar set's input registers hold; a block's LOAD waits until the "
+                    + "block N before it has left its register (0: no limit; default: the design's fitness run's).")
+    Integer inputRegisterSlots;
+
+    @Option(names = "--output-register-slots", paramLabel = "N",
+            description = "Blocks of results a crossbar set's output registers hold; a block's first MVM waits until "
+                    + "the results of the block N before it have left (0: no limit; default: the design's fitness "
+                    + "run's).")
+    Integer outputRegisterSlots;
+
     @Option(names = "--trace", paramLabel = "FORMATS",
             description = "Write traces: a comma-separated list of json (Chrome trace-event JSON, for "
                     + "ui.perfetto.dev; also spelled chrome), vcd (value change dump, for GTKWave), csv "
@@ -145,15 +156,22 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Slots or registers per crossbar set as an option gives them: 0 (no limit) to {@link FitnessRunJson#MAX_SLOTS}. */
+    private static void checkSlots(String option, Integer slots) {
+        if (slots != null && (slots < 0 || slots > FitnessRunJson.MAX_SLOTS)) {
+            throw new InputException(option + ": must be an integer in [0, " + FitnessRunJson.MAX_SLOTS
+                    + "] (0: no limit), got " + slots);
+        }
+    }
+
     @Override
     public Integer call() {
         if (images != null && images < 1) {
             throw new InputException("--images: must be an integer >= 1, got " + images);
         }
-        if (sampleHoldSlots != null && (sampleHoldSlots < 0 || sampleHoldSlots > FitnessRunJson.MAX_SAMPLE_HOLD_SLOTS)) {
-            throw new InputException("--sample-hold-slots: must be an integer in [0, "
-                    + FitnessRunJson.MAX_SAMPLE_HOLD_SLOTS + "] (0: no limit), got " + sampleHoldSlots);
-        }
+        checkSlots("--sample-hold-slots", sampleHoldSlots);
+        checkSlots("--input-register-slots", inputRegisterSlots);
+        checkSlots("--output-register-slots", outputRegisterSlots);
         if (trace == null && (traceWindow != null || traceGzip || csvWindow != null)) {
             throw new InputException("--trace-window, --trace-gzip and --csv-window only apply with --trace");
         }
@@ -187,6 +205,12 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (sampleHoldSlots != null) {
             plan = plan.withSampleHoldSlots(sampleHoldSlots);
+        }
+        if (inputRegisterSlots != null) {
+            plan = plan.withInputRegisterSlots(inputRegisterSlots);
+        }
+        if (outputRegisterSlots != null) {
+            plan = plan.withOutputRegisterSlots(outputRegisterSlots);
         }
         Path dir = out != null ? out : original != null
                 ? Path.of("out", d.spec().network().name() + "-original")

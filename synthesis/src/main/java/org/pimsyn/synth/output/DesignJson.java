@@ -45,8 +45,10 @@ public final class DesignJson {
      * Version 4: {@code fitnessRun} (how the fitness simulation streamed images, and in which arbitration order)
      * in place of {@code fitnessImages}; the performance states the interval's bound, the stream latency and the
      * images run.
+     * Version 5: the fitness run's {@code inputRegisterSlots} and {@code outputRegisterSlots}; its performance is
+     * simulated with finite input and output registers.
      */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
 
     private static final String[] ROOT_KEYS = {"format", "formatVersion", "network", "designPoint", "dataflow",
             "placement", "fitnessRun", "performance", "accelerator", "componentLibrary", "summary"};
@@ -134,6 +136,7 @@ public final class DesignJson {
             throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
         }
         int version = root.integer("formatVersion", 1, FORMAT_VERSION);
+        // Older versions' performance was simulated under an earlier model: it is simulated anew, not read.
         boolean olderVersion = version < FORMAT_VERSION;
         if (version == FORMAT_VERSION) {
             root = JsonObjectFields.root(source, tree, ROOT_KEYS);
@@ -145,7 +148,11 @@ public final class DesignJson {
             if (version <= 2) {
                 DesignFormatV2.upgrade(upgraded);
             }
-            DesignFormatV3.upgrade(upgraded);
+            if (version <= 3) {
+                DesignFormatV3.upgrade(upgraded);
+            } else {
+                DesignFormatV4.upgrade(upgraded);
+            }
             root = JsonObjectFields.root(source, upgraded, ROOT_KEYS);
         }
         Network network = network(root);
@@ -154,7 +161,7 @@ public final class DesignJson {
                 root.pathOf("designPoint"));
         DataflowSpec spec = spec(root, network, point);
         Placement placement = placement(root, network);
-        RunPlan fitnessRun = FitnessRunJson.read(root.object("fitnessRun", "images", "arbitration", "sampleHoldSlots", "steadyState"));
+        RunPlan fitnessRun = FitnessRunJson.read(root.object("fitnessRun", FitnessRunJson.KEYS));
         Performance performance = olderVersion ? null : OutputJson.read(root.node("performance",
                 "an object"), Performance.class, source, root.pathOf("performance"));
         Accelerator accelerator = OutputJson.read(root.node("accelerator", "an object"), Accelerator.class, source,

@@ -8,13 +8,20 @@ import org.pimsyn.synth.io.JsonObjectFields;
 
 /**
  * A fitness run as the outputs write it: {@code images} (the most streamed, for a steady-state run), the
- * {@code arbitration} order's label, {@code sampleHoldSlots} (0: no limit), and for a run streamed until the interval converges its {@code steadyState}
- * rule ({@code warmupImages}, {@code windowImages}, {@code tolerance}); a run of exactly {@code images} images has
- * no {@code steadyState}.
+ * {@code arbitration} order's label, {@code sampleHoldSlots}, {@code inputRegisterSlots} and
+ * {@code outputRegisterSlots} (0: no limit), and for a run streamed until the interval converges its
+ * {@code steadyState} rule ({@code warmupImages}, {@code windowImages}, {@code tolerance}); a run of exactly
+ * {@code images} images has no {@code steadyState}.
  */
 public final class FitnessRunJson {
-    /** The most sample-and-hold slots a run may ask for: far beyond any circuit, small enough to be a count. */
-    public static final int MAX_SAMPLE_HOLD_SLOTS = 1 << 20;
+    /**
+     * The most sample-and-hold slots, input or output registers a run may ask for: far beyond any circuit, small
+     * enough to be a count.
+     */
+    public static final int MAX_SLOTS = 1 << 20;
+    /** The keys of a fitness run object. */
+    static final String[] KEYS = {"images", "arbitration", "sampleHoldSlots", "inputRegisterSlots",
+        "outputRegisterSlots", "steadyState"};
 
     private FitnessRunJson() {
     }
@@ -24,6 +31,8 @@ public final class FitnessRunJson {
         o.put("images", plan.images());
         o.put("arbitration", plan.arbitration().label());
         o.put("sampleHoldSlots", plan.sampleHoldSlots());
+        o.put("inputRegisterSlots", plan.inputRegisterSlots());
+        o.put("outputRegisterSlots", plan.outputRegisterSlots());
         if (plan.streamsToSteadyState()) {
             SteadyStateRule rule = plan.steadyState();
             ObjectNode s = o.putObject("steadyState");
@@ -40,9 +49,11 @@ public final class FitnessRunJson {
         String label = run.text("arbitration");
         Arbitration arbitration = Arbitration.fromLabel(label).orElseThrow(() -> run.error("arbitration",
                 "\"" + label + "\" is not an arbitration order; allowed: " + Arbitration.labels()));
-        int slots = run.integer("sampleHoldSlots", 0, MAX_SAMPLE_HOLD_SLOTS);
+        int slots = run.integer("sampleHoldSlots", 0, MAX_SLOTS);
+        int inputs = run.integer("inputRegisterSlots", 0, MAX_SLOTS);
+        int outputs = run.integer("outputRegisterSlots", 0, MAX_SLOTS);
         if (!run.has("steadyState")) {
-            return new RunPlan(images, null, arbitration, slots);
+            return new RunPlan(images, null, arbitration, slots, inputs, outputs);
         }
         JsonObjectFields s = run.object("steadyState", "warmupImages", "windowImages", "tolerance");
         int warmup = s.integer("warmupImages", 0, 1000);
@@ -56,6 +67,7 @@ public final class FitnessRunJson {
             throw run.error("images", "a steady-state run needs at least warm-up + 2 windows + 1 = " + least
                     + " images, got " + images);
         }
-        return new RunPlan(images, new SteadyStateRule(warmup, window, tolerance, images), arbitration, slots);
+        return new RunPlan(images, new SteadyStateRule(warmup, window, tolerance, images), arbitration, slots, inputs,
+                outputs);
     }
 }

@@ -79,6 +79,8 @@ class SimulateCommandTest {
         assertEquals(64, report.at("/runPlan/images").intValue(), "at most 64 images, until the interval converges");
         assertEquals(12, report.at("/runPlan/steadyState/windowImages").intValue());
         assertEquals(2, report.at("/runPlan/sampleHoldSlots").intValue());
+        assertEquals(2, report.at("/runPlan/inputRegisterSlots").intValue());
+        assertEquals(2, report.at("/runPlan/outputRegisterSlots").intValue());
         int ran = report.at("/simulation/run/images").intValue();
         assertTrue(ran >= 5 && ran <= 64, "images run: " + ran);
         assertEquals("CONVERGED", report.at("/simulation/performance/intervalBasis").textValue());
@@ -111,13 +113,17 @@ class SimulateCommandTest {
 
         Path other = dir.resolve("sim-rules");
         CliRun rules = CliRun.of("simulate", "--design", design().toString(), "--images", "3", "--arbitration",
-                "earliestReady", "--sample-hold-slots", "0", "--out", other.toString());
+                "earliestReady", "--sample-hold-slots", "0", "--input-register-slots", "1", "--output-register-slots",
+                "0", "--out", other.toString());
         assertEquals(0, rules.exitCode(), rules.err());
         JsonNode plan = JSON.readTree(other.resolve("simulation-report.json").toFile()).get("runPlan");
         assertEquals("earliestReady", plan.get("arbitration").textValue());
         assertEquals(0, plan.get("sampleHoldSlots").intValue());
-        assertTrue(rules.out().contains("\nStreamed: 3 images, earliestReady arbitration, unbounded sample-and-hold\n"),
-                rules.out());
+        assertEquals(1, plan.get("inputRegisterSlots").intValue());
+        assertEquals(0, plan.get("outputRegisterSlots").intValue());
+        assertTrue(rules.out().contains("\nStreamed: 3 images, earliestReady arbitration, unbounded sample-and-hold, 1 "
+                + "input register per crossbar set, unbounded output registers\n"), rules.out());
+        assertTrue(rules.out().contains("\nRegister waits: "), rules.out());
     }
 
     @Test
@@ -172,6 +178,8 @@ class SimulateCommandTest {
             {"simulate", "--design", d, "--trace", "csv", "--csv-window", "0", "--out", o},
             {"simulate", "--design", d, "--arbitration", "fifo", "--out", o},
             {"simulate", "--design", d, "--sample-hold-slots", "-1", "--out", o},
+            {"simulate", "--design", d, "--input-register-slots", "-1", "--out", o},
+            {"simulate", "--design", d, "--output-register-slots", "1048577", "--out", o},
         };
         for (String[] c : cases) {
             assertOneLineError(CliRun.of(c));
@@ -184,6 +192,10 @@ class SimulateCommandTest {
                 + "oldestImageFirst, earliestReady", CliRun.of(cases[7]).err().strip());
         assertEquals("pimsyn simulate: --sample-hold-slots: must be an integer in [0, 1048576] (0: no limit), got -1",
                 CliRun.of(cases[8]).err().strip());
+        assertEquals("pimsyn simulate: --input-register-slots: must be an integer in [0, 1048576] (0: no limit), got "
+                + "-1", CliRun.of(cases[9]).err().strip());
+        assertEquals("pimsyn simulate: --output-register-slots: must be an integer in [0, 1048576] (0: no limit), "
+                + "got 1048577", CliRun.of(cases[10]).err().strip());
         assertFalse(Files.exists(out));
     }
 

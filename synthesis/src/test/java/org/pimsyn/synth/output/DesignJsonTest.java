@@ -105,6 +105,33 @@ class DesignJsonTest {
     }
 
     @Test
+    void aVersion4FileReadsWithTodaysDefaultRegistersAndItsPerformanceSimulatedAnew() throws Exception {
+        // Version 4 knew no registers: its fitness run and figures are those of a run without them.
+        RunPlan unregistered = DESIGN.fitnessRun().withInputRegisterSlots(0).withOutputRegisterSlots(0);
+        ObjectNode tree = (ObjectNode) JSON.readTree(TEXT);
+        tree.put("formatVersion", 4);
+        ObjectNode run = (ObjectNode) tree.get("fitnessRun");
+        run.remove("inputRegisterSlots");
+        run.remove("outputRegisterSlots");
+        tree.set("performance", JSON.readTree(OutputJson.text(OutputJson.tree(new Simulator().fitness(
+                DESIGN.accelerator(), DESIGN.library(), program(DESIGN), unregistered)))));
+        ((ObjectNode) tree.get("summary")).put("gopsPerWatt", tree.at("/performance/gopsPerWatt").doubleValue());
+        Design back = DesignJson.parse(JSON.writeValueAsString(tree), "v4.json");
+        assertEquals(DESIGN.accelerator(), back.accelerator());
+        assertEquals(DESIGN.placement(), back.placement());
+        assertEquals(RunPlan.DEFAULT_INPUT_REGISTER_SLOTS, back.fitnessRun().inputRegisterSlots());
+        assertEquals(RunPlan.DEFAULT_OUTPUT_REGISTER_SLOTS, back.fitnessRun().outputRegisterSlots());
+        assertEquals(DESIGN.fitnessRun(), back.fitnessRun());
+        assertEquals(new Simulator().fitness(back.accelerator(), back.library(), program(back), back.fitnessRun()),
+                back.performance());
+        assertEquals(TEXT, DesignJson.toJson(back), "written again as version 5");
+    }
+
+    private static org.pimsyn.sim.ir.IrProgram program(Design d) {
+        return DataflowSkeleton.of(d.spec()).compile(d.placement()).program();
+    }
+
+    @Test
     void missingFileIsBadInput(@TempDir Path dir) {
         InputException e = assertThrows(InputException.class, () -> DesignJson.read(dir.resolve("none.json")));
         assertEquals(dir.resolve("none.json") + ": no such file; expected a design file", e.getMessage());
@@ -133,8 +160,12 @@ class DesignJsonTest {
         assertTrue(error(TEXT.substring(0, TEXT.length() / 2)).startsWith("design.json: line "));
         assertEquals("design.json: $.format: expected \"pimsyn-design\", found \"other\"",
                 error(r -> r.put("format", "other")));
-        assertEquals("design.json: $.formatVersion: must be an integer in [1, 4], found 5",
-                error(r -> r.put("formatVersion", 5)));
+        assertEquals("design.json: $.formatVersion: must be an integer in [1, 5], found 6",
+                error(r -> r.put("formatVersion", 6)));
+        assertEquals("design.json: $.fitnessRun.inputRegisterSlots: missing; expected an integer",
+                error(r -> ((ObjectNode) r.get("fitnessRun")).remove("inputRegisterSlots")));
+        assertEquals("design.json: $.fitnessRun.outputRegisterSlots: must be an integer in [0, 1048576], found -1",
+                error(r -> ((ObjectNode) r.get("fitnessRun")).put("outputRegisterSlots", -1)));
         assertTrue(error(r -> r.put("extra", 1)).startsWith("design.json: $.extra: unknown key; allowed keys: format,"));
         assertEquals("design.json: $.fitnessRun.images: must be an integer in [1, 2147483647], found 0",
                 error(r -> ((ObjectNode) r.get("fitnessRun")).put("images", 0)));
