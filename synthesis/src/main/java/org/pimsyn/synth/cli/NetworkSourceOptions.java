@@ -26,8 +26,9 @@ public final class NetworkSourceOptions {
     // an argument group declared in a mixin twice in the usage help.
     @Option(names = "--model", paramLabel = "NAME",
             description = "A network of the built-in zoo: alexnet, vgg11, vgg13, vgg16, vgg19, resnet18, resnet34, "
-                    + "resnet50, msra-a, cifar10-vgg (any case; see 'pimsyn network --list'). The default when no "
-                    + "source is given is " + DEFAULT_MODEL + ".")
+                    + "resnet50, msra-a, cifar10-vgg (any case; see 'pimsyn network --list'). Without a network "
+                    + "option, synthesize and network take " + DEFAULT_MODEL + "; simulate needs one only with "
+                    + "--original.")
     String model;
 
     @Option(names = "--onnx", paramLabel = "FILE", description = "An ONNX model file (instead of --model).")
