@@ -480,6 +480,17 @@ final class EventLoop {
         }
     }
 
+    /**
+     * Whether the block holds the image (for assertions; kept out of the callers, whose bytecode size decides their
+     * inlining).
+     */
+    private boolean holds(int block, int image) {
+        if (blockImage[block] != image) {
+            throw new AssertionError("image " + image + "'s block holds image " + blockImage[block]);
+        }
+        return true;
+    }
+
     /** Image {@code image}'s predecessor counts and register waits, in its block. */
     private void initBlock(int image) {
         int block = blockOf[image];
@@ -792,7 +803,7 @@ final class EventLoop {
     /** One predecessor of the IR's run for the image (not its register) has ended, or the image has arrived. */
     private void satisfied(int image, int node, long now) {
         int block = blockOf[image];
-        assert blockImage[block] == image : "image " + image + "'s block holds image " + blockImage[block];
+        assert holds(block, image);
         int left = --pending[block * n + node];
         if (left == 0) {
             makeReady(image, node, now);
@@ -820,7 +831,7 @@ final class EventLoop {
             int nextUse = r.ringStart[ring] + (int) (next % uses);
             int taker = r.taker[nextUse];
             int block = blockOf[nextImage];
-            assert blockImage[block] == nextImage : "image " + nextImage + "'s block holds " + blockImage[block];
+            assert holds(block, nextImage);
             int at = block * registerUses + nextUse;
             long since = registerSince[at];
             registerSince[at] = -2;
