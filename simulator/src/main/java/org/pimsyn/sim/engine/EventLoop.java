@@ -291,8 +291,14 @@ final class EventLoop {
             touchedFlag = new boolean[resources];
             touched = new int[resources];
         }
+        // Image-major keys: a lane per image in flight (images arrived and not ended, at most the window) keeps
+        // each image's keys nearly increasing in a ring of its own (see KeyQueue).
+        int lanes = 1;
+        if (readyShift < imageShift && window > 1 && window <= KeyQueue.MAX_LANES) {
+            lanes = Integer.highestOneBit(window - 1) << 1;
+        }
         for (int r = 0; r < resources; r++) {
-            queues[r].clear();
+            queues[r].configure(imageShift, lanes);
             waiting[r] = 0;
             free[r] = r < tableResources ? c.resources.capacity(r) : holdSlots;
             queueSince[r] = 0;
