@@ -69,9 +69,8 @@ final class EventLoop {
      * {@code k + blocks}'s block is initialized when image {@code k} ends.
      */
     private int[] pending = new int[0];
-    /** Image 0's predecessor counts without register waits, and a later image's (one more: the image before). */
+    /** Image 0's predecessor counts without register waits (a later image's are one more: the image before). */
     private int[] firstPending = new int[0];
-    private int[] laterPending = new int[0];
     /** Blocks of {@link #pending} and {@link #registerSince} in the ring; per image, its block. */
     private int blocks;
     private int[] blockOf = new int[0];
@@ -291,14 +290,8 @@ final class EventLoop {
             touchedFlag = new boolean[resources];
             touched = new int[resources];
         }
-        // Image-major keys: a lane per image in flight (images arrived and not ended, at most the window) keeps
-        // each image's keys nearly increasing in a ring of its own (see KeyQueue).
-        int lanes = 1;
-        if (readyShift < imageShift && window > 1 && window <= KeyQueue.MAX_LANES) {
-            lanes = Integer.highestOneBit(window - 1) << 1;
-        }
         for (int r = 0; r < resources; r++) {
-            queues[r].configure(imageShift, lanes);
+            queues[r].clear();
             waiting[r] = 0;
             free[r] = r < tableResources ? c.resources.capacity(r) : holdSlots;
             queueSince[r] = 0;
@@ -314,7 +307,6 @@ final class EventLoop {
         candidates.clear();
         if (firstPending.length < n) {
             firstPending = new int[n];
-            laterPending = new int[n];
         }
         final int[] first = firstPending;
         Arrays.fill(first, 0, n, 0);
@@ -328,9 +320,6 @@ final class EventLoop {
         }
         sourceCount = 0;
         for (int i = 0; i < n; i++) {
-            // Image k+1 runs each IR only after image k's run of the same IR: every IR serves images in order. Its
-            // sources also wait for its arrival.
-            laterPending[i] = first[i] == 0 ? 2 : first[i] + 1;
             if (first[i] == 0) {
                 sources[sourceCount++] = i;
             }
@@ -502,7 +491,17 @@ final class EventLoop {
         int block = blockOf[image];
         blockImage[block] = image;
         int base = block * n;
-        System.arraycopy(image == 0 ? firstPending : laterPending, 0, pending, base, n);
+        final int[] first = firstPending;
+        if (image == 0) {
+            System.arraycopy(first, 0, pending, base, n);
+        } else {
+            // Image k+1 runs each IR only after image k's run of the same IR: every IR serves images in order. Its
+            // sources also wait for its arrival.
+            for (int i = 0; i < n; i++) {
+                int count = first[i];
+                pending[base + i] = count == 0 ? 2 : count + 1;
+            }
+        }
         if (!registering) {
             return;
         }

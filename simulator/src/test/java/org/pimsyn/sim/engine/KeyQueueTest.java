@@ -52,47 +52,4 @@ class KeyQueueTest {
             }
         }
     }
-
-    /**
-     * Image-major keys in lanes, as the event loop pushes them: images in flight within a sliding window no wider
-     * than the lanes, each image's keys mostly rising, older images' keys pushed after newer ones'.
-     */
-    @Test
-    void imageLanesGiveTheOrderOfOneSortedQueue() {
-        int shift = 40;
-        for (int lanes : new int[] {1, 2, 4, 8, 64}) {
-            for (long seed = 1; seed <= 10; seed++) {
-                SplittableRandom rnd = new SplittableRandom(seed * 100 + lanes);
-                KeyQueue q = new KeyQueue();
-                q.configure(shift, lanes);
-                PriorityQueue<Long> expected = new PriorityQueue<>();
-                int oldest = 0;
-                long cycle = 0;
-                for (int step = 0; step < 20_000; step++) {
-                    int choice = rnd.nextInt(10);
-                    if (expected.isEmpty() || choice < 6) {
-                        cycle += rnd.nextInt(3);
-                        int image = oldest + rnd.nextInt(lanes);
-                        long rank = rnd.nextInt(1 << 12);
-                        long key = ((long) image << shift) | (cycle << 12) | rank;
-                        if (!expected.contains(key)) {
-                            q.push(key);
-                            expected.add(key);
-                        }
-                    } else {
-                        assertEquals(expected.peek(), q.peek(), "lanes " + lanes + " seed " + seed + " step " + step);
-                        q.pop();
-                        expected.poll();
-                    }
-                    assertEquals(expected.size(), q.size());
-                    // The oldest image moves on once none of its keys wait (it has ended).
-                    if (expected.isEmpty() || expected.peek() >>> shift > oldest) {
-                        if (rnd.nextInt(20) == 0) {
-                            oldest = expected.isEmpty() ? oldest + 1 : (int) (expected.peek() >>> shift);
-                        }
-                    }
-                }
-            }
-        }
-    }
 }
