@@ -63,7 +63,19 @@ final class EventLoop {
     private final MinHeap candidates = new MinHeap(64);
     /** Per resource, the arbitration keys of the IRs waiting for it. */
     private KeyQueue[] queues = new KeyQueue[0];
+    /**
+     * Predecessors still to end, per IR of each image in flight: image {@code k}'s block starts at
+     * {@code blockOf[k] * n}. Blocks form a ring of {@link #blocks} images (see {@link #ringBlocks}); image
+     * {@code k + blocks}'s block is initialized when image {@code k} ends.
+     */
     private int[] pending = new int[0];
+    /** Image 0's predecessor counts without register waits (a later image's are one more: the image before). */
+    private int[] firstPending = new int[0];
+    /** Blocks of {@link #pending} and {@link #registerSince} in the ring; per image, its block. */
+    private int blocks;
+    private int[] blockOf = new int[0];
+    /** Per block, the image it holds (checked by assertions only). */
+    private int[] blockImage = new int[0];
     private int[] free = new int[0];
     private long[] queueSince = new long[0];
     private boolean[] touchedFlag = new boolean[0];
@@ -118,7 +130,7 @@ final class EventLoop {
     /** Per IR: the register use it takes, or -1 (see {@link PeRegisters#takerUse}). */
     private int[] takerUse;
     /**
-     * Per register use of each image ({@code image * uses + use}): -2 where it waits for no register (the first
+     * Per register use of each image in flight ({@code blockOf[image] * uses + use}, a ring as {@link #pending}): -2 where it waits for no register (the first
      * {@code S} of its ring, or the register already given back), else the cycle from which it waited for nothing
      * else, or -1 while it still waits for more.
      */
@@ -293,13 +305,14 @@ final class EventLoop {
         }
         events.clear();
         candidates.clear();
-        if (pending.length < executions) {
-            pending = new int[executions];
+        if (firstPending.length < n) {
+            firstPending = new int[n];
         }
-        Arrays.fill(pending, 0, n, 0);
+        final int[] first = firstPending;
+        Arrays.fill(first, 0, n, 0);
         int edges = program.edgeCount();
         for (int k = 0; k < edges; k++) {
-            pending[program.successorAt(k)]++;
+            first[program.successorAt(k)]++;
         }
         arrivalCycles = c.boundCycles();
         if (sources.length < n) {
@@ -307,17 +320,11 @@ final class EventLoop {
         }
         sourceCount = 0;
         for (int i = 0; i < n; i++) {
-            if (pending[i] == 0) {
+            if (first[i] == 0) {
                 sources[sourceCount++] = i;
             }
         }
         for (int image = 1; image < images; image++) {
-            // Image k+1 runs each IR only after image k's run of the same IR: every IR serves images in order. Its
-            // sources also wait for its arrival.
-            int base = image * n;
-            for (int i = 0; i < n; i++) {
-                pending[base + i] = pending[i] == 0 ? 2 : pending[i] + 1;
-            }
             // Later images arrive once the image a window before them has ended (imageEnded).
             if (sourceCount > 0 && (window == 0 || image < window)) {
                 events.push(image * arrivalCycles, ARRIVAL_PRIORITY, -image - 1);
@@ -352,13 +359,14 @@ final class EventLoop {
             bindSampleHold(c);
         }
         bindRegisters(c);
+        ringBlocks();
         occupancyBits = new long[c.design.macros];
         highWaterBits = new long[c.design.macros];
     }
 
     /**
      * Which MVM takes a sample-and-hold slot and which ADC IR gives it back: an MVM with exactly one ADC successor,
-     * whose only predecessor it is. {@code pending} holds image 0's predecessor counts.
+     * whose only predecessor it is. {@code firstPending} holds image 0's predecessor counts.
      */
     private void bindSampleHold(CompiledProgram c) {
         if (holdTaken.length < n) {
@@ -384,7 +392,7 @@ final class EventLoop {
                 }
             }
             int crossbars = word & CompiledProgram.SET_MASK;
-            if (adcs == 1 && pending[adc] == 1 && crossbars < singletonSets) {
+            if (adcs == 1 && firstPending[adc] == 1 && crossbars < singletonSets) {
                 holdTaken[i] = tableResources + crossbars;
                 holdGiven[adc] = tableResources + crossbars;
             }
@@ -392,9 +400,8 @@ final class EventLoop {
     }
 
     /**
-     * Binds the register uses ({@link PeRegisters}) and adds each use's wait for the giver of the use {@code S}
-     * before it in its ring to its taker's predecessor count, image by image. {@code pending} holds image 0's
-     * predecessor counts on entry.
+     * Binds the register uses ({@link PeRegisters}); {@link #initBlock} adds each use's wait for the giver of the use
+     * {@code S} before it in its ring to its taker's predecessor count, image by image.
      */
     private void bindRegisters(CompiledProgram c) {
         inputRegisterWait = 0;
@@ -402,36 +409,118 @@ final class EventLoop {
         PeRegisters r = registers;
         // A stream's one-image run and the stream itself bind the same program: the second takes the first's uses.
         if (!sameProgram || registersInput != inputSlots > 0 || registersOutput != outputSlots > 0) {
-            r.bind(program, nodes, c.fixedResources, pending, inputSlots > 0, outputSlots > 0);
+            r.bind(program, nodes, c.fixedResources, firstPending, inputSlots > 0, outputSlots > 0);
             registersInput = inputSlots > 0;
             registersOutput = outputSlots > 0;
         }
         registerUses = r.uses;
         registering = registerUses > 0;
         takerUse = r.takerUse;
+    }
+
+    /**
+     * Sizes the ring of per-image blocks of {@link #pending} and {@link #registerSince} and initializes its first
+     * blocks. Every image's block is touched only between the end of the image {@code blocks} before it and its own
+     * end, so one block serves images {@code k}, {@code k + blocks}, ... in turn:
+     *
+     * <ul>
+     * <li>Once image {@code k} has ended, every IR of it has become ready, and nothing decrements its counts again:
+     *     a count falls only while its IR waits (a register given back is one its taker still waits for).</li>
+     * <li>While images up to {@code c - 1} have ended (and {@code c} has not), the newest image touched is at most
+     *     {@code c + window - 1 + max(1, reach)}. Image {@code j} arrives only once image {@code j - window} has
+     *     ended (or, for {@code j < window}, on its own), so {@code j <= c + window - 1} for every image arrived;
+     *     none of its IRs runs before its arrival (each waits, through its predecessors, for a source, which waits
+     *     for it). A count of image {@code j} falls at the arrival of {@code j}, at the end of one of {@code j}'s
+     *     IRs, at the end of image {@code j - 1}'s same IR ({@code j - 1 <= c + window - 1}), and where an IR of
+     *     image {@code i} gives back a register to use {@code S} later in its ring, of image
+     *     {@code i + (local + S) / uses <= i + reach}, with {@code reach} the largest {@code (uses - 1 + S) / uses}
+     *     of any ring.</li>
+     * </ul>
+     *
+     * So {@code window + max(1, reach)} blocks hold every image that can be touched ({@code c} to
+     * {@code c + window - 1 + max(1, reach)}), and image {@code k + blocks}'s block is initialized when image
+     * {@code k} ends ({@link #imageEnded}), before anything can touch it. Without a window (a one-image run) every
+     * image has a block of its own.
+     */
+    private void ringBlocks() {
+        int reach = 1;
+        if (registering) {
+            PeRegisters r = registers;
+            for (int ring = 0, rings = 2 * r.fixed; ring < rings; ring++) {
+                int uses = r.ringSize(ring);
+                if (uses > 0) {
+                    int slots = r.isInput(ring) ? inputSlots : outputSlots;
+                    reach = Math.max(reach, (uses - 1 + slots) / uses);
+                }
+            }
+        }
+        blocks = window == 0 ? images : (int) Math.min(images, (long) window + reach);
+        if (pending.length < blocks * n) {
+            pending = new int[blocks * n];
+        }
+        if (registering && registerSince.length < (long) blocks * registerUses) {
+            registerSince = new long[blocks * registerUses];
+        }
+        if (blockOf.length < images) {
+            blockOf = new int[images];
+        }
+        for (int image = 0; image < images; image++) {
+            blockOf[image] = image % blocks;
+        }
+        if (blockImage.length < blocks) {
+            blockImage = new int[blocks];
+        }
+        for (int image = 0; image < blocks; image++) {
+            initBlock(image);
+        }
+    }
+
+    /**
+     * Whether the block holds the image (for assertions; kept out of the callers, whose bytecode size decides their
+     * inlining).
+     */
+    private boolean holds(int block, int image) {
+        if (blockImage[block] != image) {
+            throw new AssertionError("image " + image + "'s block holds image " + blockImage[block]);
+        }
+        return true;
+    }
+
+    /** Image {@code image}'s predecessor counts and register waits, in its block. */
+    private void initBlock(int image) {
+        int block = blockOf[image];
+        blockImage[block] = image;
+        int base = block * n;
+        final int[] first = firstPending;
+        if (image == 0) {
+            System.arraycopy(first, 0, pending, base, n);
+        } else {
+            // Image k+1 runs each IR only after image k's run of the same IR: every IR serves images in order. Its
+            // sources also wait for its arrival.
+            for (int i = 0; i < n; i++) {
+                int count = first[i];
+                pending[base + i] = count == 0 ? 2 : count + 1;
+            }
+        }
         if (!registering) {
             return;
         }
-        long entries = (long) images * registerUses;
-        if (registerSince.length < entries) {
-            registerSince = new long[(int) entries];
-        }
+        PeRegisters r = registers;
+        int registerBase = block * registerUses;
         for (int ring = 0, rings = 2 * r.fixed; ring < rings; ring++) {
             int uses = r.ringSize(ring);
             int slots = r.isInput(ring) ? inputSlots : outputSlots;
-            for (int image = 0; image < images; image++) {
-                for (int local = 0; local < uses; local++) {
-                    int use = r.ringStart[ring] + local;
-                    int taker = r.taker[use];
-                    int at = image * registerUses + use;
-                    if ((long) image * uses + local < slots) {
-                        registerSince[at] = -2;
-                        continue;
-                    }
-                    // Image 0's IRs without predecessors wait for nothing but the register from cycle 0 on.
-                    registerSince[at] = image == 0 && pending[taker] == 0 ? 0 : -1;
-                    pending[image * n + taker]++;
+            for (int local = 0; local < uses; local++) {
+                int use = r.ringStart[ring] + local;
+                int taker = r.taker[use];
+                int at = registerBase + use;
+                if ((long) image * uses + local < slots) {
+                    registerSince[at] = -2;
+                    continue;
                 }
+                // Image 0's IRs without predecessors wait for nothing but the register from cycle 0 on.
+                registerSince[at] = image == 0 && firstPending[taker] == 0 ? 0 : -1;
+                pending[base + taker]++;
             }
         }
     }
@@ -718,12 +807,14 @@ final class EventLoop {
 
     /** One predecessor of the IR's run for the image (not its register) has ended, or the image has arrived. */
     private void satisfied(int image, int node, long now) {
-        int left = --pending[image * n + node];
+        int block = blockOf[image];
+        assert holds(block, image);
+        int left = --pending[block * n + node];
         if (left == 0) {
             makeReady(image, node, now);
         } else if (left == 1 && registering && takerUse[node] >= 0) {
             // Waiting for its register alone, if that is what is left.
-            int at = image * registerUses + takerUse[node];
+            int at = block * registerUses + takerUse[node];
             if (registerSince[at] == -1) {
                 registerSince[at] = now;
             }
@@ -744,10 +835,12 @@ final class EventLoop {
             }
             int nextUse = r.ringStart[ring] + (int) (next % uses);
             int taker = r.taker[nextUse];
-            int at = nextImage * registerUses + nextUse;
+            int block = blockOf[nextImage];
+            assert holds(block, nextImage);
+            int at = block * registerUses + nextUse;
             long since = registerSince[at];
             registerSince[at] = -2;
-            if (--pending[nextImage * n + taker] == 0) {
+            if (--pending[block * n + taker] == 0) {
                 if (r.isInput(ring)) {
                     inputRegisterWait += now - since;
                 } else {
@@ -762,6 +855,10 @@ final class EventLoop {
     private void imageEnded(int image, long now) {
         imageEndCycles[image] = now;
         completedImages = image + 1;
+        if (image + blocks < images) {
+            // Its block is free: the image a ring later takes it (see ringBlocks).
+            initBlock(image + blocks);
+        }
         int next = image + window;
         if (window > 0 && sourceCount > 0 && next < images) {
             events.push(Math.max(next * arrivalCycles, now), ARRIVAL_PRIORITY, -next - 1);

@@ -375,7 +375,7 @@ class PeRegistersTest {
     }
 
     /** The same program with its ids shuffled, so that edges may lead to lower ids. */
-    private static IrProgram renumbered(IrProgram p, SplittableRandom rnd) {
+    static IrProgram renumbered(IrProgram p, SplittableRandom rnd) {
         int n = p.size();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
