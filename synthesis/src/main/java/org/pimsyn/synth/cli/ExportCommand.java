@@ -95,8 +95,9 @@ public final class ExportCommand implements Callable<Integer> {
                 .alignRight(1, 2, 3, 4, 5, 6, 7, 8);
         for (PimcompExport.LayerMapping l : export.layers()) {
             table.row(l.name(), l.pimcompNode(), l.duplication(), TextTable.count(l.crossbars()),
-                    l.crossbarsPerCopy(), TextTable.count(l.logicalCrossbars()), l.logicalCrossbarsPerCopy(),
-                    l.pimcompCrossbarsPerCopy(), l.macros(),
+                    TextTable.count(l.crossbarsPerCopy()), TextTable.count(l.logicalCrossbars()),
+                    TextTable.count(l.logicalCrossbarsPerCopy()), TextTable.count(l.pimcompCrossbarsPerCopy()),
+                    l.macros(),
                     l.sharesMacrosWith().isEmpty() ? "-" : String.join(", ", l.sharesMacrosWith()));
         }
         table.print(out, "");

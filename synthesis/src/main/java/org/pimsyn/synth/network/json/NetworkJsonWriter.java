@@ -21,11 +21,11 @@ import org.pimsyn.synth.network.Shape;
 import org.pimsyn.synth.network.Window;
 
 /**
- * Writes a network in the PIMSYN network JSON format so that the original PIMSYN tool (and the PIMCOMP
- * compiler) can take it: one node per layer in network order, activations as separate nodes, vector outputs
- * (FC, flatten and what follows them) as [N, C], and every field the frontend writes: names and indices of
- * providers and consumers, their counts, input and output dimensions, and the fused-operation fields of CONV
- * and FC nodes (set to "nothing fused").
+ * Writes a network in the PIMSYN network JSON format so that the original PIMSYN tool can take it: one node per
+ * layer in network order, activations as separate nodes, vector outputs (FC, flatten and what follows them) as
+ * [N, C], and every field the frontend writes: names and indices of providers and consumers, their counts, input
+ * and output dimensions, and the fused-operation fields of CONV and FC nodes (set to "nothing fused"). PIMCOMP-NN's
+ * backend reads another layout of the same nodes ({@link PimcompNetworkJson}).
  */
 public final class NetworkJsonWriter {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
