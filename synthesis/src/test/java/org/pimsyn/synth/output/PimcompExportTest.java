@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pimsyn.sim.arch.Macro;
 import org.pimsyn.sim.component.ComponentClass;
+import org.pimsyn.synth.TestData;
 import org.pimsyn.synth.cli.CliRun;
 import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.ComponentLibraries;
+import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.stage.dataflow.LayerPlacement;
 import org.pimsyn.synth.stage.dataflow.Placement;
 
@@ -125,6 +128,40 @@ class PimcompExportTest {
         assertEquals(PimcompExport.NOC_FILE, config.at("/chip_config/network_config/net_config_file_path").asText());
         assertEquals(design.performance().cycles() / clock / 1e6, config.at("/sim_config/sim_time").asDouble(),
                 1e-12, "the fitness run's time, in ms");
+    }
+
+    /**
+     * Every key of PIMCOMP-NN's own config.json (the pimsim-nn configuration it ships) is in ours, but its
+     * global_memory_config, which pimsyn's designs have no figures for: with the small design priced by the built-in
+     * library, which has the sample-and-hold and the output registers; not with the small library, which has
+     * neither.
+     */
+    @Test
+    void configHasTheKeysOfPimcompsOwnConfig() throws Exception {
+        JsonNode theirs = json(Files.readString(TestData.shared("tools/pimcomp-nn/config.json")));
+        Design small = SmallDesign.design();
+        Design builtIn = new Design(small.point(), small.spec(), small.placement(), small.accelerator(),
+                ComponentLibraries.from(HardwareLibrary.builtIn()), small.fitnessRun(), small.performance());
+        List<String> missing = new ArrayList<>();
+        missingKeys("", theirs, json(PimcompExport.of(builtIn).configJson()), missing);
+        assertEquals(List.of("/chip_config/global_memory_config"), missing);
+        missing.clear();
+        missingKeys("", theirs, json(PimcompExport.of(SmallDesign.design()).configJson()), missing);
+        assertEquals(List.of("/chip_config/core_config/matrix_config/sample_hold_latency_cycle",
+                "/chip_config/core_config/matrix_config/output_buffer_latency_cycle",
+                "/chip_config/global_memory_config"), missing);
+    }
+
+    private static void missingKeys(String path, JsonNode theirs, JsonNode ours, List<String> missing) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = theirs.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String at = path + "/" + e.getKey();
+            if (!ours.has(e.getKey())) {
+                missing.add(at);
+            } else if (e.getValue().isObject()) {
+                missingKeys(at, e.getValue(), ours.get(e.getKey()), missing);
+            }
+        }
     }
 
     @Test
