@@ -22,8 +22,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = Main.Version.class,
         description = "Synthesizes processing-in-memory (ReRAM crossbar) CNN accelerators under a power budget "
                 + "and validates them with a cycle-accurate IR-level simulator.",
-        subcommands = {SynthesizeCommand.class, SimulateCommand.class, NetworkCommand.class, ConfigCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {SynthesizeCommand.class, SimulateCommand.class, ExportCommand.class, NetworkCommand.class,
+                ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
@@ -62,7 +62,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("pimsyn: missing command; give one of synthesize, simulate, network, config");
+        err.println("pimsyn: missing command; give one of synthesize, simulate, export, network, config");
         spec.commandLine().usage(err);
         return EXIT_BAD_INPUT;
     }

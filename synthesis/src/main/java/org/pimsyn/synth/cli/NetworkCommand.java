@@ -26,7 +26,8 @@ public final class NetworkCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the network to FILE in the PIMSYN network JSON format, which the original "
-                    + "PIMSYN tool and the PIMCOMP compiler read.")
+                    + "PIMSYN tool reads (for the PIMCOMP-NN compiler, 'pimsyn export' writes a design's network in "
+                    + "the layout its backend reads).")
     Path json;
 
     @Option(names = "--list", description = "List the zoo's networks (name, layers, MACs, description, source).")

@@ -196,7 +196,7 @@ class BadInputTest {
         CliRun run = CliRun.of();
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertTrue(run.err().startsWith("pimsyn: missing command; give one of synthesize, simulate, network, "
+        assertTrue(run.err().startsWith("pimsyn: missing command; give one of synthesize, simulate, export, network, "
                 + "config\nUsage: pimsyn"), run.err());
     }
 

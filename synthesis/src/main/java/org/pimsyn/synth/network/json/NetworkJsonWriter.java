@@ -21,11 +21,11 @@ import org.pimsyn.synth.network.Shape;
 import org.pimsyn.synth.network.Window;
 
 /**
- * Writes a network in the PIMSYN network JSON format so that the original PIMSYN tool (and the PIMCOMP
- * compiler) can take it: one node per layer in network order, activations as separate nodes, vector outputs
- * (FC, flatten and what follows them) as [N, C], and every field the frontend writes: names and indices of
- * providers and consumers, their counts, input and output dimensions, and the fused-operation fields of CONV
- * and FC nodes (set to "nothing fused").
+ * Writes a network in the PIMSYN network JSON format so that the original PIMSYN tool can take it: one node per
+ * layer in network order, activations as separate nodes, vector outputs (FC, flatten and what follows them) as
+ * [N, C], and every field the frontend writes: names and indices of providers and consumers, their counts, input
+ * and output dimensions, and the fused-operation fields of CONV and FC nodes (set to "nothing fused"). PIMCOMP-NN's
+ * backend reads another layout of the same nodes ({@link PimcompNetworkJson}).
  */
 public final class NetworkJsonWriter {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -40,6 +40,11 @@ public final class NetworkJsonWriter {
     private NetworkJsonWriter() {
     }
 
+    /** The writer of the tool chain's layout: four spaces, as Python's json.dump(indent=4). */
+    static ObjectWriter pretty() {
+        return PRETTY;
+    }
+
     /** Writes {@code network} to {@code file} atomically. */
     public static void write(Network network, Path file) {
         AtomicFiles.writeString(file, toJson(network));
@@ -47,10 +52,7 @@ public final class NetworkJsonWriter {
 
     public static String toJson(Network network) {
         List<Layer> layers = network.layers();
-        boolean[] vector = new boolean[layers.size()];
-        for (Layer layer : layers) {
-            vector[layer.id()] = writesVector(layer, vector);
-        }
+        boolean[] vector = vectorOutputs(network);
         ArrayNode root = MAPPER.createArrayNode();
         for (Layer layer : layers) {
             root.add(node(network, layer, vector));
@@ -60,6 +62,15 @@ public final class NetworkJsonWriter {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Per layer id, whether its output is written as [N, C] (see {@link #writesVector}). */
+    public static boolean[] vectorOutputs(Network network) {
+        boolean[] vector = new boolean[network.layers().size()];
+        for (Layer layer : network.layers()) {
+            vector[layer.id()] = writesVector(layer, vector);
+        }
+        return vector;
     }
 
     /**
