@@ -39,6 +39,15 @@ public final class DataflowGenerator {
     }
 
     /** AlexNet-sized: 5 convolutions and 3 fully connected layers, about 10^4 IR nodes. */
+    /** The workload of a benchmark's {@code workload} parameter: "alexnet" or "vgg16". */
+    public static Workload named(String workload) {
+        return switch (workload) {
+            case "alexnet" -> alexnetSized();
+            case "vgg16" -> vgg16Sized();
+            default -> throw new IllegalArgumentException("unknown workload " + workload);
+        };
+    }
+
     public static Workload alexnetSized() {
         return generate("alexnet-sized", List.of(
                 new LayerSpec(32, 3, true), new LayerSpec(29, 3, true), new LayerSpec(29, 2, false),

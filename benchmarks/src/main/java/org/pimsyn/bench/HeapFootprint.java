@@ -25,7 +25,7 @@ public final class HeapFootprint {
         warmUp = null;
         for (String name : new String[] {"alexnet", "vgg16"}) {
             long before = usedAfterGc();
-            Workload w = "alexnet".equals(name) ? DataflowGenerator.alexnetSized() : DataflowGenerator.vgg16Sized();
+            Workload w = DataflowGenerator.named(name);
             IrProgram program = w.program();
             int n = program.size();
             long withProgram = usedAfterGc();

@@ -58,11 +58,7 @@ public class SimulatorBenchmark {
     }
 
     private Workload generate() {
-        return switch (workload) {
-            case "alexnet" -> DataflowGenerator.alexnetSized();
-            case "vgg16" -> DataflowGenerator.vgg16Sized();
-            default -> throw new IllegalArgumentException("unknown workload " + workload);
-        };
+        return DataflowGenerator.named(workload);
     }
 
     /**
@@ -101,7 +97,7 @@ public class SimulatorBenchmark {
     /** Build the IR program (as a compiler does before each evaluation). */
     @Benchmark
     public IrProgram build(Nodes nodes) {
-        Workload w = "alexnet".equals(workload) ? DataflowGenerator.alexnetSized() : DataflowGenerator.vgg16Sized();
+        Workload w = DataflowGenerator.named(workload);
         nodes.irNodes += w.program().size();
         return w.program();
     }

@@ -63,11 +63,7 @@ public class SteadyStateBenchmark {
     }
 
     private Workload generate() {
-        return switch (workload) {
-            case "alexnet" -> DataflowGenerator.alexnetSized();
-            case "vgg16" -> DataflowGenerator.vgg16Sized();
-            default -> throw new IllegalArgumentException("unknown workload " + workload);
-        };
+        return DataflowGenerator.named(workload);
     }
 
     /** Simulate until steady and price, headline figures only. */

@@ -1,6 +1,7 @@
 package org.pimsyn.synth.network.json;
 
 import java.util.List;
+import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.LayerFunction;
 
 /**
@@ -92,6 +93,24 @@ final class JsonOps {
     static String eltwiseCodes() {
         return ELT_PROD + " or " + ELT_PROD_SCALAR + " (product), " + ELT_SUM + " or " + ELT_SUM_SCALAR + " (sum), "
                 + ELT_SUB + " or " + ELT_SUB_SCALAR + " (difference), " + ELT_DIV + " (quotient)";
+    }
+
+    /** The JSON operation name of a layer, as the original tool's network files spell it. */
+    static String operationOf(Layer layer) {
+        return switch (layer.op()) {
+            case INPUT -> INPUT;
+            case CONV -> CONV;
+            case FC -> FC;
+            case POOL -> POOL;
+            case ELTWISE -> ELTWISE;
+            case ACTIVATION -> activationOperation(layer.function());
+            case CONCAT -> CONCAT;
+            case FLATTEN -> FLATTEN;
+            case RESHAPE -> RESHAPE;
+            case LRN -> LRN;
+            case SOFTMAX -> layer.function() == LayerFunction.LOG_SOFTMAX ? LOG_SOFTMAX : SOFTMAX;
+            case PAD -> PAD;
+        };
     }
 
     /** The operation an activation is written as; leaky ReLU is OP_RELU with a slope. */

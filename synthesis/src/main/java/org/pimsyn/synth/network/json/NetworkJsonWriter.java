@@ -105,7 +105,7 @@ public final class NetworkJsonWriter {
         node.put("consumer_num", layer.consumers().size());
         node.put("index", layer.id());
         node.put("name", layer.name());
-        node.put("operation", operation(layer));
+        node.put("operation", JsonOps.operationOf(layer));
         int[] outDims = dims(layer.outputShape(), vector[layer.id()]);
         putDims(node, "output_dim", outDims);
         node.put("output_dim_num", outDims.length);
@@ -137,22 +137,6 @@ public final class NetworkJsonWriter {
         return node;
     }
 
-    private static String operation(Layer layer) {
-        return switch (layer.op()) {
-            case INPUT -> JsonOps.INPUT;
-            case CONV -> JsonOps.CONV;
-            case FC -> JsonOps.FC;
-            case POOL -> JsonOps.POOL;
-            case ELTWISE -> JsonOps.ELTWISE;
-            case ACTIVATION -> JsonOps.activationOperation(layer.function());
-            case CONCAT -> JsonOps.CONCAT;
-            case FLATTEN -> JsonOps.FLATTEN;
-            case RESHAPE -> JsonOps.RESHAPE;
-            case LRN -> JsonOps.LRN;
-            case SOFTMAX -> layer.function() == LayerFunction.LOG_SOFTMAX ? JsonOps.LOG_SOFTMAX : JsonOps.SOFTMAX;
-            case PAD -> JsonOps.PAD;
-        };
-    }
 
     /** Parameters in the key order of the frontend (alphabetical); null for nodes without any. */
     private static ObjectNode param(Layer layer) {

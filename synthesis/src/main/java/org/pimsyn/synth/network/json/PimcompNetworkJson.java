@@ -186,7 +186,7 @@ public final class PimcompNetworkJson {
             node.put("consumer_num", cons.size());
             node.put("index", k);
             node.put("name", layer.name());
-            node.put("operation", operation(layer));
+            node.put("operation", JsonOps.operationOf(layer));
             putDims(node, "output_dim", outDims);
             node.put("output_dim_num", outDims.length);
             ObjectNode param = param(layer, pad, notes);
@@ -229,7 +229,7 @@ public final class PimcompNetworkJson {
                 int height = layer.op() == LayerOp.CONV
                         ? layer.window().kernelH() * layer.window().kernelW() * layer.inputShape().c()
                         : layer.inChannels();
-                weightNodes.add(new WeightNode(layer.id(), layer.name(), k, operation(layer), height,
+                weightNodes.add(new WeightNode(layer.id(), layer.name(), k, JsonOps.operationOf(layer), height,
                         layer.outChannels(), layer.groups()));
                 if (layer.groups() > 1) {
                     notes.add("'" + layer.name() + "' has " + layer.groups() + " groups: PIMCOMP maps it as one "
@@ -358,22 +358,6 @@ public final class PimcompNetworkJson {
         return owner[c] == layer.id() && layers.get(c).op() == LayerOp.ACTIVATION ? layers.get(c) : null;
     }
 
-    private static String operation(Layer layer) {
-        return switch (layer.op()) {
-            case INPUT -> JsonOps.INPUT;
-            case CONV -> JsonOps.CONV;
-            case FC -> JsonOps.FC;
-            case POOL -> JsonOps.POOL;
-            case ELTWISE -> JsonOps.ELTWISE;
-            case ACTIVATION -> JsonOps.activationOperation(layer.function());
-            case CONCAT -> JsonOps.CONCAT;
-            case FLATTEN -> JsonOps.FLATTEN;
-            case RESHAPE -> JsonOps.RESHAPE;
-            case LRN -> JsonOps.LRN;
-            case SOFTMAX -> layer.function() == LayerFunction.LOG_SOFTMAX ? JsonOps.LOG_SOFTMAX : JsonOps.SOFTMAX;
-            case PAD -> JsonOps.PAD;
-        };
-    }
 
     private static ObjectNode param(Layer layer, Layer pad, List<String> notes) {
         ObjectNode param = MAPPER.createObjectNode();
