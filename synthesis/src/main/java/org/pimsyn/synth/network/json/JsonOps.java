@@ -1,8 +1,12 @@
 package org.pimsyn.synth.network.json;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.LayerFunction;
+import org.pimsyn.synth.network.Padding;
+import org.pimsyn.synth.network.Shape;
 
 /**
  * The vocabulary of the PIMSYN network JSON format (the PIMCOMP frontend format): operation names and the
@@ -139,5 +143,25 @@ final class JsonOps {
             case ERF -> LayerFunction.ERF;
             default -> null;
         };
+    }
+
+    /** A layer's padding as the network files spell it: {@code pad_h0}, {@code pad_h1}, {@code pad_w0}, {@code pad_w1}. */
+    static void putPads(ObjectNode param, Padding p) {
+        param.put("pad_h0", p.top());
+        param.put("pad_h1", p.bottom());
+        param.put("pad_w0", p.left());
+        param.put("pad_w1", p.right());
+    }
+
+    /** A shape's dimensions as written: N, C for a vector, N, C, H, W otherwise. */
+    static int[] dims(Shape shape, boolean vector) {
+        return vector ? new int[] {shape.n(), shape.c()} : new int[] {shape.n(), shape.c(), shape.h(), shape.w()};
+    }
+
+    static void putDims(ObjectNode node, String field, int[] dims) {
+        ArrayNode array = node.putArray(field);
+        for (int d : dims) {
+            array.add(d);
+        }
     }
 }

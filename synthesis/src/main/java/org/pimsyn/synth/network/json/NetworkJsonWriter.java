@@ -106,8 +106,8 @@ public final class NetworkJsonWriter {
         node.put("index", layer.id());
         node.put("name", layer.name());
         node.put("operation", JsonOps.operationOf(layer));
-        int[] outDims = dims(layer.outputShape(), vector[layer.id()]);
-        putDims(node, "output_dim", outDims);
+        int[] outDims = JsonOps.dims(layer.outputShape(), vector[layer.id()]);
+        JsonOps.putDims(node, "output_dim", outDims);
         node.put("output_dim_num", outDims.length);
         ObjectNode param = param(layer);
         if (param != null) {
@@ -125,9 +125,9 @@ public final class NetworkJsonWriter {
         }
         if (!layer.providers().isEmpty()) {
             int first = layer.providers().get(0);
-            int[] inDims = dims(network.layer(first).outputShape(), vector[first]);
+            int[] inDims = JsonOps.dims(network.layer(first).outputShape(), vector[first]);
             node.put("input_dim_num", inDims.length);
-            putDims(node, "input_dim", inDims);
+            JsonOps.putDims(node, "input_dim", inDims);
         }
         node.put("new_node_index", layer.id());
         ArrayNode consumerIndex = node.putArray("consumer_index");
@@ -151,7 +151,7 @@ public final class NetworkJsonWriter {
                 param.put("kernel_h", w.kernelH());
                 param.put("kernel_w", w.kernelW());
                 param.put("output_channel", layer.outChannels());
-                putPads(param, w);
+                JsonOps.putPads(param, w.padding());
                 param.put("stride_h", w.strideH());
                 param.put("stride_w", w.strideW());
             }
@@ -162,7 +162,7 @@ public final class NetworkJsonWriter {
                 param.put("global", isGlobal(layer) ? 1 : 0);
                 param.put("kernel_h", w.kernelH());
                 param.put("kernel_w", w.kernelW());
-                putPads(param, w);
+                JsonOps.putPads(param, w.padding());
                 param.put("pool_method", layer.function() == LayerFunction.MAX ? JsonOps.POOL_MAX : JsonOps.POOL_AVERAGE);
                 param.put("stride_h", w.strideH());
                 param.put("stride_w", w.strideW());
@@ -210,23 +210,5 @@ public final class NetworkJsonWriter {
         Shape in = layer.inputShape();
         return w.padding().isNone() && !layer.ceilMode() && w.dilationH() == 1 && w.dilationW() == 1
                 && w.kernelH() == in.h() && w.kernelW() == in.w() && w.strideH() == in.h() && w.strideW() == in.w();
-    }
-
-    private static void putPads(ObjectNode param, Window w) {
-        param.put("pad_h0", w.padding().top());
-        param.put("pad_h1", w.padding().bottom());
-        param.put("pad_w0", w.padding().left());
-        param.put("pad_w1", w.padding().right());
-    }
-
-    private static int[] dims(Shape shape, boolean vector) {
-        return vector ? new int[] {shape.n(), shape.c()} : new int[] {shape.n(), shape.c(), shape.h(), shape.w()};
-    }
-
-    private static void putDims(ObjectNode node, String field, int[] dims) {
-        ArrayNode array = node.putArray(field);
-        for (int d : dims) {
-            array.add(d);
-        }
     }
 }

@@ -168,7 +168,7 @@ public final class PimcompNetworkJson {
             List<Integer> cons = consumers.get(k);
             // A merged activation's output is the node's output: the same shape, the same vector form.
             int outId = act != null ? act.id() : layer.id();
-            int[] outDims = dims(layers.get(outId).outputShape(), vector[outId]);
+            int[] outDims = JsonOps.dims(layers.get(outId).outputShape(), vector[outId]);
             ObjectNode node = MAPPER.createObjectNode();
             boolean weights = layer.hasWeights();
             if (weights) {
@@ -187,7 +187,7 @@ public final class PimcompNetworkJson {
             node.put("index", k);
             node.put("name", layer.name());
             node.put("operation", JsonOps.operationOf(layer));
-            putDims(node, "output_dim", outDims);
+            JsonOps.putDims(node, "output_dim", outDims);
             node.put("output_dim_num", outDims.length);
             ObjectNode param = param(layer, pad, notes);
             if (param != null) {
@@ -208,15 +208,15 @@ public final class PimcompNetworkJson {
                 Layer firstLayer = layers.get(first);
                 Layer firstAct = mergedActivation(firstLayer, layers, owner);
                 int firstOut = firstAct != null ? firstAct.id() : first;
-                int[] inDims = dims(layers.get(firstOut).outputShape(), vector[firstOut]);
+                int[] inDims = JsonOps.dims(layers.get(firstOut).outputShape(), vector[firstOut]);
                 node.put("input_dim_num", inDims.length);
-                putDims(node, "input_dim", inDims);
+                JsonOps.putDims(node, "input_dim", inDims);
                 if ((layer.op() == LayerOp.FLATTEN || layer.op() == LayerOp.RESHAPE) && cons.size() == 1
                         && layers.get(cons.get(0)).op() == LayerOp.FC && inDims.length != 2) {
                     reshapeInfo.removeAll();
                     reshapeInfo.put("name", layers.get(cons.get(0)).name());
-                    putDims(reshapeInfo, "input_dim", inDims);
-                    putDims(reshapeInfo, "output_dim", outDims);
+                    JsonOps.putDims(reshapeInfo, "input_dim", inDims);
+                    JsonOps.putDims(reshapeInfo, "output_dim", outDims);
                 }
             }
             node.put("new_node_index", k);
@@ -379,7 +379,7 @@ public final class PimcompNetworkJson {
                 param.put("kernel_h", w.kernelH());
                 param.put("kernel_w", w.kernelW());
                 param.put("output_channel", layer.outChannels());
-                putPads(param, floorPadding(layer, in, padding, notes));
+                JsonOps.putPads(param, floorPadding(layer, in, padding, notes));
                 param.put("stride_h", w.strideH());
                 param.put("stride_w", w.strideW());
                 param.put("with_bias", 0);
@@ -388,7 +388,7 @@ public final class PimcompNetworkJson {
                 param.put("global", isGlobal(layer) ? 1 : 0);
                 param.put("kernel_h", w.kernelH());
                 param.put("kernel_w", w.kernelW());
-                putPads(param, floorPadding(layer, in, padding, notes));
+                JsonOps.putPads(param, floorPadding(layer, in, padding, notes));
                 param.put("pool_method", layer.function() == LayerFunction.MAX ? JsonOps.POOL_MAX
                         : JsonOps.POOL_AVERAGE);
                 param.put("stride_h", w.strideH());
@@ -447,23 +447,5 @@ public final class PimcompNetworkJson {
         Window w = layer.window();
         Shape in = layer.inputShape();
         return w.padding().isNone() && !layer.ceilMode() && w.kernelH() == in.h() && w.kernelW() == in.w();
-    }
-
-    private static void putPads(ObjectNode param, Padding p) {
-        param.put("pad_h0", p.top());
-        param.put("pad_h1", p.bottom());
-        param.put("pad_w0", p.left());
-        param.put("pad_w1", p.right());
-    }
-
-    private static int[] dims(Shape shape, boolean vector) {
-        return vector ? new int[] {shape.n(), shape.c()} : new int[] {shape.n(), shape.c(), shape.h(), shape.w()};
-    }
-
-    private static void putDims(ObjectNode node, String field, int[] dims) {
-        ArrayNode array = node.putArray(field);
-        for (int d : dims) {
-            array.add(d);
-        }
     }
 }
