@@ -41,8 +41,17 @@ import org.pimsyn.sim.ir.IrProgram;
  * more images in a row than {@code p} plus the most images ever in flight (arrived or started) beyond the last
  * ended one, after the rule's warm-up. Every image in flight then repeats one a period earlier, relative to its
  * arrival, and the arrivals follow the ends (or the bound's pace), so the run goes on repeating; the interval is
- * {@code S / p}. (Where the arrivals do not repeat with the ends, a schedule that falls behind arrivals paced at the
- * bound lets waiting images pile up, which may change it later, so only the windows decide there.)
+ * {@code S / p}.
+ *
+ * <p>A schedule slower than arrivals paced at the bound repeats with arrivals that come ever earlier: image
+ * {@code k} ended and every IR of it started {@code S} cycles after the same IR of image {@code k-p}, it arrived
+ * {@code e >= 0} cycles earlier than that, {@code S >= p x bound}, and neither image's arrival readied an IR (each
+ * of their source IRs still waited, when the image arrived, for the same IR of the image before or for its
+ * register). Such a streak stops the run as well. An arrival that readies nothing only counts predecessors down:
+ * moved to any cycle before its sources' other predecessors end, it changes no IR's ready cycle, arbitration key or
+ * start. So the run is the one whose arrivals repeat exactly ({@code a(k) = a(k-p) + S}), which goes on repeating
+ * as above, its arrivals readying nothing; and the real arrivals, {@code max(k x bound, end of image k - window)},
+ * grow by at most {@code S} per {@code p} images, so they only come earlier than those and ready nothing either.
  *
  * <p>Buffers grow to the largest program seen and are reused; one loop serves one thread.
  */
@@ -149,13 +158,17 @@ final class EventLoop {
     /** Per period p: the shift by which the last ended images repeated those p before, and in how many in a row. */
     private final long[] periodShift = new long[MAX_PERIOD + 1];
     private final int[] periodStreak = new int[MAX_PERIOD + 1];
+    /** Per period p: in how many images in a row the repetition held with no image readied by its arrival. */
+    private final int[] earlyStreak = new int[MAX_PERIOD + 1];
+    /** Per image: whether its arrival made some source IR ready (the arrival was its last predecessor). */
+    private boolean[] arrivalReadied = new boolean[0];
     /** The interval of a run stopped because its schedule repeated, else 0: shift and period. */
     private long repeatedShift;
     private int repeatedPeriod;
     private static final int SHIFT_IMAGES = 16;
     /** The most images any start lay ahead of the last ended one, in this run. */
     private int mostAhead;
-    private static final int MAX_PERIOD = 4;
+    private static final int MAX_PERIOD = 6;
     /** Images in flight at most (0: no limit), and when each image arrived. */
     private int window;
     private long[] arrivalAt = new long[0];
@@ -334,12 +347,17 @@ final class EventLoop {
             remaining = new int[images];
         }
         arrivalAt = new long[images];
+        if (arrivalReadied.length < images) {
+            arrivalReadied = new boolean[images];
+        }
+        Arrays.fill(arrivalReadied, 0, images, false);
         Arrays.fill(remaining, 0, images, n);
         completedImages = 0;
         stopped = false;
         shiftTracking = stopRule != null;
         Arrays.fill(periodShift, -1);
         Arrays.fill(periodStreak, 0);
+        Arrays.fill(earlyStreak, 0);
         repeatedShift = 0;
         repeatedPeriod = 1;
         mostAhead = 0;
@@ -530,7 +548,11 @@ final class EventLoop {
         arrivalAt[image] = now;
         // An arrived image is in flight, started or not: the next arrivals depend on the ends before it.
         mostAhead = Math.max(mostAhead, image - completedImages);
+        int block = blockOf[image] * n;
         for (int k = 0; k < sourceCount; k++) {
+            if (pending[block + sources[k]] == 1) {
+                arrivalReadied[image] = true;
+            }
             satisfied(image, sources[k], now);
         }
     }
@@ -869,13 +891,21 @@ final class EventLoop {
         if (shiftTracking) {
             for (int p = 1; p <= MAX_PERIOD && p <= image; p++) {
                 long shift = now - imageEndCycles[image - p];
-                if (arrivalAt[image] - arrivalAt[image - p] != shift || !repeats(image, p)) {
+                long early = shift - (arrivalAt[image] - arrivalAt[image - p]);
+                boolean exact = early == 0;
+                boolean unread = early >= 0 && !arrivalReadied[image] && !arrivalReadied[image - p]
+                        && shift >= p * arrivalCycles;
+                if (!(exact || unread) || early > Integer.MAX_VALUE || !repeats(image, p, (int) early)) {
                     periodStreak[p] = 0;
+                    earlyStreak[p] = 0;
                     continue;
                 }
-                periodStreak[p] = shift == periodShift[p] ? periodStreak[p] + 1 : 1;
+                boolean same = shift == periodShift[p];
+                periodStreak[p] = exact ? (same ? periodStreak[p] + 1 : 1) : 0;
+                earlyStreak[p] = unread ? (same ? earlyStreak[p] + 1 : 1) : 0;
                 periodShift[p] = shift;
-                if (periodStreak[p] > p + mostAhead && image - p >= stopRule.warmupImages()) {
+                if (Math.max(periodStreak[p], earlyStreak[p]) > p + mostAhead
+                        && image - p >= stopRule.warmupImages()) {
                     stopped = true;
                     repeatedShift = shift;
                     repeatedPeriod = p;
@@ -888,12 +918,15 @@ final class EventLoop {
         }
     }
 
-    /** Whether every IR of the image started as long after its arrival as the same IR of the image p before. */
-    private boolean repeats(int image, int p) {
+    /**
+     * Whether every IR of the image started {@code early} cycles longer after its arrival than the same IR of the
+     * image p before: at the same time, shifted, when the image arrived {@code early} cycles earlier.
+     */
+    private boolean repeats(int image, int p, int early) {
         int now = (image % SHIFT_IMAGES) * n;
         int before = ((image - p) % SHIFT_IMAGES) * n;
         for (int i = 0; i < n; i++) {
-            if (startSinceArrival[now + i] != startSinceArrival[before + i]) {
+            if (startSinceArrival[now + i] - startSinceArrival[before + i] != early) {
                 return false;
             }
         }

@@ -412,7 +412,9 @@ class PeRegistersTest {
     /**
      * Without registers the engine gives, event for event, the schedules it gave before registers existed: digests
      * of every start cycle, makespan and steady interval over 300 generated programs of the compiled shape and 300
-     * random ones, taken from the engine before registers (double-buffered sample-and-hold, as then).
+     * random ones, taken from the engine before registers (double-buffered sample-and-hold, as then); the random
+     * ones' taken again when runs until steady began to stop also where the schedule repeats with arrivals that ready
+     * nothing (periods up to 6), which ends some of them earlier.
      */
     @Test
     void withoutRegistersEveryScheduleIsTheOneBeforeRegistersExisted() {
@@ -451,7 +453,7 @@ class PeRegistersTest {
             h = 31 * h + steady.images();
             h = 31 * h + steady.intervalCycles();
         }
-        assertEquals(-5296555155124039494L, h, "random programs");
+        assertEquals(1946524203700323536L, h, "random programs");
     }
 
     private static RunPlan unregistered(RunPlan plan) {

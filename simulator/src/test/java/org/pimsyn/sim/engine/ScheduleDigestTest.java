@@ -14,7 +14,9 @@ import org.pimsyn.sim.ir.IrProgram;
  * compiled shape and random ones (ids in and out of topological order), under both arbitrations, with the default
  * back-pressure and without any, for one image, a few images and a run until steady. The constants were taken from
  * the event loop before its speed-ups (sorted rings per image in the resource queues, lazily initialized
- * predecessor counts): a speed-up must leave every schedule exactly as it was.
+ * predecessor counts): a speed-up must leave every schedule exactly as it was. They were taken again when runs
+ * until steady began to stop also where the schedule repeats with arrivals that ready nothing (periods up to 6): those
+ * runs stop earlier, and {@link SteadyStateTest} checks that what they ran is what a long run runs.
  */
 class ScheduleDigestTest {
     private static final long SEED = 1125899906842597L;
@@ -28,7 +30,7 @@ class ScheduleDigestTest {
             LayeredPrograms.Case k = LayeredPrograms.generate(rnd);
             h = digestAllPlans(h, engine, k.design(), k.program(), 2 + rnd.nextInt(3));
         }
-        assertEquals(8718554754214931395L, h);
+        assertEquals(8239364463151179673L, h);
     }
 
     @Test
@@ -44,7 +46,7 @@ class ScheduleDigestTest {
             }
             h = digestAllPlans(h, engine, acc, p, 2 + rnd.nextInt(3));
         }
-        assertEquals(-625930821471689729L, h);
+        assertEquals(3629231800594303842L, h);
     }
 
     /** Larger random programs: more IRs waiting per resource, more images in flight. */
@@ -61,7 +63,7 @@ class ScheduleDigestTest {
             }
             h = digestAllPlans(h, engine, acc, p, 5);
         }
-        assertEquals(4258876023120371105L, h);
+        assertEquals(-5287594519597280039L, h);
     }
 
     private static long digestAllPlans(long h, SimulationEngine engine, Accelerator acc, IrProgram p, int images) {
