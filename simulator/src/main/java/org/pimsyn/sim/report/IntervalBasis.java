@@ -4,8 +4,9 @@ package org.pimsyn.sim.report;
 public enum IntervalBasis {
     /**
      * Measured on a stream whose interval converged: its schedule repeated itself every p images by S cycles, with
-     * its arrivals or with arrivals that ready nothing (the interval is S / p; see the event loop), or the mean gaps between image ends over the last two windows of the
-     * rule ({@link org.pimsyn.sim.engine.SteadyStateRule}) agreed within its tolerance (the interval is their mean).
+     * its arrivals or with arrivals that ready nothing (the interval is S / p; see the event loop), or the mean gaps
+     * between image ends over the last two windows of the rule ({@link org.pimsyn.sim.engine.SteadyStateRule})
+     * agreed within its tolerance (the interval is their mean).
      */
     CONVERGED,
     /**

@@ -11,11 +11,16 @@ public final class ReportText {
     private ReportText() {
     }
 
-    /** The interval's basis in words. */
-    public static String basis(Performance p) {
+    /** The interval's basis in words: how the run measured it, or that it is the bound. */
+    public static String basis(SimulationReport report) {
+        Performance p = report.performance();
+        int period = report.run().repeatedPeriodImages();
         return switch (p.intervalBasis()) {
-            case CONVERGED -> "measured, converged over the last " + (p.images() > 1 ? "gaps" : "gap")
-                    + " of " + p.images() + " images";
+            case CONVERGED -> period > 0
+                    ? "measured, converged: the schedule repeated itself every " + (period == 1 ? "image"
+                            : period + " images") + " (" + p.images() + " images streamed)"
+                    : "measured, converged: the mean gaps of the last two windows agreed (" + p.images()
+                            + " images streamed)";
             case MEASURED -> "measured over " + p.images() + " images, NOT converged";
             case BOTTLENECK -> "the bound (busiest resource's busy time), not measured";
         };
@@ -29,7 +34,7 @@ public final class ReportText {
                 run.images() == 1 ? "" : "s", run.cycles(), time(run.timeNs()), run.clockGhz(), run.irExecutions());
         line(out, "Streamed: %s", run.plan());
         line(out, "Interval between images: %,d cycles (%s), %s", p.intervalCycles(), time(p.intervalNs()),
-                basis(p));
+                basis(report));
         line(out, "Bound on the interval (busiest resource): %,d cycles; interval / bound = %.3f",
                 p.boundIntervalCycles(), p.intervalToBoundRatio());
         line(out, "Latency: %,d cycles (%s) for one image alone, %,d cycles (%s) in the stream",

@@ -53,7 +53,12 @@ public record SimulationReport(
      *                           them back, summed over those MVMs
      * @param timeNs             makespan in ns; energies are over the whole run
      */
-    public record Run(double clockGhz, int images, String plan, String arbitration, long latencyAloneCycles,
+    /**
+     * @param repeatedPeriodImages the period, in images, with which the schedule repeated itself where that stopped
+     *                             the run; 0 where it did not
+     */
+    public record Run(double clockGhz, int images, int repeatedPeriodImages, String plan, String arbitration,
+            long latencyAloneCycles,
             long sampleHoldWaitCycles, long inputRegisterWaitCycles, long outputRegisterWaitCycles, long irExecutions,
             long cycles, double timeNs, double dynamicEnergyPj, double staticEnergyPj,
             double totalEnergyPj) {
@@ -82,7 +87,8 @@ public record SimulationReport(
     public static SimulationReport of(Activity activity, EnergyBreakdown energy, List<String> notPriced) {
         Accelerator acc = activity.accelerator();
         Performance perf = Performance.of(activity, energy);
-        Run run = new Run(acc.clockGhz(), activity.images(), activity.plan().describe(),
+        Run run = new Run(acc.clockGhz(), activity.images(),
+                activity.scheduleRepeated() ? activity.repeatedPeriodImages() : 0, activity.plan().describe(),
                 activity.plan().arbitration().label(), activity.latencyAloneCycles(), activity.sampleHoldWaitCycles(),
                 activity.inputRegisterWaitCycles(), activity.outputRegisterWaitCycles(),
                 activity.irExecutions(), activity.cycles(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.pimsyn.sim.report.Performance;
 import org.pimsyn.sim.report.ReportText;
+import org.pimsyn.sim.report.SimulationReport;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.output.LayerTable;
 
@@ -50,11 +51,13 @@ final class DesignText {
         return t.render();
     }
 
-    static String figures(Performance p, double clockGhz, long latencyAloneCycles) {
+    static String figures(SimulationReport report, double clockGhz) {
+        Performance p = report.performance();
+        long latencyAloneCycles = report.run().latencyAloneCycles();
         StringBuilder s = new StringBuilder();
         line(s, "Power efficiency: %,.2f GOPS/W", p.gopsPerWatt());
         line(s, "Throughput: %,.2f GOPS (an image every %,d cycles, %s; %s)", p.throughputGops(),
-                p.intervalCycles(), ReportText.time(p.intervalNs()), ReportText.basis(p));
+                p.intervalCycles(), ReportText.time(p.intervalNs()), ReportText.basis(report));
         line(s, "Bound on the interval (busiest resource): %,d cycles; interval / bound = %.3f",
                 p.boundIntervalCycles(), p.intervalToBoundRatio());
         line(s, "Power: %,.2f mW steady state, %,.2f mW run average; budget %,.2f mW (%s)", p.steadyStatePowerMw(),

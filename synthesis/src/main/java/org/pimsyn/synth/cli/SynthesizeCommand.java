@@ -441,8 +441,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 .append(design.accelerator().macros().size()).append(" macros; scratchpads up to ")
                 .append(table.scratchpadKb()).append(" KB\n\n");
         s.append(DesignText.layers(table)).append('\n');
-        s.append(DesignText.figures(report.performance(), design.accelerator().clockGhz(),
-                report.run().latencyAloneCycles()));
+        s.append(DesignText.figures(report, design.accelerator().clockGhz()));
         s.append(ChipFiguresText.summary(ChipFiguresJson.of(design, report.performance().throughputGops())));
         s.append(limits);
         Objective objective = request.objective();

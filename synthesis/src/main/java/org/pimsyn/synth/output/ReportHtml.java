@@ -177,7 +177,7 @@ public final class ReportHtml {
         s.put("throughputGops", p.throughputGops());
         s.put("gopsPerWatt", p.gopsPerWatt());
         s.put("intervalCycles", p.intervalCycles());
-        s.put("intervalBasis", ReportText.basis(p));
+        s.put("intervalBasis", ReportText.basis(report));
         s.put("boundIntervalCycles", p.boundIntervalCycles());
         s.put("latencyAloneCycles", report.run().latencyAloneCycles());
         s.put("streamLatencyCycles", p.streamLatencyCycles());

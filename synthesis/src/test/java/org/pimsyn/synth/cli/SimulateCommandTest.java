@@ -86,6 +86,11 @@ class SimulateCommandTest {
         assertEquals("CONVERGED", report.at("/simulation/performance/intervalBasis").textValue());
         assertEquals("small", report.get("network").textValue());
         String o = run.out();
+        int period = report.at("/simulation/run/repeatedPeriodImages").intValue();
+        assertTrue(o.contains(period > 0 ? " measured, converged: the schedule repeated itself every "
+                + (period == 1 ? "image" : period + " images") + " (" + ran + " images streamed)\n"
+                : " measured, converged: the mean gaps of the last two windows agreed (" + ran
+                        + " images streamed)\n"), o);
         assertTrue(o.startsWith("Design " + design() + ": network small, RatioRram "), o);
         assertTrue(o.contains("\nSimulated " + ran + " images: "), o);
         assertTrue(o.contains("\nResources (busiest first; wait cycles are summed over the IRs that waited, so they "
@@ -107,6 +112,7 @@ class SimulateCommandTest {
         assertEquals(3, report.at("/runPlan/images").intValue());
         assertFalse(report.get("runPlan").has("steadyState"), "exactly 3 images");
         assertEquals(3, report.get("simulation").get("run").get("images").intValue());
+        assertEquals(0, report.at("/simulation/run/repeatedPeriodImages").intValue(), "a fixed run stops at its end");
         assertTrue(run.out().contains("\nSimulated 3 images: "), run.out());
         assertEquals("oldestImageFirst", report.at("/runPlan/arbitration").textValue(), "the design's");
         assertEquals(2, report.at("/runPlan/sampleHoldSlots").intValue(), "the design's");
