@@ -136,7 +136,7 @@ public final class Activity {
 
     /**
      * The interval between images as the run shows it: where the schedule repeated itself every p images by a
-     * shift of S cycles, which stopped the run, S / p rounded up; else the mean gap between image ends over the last
+     * shift of S cycles (which stops a run until steady; a fixed run goes on), S / p rounded up; else the mean gap between image ends over the last
      * two windows of the plan's rule ({@link SteadyStateRule}), or over all gaps after its warm-up where the run has
      * fewer (all gaps where it has no more than the warm-up), rounded up to whole cycles; 0 with one image or
      * without timing.
@@ -162,7 +162,7 @@ public final class Activity {
         return timed && (repeatedShiftCycles > 0 || plan.rule().converged(imageEndCycles, images - 1));
     }
 
-    /** Whether the run stopped because its schedule repeated itself exactly. */
+    /** Whether the run's schedule repeated itself exactly: a run until steady stops there, a fixed run goes on. */
     public boolean scheduleRepeated() {
         return repeatedShiftCycles > 0;
     }

@@ -53,6 +53,10 @@ import org.pimsyn.sim.ir.IrProgram;
  * as above, its arrivals readying nothing; and the real arrivals, {@code max(k x bound, end of image k - window)},
  * grow by at most {@code S} per {@code p} images, so they only come earlier than those and ready nothing either.
  *
+ * <p>Both count only images that ended before the first image the run lacks would have arrived (the image a window
+ * before it ends later, or the bound's pace brings it later): up to there the run is the endless stream. A run of a
+ * fixed number of images looks for the repetition the same way, notes the first, and goes on to its last image.
+ *
  * <p>Buffers grow to the largest program seen and are reused; one loop serves one thread.
  */
 final class EventLoop {
@@ -155,6 +159,8 @@ final class EventLoop {
      */
     private int[] startSinceArrival = new int[0];
     private boolean shiftTracking;
+    /** Whether the run stops at its steady state; a fixed run only notes a repetition of its schedule. */
+    private boolean stopAtSteady;
     /** Per period p: the shift by which the last ended images repeated those p before, and in how many in a row. */
     private final long[] periodShift = new long[MAX_PERIOD + 1];
     private final int[] periodStreak = new int[MAX_PERIOD + 1];
@@ -196,14 +202,16 @@ final class EventLoop {
     /**
      * Runs the bound program and returns what it measured.
      *
-     * @param stop        null to run all {@code runImages}; else stop once the interval has converged by this rule
+     * @param stop        null to run all {@code runImages} (a repetition of the schedule is still recognized, by the
+     *                    plan's rule's warm-up); else stop once the interval has converged by this rule
      * @param sameProgram whether {@code c} is the program the last run bound (a stream after its one-image run)
      */
     LoopResults run(CompiledProgram c, SimulationObserver obs, RunPlan plan, SteadyStateRule stop, int runImages,
             int admissionWindow, boolean sameProgram) {
         program = c.program;
         this.sameProgram = sameProgram;
-        stopRule = stop;
+        stopRule = stop != null ? stop : plan.rule();
+        stopAtSteady = stop != null;
         Arbitration arbitration = plan.arbitration();
         holdSlots = plan.sampleHoldSlots();
         inputSlots = plan.inputRegisterSlots();
@@ -354,7 +362,7 @@ final class EventLoop {
         Arrays.fill(remaining, 0, images, n);
         completedImages = 0;
         stopped = false;
-        shiftTracking = stopRule != null;
+        shiftTracking = images > 1;
         Arrays.fill(periodShift, -1);
         Arrays.fill(periodStreak, 0);
         Arrays.fill(earlyStreak, 0);
@@ -885,10 +893,10 @@ final class EventLoop {
         if (window > 0 && sourceCount > 0 && next < images) {
             events.push(Math.max(next * arrivalCycles, now), ARRIVAL_PRIORITY, -next - 1);
         }
-        if (stopRule == null || completedImages == images) {
+        if (completedImages == images) {
             return;
         }
-        if (shiftTracking) {
+        if (shiftTracking && unaffectedByTheEnd(image, now)) {
             for (int p = 1; p <= MAX_PERIOD && p <= image; p++) {
                 long shift = now - imageEndCycles[image - p];
                 long early = shift - (arrivalAt[image] - arrivalAt[image - p]);
@@ -906,16 +914,26 @@ final class EventLoop {
                 periodShift[p] = shift;
                 if (Math.max(periodStreak[p], earlyStreak[p]) > p + mostAhead
                         && image - p >= stopRule.warmupImages()) {
-                    stopped = true;
+                    stopped = stopAtSteady;
                     repeatedShift = shift;
                     repeatedPeriod = p;
+                    shiftTracking = false;
                     return;
                 }
             }
         }
-        if (stopRule.converged(imageEndCycles, image)) {
+        if (stopAtSteady && stopRule.converged(imageEndCycles, image)) {
             stopped = true;
         }
+    }
+
+    /**
+     * Whether everything up to the end of {@code image}, {@code now}, is as it would be in an endless stream: the
+     * first image the run lacks, {@code images}, would arrive after it, at {@code max(images x bound, end of image
+     * images - window)}, the image a window back ending after this one.
+     */
+    private boolean unaffectedByTheEnd(int image, long now) {
+        return window > 0 && images - window > image || now < (long) images * arrivalCycles;
     }
 
     /**

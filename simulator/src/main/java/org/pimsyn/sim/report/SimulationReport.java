@@ -54,8 +54,8 @@ public record SimulationReport(
      * @param timeNs             makespan in ns; energies are over the whole run
      */
     /**
-     * @param repeatedPeriodImages the period, in images, with which the schedule repeated itself where that stopped
-     *                             the run; 0 where it did not
+     * @param repeatedPeriodImages the period, in images, with which the schedule repeated itself (a run until steady
+     *                             stops there, a fixed run goes on); 0 where it did not
      */
     public record Run(double clockGhz, int images, int repeatedPeriodImages, String plan, String arbitration,
             long latencyAloneCycles,

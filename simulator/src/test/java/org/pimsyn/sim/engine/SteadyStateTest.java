@@ -22,6 +22,7 @@ class SteadyStateTest {
         SimulationEngine engine = new SimulationEngine();
         int repeated = 0;
         int windowsOff = 0;
+        int fixedRepeated = 0;
         for (int c = 0; c < CASES; c++) {
             Accelerator acc = RandomCases.design(rnd);
             IrProgram p = RandomCases.program(rnd, acc, 40);
@@ -43,6 +44,15 @@ class SteadyStateTest {
             for (int i = 0; i < stopped; i++) {
                 assertEquals(longRun.imageEndCycle(i), steady.imageEndCycle(i), where + ": image " + i + "'s end");
             }
+            Activity sixteen = engine.run(acc, TestDesigns.library(), p, new RunPlan(16, null, order), null);
+            assertEquals(16, sixteen.images(), where + ": a fixed run streams every image");
+            if (sixteen.scheduleRepeated()) {
+                // Recognized early enough in the run that its end changed nothing yet: the stream's own repetition.
+                fixedRepeated++;
+                assertTrue(steady.scheduleRepeated(), where);
+                assertEquals(steady.intervalCycles(), sixteen.intervalCycles(), where + ": 16 images");
+                assertTrue(sixteen.intervalConverged(), where);
+            }
             if (steady.scheduleRepeated()) {
                 repeated++;
                 assertTrue(error < 1e-9, where + ": a repeating schedule goes on repeating");
@@ -52,6 +62,7 @@ class SteadyStateTest {
                 windowsOff += error > 0.005 ? 1 : 0;
             }
         }
+        assertTrue(fixedRepeated > CASES / 3, fixedRepeated + " of " + CASES + " 16-image runs saw the repetition");
         assertTrue(repeated > CASES / 2, repeated + " of " + CASES + " schedules repeated themselves exactly");
         assertTrue(windowsOff <= CASES / 15, windowsOff + " of " + (CASES - repeated)
                 + " intervals decided by windows are more than 0.5 % off the long run");
@@ -77,6 +88,13 @@ class SteadyStateTest {
         assertEquals(16 + 4 * 12, a.cycles(), "image 4 ends at 48 + 16");
         assertEquals(16, a.streamLatencyCycles(), "each image takes 16 cycles from its arrival");
         assertEquals(5 * 12, a.busyCycles(0), "the crossbars: 5 images x 12 MVM cycles");
+        // A run of exactly 16 images sees the same repetition at image 4, goes on, and reports the same interval.
+        Activity fixed = new SimulationEngine().run(acc, TestDesigns.library(), b.build(), RunPlan.images(16), null);
+        assertEquals(16, fixed.images());
+        assertTrue(fixed.scheduleRepeated());
+        assertEquals(1, fixed.repeatedPeriodImages());
+        assertEquals(12, fixed.intervalCycles());
+        assertEquals(16 + 15 * 12, fixed.cycles(), "image 15 ends at 180 + 16");
     }
 
     @Test
