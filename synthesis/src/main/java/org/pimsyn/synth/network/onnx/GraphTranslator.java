@@ -37,6 +37,8 @@ final class GraphTranslator {
     private final Map<String, Tensor> tensors = new HashMap<>();
     /** Graph inputs that are not layer inputs and whose declared shape is not fixed: why they cannot be used. */
     private final Map<String, String> unusable = new HashMap<>();
+    /** Layers of a MatMul over rows (see matMul), whose features lie along the last axis, not axis 1. */
+    private final Set<Integer> rowLayers = new HashSet<>();
     /** How many node inputs and graph outputs read each tensor. */
     private final Map<String, Integer> uses = new HashMap<>();
 
@@ -728,7 +730,13 @@ final class GraphTranslator {
         define(node, Tensor.output(new int[] {rows, features}, id, true));
     }
 
-    /** A x B with a constant 2-D B: an FC layer. */
+    /**
+     * A x B with a constant 2-D B: an FC layer for a 1-D or 2-D A. A of 3 or 4 dimensions (N x L x K, or the
+     * channels-last N x H x W x K of ConvNeXt's Linear layers) is a batch of rows, each row times B one crossbar
+     * MVM: a 1x1 CONV over the rows as output positions, named {@code <output>:pointwise}, between a RESHAPE
+     * ({@code <output>:channels_first}) that moves K to the channel axis and one back to A's layout, which has the
+     * output's name; the reshapes move data and have no MACs. A bias or scale along the last axis folds into it.
+     */
     private void matMul(NodeProto node) {
         Tensor x = layerInput(node, 0);
         Tensor b = weight(node, 1);
@@ -736,8 +744,9 @@ final class GraphTranslator {
             throw new OnnxNodeException("B '" + node.getInput(1) + "' is " + Dims.text(b.dims())
                     + "; only a 2-D constant B (K x N) is supported");
         }
-        if (x.rank() != 1 && x.rank() != 2) {
-            throw new OnnxNodeException("A is " + Dims.text(x.dims()) + "; only a 1-D or 2-D A (M x K) is supported");
+        if (x.rank() < 1 || x.rank() > 4) {
+            throw new OnnxNodeException("A is " + Dims.text(x.dims()) + "; only an A of 1 to 4 dimensions (... x K) is"
+                    + " supported");
         }
         int depth = x.dims()[x.rank() - 1];
         if (depth != b.dims()[0]) {
@@ -745,9 +754,22 @@ final class GraphTranslator {
                     + Dims.text(b.dims()) + " has K = " + b.dims()[0]);
         }
         int features = b.dims()[1];
-        int id = builder.fc(node.getOutput(0), x.layer(), features);
-        int[] dims = x.rank() == 1 ? new int[] {features} : new int[] {x.dims()[0], features};
-        define(node, Tensor.output(dims, id, true));
+        String name = node.getOutput(0);
+        if (x.rank() <= 2) {
+            int id = builder.fc(name, x.layer(), features);
+            int[] dims = x.rank() == 1 ? new int[] {features} : new int[] {x.dims()[0], features};
+            define(node, Tensor.output(dims, id, true));
+            return;
+        }
+        int[] out = x.dims().clone();
+        out[out.length - 1] = features;
+        int[] d = x.dims();
+        Shape channelsFirst = d.length == 4 ? new Shape(d[0], depth, d[1], d[2]) : new Shape(d[0], depth, 1, d[1]);
+        int first = builder.reshape(name + ":channels_first", x.layer(), channelsFirst);
+        int conv = builder.conv(name + ":pointwise", first, features, Window.POINTWISE, 1);
+        int id = builder.reshape(name, conv, Dims.toShape(out));
+        rowLayers.add(id);
+        define(node, Tensor.output(out, id, true));
     }
 
     /**
@@ -861,7 +883,7 @@ final class GraphTranslator {
         if (op.equals("Div") && position != 0) {
             return false;
         }
-        int channelAxis = x.rank() >= 2 ? 1 : 0;
+        int channelAxis = rowLayers.contains(x.layer()) ? x.rank() - 1 : x.rank() >= 2 ? 1 : 0;
         for (Tensor c : constants) {
             if (c.rank() > x.rank()) {
                 return false;
