@@ -79,7 +79,8 @@ final class WindowRules {
      * ConvTranspose's output, as the ONNX operator spec gives it: each axis is stride x (in - 1) + output_padding
      * + (kernel - 1) x dilation + 1 - pad_begin - pad_end. With output_shape, or auto_pad SAME_UPPER / SAME_LOWER
      * (an output of in x stride), the output is given and the total padding is what the formula leaves over,
-     * split in two with the odd one at the end (SAME_UPPER) or at the start (otherwise); VALID pads nothing.
+     * split in two with the odd one at the end (SAME_UPPER) or at the start (otherwise); VALID pads nothing. The
+     * overlap-add takes fewer extra rows at the end than the stride or dilation (output_padding), no more.
      */
     static Transposed transposed(NodeAttributes a, int inH, int inW, int kernelH, int kernelW) {
         long[] strides = pair(a, "strides");
@@ -107,11 +108,13 @@ final class WindowRules {
             long full = strides[i] * (in[i] - 1) + outputPadding[i] + dilations[i] * (kernel[i] - 1) + 1;
             if (outputShape != null || isSame(autoPad)) {
                 long target = outputShape != null ? outputShape[outputShape.length - 2 + i] : in[i] * strides[i];
-                long total = full - target;
-                if (total < 0 || target <= 0) {
-                    throw new OnnxNodeException("an output extent of " + target + " needs " + -total + " more than"
-                            + " the " + full + " the kernel reaches (negative padding); not supported");
+                if (target <= 0) {
+                    throw new OnnxNodeException("attribute 'output_shape' is " + Arrays.toString(outputShape)
+                            + "; extents must be positive");
                 }
+                // A target beyond the kernel's reach (negative padding) has extra rows at the end, as
+                // output_padding adds them.
+                long total = Math.max(0, full - target);
                 before[i] = autoPad.equals(SAME_UPPER) ? total / 2 : total - total / 2;
                 after[i] = total - before[i];
                 out[i] = target;
