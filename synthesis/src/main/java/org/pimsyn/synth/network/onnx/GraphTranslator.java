@@ -344,25 +344,34 @@ final class GraphTranslator {
         }
     }
 
+    /**
+     * The weight of a 2-D Conv or ConvTranspose over an image: a 4-D constant ({@code layout} says which) whose
+     * kernel kernel_shape, where given, must be.
+     */
+    private Tensor windowWeight(NodeProto node, NodeAttributes a, Tensor x, String what, String layout) {
+        Tensor w = weight(node, 1);
+        requireImage(x, node.getOpType());
+        if (w.rank() != 4) {
+            throw new OnnxNodeException("weight '" + node.getInput(1) + "' is " + Dims.text(w.dims()) + "; a 2-D "
+                    + what + " needs " + layout);
+        }
+        long[] k = WindowRules.kernelShape(a);
+        if (k != null && (k[0] != w.dims()[2] || k[1] != w.dims()[3])) {
+            throw new OnnxNodeException("kernel_shape " + Arrays.toString(k) + " does not match weight '"
+                    + node.getInput(1) + "' of " + Dims.text(w.dims()));
+        }
+        return w;
+    }
+
     private void conv(NodeProto node, NodeAttributes a) {
         Tensor x = layerInput(node, 0);
-        Tensor w = weight(node, 1);
-        requireImage(x, "Conv");
-        if (w.rank() != 4) {
-            throw new OnnxNodeException("weight '" + node.getInput(1) + "' is " + Dims.text(w.dims())
-                    + "; a 2-D convolution needs M x C/group x kH x kW");
-        }
+        Tensor w = windowWeight(node, a, x, "convolution", "M x C/group x kH x kW");
         int group = a.smallInt("group", 1);
         if (group == 0) {
             throw new OnnxNodeException("attribute 'group' must be positive, got 0");
         }
         int kernelH = w.dims()[2];
         int kernelW = w.dims()[3];
-        long[] k = WindowRules.kernelShape(a);
-        if (k != null && (k[0] != kernelH || k[1] != kernelW)) {
-            throw new OnnxNodeException("kernel_shape " + Arrays.toString(k) + " does not match weight '"
-                    + node.getInput(1) + "' of " + Dims.text(w.dims()));
-        }
         int channels = x.dims()[1];
         if ((long) w.dims()[1] * group != channels) {
             throw new OnnxNodeException("weight '" + node.getInput(1) + "' (" + Dims.text(w.dims()) + ") takes "
@@ -642,12 +651,7 @@ final class GraphTranslator {
      */
     private void convTranspose(NodeProto node, NodeAttributes a) {
         Tensor x = layerInput(node, 0);
-        Tensor w = weight(node, 1);
-        requireImage(x, "ConvTranspose");
-        if (w.rank() != 4) {
-            throw new OnnxNodeException("weight '" + node.getInput(1) + "' is " + Dims.text(w.dims())
-                    + "; a 2-D transposed convolution needs C x M/group x kH x kW");
-        }
+        Tensor w = windowWeight(node, a, x, "transposed convolution", "C x M/group x kH x kW");
         int group = a.smallInt("group", 1);
         int channels = x.dims()[1];
         if (group == 0 || w.dims()[0] != channels || channels % group != 0) {
@@ -656,11 +660,6 @@ final class GraphTranslator {
         }
         int kernelH = w.dims()[2];
         int kernelW = w.dims()[3];
-        long[] k = WindowRules.kernelShape(a);
-        if (k != null && (k[0] != kernelH || k[1] != kernelW)) {
-            throw new OnnxNodeException("kernel_shape " + Arrays.toString(k) + " does not match weight '"
-                    + node.getInput(1) + "' of " + Dims.text(w.dims()));
-        }
         WindowRules.Transposed t = WindowRules.transposed(a, x.dims()[2], x.dims()[3], kernelH, kernelW);
         String name = node.getOutput(0);
         int patches = builder.conv(name + ":patches", x.layer(),

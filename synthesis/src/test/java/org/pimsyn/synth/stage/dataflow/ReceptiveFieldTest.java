@@ -149,12 +149,9 @@ class ReceptiveFieldTest {
     void overlapAddNeedsTheInputRowsThatReachItsOutputRows() {
         // ConvTranspose 3x3 stride 2 pads 1 from 5 rows to 10 (output_padding 1): input row i adds onto output
         // rows 2i - 1 .. 2i + 1, so output rows 0..r need input rows up to (r + 1) / 2.
+        Shape input = new Shape(1, 9, 5, 5);
         NetworkBuilder b = new NetworkBuilder("t");
-        int in = b.input("in", new Shape(1, 9, 5, 5));
-        b.col2im("y", in, new Window(3, 3, 2, 2, Padding.of(1), 1, 1), 10, 10);
-        Network net = b.build();
-        Layer layer = net.layer("y");
-        Shape input = net.layer("in").outputShape();
+        Layer layer = b.layer(b.col2im("y", b.input("in", input), new Window(3, 3, 2, 2, Padding.of(1), 1, 1), 10, 10));
         assertEquals(0, ReceptiveField.lastRow(layer, input, 0));
         assertEquals(1, ReceptiveField.lastRow(layer, input, 1));
         assertEquals(1, ReceptiveField.lastRow(layer, input, 2));
