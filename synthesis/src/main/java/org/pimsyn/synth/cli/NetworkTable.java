@@ -65,6 +65,8 @@ final class NetworkTable {
             case CONV -> layer.window() + (layer.groups() > 1 ? " g" + layer.groups() : "");
             case POOL -> layer.window() + (layer.ceilMode() ? " ceil" : "");
             case PAD -> "pad " + layer.window().padding();
+            case COL2IM -> layer.window().toString();
+            case SLICE -> "channels " + layer.channelOffset() + ".." + (layer.channelOffset() + layer.outChannels() - 1);
             default -> "-";
         };
     }

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param window     kernel, stride, padding and dilation for CONV and POOL; {@link Window#POINTWISE} otherwise
  * @param groups     convolution groups; 1 elsewhere
  * @param ceilMode   pooling rounds partial windows up
+ * @param channelOffset the first of its provider's channels a SLICE takes (it takes the output's C from there);
+ *                   0 elsewhere
  */
 public record Layer(
         int id,
@@ -22,6 +24,7 @@ public record Layer(
         Window window,
         int groups,
         boolean ceilMode,
+        int channelOffset,
         List<Integer> providers,
         List<Integer> consumers) {
 
@@ -37,6 +40,9 @@ public record Layer(
         }
         if (groups <= 0) {
             throw new IllegalArgumentException("groups must be positive, got " + groups);
+        }
+        if (channelOffset < 0 || channelOffset > 0 && op != LayerOp.SLICE) {
+            throw new IllegalArgumentException("channel offset " + channelOffset + " is only for a SLICE, from 0");
         }
         providers = List.copyOf(providers);
         consumers = List.copyOf(consumers);
@@ -89,7 +95,8 @@ public record Layer(
 
     /** A copy with other consumers; used while a network is assembled. */
     Layer withConsumers(List<Integer> newConsumers) {
-        return new Layer(id, name, op, function, inputShape, outputShape, window, groups, ceilMode, providers, newConsumers);
+        return new Layer(id, name, op, function, inputShape, outputShape, window, groups, ceilMode, channelOffset, providers,
+                newConsumers);
     }
 
     /** Short text of the operation for tables: "conv", "pool max", "activation relu". */

@@ -1,6 +1,9 @@
 package org.pimsyn.synth.network;
 
-/** The variant of a layer's operation: pooling method, activation function, element-wise operator. */
+/**
+ * The variant of a layer's operation: pooling method, activation function, element-wise operator, resize
+ * interpolation.
+ */
 public enum LayerFunction {
     NONE(null),
     MAX(LayerOp.POOL),
@@ -18,6 +21,8 @@ public enum LayerFunction {
     MUL(LayerOp.ELTWISE),
     DIV(LayerOp.ELTWISE),
     SOFTMAX(LayerOp.SOFTMAX),
+    NEAREST(LayerOp.RESIZE),
+    LINEAR(LayerOp.RESIZE),
     LOG_SOFTMAX(LayerOp.SOFTMAX);
 
     private final LayerOp op;
@@ -33,6 +38,7 @@ public enum LayerFunction {
 
     public boolean belongsTo(LayerOp layerOp) {
         return this == NONE ? layerOp != LayerOp.POOL && layerOp != LayerOp.ACTIVATION
-                && layerOp != LayerOp.ELTWISE && layerOp != LayerOp.SOFTMAX : op == layerOp;
+                && layerOp != LayerOp.ELTWISE && layerOp != LayerOp.SOFTMAX && layerOp != LayerOp.RESIZE
+                : op == layerOp;
     }
 }

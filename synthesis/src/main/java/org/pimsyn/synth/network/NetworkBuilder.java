@@ -202,6 +202,62 @@ public final class NetworkBuilder {
     }
 
     /**
+     * Channels {@code offset} to {@code offset + channels - 1} of the input, as a channel Split or Slice takes
+     * them: a view of the input that moves no data, as a concatenation is.
+     */
+    public int slice(String layerName, int input, int offset, int channels) {
+        Shape in = shapeOf(layerName, input);
+        if (channels <= 0 || offset < 0 || (long) offset + channels > in.c()) {
+            throw error(layerName, "channels from " + offset + ", " + channels + " of them, are not within the "
+                    + in.c() + " channels of the input");
+        }
+        return add(layerName, LayerOp.SLICE, LayerFunction.NONE, List.of(input), in,
+                new Shape(in.n(), channels, in.h(), in.w()), Window.POINTWISE, 1, false, offset);
+    }
+
+    /** Nearest or linear interpolation of the feature map to {@code outH x outW}; the channels stay. */
+    public int resize(String layerName, int input, LayerFunction mode, int outH, int outW) {
+        if (mode.op() != LayerOp.RESIZE) {
+            throw error(layerName, "not a resize mode: " + mode);
+        }
+        Shape in = shapeOf(layerName, input);
+        if (outH <= 0 || outW <= 0) {
+            throw error(layerName, "resizing " + in + " gives an empty " + outH + "x" + outW + " map");
+        }
+        Shape out = new Shape(in.n(), in.c(), outH, outW);
+        return add(layerName, LayerOp.RESIZE, mode, List.of(input), in, out, Window.POINTWISE, 1, false);
+    }
+
+    /**
+     * The overlap-add of a transposed convolution: input channel c x kH x kW + ky x kW + kx at (y, x) adds onto
+     * output channel c at (y x stride - pad_top + ky x dilation, likewise x), so the output has C / (kH x kW)
+     * channels and stride (in - 1) + dilation (kernel - 1) + 1 - pads rows, and as many more at the end as
+     * {@code outH} asks (ONNX's output_padding, less than the stride or the dilation); columns likewise.
+     */
+    public int col2im(String layerName, int input, Window window, int outH, int outW) {
+        Shape in = shapeOf(layerName, input);
+        int taps = window.kernelH() * window.kernelW();
+        if (in.c() % taps != 0) {
+            throw error(layerName, "the input's " + in.c() + " channels are not whole kernel patches of "
+                    + window.kernelH() + "x" + window.kernelW());
+        }
+        Padding p = window.padding();
+        long fullH = (long) window.strideH() * (in.h() - 1) + window.effectiveKernelH() - p.top() - p.bottom();
+        long fullW = (long) window.strideW() * (in.w() - 1) + window.effectiveKernelW() - p.left() - p.right();
+        long extraH = outH - fullH;
+        long extraW = outW - fullW;
+        if (fullH <= 0 || fullW <= 0 || extraH < 0 || extraW < 0
+                || extraH >= Math.max(window.strideH(), window.dilationH())
+                || extraW >= Math.max(window.strideW(), window.dilationW())) {
+            throw error(layerName, "an output of " + outH + "x" + outW + " does not follow from the input's "
+                    + in.h() + "x" + in.w() + " and window " + window + ": it must be " + fullH + "x" + fullW
+                    + " with fewer extra rows and columns than the stride or dilation");
+        }
+        return add(layerName, LayerOp.COL2IM, LayerFunction.NONE, List.of(input), in,
+                new Shape(in.n(), in.c() / taps, outH, outW), window, 1, false);
+    }
+
+    /**
      * Adds a layer whose output shape is given rather than inferred (file formats that record shapes);
      * the shape is still checked against the providers where the op defines it.
      */
@@ -230,6 +286,11 @@ public final class NetworkBuilder {
 
     private int add(String layerName, LayerOp op, LayerFunction function, List<Integer> providers, Shape in, Shape out,
                     Window window, int groups, boolean ceilMode) {
+        return add(layerName, op, function, providers, in, out, window, groups, ceilMode, 0);
+    }
+
+    private int add(String layerName, LayerOp op, LayerFunction function, List<Integer> providers, Shape in, Shape out,
+                    Window window, int groups, boolean ceilMode, int channelOffset) {
         if (layerName == null || layerName.isBlank()) {
             throw new IllegalArgumentException("layer " + layers.size() + ": a layer needs a name");
         }
@@ -244,7 +305,8 @@ public final class NetworkBuilder {
         int id = layers.size();
         Layer layer;
         try {
-            layer = new Layer(id, layerName, op, function, in, out, window, groups, ceilMode, providers, List.of());
+            layer = new Layer(id, layerName, op, function, in, out, window, groups, ceilMode, channelOffset, providers,
+                    List.of());
         } catch (IllegalArgumentException e) {
             throw error(layerName, e.getMessage());
         }

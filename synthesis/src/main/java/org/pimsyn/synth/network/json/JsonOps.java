@@ -36,10 +36,22 @@ final class JsonOps {
     static final String SOFTMAX = "OP_SOFTMAX";
     static final String LOG_SOFTMAX = "OP_LOGSOFTMAX";
     static final String PAD = "OP_PAD";
+    /**
+     * Not in the PIMCOMP frontend: pimsyn's own names for a channel range of a layer output (a Split or Slice
+     * along channels), a resize of the feature map, and the overlap-add of a transposed convolution.
+     */
+    static final String SLICE = "OP_SLICE";
+    static final String RESIZE = "OP_RESIZE";
+    static final String COL2IM = "OP_COL2IM";
+
+    /** OP_RESIZE's {@code param.mode}. */
+    static final int RESIZE_NEAREST = 0;
+    static final int RESIZE_LINEAR = 1;
 
     /** Every operation the reader accepts, in the order error messages list them. */
     static final List<String> SUPPORTED = List.of(INPUT, CONV, POOL, FC, RELU, RELU6, SIGMOID, TANH, CLIP,
-            HARD_SIGMOID, HARD_SWISH, ERF, ELTWISE, CONCAT, FLATTEN, RESHAPE, DROPOUT, LRN, SOFTMAX, LOG_SOFTMAX, PAD);
+            HARD_SIGMOID, HARD_SWISH, ERF, ELTWISE, CONCAT, FLATTEN, RESHAPE, DROPOUT, LRN, SOFTMAX, LOG_SOFTMAX, PAD,
+            SLICE, RESIZE, COL2IM);
 
     static final int POOL_MAX = 0;
     static final int POOL_AVERAGE = 1;
@@ -114,6 +126,9 @@ final class JsonOps {
             case LRN -> LRN;
             case SOFTMAX -> layer.function() == LayerFunction.LOG_SOFTMAX ? LOG_SOFTMAX : SOFTMAX;
             case PAD -> PAD;
+            case SLICE -> SLICE;
+            case RESIZE -> RESIZE;
+            case COL2IM -> COL2IM;
         };
     }
 

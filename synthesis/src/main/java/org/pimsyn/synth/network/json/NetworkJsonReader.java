@@ -363,6 +363,14 @@ public final class NetworkJsonReader {
                 case JsonOps.SOFTMAX -> builder.softmax(name, single(inputs), LayerFunction.SOFTMAX);
                 case JsonOps.LOG_SOFTMAX -> builder.softmax(name, single(inputs), LayerFunction.LOG_SOFTMAX);
                 case JsonOps.PAD -> builder.pad(name, single(inputs), padding());
+                case JsonOps.SLICE -> {
+                    requireAxis("axis");
+                    int begin = paramInt("begin");
+                    yield builder.slice(name, single(inputs), begin, paramInt("end") - begin);
+                }
+                case JsonOps.RESIZE -> builder.resize(name, single(inputs), resizeMode(),
+                        shape(outDims, "output_dim").h(), shape(outDims, "output_dim").w());
+                case JsonOps.COL2IM -> col2im(builder, single(inputs), outDims);
                 default -> builder.activation(name, single(inputs), JsonOps.activationFunction(operation));
             };
         }
@@ -376,6 +384,26 @@ public final class NetworkJsonReader {
             checkInputChannels(inChannels, in, in.c(), "channels");
             checkOutChannels(outChannels, outDims);
             return builder.conv(name, input, outChannels, window, groups);
+        }
+
+        /** Checked as a CONV's channels are: the patches it reads and the channels it writes. */
+        private int col2im(NetworkBuilder builder, int input, int[] outDims) {
+            Window window = window();
+            Shape in = builder.shape(input);
+            checkInputChannels(paramInt("input_channel"), in, in.c(), "channels");
+            checkOutChannels(paramInt("output_channel"), outDims);
+            Shape out = shape(outDims, "output_dim");
+            return builder.col2im(name, input, window, out.h(), out.w());
+        }
+
+        private LayerFunction resizeMode() {
+            int mode = paramInt("mode");
+            return switch (mode) {
+                case JsonOps.RESIZE_NEAREST -> LayerFunction.NEAREST;
+                case JsonOps.RESIZE_LINEAR -> LayerFunction.LINEAR;
+                default -> throw error("param.mode must be " + JsonOps.RESIZE_NEAREST + " (nearest) or "
+                        + JsonOps.RESIZE_LINEAR + " (linear), got " + mode);
+            };
         }
 
         private int fc(NetworkBuilder builder, int input, int[] outDims) {

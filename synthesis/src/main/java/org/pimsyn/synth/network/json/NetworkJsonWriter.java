@@ -83,7 +83,7 @@ public final class NetworkJsonWriter {
         return switch (layer.op()) {
             case FC, FLATTEN -> true;
             case RESHAPE -> flat;
-            case ACTIVATION, ELTWISE, CONCAT, LRN, SOFTMAX ->
+            case ACTIVATION, ELTWISE, CONCAT, SLICE, LRN, SOFTMAX ->
                     flat && layer.providers().stream().allMatch(p -> vector[p]);
             default -> false;
         };
@@ -143,10 +143,12 @@ public final class NetworkJsonWriter {
         ObjectNode param = MAPPER.createObjectNode();
         Window w = layer.window();
         switch (layer.op()) {
-            case CONV -> {
+            case CONV, COL2IM -> {
                 param.put("dilation_h", w.dilationH());
                 param.put("dilation_w", w.dilationW());
-                param.put("group", layer.groups());
+                if (layer.op() == LayerOp.CONV) {
+                    param.put("group", layer.groups());
+                }
                 param.put("input_channel", layer.inChannels());
                 param.put("kernel_h", w.kernelH());
                 param.put("kernel_w", w.kernelW());
@@ -182,6 +184,13 @@ public final class NetworkJsonWriter {
             }
             case ELTWISE -> param.put("eletype", JsonOps.eltwiseCode(layer.function()));
             case CONCAT -> param.put("axis", 1);
+            case SLICE -> {
+                param.put("axis", 1);
+                param.put("begin", layer.channelOffset());
+                param.put("end", layer.channelOffset() + layer.outChannels());
+            }
+            case RESIZE -> param.put("mode", layer.function() == LayerFunction.LINEAR ? JsonOps.RESIZE_LINEAR
+                    : JsonOps.RESIZE_NEAREST);
             case FLATTEN -> {
                 param.put("axis", 1);
                 param.put("end_axis", 3);

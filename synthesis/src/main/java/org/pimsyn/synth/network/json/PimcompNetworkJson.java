@@ -55,7 +55,8 @@ import org.pimsyn.synth.network.Window;
  * </ul>
  * pimsyn's dataflow adds no biases, so {@code with_bias} is 0. What the backend cannot compile is refused with one
  * line naming the layer: dilated windows, element-wise products and quotients, element-wise operations with a
- * constant operand, activations other than ReLU, tanh, sigmoid and clip, PAD layers that do not feed exactly one
+ * constant operand, channel slices, resizes and transposed convolutions' overlap-adds (PIMCOMP's frontend makes
+ * no such node), activations other than ReLU, tanh, sigmoid and clip, PAD layers that do not feed exactly one
  * CONV or POOL, a first layer after the input that is no CONV, more than one input.
  */
 public final class PimcompNetworkJson {
@@ -306,6 +307,9 @@ public final class PimcompNetworkJson {
                             + "runs ReLU, tanh and sigmoid (VRELU, VTANH, VSIGM) and passes clip through");
                 }
             }
+            case SLICE, RESIZE, COL2IM -> throw new InputException(where(layer) + ": PIMCOMP-NN has no node for"
+                    + " it: its frontend (frontend/frontend.py) translates no ONNX Split, Slice, Resize, Upsample or"
+                    + " ConvTranspose");
             case PAD -> {
                 if (layer.consumers().size() != 1
                         || !(layers.get(layer.consumers().get(0)).op() == LayerOp.CONV

@@ -22,6 +22,7 @@ import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.NetworkBuilder;
 import org.pimsyn.synth.network.Padding;
 import org.pimsyn.synth.network.Shape;
+import org.pimsyn.synth.network.Window;
 
 /**
  * Turns one ONNX graph into a {@link Network}: nodes in topological order, each becoming a layer, a
@@ -36,6 +37,8 @@ final class GraphTranslator {
     private final Map<String, Tensor> tensors = new HashMap<>();
     /** Graph inputs that are not layer inputs and whose declared shape is not fixed: why they cannot be used. */
     private final Map<String, String> unusable = new HashMap<>();
+    /** Layers of a MatMul over rows (see matMul), whose features lie along the last axis, not axis 1. */
+    private final Set<Integer> rowLayers = new HashSet<>();
     /** How many node inputs and graph outputs read each tensor. */
     private final Map<String, Integer> uses = new HashMap<>();
 
@@ -330,31 +333,45 @@ final class GraphTranslator {
             case "Gather" -> define(node, ShapeFolding.gather(constantInput(node, 0, "Gather"),
                     constantInput(node, 1, "Gather"), a.integer("axis", 0)));
             case "Slice" -> slice(node, a);
-            case "ReduceMean" -> reduceMean(node, a);
+            case "Split" -> split(node, a);
+            case "ReduceMean", "ReduceSum" -> reduce(node, a, LayerFunction.AVERAGE);
+            case "ReduceMax", "ReduceMin" -> reduce(node, a, LayerFunction.MAX);
+            case "Resize" -> resize(node, a);
+            case "Upsample" -> upsample(node, a);
+            case "ConvTranspose" -> convTranspose(node, a);
             case "Transpose" -> transpose(node, a);
             default -> throw new IllegalStateException("supported but not translated: " + node.getOpType());
         }
     }
 
+    /**
+     * The weight of a 2-D Conv or ConvTranspose over an image: a 4-D constant ({@code layout} says which) whose
+     * kernel kernel_shape, where given, must be.
+     */
+    private Tensor windowWeight(NodeProto node, NodeAttributes a, Tensor x, String what, String layout) {
+        Tensor w = weight(node, 1);
+        requireImage(x, node.getOpType());
+        if (w.rank() != 4) {
+            throw new OnnxNodeException("weight '" + node.getInput(1) + "' is " + Dims.text(w.dims()) + "; a 2-D "
+                    + what + " needs " + layout);
+        }
+        long[] k = WindowRules.kernelShape(a);
+        if (k != null && (k[0] != w.dims()[2] || k[1] != w.dims()[3])) {
+            throw new OnnxNodeException("kernel_shape " + Arrays.toString(k) + " does not match weight '"
+                    + node.getInput(1) + "' of " + Dims.text(w.dims()));
+        }
+        return w;
+    }
+
     private void conv(NodeProto node, NodeAttributes a) {
         Tensor x = layerInput(node, 0);
-        Tensor w = weight(node, 1);
-        requireImage(x, "Conv");
-        if (w.rank() != 4) {
-            throw new OnnxNodeException("weight '" + node.getInput(1) + "' is " + Dims.text(w.dims())
-                    + "; a 2-D convolution needs M x C/group x kH x kW");
-        }
+        Tensor w = windowWeight(node, a, x, "convolution", "M x C/group x kH x kW");
         int group = a.smallInt("group", 1);
         if (group == 0) {
             throw new OnnxNodeException("attribute 'group' must be positive, got 0");
         }
         int kernelH = w.dims()[2];
         int kernelW = w.dims()[3];
-        long[] k = WindowRules.kernelShape(a);
-        if (k != null && (k[0] != kernelH || k[1] != kernelW)) {
-            throw new OnnxNodeException("kernel_shape " + Arrays.toString(k) + " does not match weight '"
-                    + node.getInput(1) + "' of " + Dims.text(w.dims()));
-        }
         int channels = x.dims()[1];
         if ((long) w.dims()[1] * group != channels) {
             throw new OnnxNodeException("weight '" + node.getInput(1) + "' (" + Dims.text(w.dims()) + ") takes "
@@ -388,11 +405,14 @@ final class GraphTranslator {
     }
 
     /**
-     * ReduceMean over every axis after the channel axis (H and W of an image, L of an N x C x L tensor) is a
-     * global average pooling, as exports of {@code x.mean((2, 3))} give; reducing the batch or channel axis
-     * would be a layer the network model has no operation for.
+     * ReduceMean, ReduceSum, ReduceMax or ReduceMin over every axis after the channel axis (H and W of an image, L
+     * of an N x C x L tensor) is a global pooling, as exports of {@code x.mean((2, 3))} and {@code x.amax((2, 3))}
+     * give: average for ReduceMean, and for ReduceSum too (the same H x W additions; the sum is the average
+     * times H x W, a constant scale as a Mul by a constant is), max for ReduceMax, and for ReduceMin too (the same
+     * comparisons: min(x) = -max(-x), the negations constant scales). Reducing the batch or channel axis would be
+     * a layer the network model has no operation for.
      */
-    private void reduceMean(NodeProto node, NodeAttributes a) {
+    private void reduce(NodeProto node, NodeAttributes a, LayerFunction method) {
         Tensor x = input(node, 0);
         long[] axes = hasInput(node, 1) ? knownInts(node, 1, "axes") : a.ints("axes");
         boolean keep = a.smallInt("keepdims", 1) != 0;
@@ -427,11 +447,225 @@ final class GraphTranslator {
             spatial &= reduced[i];
         }
         if (!spatial) {
-            throw new OnnxNodeException("ReduceMean over axes " + Arrays.toString(axes) + " of " + Dims.text(x.dims())
-                    + " is not supported; only over all axes after the channel axis (global average pooling)");
+            throw new OnnxNodeException(node.getOpType() + " over axes " + (axes == null ? "(all)" : Arrays.toString(axes))
+                    + " of " + Dims.text(x.dims()) + " is not supported; only over all axes after the channel axis"
+                    + " (global " + (method == LayerFunction.MAX ? "max" : "average") + " pooling)");
         }
-        int id = builder.globalPool(node.getOutput(0), x.layer(), LayerFunction.AVERAGE);
+        int id = builder.globalPool(node.getOutput(0), x.layer(), method);
         define(node, Tensor.output(out, id, false));
+    }
+
+    /**
+     * Split (ShuffleNetV2's {@code x.chunk(2, dim=1)}): the sizes come from the split input (opset 13 on), the
+     * split attribute (before), num_outputs (opset 18: ceil(extent / n) each, the last what is left) or equal
+     * parts. A layer output splits along channels only, each used output a SLICE layer (a view, as a Concat is);
+     * a constant splits into constants.
+     */
+    private void split(NodeProto node, NodeAttributes a) {
+        Tensor x = input(node, 0);
+        if (x.rank() == 0) {
+            throw new OnnxNodeException("Split needs a tensor of rank 1 or more, got a scalar");
+        }
+        int axis = Dims.axis(a.integer("axis", 0), x.rank(), "axis");
+        int extent = x.dims()[axis];
+        int outputs = node.getOutputCount();
+        long[] sizes = hasInput(node, 1) ? knownInts(node, 1, "split") : a.ints("split");
+        if (sizes == null) {
+            long parts = a.integer("num_outputs", outputs);
+            if (parts != outputs) {
+                throw new OnnxNodeException("num_outputs is " + parts + " but the node has " + outputs + " outputs");
+            }
+            boolean even = extent % outputs == 0;
+            if (!even && !a.has("num_outputs")) {
+                throw new OnnxNodeException("axis " + axis + " of " + Dims.text(x.dims()) + " does not split into "
+                        + outputs + " equal parts; give the sizes (split)");
+            }
+            long chunk = (extent + outputs - 1) / outputs;
+            sizes = new long[outputs];
+            Arrays.fill(sizes, chunk);
+            sizes[outputs - 1] = extent - chunk * (outputs - 1);
+        }
+        long total = 0;
+        boolean negative = false;
+        for (long size : sizes) {
+            negative |= size < 0;
+            total += size;
+        }
+        if (sizes.length != outputs || negative || total != extent) {
+            throw new OnnxNodeException("split " + Arrays.toString(sizes) + " does not divide the " + extent
+                    + " of axis " + axis + " of " + Dims.text(x.dims()) + " among " + outputs + " outputs");
+        }
+        long start = 0;
+        for (int i = 0; i < outputs; i++) {
+            String name = node.getOutput(i);
+            long end = start + sizes[i];
+            if (!name.isEmpty() && uses.getOrDefault(name, 0) > 0) {
+                tensors.put(name, x.isConstant()
+                        ? ShapeFolding.slice(x, new long[] {start}, new long[] {end}, new long[] {axis}, null)
+                        : channels(node, name, x, axis, start, sizes[i]));
+            }
+            start = end;
+        }
+    }
+
+    /**
+     * Channels start to start + count - 1 of a layer output: the output itself when they are all of them,
+     * otherwise a SLICE layer. The channel order a channel shuffle changed is not kept (the shuffle is a
+     * pass-through), so after one the slice names channels of the unshuffled layer: the same shapes.
+     */
+    private Tensor channels(NodeProto node, String name, Tensor x, int axis, long start, long count) {
+        if (axis != 1 || x.rank() < 2 || x.rank() > 4) {
+            throw new OnnxNodeException(node.getOpType() + " of a layer output along axis " + axis + " of "
+                    + Dims.text(x.dims()) + " is not supported; only along channels (axis 1)");
+        }
+        if (start == 0 && count == x.dims()[1]) {
+            return passThrough(node, x);
+        }
+        int[] out = x.dims().clone();
+        out[1] = (int) count;
+        return Tensor.output(out, builder.slice(name, x.layer(), (int) start, (int) count), false);
+    }
+
+    /**
+     * Resize (opset 10 on) of the spatial axes, nearest or linear: a RESIZE layer without MACs. Opset 10 has the
+     * inputs X and scales; later ones X, roi, scales and sizes, of which scales or sizes is given (an empty scales
+     * tensor stands for none).
+     */
+    private void resize(NodeProto node, NodeAttributes a) {
+        Tensor x = layerInput(node, 0);
+        requireImage(x, "Resize");
+        int scalesInput = node.getInputCount() == 2 ? 1 : 2;
+        String transform = a.string("coordinate_transformation_mode", "half_pixel");
+        if (transform.equals("tf_crop_and_resize")) {
+            throw new OnnxNodeException("coordinate_transformation_mode 'tf_crop_and_resize' crops a region of"
+                    + " interest; only resizes of the whole map are supported");
+        }
+        double[] scales = null;
+        if (hasInput(node, scalesInput) && Dims.elements(input(node, scalesInput).dims()) > 0) {
+            scales = input(node, scalesInput).values();
+            if (scales == null) {
+                throw new OnnxNodeException("scales '" + node.getInput(scalesInput) + "' is not a constant of known"
+                        + " values");
+            }
+        }
+        long[] sizes = scales == null && hasInput(node, 3) ? knownInts(node, 3, "sizes") : null;
+        if (scales == null && sizes == null) {
+            throw new OnnxNodeException("neither scales nor sizes is given");
+        }
+        long[] axes = a.ints("axes");
+        int[] full = {0, 1, 2, 3};
+        int[] resized = axes == null ? full : new int[axes.length];
+        for (int i = 0; axes != null && i < axes.length; i++) {
+            resized[i] = Dims.axis(axes[i], 4, "axis");
+        }
+        int[] out = x.dims().clone();
+        int given = scales != null ? scales.length : sizes.length;
+        if (given != resized.length) {
+            throw new OnnxNodeException((scales != null ? "scales" : "sizes") + " has " + given + " values for "
+                    + resized.length + " axes");
+        }
+        if (scales != null) {
+            for (int i = 0; i < resized.length; i++) {
+                out[resized[i]] = scaled(x.dims()[resized[i]], scales[i]);
+            }
+        } else {
+            String policy = a.string("keep_aspect_ratio_policy", "stretch");
+            if (!policy.equals("stretch") && !policy.equals("not_larger") && !policy.equals("not_smaller")) {
+                throw new OnnxNodeException("keep_aspect_ratio_policy is '" + policy + "'; allowed: stretch,"
+                        + " not_larger, not_smaller");
+            }
+            // Keeping the aspect ratio takes the smallest (not_larger) or largest scale of the sizes for every
+            // axis and rounds each product half up (ONNX's Resize spec).
+            float scale = policy.equals("not_larger") ? Float.MAX_VALUE : 0;
+            for (int i = 0; i < resized.length; i++) {
+                float ratio = (float) sizes[i] / x.dims()[resized[i]];
+                scale = policy.equals("not_larger") ? Math.min(scale, ratio) : Math.max(scale, ratio);
+            }
+            for (int i = 0; i < resized.length; i++) {
+                long extent = policy.equals("stretch") ? sizes[i]
+                        : (long) Math.floor(scale * x.dims()[resized[i]] + 0.5f);
+                out[resized[i]] = Dims.toDim(extent, "sizes");
+            }
+        }
+        if (a.smallInt("antialias", 0) != 0 && (out[2] < x.dims()[2] || out[3] < x.dims()[3])) {
+            throw new OnnxNodeException("antialias widens the filter of a downscale to more than two neighbours;"
+                    + " not supported");
+        }
+        resizeLayer(node, x, a.string("mode", "nearest"), out);
+    }
+
+    /**
+     * Upsample (opsets 7 to 9, before Resize took its place): scales as an attribute (opset 7) or the second
+     * input (opset 9), each output extent floor(in x scale).
+     */
+    private void upsample(NodeProto node, NodeAttributes a) {
+        Tensor x = layerInput(node, 0);
+        requireImage(x, "Upsample");
+        double[] scales = hasInput(node, 1) ? input(node, 1).values() : a.floats("scales");
+        if (scales == null) {
+            throw new OnnxNodeException("the scales (second input or attribute 'scales') are missing or not known");
+        }
+        if (scales.length != 4) {
+            throw new OnnxNodeException("scales has " + scales.length + " values; a 4-D input needs 4");
+        }
+        int[] out = new int[4];
+        for (int i = 0; i < 4; i++) {
+            out[i] = scaled(x.dims()[i], scales[i]);
+        }
+        resizeLayer(node, x, a.string("mode", "nearest"), out);
+    }
+
+    /** floor(extent x scale), in single precision as ONNX's shape inference computes it. */
+    private static int scaled(int extent, double scale) {
+        if (!(scale > 0)) {
+            throw new OnnxNodeException("scale " + scale + " is not positive");
+        }
+        return Dims.toDim((long) Math.floor((float) extent * (float) scale), "the scaled output");
+    }
+
+    /** A RESIZE layer from x to the output dimensions; a resize that changes nothing is no layer. */
+    private void resizeLayer(NodeProto node, Tensor x, String mode, int[] out) {
+        LayerFunction function = switch (mode) {
+            case "nearest" -> LayerFunction.NEAREST;
+            case "linear", "bilinear" -> LayerFunction.LINEAR;
+            default -> throw new OnnxNodeException("mode '" + mode + "' is not supported; nearest and linear are");
+        };
+        if (out[0] != x.dims()[0] || out[1] != x.dims()[1]) {
+            throw new OnnxNodeException("resizing " + Dims.text(x.dims()) + " to " + Dims.text(out) + " changes the"
+                    + " batch or channel axis; only the spatial axes (H, W) may be resized");
+        }
+        if (Arrays.equals(out, x.dims())) {
+            define(node, passThrough(node, x));
+            return;
+        }
+        int id = builder.resize(node.getOutput(0), x.layer(), function, out[2], out[3]);
+        define(node, Tensor.output(out, id, false));
+    }
+
+    /**
+     * ConvTranspose (2-D), computed as crossbars do it without multiplying inserted zeros: each input pixel's
+     * C_in/group values times a C_in/group x (C_out/group x kH x kW) matrix per group, a 1x1 CONV to C_out x kH x
+     * kW channels named {@code <output>:patches}, whose patches a COL2IM layer adds onto the output map (on the
+     * eltwise ALU kind). MACs: C_in x H_in x W_in x C_out/group x kH x kW, every input pixel times every weight
+     * once. The bias is part of the layer, and a per-channel bias or scale after it folds into it as into a CONV.
+     */
+    private void convTranspose(NodeProto node, NodeAttributes a) {
+        Tensor x = layerInput(node, 0);
+        Tensor w = windowWeight(node, a, x, "transposed convolution", "C x M/group x kH x kW");
+        int group = a.smallInt("group", 1);
+        int channels = x.dims()[1];
+        if (group == 0 || w.dims()[0] != channels || channels % group != 0) {
+            throw new OnnxNodeException("weight '" + node.getInput(1) + "' (" + Dims.text(w.dims()) + ") takes "
+                    + w.dims()[0] + " input channels in " + group + " group(s); the input has " + channels);
+        }
+        int kernelH = w.dims()[2];
+        int kernelW = w.dims()[3];
+        WindowRules.Transposed t = WindowRules.transposed(a, x.dims()[2], x.dims()[3], kernelH, kernelW);
+        String name = node.getOutput(0);
+        int patches = builder.conv(name + ":patches", x.layer(),
+                Math.multiplyExact(Math.multiplyExact(w.dims()[1] * group, kernelH), kernelW), Window.POINTWISE, group);
+        int id = builder.col2im(name, patches, t.window(), t.outH(), t.outW());
+        define(node, Tensor.output(Dims.of(builder.shape(id)), id, true));
     }
 
     /**
@@ -495,7 +729,13 @@ final class GraphTranslator {
         define(node, Tensor.output(new int[] {rows, features}, id, true));
     }
 
-    /** A x B with a constant 2-D B: an FC layer. */
+    /**
+     * A x B with a constant 2-D B: an FC layer for a 1-D or 2-D A. A of 3 or 4 dimensions (N x L x K, or the
+     * channels-last N x H x W x K of ConvNeXt's Linear layers) is a batch of rows, each row times B one crossbar
+     * MVM: a 1x1 CONV over the rows as output positions, named {@code <output>:pointwise}, between a RESHAPE
+     * ({@code <output>:channels_first}) that moves K to the channel axis and one back to A's layout, which has the
+     * output's name; the reshapes move data and have no MACs. A bias or scale along the last axis folds into it.
+     */
     private void matMul(NodeProto node) {
         Tensor x = layerInput(node, 0);
         Tensor b = weight(node, 1);
@@ -503,8 +743,9 @@ final class GraphTranslator {
             throw new OnnxNodeException("B '" + node.getInput(1) + "' is " + Dims.text(b.dims())
                     + "; only a 2-D constant B (K x N) is supported");
         }
-        if (x.rank() != 1 && x.rank() != 2) {
-            throw new OnnxNodeException("A is " + Dims.text(x.dims()) + "; only a 1-D or 2-D A (M x K) is supported");
+        if (x.rank() < 1 || x.rank() > 4) {
+            throw new OnnxNodeException("A is " + Dims.text(x.dims()) + "; only an A of 1 to 4 dimensions (... x K) is"
+                    + " supported");
         }
         int depth = x.dims()[x.rank() - 1];
         if (depth != b.dims()[0]) {
@@ -512,9 +753,22 @@ final class GraphTranslator {
                     + Dims.text(b.dims()) + " has K = " + b.dims()[0]);
         }
         int features = b.dims()[1];
-        int id = builder.fc(node.getOutput(0), x.layer(), features);
-        int[] dims = x.rank() == 1 ? new int[] {features} : new int[] {x.dims()[0], features};
-        define(node, Tensor.output(dims, id, true));
+        String name = node.getOutput(0);
+        if (x.rank() <= 2) {
+            int id = builder.fc(name, x.layer(), features);
+            int[] dims = x.rank() == 1 ? new int[] {features} : new int[] {x.dims()[0], features};
+            define(node, Tensor.output(dims, id, true));
+            return;
+        }
+        int[] out = x.dims().clone();
+        out[out.length - 1] = features;
+        int[] d = x.dims();
+        Shape channelsFirst = d.length == 4 ? new Shape(d[0], depth, d[1], d[2]) : new Shape(d[0], depth, 1, d[1]);
+        int first = builder.reshape(name + ":channels_first", x.layer(), channelsFirst);
+        int conv = builder.conv(name + ":pointwise", first, features, Window.POINTWISE, 1);
+        int id = builder.reshape(name, conv, Dims.toShape(out));
+        rowLayers.add(id);
+        define(node, Tensor.output(out, id, true));
     }
 
     /**
@@ -628,7 +882,7 @@ final class GraphTranslator {
         if (op.equals("Div") && position != 0) {
             return false;
         }
-        int channelAxis = x.rank() >= 2 ? 1 : 0;
+        int channelAxis = rowLayers.contains(x.layer()) ? x.rank() - 1 : x.rank() >= 2 ? 1 : 0;
         for (Tensor c : constants) {
             if (c.rank() > x.rank()) {
                 return false;
@@ -796,8 +1050,12 @@ final class GraphTranslator {
         define(node, Tensor.output(Dims.of(builder.shape(id)), id, false));
     }
 
+    /**
+     * Slice of a constant folds; of a layer output it may take a range of channels (step 1), a SLICE layer as a
+     * Split's outputs are, and keep every other axis whole.
+     */
     private void slice(NodeProto node, NodeAttributes a) {
-        Tensor data = constantInput(node, 0, "Slice");
+        Tensor data = input(node, 0);
         long[] starts;
         long[] ends;
         long[] axes;
@@ -815,7 +1073,24 @@ final class GraphTranslator {
                 throw new OnnxNodeException("the starts and ends (inputs or attributes) are required");
             }
         }
-        define(node, ShapeFolding.slice(data, starts, ends, axes, steps));
+        if (data.isConstant()) {
+            define(node, ShapeFolding.slice(data, starts, ends, axes, steps));
+            return;
+        }
+        ShapeFolding.SliceBox box = ShapeFolding.sliceBox(data.dims(), starts, ends, axes, steps);
+        int cut = -1;
+        for (int i = 0; i < data.rank(); i++) {
+            if (box.out()[i] != data.dims()[i] || box.step()[i] != 1) {
+                if (cut >= 0 || box.step()[i] != 1) {
+                    throw new OnnxNodeException("slicing " + Dims.text(data.dims()) + " to " + Dims.text(box.out())
+                            + (box.step()[i] != 1 ? " in steps of " + box.step()[i] : "") + " is not supported; a"
+                            + " layer output may only be sliced along one axis, the channels, in steps of 1");
+                }
+                cut = i;
+            }
+        }
+        define(node, cut < 0 ? passThrough(node, data)
+                : channels(node, node.getOutput(0), data, cut, box.begin()[cut], box.out()[cut]));
     }
 
     /** A Constant node: value (a tensor), value_int(s), value_float(s), or a sparse or string value. */
@@ -834,16 +1109,18 @@ final class GraphTranslator {
         }
         if ((attr = a.raw("value_float")) != null) {
             float f = attr.getF();
-            return Tensor.constant(Dims.SCALAR, TensorData.isWhole(f) ? new long[] {(long) f} : null, TensorData.FLOAT);
+            return Tensor.constant(Dims.SCALAR, TensorData.isWhole(f) ? new long[] {(long) f} : null,
+                    new double[] {f}, TensorData.FLOAT);
         }
-        if ((attr = a.raw("value_floats")) != null) {
-            long[] v = new long[attr.getFloatsCount()];
+        if (a.raw("value_floats") != null) {
+            double[] reals = a.floats("value_floats");
+            long[] v = new long[reals.length];
             boolean whole = true;
             for (int i = 0; i < v.length; i++) {
-                whole &= TensorData.isWhole(attr.getFloats(i));
-                v[i] = (long) attr.getFloats(i);
+                whole &= TensorData.isWhole(reals[i]);
+                v[i] = (long) reals[i];
             }
-            return Tensor.constant(new int[] {v.length}, whole ? v : null, TensorData.FLOAT);
+            return Tensor.constant(new int[] {v.length}, whole ? v : null, reals, TensorData.FLOAT);
         }
         if ((attr = a.raw("sparse_value")) != null) {
             int[] dims = new int[attr.getSparseTensor().getDimsCount()];
@@ -869,9 +1146,10 @@ final class GraphTranslator {
      */
     private void requireConstantParameters(NodeProto node) {
         int first = switch (node.getOpType()) {
-            case "Conv", "Gemm" -> 2;
+            case "Conv", "Gemm", "ConvTranspose" -> 2;
             case "BatchNormalization", "Clip", "Dropout", "Pad", "Reshape", "Squeeze", "Unsqueeze", "ReduceMean",
-                    "LayerNormalization" -> 1;
+                    "ReduceSum", "ReduceMax", "ReduceMin", "LayerNormalization", "Slice", "Split", "Resize",
+                    "Upsample" -> 1;
             default -> node.getInputCount();
         };
         for (int i = first; i < node.getInputCount(); i++) {

@@ -58,6 +58,22 @@ final class NodeAttributes {
         throw wrongType(a, "a list of integers");
     }
 
+    /** The list of floats, or null when absent. */
+    double[] floats(String name) {
+        AttributeProto a = byName.get(name);
+        if (a == null) {
+            return null;
+        }
+        if (a.getType() == AttributeType.FLOATS || a.getType() == AttributeType.UNDEFINED && a.getFloatsCount() > 0) {
+            double[] out = new double[a.getFloatsCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a.getFloats(i);
+            }
+            return out;
+        }
+        throw wrongType(a, "a list of floats");
+    }
+
     String string(String name, String absent) {
         AttributeProto a = byName.get(name);
         if (a == null) {

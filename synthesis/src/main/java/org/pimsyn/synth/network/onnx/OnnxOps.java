@@ -10,8 +10,8 @@ final class OnnxOps {
             "Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Gemm", "MatMul",
             "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "HardSigmoid", "HardSwish", "BatchNormalization",
             "Add", "Sum", "Mul", "Sub", "Div", "Concat", "Flatten", "Reshape", "Dropout", "Identity", "LRN",
-            "Softmax", "LogSoftmax", "Pad", "ReduceMean", "Transpose", "Erf",
-            "LayerNormalization");
+            "Softmax", "LogSoftmax", "Pad", "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "Transpose", "Erf",
+            "LayerNormalization", "Split", "Resize", "Upsample", "ConvTranspose");
 
     /** Operators of shape computations, folded to constants. */
     static final Set<String> SHAPE_OPS = Set.of(

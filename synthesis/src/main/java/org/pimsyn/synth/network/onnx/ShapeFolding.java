@@ -70,16 +70,42 @@ final class ShapeFolding {
         return Tensor.constant(x.dims(), values, toType);
     }
 
+    /** What a Slice takes of each axis: the output extent, the first index and the step. */
+    record SliceBox(int[] out, long[] begin, long[] step) {
+    }
+
     /** Slice with the ONNX clamping rules; axes and steps may be null (all leading axes, step 1). */
     static Tensor slice(Tensor data, long[] starts, long[] ends, long[] axes, long[] steps) {
         int rank = data.rank();
+        int[] d = data.dims();
+        SliceBox box = sliceBox(d, starts, ends, axes, steps);
+        int[] out = box.out();
+        long[] values = null;
+        if (data.ints() != null && small(out)) {
+            long[] stride = strides(d);
+            values = new long[(int) Dims.elements(out)];
+            int[] at = new int[rank];
+            for (int k = 0; k < values.length; k++) {
+                long src = 0;
+                for (int j = 0; j < rank; j++) {
+                    src += (box.begin()[j] + at[j] * box.step()[j]) * stride[j];
+                }
+                values[k] = data.ints()[(int) src];
+                next(at, out);
+            }
+        }
+        return Tensor.constant(out, values, data.elemType());
+    }
+
+    /** The part of a tensor of {@code d} that a Slice takes; axes and steps may be null. */
+    static SliceBox sliceBox(int[] d, long[] starts, long[] ends, long[] axes, long[] steps) {
+        int rank = d.length;
         int n = starts.length;
         if (ends.length != n || axes != null && axes.length != n || steps != null && steps.length != n) {
             throw new OnnxNodeException("starts, ends, axes and steps must have the same length, got "
                     + n + ", " + ends.length + ", " + (axes == null ? "-" : axes.length) + ", "
                     + (steps == null ? "-" : steps.length));
         }
-        int[] d = data.dims();
         int[] out = d.clone();
         long[] begin = new long[rank];
         long[] step = new long[rank];
@@ -113,21 +139,7 @@ final class ShapeFolding {
             begin[a] = s;
             step[a] = st;
         }
-        long[] values = null;
-        if (data.ints() != null && small(out)) {
-            long[] stride = strides(d);
-            values = new long[(int) Dims.elements(out)];
-            int[] at = new int[rank];
-            for (int k = 0; k < values.length; k++) {
-                long src = 0;
-                for (int j = 0; j < rank; j++) {
-                    src += (begin[j] + at[j] * step[j]) * stride[j];
-                }
-                values[k] = data.ints()[(int) src];
-                next(at, out);
-            }
-        }
-        return Tensor.constant(out, values, data.elemType());
+        return new SliceBox(out, begin, step);
     }
 
     static Tensor concat(List<Tensor> parts, long axis) {

@@ -28,7 +28,37 @@ final class TensorData {
 
     static Tensor constant(TensorProto t) {
         int[] dims = dims(t);
-        return Tensor.constant(dims, values(t, dims), t.getDataType());
+        return Tensor.constant(dims, values(t, dims), reals(t, dims), t.getDataType());
+    }
+
+    /** The values of a small FLOAT or DOUBLE tensor stored inline, whole or not; null otherwise. */
+    static double[] reals(TensorProto t, int[] dims) {
+        long count = Dims.elements(dims);
+        int type = t.getDataType();
+        if (count > MAX_KNOWN_VALUES || t.getDataLocation() == DataLocation.EXTERNAL
+                || type != DataType.FLOAT_VALUE && type != DataType.DOUBLE_VALUE) {
+            return null;
+        }
+        int n = (int) count;
+        double[] out = new double[n];
+        if (!t.getRawData().isEmpty()) {
+            ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            if (b.remaining() != (long) n * (type == DataType.FLOAT_VALUE ? 4 : 8)) {
+                return null;
+            }
+            for (int i = 0; i < n; i++) {
+                out[i] = type == DataType.FLOAT_VALUE ? b.getFloat() : b.getDouble();
+            }
+            return out;
+        }
+        List<? extends Number> listed = type == DataType.FLOAT_VALUE ? t.getFloatDataList() : t.getDoubleDataList();
+        if (listed.size() != n) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = listed.get(i).doubleValue();
+        }
+        return out;
     }
 
     /** The values when they are few, stored inline and all whole numbers; null otherwise. */

@@ -7,11 +7,12 @@ import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.LayerFunction;
 import org.pimsyn.synth.network.LayerOp;
 import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.network.Window;
 
 /**
  * What each layer of a network is to the dataflow: a weight layer (its weight index), a layer that costs ALU
- * work (and on which ALU kind), or a free view of its inputs (concatenation, flatten, reshape, pad); which weight
- * layer owns it; and whether its outputs are written to the scratchpad.
+ * work (and on which ALU kind), or a free view of its inputs (concatenation, channel slice, flatten, reshape, pad,
+ * nearest resize); which weight layer owns it; and whether its outputs are written to the scratchpad.
  *
  * <p>Ownership. A non-weight layer belongs to the latest weight layer among those producing its inputs, looking
  * back through non-weight layers: with one input that is its producer's owner; an element-wise layer or a
@@ -155,6 +156,11 @@ final class LayerRoles {
                     || layer.function() == LayerFunction.ERF ? AluKind.SIGMOID : AluKind.RELU;
             case SOFTMAX -> AluKind.SIGMOID;
             case ELTWISE, LRN -> AluKind.ELTWISE;
+            // Linear interpolation weighs and adds neighbours, as element-wise products and sums do; nearest
+            // interpolation only copies, a view of its input like PAD.
+            case RESIZE -> layer.function() == LayerFunction.LINEAR ? AluKind.ELTWISE : null;
+            // A transposed convolution's patches overlap where the kernel is larger than the stride: adds.
+            case COL2IM -> AluKind.ELTWISE;
             default -> null;
         };
         return kind == null ? FREE : kind.code();
@@ -162,14 +168,34 @@ final class LayerRoles {
 
     /**
      * ALU elements one output element of a costed layer takes: the window taps a pooling reads, the binary
-     * operations of an element-wise layer with n inputs (n - 1, at least 1), one otherwise.
+     * operations of an element-wise layer with n inputs (n - 1, at least 1), the neighbours a linear resize
+     * weighs (2 along each resized axis), the most patches a transposed convolution's overlap-add sums at one
+     * output, one otherwise.
      */
     static int aluElementsPerOutput(Layer layer) {
+        Window w = layer.window();
         return switch (layer.op()) {
-            case POOL -> layer.window().kernelH() * layer.window().kernelW();
+            case POOL -> w.kernelH() * w.kernelW();
             case ELTWISE -> Math.max(1, layer.providers().size() - 1);
+            case RESIZE -> (layer.outputShape().h() == layer.inputShape().h() ? 1 : 2)
+                    * (layer.outputShape().w() == layer.inputShape().w() ? 1 : 2);
+            case COL2IM -> overlapping(w.kernelH(), w.strideH(), w.dilationH())
+                    * overlapping(w.kernelW(), w.strideW(), w.dilationW());
             default -> 1;
         };
+    }
+
+    /**
+     * The most taps of one axis that land on the same output of a transposed convolution: taps k and k' meet
+     * where (k - k') x dilation is a multiple of the stride, every stride / gcd(stride, dilation) taps.
+     */
+    private static int overlapping(int kernel, int stride, int dilation) {
+        int period = stride / gcd(stride, dilation);
+        return (kernel + period - 1) / period;
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private static String names(List<Layer> layers) {

@@ -232,6 +232,14 @@ class PimcompNetworkJsonTest {
         poolFirst.conv("c", poolFirst.maxPool("pool", in, 2, 2, 0), 4, 1, 1, 0);
         e = assertThrows(InputException.class, () -> PimcompNetworkJson.of(poolFirst.build(), 16, 16));
         assertTrue(e.getMessage().startsWith("layer 'pool' (pool max): reads the network's input"), e.getMessage());
+
+        NetworkBuilder upsampling = new NetworkBuilder("u");
+        in = upsampling.input("input", new Shape(1, 4, 8, 8));
+        int half = upsampling.slice("half", upsampling.conv("c", in, 4, 1, 1, 0), 2, 2);
+        upsampling.resize("up", half, LayerFunction.NEAREST, 16, 16);
+        e = assertThrows(InputException.class, () -> PimcompNetworkJson.of(upsampling.build(), 16, 16));
+        assertEquals("layer 'half' (slice): PIMCOMP-NN has no node for it: its frontend (frontend/frontend.py)"
+                + " translates no ONNX Split, Slice, Resize, Upsample or ConvTranspose", e.getMessage());
     }
 
     /** Every node has what GetStructNodeListFromJson reads, with the types it reads them as. */

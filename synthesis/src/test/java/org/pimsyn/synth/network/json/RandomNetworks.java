@@ -44,8 +44,14 @@ public final class RandomNetworks {
                     case 5 -> b.eltwise(name, ELTWISE[r.nextInt(ELTWISE.length)], input, other);
                     case 6 -> b.concat(name, input, other);
                     case 7 -> b.pad(name, input, new Padding(r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)));
-                    case 8 -> r.nextBoolean() ? b.lrn(name, input) : b.softmax(name, input,
-                            r.nextBoolean() ? LayerFunction.SOFTMAX : LayerFunction.LOG_SOFTMAX);
+                    case 8 -> switch (r.nextInt(5)) {
+                        case 0 -> b.lrn(name, input);
+                        case 1 -> b.softmax(name, input, r.nextBoolean() ? LayerFunction.SOFTMAX : LayerFunction.LOG_SOFTMAX);
+                        case 2 -> slice(b, r, name, input);
+                        case 3 -> b.resize(name, input, r.nextBoolean() ? LayerFunction.NEAREST : LayerFunction.LINEAR,
+                                1 + r.nextInt(2 * b.shape(input).h()), 1 + r.nextInt(2 * b.shape(input).w()));
+                        default -> transposedConv(b, r, name, input);
+                    };
                     default -> b.addGiven(name, LayerOp.ELTWISE, ELTWISE[r.nextInt(ELTWISE.length)], List.of(input),
                             b.shape(input), Window.POINTWISE, 1, false);
                 });
@@ -70,6 +76,25 @@ public final class RandomNetworks {
             b.reshape("unflat", last, new Shape(batch, lastShape.c() * lastShape.h(), 1, lastShape.w()));
         }
         return b.build();
+    }
+
+    /** A random range of the input's channels. */
+    private static int slice(NetworkBuilder b, Random r, String name, int input) {
+        int channels = b.shape(input).c();
+        int offset = r.nextInt(channels);
+        return b.slice(name, input, offset, 1 + r.nextInt(channels - offset));
+    }
+
+    /** A transposed convolution as the ONNX importer builds it: a 1x1 CONV of kernel patches and their overlap-add. */
+    private static int transposedConv(NetworkBuilder b, Random r, String name, int input) {
+        Shape in = b.shape(input);
+        int kernel = 1 + r.nextInt(3);
+        int stride = 1 + r.nextInt(2);
+        int pad = r.nextInt(kernel);
+        int patches = b.conv(name + ":patches", input, (1 + r.nextInt(3)) * kernel * kernel, Window.POINTWISE, 1);
+        int extra = r.nextInt(stride);
+        return b.col2im(name, patches, new Window(kernel, kernel, stride, stride, Padding.of(pad), 1, 1),
+                stride * (in.h() - 1) + kernel - 2 * pad + extra, stride * (in.w() - 1) + kernel - 2 * pad + extra);
     }
 
     /** A convolution with a random window, sometimes depthwise. */

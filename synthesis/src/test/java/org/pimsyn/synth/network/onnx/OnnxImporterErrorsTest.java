@@ -46,13 +46,14 @@ class OnnxImporterErrorsTest {
     @Test
     void unsupportedOpNamesTheNodeAndListsTheSupportedOps() {
         String message = failure(new TinyOnnx().input("x", 1, 3, 4, 4)
-                .node(op("Relu", "r", "x")).node(op("Resize", "up", "r").setName("upsample")));
+                .node(op("Relu", "r", "x")).node(op("GridSample", "up", "r", "r").setName("sample")));
 
-        assertEquals("node 'upsample' (op Resize) is not supported; supported ops: Add, AveragePool, "
-                + "BatchNormalization, Cast, Clip, Concat, Constant, ConstantOfShape, Conv, Div, Dropout, Erf, "
-                + "Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, HardSigmoid, HardSwish, Identity, "
-                + "LayerNormalization, LeakyRelu, LogSoftmax, LRN, MatMul, MaxPool, Mul, Pad, ReduceMean, Relu, Reshape, Shape, Sigmoid, Slice, "
-                + "Softmax, Squeeze, Sub, Sum, Tanh, Transpose, Unsqueeze", message);
+        assertEquals("node 'sample' (op GridSample) is not supported; supported ops: Add, AveragePool, "
+                + "BatchNormalization, Cast, Clip, Concat, Constant, ConstantOfShape, Conv, ConvTranspose, Div, "
+                + "Dropout, Erf, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, HardSigmoid, HardSwish, "
+                + "Identity, LayerNormalization, LeakyRelu, LogSoftmax, LRN, MatMul, MaxPool, Mul, Pad, ReduceMax, "
+                + "ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Resize, Shape, Sigmoid, Slice, Softmax, Split, "
+                + "Squeeze, Sub, Sum, Tanh, Transpose, Unsqueeze, Upsample", message);
     }
 
     @Test

@@ -219,4 +219,93 @@ class OnnxModernOpsTest {
         assertEquals(new Shape(1, 8, 4, 4), n.layer("y").outputShape());
         assertEquals(3456, n.totalMacs());
     }
+
+    @Test
+    void channelSplitIsTwoSliceLayersOfTheInput() {
+        // ShuffleNetV2 stride-1 block on 1x8x4x4 (opset 13, split as input): x1, x2 = x.chunk(2, dim=1),
+        // y = cat(x1, conv1x1(x2)). The halves are views: SLICE layers of channels 0..3 and 4..7, no MACs.
+        // MACs: 16 positions x 4 x 4 = 256.
+        Network n = new TinyOnnx().input("x", 1, 8, 4, 4).weight("w", 4, 4, 1, 1).int64("split", 4, 4)
+                .node(op("Split", "x1", "x", "split").addOutput("x2").addAttribute(integer("axis", 1)))
+                .node(op("Conv", "c", "x2", "w"))
+                .node(op("Concat", "y", "x1", "c").addAttribute(integer("axis", 1))).output("y").read(dir);
+
+        assertEquals(List.of("input", "slice", "slice", "conv", "concat"), ops(n));
+        Layer x1 = n.layer("x1");
+        Layer x2 = n.layer("x2");
+        assertEquals(new Shape(1, 4, 4, 4), x1.outputShape());
+        assertEquals(0, x1.channelOffset());
+        assertEquals(4, x2.channelOffset());
+        assertEquals(List.of(n.layer("x").id()), x2.providers());
+        assertEquals(4, n.layer("c").inChannels());
+        assertEquals(256, n.totalMacs());
+        assertEquals(n, NetworkJsonReader.parse(NetworkJsonWriter.toJson(n), "split.json", n.name()));
+    }
+
+    @Test
+    void splitSizesComeFromTheAttributeBeforeOpset13AndFromNumOutputsSince18() {
+        // Opset 11: split [2, 6] as an attribute.
+        Network old = new TinyOnnx().opset(11).input("x", 1, 8, 2, 2)
+                .node(op("Split", "a", "x").addOutput("b").addAttribute(integer("axis", 1))
+                        .addAttribute(ints("split", 2, 6)))
+                .node(op("Add", "y", "b", "b")).output("a").output("y").read(dir);
+        assertEquals(new Shape(1, 2, 2, 2), old.layer("a").outputShape());
+        assertEquals(new Shape(1, 6, 2, 2), old.layer("b").outputShape());
+        // Opset 18: num_outputs 2 of 5 channels gives ceil(5 / 2) = 3 and the 2 left, as ONNX's shape inference.
+        Network uneven = new TinyOnnx().opset(18).input("x", 1, 5, 2, 2)
+                .node(op("Split", "a", "x").addOutput("b").addAttribute(integer("axis", 1))
+                        .addAttribute(integer("num_outputs", 2)))
+                .output("a").output("b").read(dir);
+        assertEquals(3, uneven.layer("a").outChannels());
+        assertEquals(2, uneven.layer("b").outChannels());
+        assertEquals(3, uneven.layer("b").channelOffset());
+    }
+
+    @Test
+    void splitOfAnotherAxisIsRejected() {
+        InputException e = assertThrows(InputException.class, () -> new TinyOnnx().input("x", 1, 4, 6, 6)
+                .node(op("Split", "a", "x").addOutput("b").addAttribute(integer("axis", 2)))
+                .output("a").output("b").read(dir));
+        assertTrue(e.getMessage().endsWith("node 'a_node' (op Split): Split of a layer output along axis 2 of 1x4x6x6"
+                + " is not supported; only along channels (axis 1)"), e.getMessage());
+    }
+
+    @Test
+    void sliceOfChannelsIsASliceLayerAndOfRowsIsRejected() {
+        // x[:, 2:6] of 1x8x3x3 (ends past the end clamp): channels 2..5.
+        Network n = new TinyOnnx().input("x", 1, 8, 3, 3).int64("starts", 2).int64("ends", 6).int64("axes", 1)
+                .node(op("Slice", "y", "x", "starts", "ends", "axes")).output("y").read(dir);
+        assertEquals(List.of("input", "slice"), ops(n));
+        assertEquals(new Shape(1, 4, 3, 3), n.layer("y").outputShape());
+        assertEquals(2, n.layer("y").channelOffset());
+
+        InputException e = assertThrows(InputException.class, () -> new TinyOnnx().input("x", 1, 8, 3, 3)
+                .int64("starts", 1).int64("ends", 3).int64("axes", 2)
+                .node(op("Slice", "y", "x", "starts", "ends", "axes")).output("y").read(dir));
+        assertTrue(e.getMessage().endsWith("node 'y_node' (op Slice): Slice of a layer output along axis 2 of 1x8x3x3"
+                + " is not supported; only along channels (axis 1)"), e.getMessage());
+    }
+
+    @Test
+    void reduceMaxSumAndMinOverSpatialAxesAreGlobalPools() {
+        // x.amax((2, 3)), x.sum((2, 3)) (axes as input since opset 13) and x.amin((2, 3)) on 1x6x4x5.
+        Network n = new TinyOnnx().opset(18).input("x", 1, 6, 4, 5).int64("axes", 2, 3)
+                .node(op("ReduceMax", "mx", "x", "axes"))
+                .node(op("ReduceSum", "sm", "x", "axes"))
+                .node(op("ReduceMin", "mn", "x", "axes").addAttribute(integer("keepdims", 0)))
+                .output("mx").output("sm").output("mn").read(dir);
+
+        assertEquals(List.of("input", "pool max", "pool average", "pool max"), ops(n));
+        assertEquals(new Shape(1, 6, 1, 1), n.layer("sm").outputShape());
+        assertEquals(20, n.layer("mx").window().kernelH() * n.layer("mx").window().kernelW());
+        assertEquals(0, n.totalMacs());
+    }
+
+    @Test
+    void reduceMaxOverChannelsIsRejected() {
+        InputException e = assertThrows(InputException.class, () -> new TinyOnnx().input("x", 1, 4, 3, 3)
+                .node(op("ReduceMax", "m", "x").addAttribute(ints("axes", 1))).output("m").read(dir));
+        assertTrue(e.getMessage().endsWith("ReduceMax over axes [1] of 1x4x3x3 is not supported; only over all axes"
+                + " after the channel axis (global max pooling)"), e.getMessage());
+    }
 }

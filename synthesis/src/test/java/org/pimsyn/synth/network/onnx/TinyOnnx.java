@@ -80,6 +80,17 @@ final class TinyOnnx {
         return this;
     }
 
+    /** A FLOAT initializer holding {@code values}, in raw_data (little endian), such as a Resize's scales. */
+    TinyOnnx floats(String name, float... values) {
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            b.putFloat(v);
+        }
+        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(FLOAT).addDims(values.length)
+                .setRawData(ByteString.copyFrom(b.array())));
+        return this;
+    }
+
     TinyOnnx node(NodeProto.Builder node) {
         graph.addNode(node);
         return this;
@@ -122,6 +133,14 @@ final class TinyOnnx {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS);
         for (long v : values) {
             a.addInts(v);
+        }
+        return a.build();
+    }
+
+    static AttributeProto floatList(String name, float... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOATS);
+        for (float v : values) {
+            a.addFloats(v);
         }
         return a.build();
     }

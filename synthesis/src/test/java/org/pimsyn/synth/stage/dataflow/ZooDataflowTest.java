@@ -3,17 +3,20 @@ package org.pimsyn.synth.stage.dataflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.synth.mapping.CrossbarSet;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.Network;
+import org.pimsyn.synth.network.onnx.OnnxImporter;
 import org.pimsyn.synth.network.zoo.NetworkZoo;
 import org.pimsyn.synth.network.zoo.ZooNetwork;
 
@@ -36,7 +39,23 @@ class ZooDataflowTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("zooNames")
     void zooNetworkCompilesWithClosedFormWorkloads(String name) {
-        Network network = NetworkZoo.build(name);
+        compilesWithClosedFormWorkloads(NetworkZoo.build(name));
+    }
+
+    /**
+     * The ONNX exports of RealNetworkExportsTest (channel splits, resizes, transposed convolutions, row-wise
+     * MatMuls, GELU, layer normalization) map every weight layer onto crossbars and every other layer onto its ALU
+     * kind or no work.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"shufflenet_v2_x0_25", "convnext_block_stack", "mobilenet_v3_se", "unet_decoder"})
+    void onnxExportCompilesWithClosedFormWorkloads(String name) throws Exception {
+        Path file = Path.of(ZooDataflowTest.class.getResource("/org/pimsyn/synth/network/onnx/zoo/" + name + ".onnx")
+                .toURI());
+        compilesWithClosedFormWorkloads(OnnxImporter.read(file, null));
+    }
+
+    private static void compilesWithClosedFormWorkloads(Network network) {
         // 128x128 crossbars, 2-bit cells, 8-bit weights and activations, ResDAC 2: 4 bit iterations.
         DataflowSpec spec = new DataflowSpec(network, sixteenBlocksEach(network), 2, 128, 2, 8, 8);
         DataflowSkeleton skeleton = DataflowSkeleton.of(spec);
