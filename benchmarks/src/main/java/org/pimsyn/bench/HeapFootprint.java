@@ -5,11 +5,14 @@ import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
 import java.util.Locale;
 import org.pimsyn.sim.Simulator;
+import org.pimsyn.sim.engine.RunPlan;
+import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.sim.ir.IrProgram;
 
 /**
  * Measures retained heap per IR node: of the IR program alone, and of the simulator's reusable buffers after
- * one evaluation, by comparing heap usage after full collections with and without the object reachable.
+ * one evaluation of one image and after one run until steady (the search's fitness run), by comparing heap usage
+ * after full collections with and without the object reachable.
  * Run: {@code java -cp benchmarks/target/benchmarks.jar org.pimsyn.bench.HeapFootprint}.
  */
 public final class HeapFootprint {
@@ -38,8 +41,18 @@ public final class HeapFootprint {
                     name, n, program.edgeCount(), (withProgram - before) / (double) n,
                     program.retainedBytes() / (double) n, (withSimulator - withProgram) / (double) n,
                     (withSimulator - before) / (double) n);
-            Reference.reachabilityFence(program);
             Reference.reachabilityFence(simulator);
+            simulator = null;
+            long without = usedAfterGc();
+            Simulator steady = new Simulator();
+            int images = steady.simulate(w.accelerator(), w.library(), program, RunPlan.untilSteady(),
+                    SimulationObserver.NONE).images();
+            long withSteady = usedAfterGc();
+            System.out.printf(Locale.ROOT, "%s: after a run until steady (%d images): simulator buffers %.1f B/node; "
+                    + "together %.1f B/node%n", name, images, (withSteady - without) / (double) n,
+                    (withSteady - before) / (double) n);
+            Reference.reachabilityFence(program);
+            Reference.reachabilityFence(steady);
         }
     }
 
