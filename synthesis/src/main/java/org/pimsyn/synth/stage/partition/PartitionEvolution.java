@@ -101,9 +101,10 @@ public final class PartitionEvolution {
      *                                 after each generation
      * @param evaluations              distinct genes scored exactly
      * @param boundedGenes             distinct genes only bounded, never simulated
+     * @param dynamics                 how the population moved, generation by generation
      */
     public record Result(MacroGene best, GeneScore score, double[] bestFitnessPerGeneration, long evaluations,
-            long boundedGenes) {
+            long boundedGenes, Dynamics dynamics) {
         public Result {
             bestFitnessPerGeneration = bestFitnessPerGeneration.clone();
         }
@@ -114,7 +115,44 @@ public final class PartitionEvolution {
         }
     }
 
-    private record Member(MacroGene gene, GeneScore score, long serial) {
+    /**
+     * How the search moved: whether its moves reach better genes, and how varied the population stays.
+     *
+     * @param childrenPerGeneration              children made in each generation (population less survivors)
+     * @param childrenBeatingParentPerGeneration of those, the children fitter than the parent they came from
+     * @param layersFromBestPerGeneration        the population's mean number of weight layers whose macros or
+     *                                           partner differ from the best gene's, in the initial population and
+     *                                           after each generation: 0 where every gene is the best one
+     * @param bestOrigin                         where the final best gene came from: {@code trivial} or
+     *                                           {@code paired} (the two seeds), {@code random} (the rest of the
+     *                                           initial population), or {@code generation N} (a child of it)
+     */
+    public record Dynamics(int[] childrenPerGeneration, int[] childrenBeatingParentPerGeneration,
+            double[] layersFromBestPerGeneration, String bestOrigin) {
+        public Dynamics {
+            childrenPerGeneration = childrenPerGeneration.clone();
+            childrenBeatingParentPerGeneration = childrenBeatingParentPerGeneration.clone();
+            layersFromBestPerGeneration = layersFromBestPerGeneration.clone();
+        }
+
+        @Override
+        public int[] childrenPerGeneration() {
+            return childrenPerGeneration.clone();
+        }
+
+        @Override
+        public int[] childrenBeatingParentPerGeneration() {
+            return childrenBeatingParentPerGeneration.clone();
+        }
+
+        @Override
+        public double[] layersFromBestPerGeneration() {
+            return layersFromBestPerGeneration.clone();
+        }
+    }
+
+    /** A member of the population and where it came from: a seed, a random gene, or a child of a generation. */
+    private record Member(MacroGene gene, GeneScore score, long serial, String origin) {
     }
 
     private static final Comparator<Member> RANKING = Comparator
@@ -165,6 +203,10 @@ public final class PartitionEvolution {
         population.sort(RANKING);
         double[] best = new double[settings.generations() + 1];
         best[0] = population.get(0).score.value();
+        int[] children = new int[settings.generations()];
+        int[] beating = new int[settings.generations()];
+        double[] spread = new double[settings.generations() + 1];
+        spread[0] = layersFromBest(population);
         int survivors = settings.survivors();
         for (int g = 1; g <= settings.generations(); g++) {
             List<Member> next = new ArrayList<>(population.subList(0, survivors));
@@ -174,17 +216,39 @@ public final class PartitionEvolution {
                 present.add(m.gene);
             }
             while (next.size() < settings.genes()) {
-                MacroGene parent = next.get(random.nextInt(survivors)).gene;
-                MacroGene child = freshChild(parent, present);
+                Member parent = next.get(random.nextInt(survivors));
+                MacroGene child = freshChild(parent.gene, present);
                 present.add(child);
-                next.add(member(child, floor));
+                Member born = member(child, floor, "generation " + g);
+                next.add(born);
+                children[g - 1]++;
+                // A bounded child lies below the floor, so below every survivor: it never beats its parent.
+                if (born.score.fitness() > parent.score.fitness()) {
+                    beating[g - 1]++;
+                }
             }
             next.sort(RANKING);
             population = next;
             best[g] = population.get(0).score.value();
+            spread[g] = layersFromBest(population);
         }
         Member top = population.get(0);
-        return new Result(top.gene, top.score, best, memo.size() - bounded, bounded);
+        return new Result(top.gene, top.score, best, memo.size() - bounded, bounded,
+                new Dynamics(children, beating, spread, top.origin));
+    }
+
+    /** The mean over the population of the weight layers whose macros or partner differ from the first gene's. */
+    private static double layersFromBest(List<Member> ranked) {
+        MacroGene best = ranked.get(0).gene;
+        long differing = 0;
+        for (Member m : ranked) {
+            for (int k = 0; k < best.layers(); k++) {
+                if (m.gene.macros(k) != best.macros(k) || m.gene.partner(k) != best.partner(k)) {
+                    differing++;
+                }
+            }
+        }
+        return (double) differing / ranked.size();
     }
 
     private List<Member> initialPopulation() {
@@ -192,17 +256,17 @@ public final class PartitionEvolution {
         Set<MacroGene> present = new HashSet<>();
         MacroGene trivial = rules.trivial();
         present.add(trivial);
-        population.add(member(trivial, 0));
+        population.add(member(trivial, 0, "trivial"));
         MacroGene paired = rules.paired();
         if (paired != null && population.size() < settings.genes() && present.add(paired)) {
-            population.add(member(paired, 0));
+            population.add(member(paired, 0, "paired"));
         }
         double pairProbability = settings.sharingMutationProbability() / 2;
         int draws = INITIAL_DRAWS_PER_GENE * settings.genes();
         while (population.size() < settings.genes()) {
             MacroGene gene = rules.random(random, pairProbability);
             if (present.add(gene) || --draws <= 0) {
-                population.add(member(gene, 0));
+                population.add(member(gene, 0, "random"));
             }
         }
         return population;
@@ -219,7 +283,7 @@ public final class PartitionEvolution {
     }
 
     /** The gene as a new member, scored with the given floor (0: exactly) unless the memo already answers. */
-    private Member member(MacroGene gene, double floor) {
+    private Member member(MacroGene gene, double floor, String origin) {
         GeneScore score = memo.get(gene);
         if (score == null || score.bounded() && score.fitness() >= floor) {
             deadline.check();
@@ -237,6 +301,6 @@ public final class PartitionEvolution {
             score = fresh;
             memo.put(gene, score);
         }
-        return new Member(gene, score, serial++);
+        return new Member(gene, score, serial++, origin);
     }
 }

@@ -118,6 +118,40 @@ class PartitionEvolutionTest {
     }
 
     @Test
+    void theDynamicsCountChildrenBeatingTheirParentsAndThePopulationsSpread() {
+        PartitionEvolution.Result result = PartitionEvolution.run(RULES, SETTINGS,
+                PartitionEvolutionTest::distanceToTarget, 7);
+        PartitionEvolution.Dynamics d = result.dynamics();
+        assertEquals(SETTINGS.generations(), d.childrenPerGeneration().length);
+        assertEquals(SETTINGS.generations() + 1, d.layersFromBestPerGeneration().length);
+        int beating = 0;
+        for (int g = 0; g < SETTINGS.generations(); g++) {
+            assertEquals(SETTINGS.genes() - SETTINGS.survivors(), d.childrenPerGeneration()[g]);
+            assertTrue(d.childrenBeatingParentPerGeneration()[g] >= 0
+                    && d.childrenBeatingParentPerGeneration()[g] <= d.childrenPerGeneration()[g]);
+            beating += d.childrenBeatingParentPerGeneration()[g];
+            // Every gene differs from the best in at most all 6 layers; the best itself in none.
+            double spread = d.layersFromBestPerGeneration()[g + 1];
+            assertTrue(spread >= 0 && spread <= 6.0 * (SETTINGS.genes() - 1) / SETTINGS.genes(), "" + spread);
+        }
+        // The best improves from the initial population on, so some child beat its parent, and it is a child.
+        assertTrue(result.bestFitnessPerGeneration()[SETTINGS.generations()] > result.bestFitnessPerGeneration()[0]);
+        assertTrue(beating > 0);
+        assertTrue(d.bestOrigin().startsWith("generation "), d.bestOrigin());
+    }
+
+    @Test
+    void aSearchWithoutGenerationsKeepsItsSeedAndHasNoChildren() {
+        PartitionEvolution.Result result = PartitionEvolution.run(RULES,
+                new PartitionEvolution.Settings(20, 0, 0.7, 0.7, 0.4), gene -> GeneScore.of(1), 3);
+        PartitionEvolution.Dynamics d = result.dynamics();
+        assertEquals(0, d.childrenPerGeneration().length);
+        assertEquals("trivial", d.bestOrigin(), "ties go to the older gene: the trivial one, scored first");
+        // All 20 genes score alike; the 19 others are distinct from the trivial gene in at least one layer.
+        assertTrue(d.layersFromBestPerGeneration()[0] >= 19.0 / 20, "" + d.layersFromBestPerGeneration()[0]);
+    }
+
+    @Test
     void theTrivialGeneIsScoredFirstAndWinsTies() {
         MacroGene[] first = new MacroGene[1];
         PartitionEvolution.Result result = PartitionEvolution.run(RULES, SETTINGS, gene -> {
