@@ -106,6 +106,13 @@ public final class SynthesizeCommand implements Callable<Integer> {
             description = "Total power budget in watts (default: ${DEFAULT-VALUE}).")
     double powerW;
 
+    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "efficiency",
+            description = "What the search maximises or minimises: efficiency (GOPS/W, the paper's), throughput "
+                    + "(effective GOPS within the power budget), edp (energy per image x the first image's latency, "
+                    + "pJ x ns, lower is better) or area-efficiency (GOPS/mm2; needs every component's area). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String objectiveName;
+
     @Option(names = "--physical-limits", paramLabel = "MODE",
             description = "What the library's physical limits do: enforce (default: the stages keep every design "
                     + "within them) or check (the search runs as without them, and every limit the chosen design "
@@ -197,6 +204,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MacroMode mode = macroMode();
+        Objective objective = objective();
         checkOptions();
         boolean enforce = enforceLimits();
         Network network = source.load();
@@ -205,7 +213,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
         // a library without them.
         HardwareLibrary library = enforce ? configured : configured.withLimits(PhysicalLimits.NONE);
         Optional<DesignPointExecutorProvider.Started> elsewhere = executorElsewhere();
-        SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing);
+        SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing)
+                .withObjective(objective);
+        if (objective.needsAreas()) {
+            DesignArea.requireAreas(ComponentLibraries.from(library), library.origin(), "--objective "
+                    + objective.name(), objective.displayName());
+        }
         if (areaMm2 != null) {
             DesignArea.requireAreas(ComponentLibraries.from(library), library.origin());
             request = request.withAreaLimitMm2(areaMm2);
@@ -357,6 +370,16 @@ public final class SynthesizeCommand implements Callable<Integer> {
     /** Where the files go without --out: {@code out/<network name>} under the working directory. */
     static Path defaultOutDir(Network network) {
         return Path.of("out", network.name());
+    }
+
+    private Objective objective() {
+        for (Objective o : Objectives.all()) {
+            if (o.name().equals(objectiveName.toLowerCase(Locale.ROOT))) {
+                return o;
+            }
+        }
+        throw new InputException("--objective: unknown objective '" + objectiveName + "'; allowed: "
+                + Objectives.names());
     }
 
     private MacroMode macroMode() {

@@ -38,12 +38,20 @@ public final class DesignArea {
      * @throws InputException naming the option, the library and the entries without an area
      */
     public static void requireAreas(ComponentLibrary components, String origin) {
+        requireAreas(components, origin, "--area", "an area limit");
+    }
+
+    /**
+     * The same for what {@code option} asks, in words {@code what} (e.g. {@code --objective area-efficiency}, "area
+     * efficiency").
+     */
+    public static void requireAreas(ComponentLibrary components, String origin, String option, String what) {
         List<String> missing = components.entries().stream()
                 .filter(e -> components.area(e.componentClass(), e.variant()) == null)
                 .map(ComponentEntry::label).toList();
         if (!missing.isEmpty()) {
-            throw new InputException("--area: " + origin + " gives no areaMm2 for " + String.join(", ", missing)
-                    + "; an area limit needs the area of every component");
+            throw new InputException(option + ": " + origin + " gives no areaMm2 for " + String.join(", ", missing)
+                    + "; " + what + " needs the area of every component");
         }
     }
 }

@@ -439,7 +439,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
                     line.duplications());
             Design design = designTree == null ? null : DesignJson.parse(designTree, source + ": design");
             if (design != null) {
-                double recomputed = objective.value(design.performance());
+                double recomputed = objective.value(design);
                 if (Double.compare(fitness, recomputed) != 0) {
                     throw new InputException(source + ": " + fitnessField + ": " + fitness + " is not the "
                             + objective.displayName() + " of the line's design, " + recomputed + " (from "
