@@ -23,6 +23,7 @@ import org.pimsyn.synth.design.CandidateSearches;
 import org.pimsyn.synth.design.ComponentLibraries;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignArea;
+import org.pimsyn.synth.design.DesignFigures;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.explore.DesignPointExecutorProvider;
@@ -157,6 +158,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
                     + "are not searched, so a larger N runs longer; the best design does not depend on it.")
     int topDesigns;
 
+    @Option(names = "--pareto", paramLabel = "N",
+            description = "Also write the Pareto front's first N designs (over throughput, GOPS/W and area; best by "
+                    + "the objective first) as pareto/design-1.json ... in --out, each a design file for 'pimsyn "
+                    + "simulate --design' (default: none). report.json lists the whole front either way.")
+    Integer pareto;
+
     @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
             description = "Where the design points are searched: 'local' (the worker threads of this machine) or "
                     + "'spark' (tasks on the Spark cluster of spark-submit: spark-submit --class "
@@ -256,11 +263,17 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 String html = ReportHtml.synthesis(design, program, report, new ReportHtml.Search(
                         best.candidateIndex(), best.candidates(), request.objective().displayName(),
                         request.objective().unit(), best.outcome().bestFitnessPerGeneration(), result.statistics()));
-                files.addAll(SynthesisOutputs.write(dir, design,
+                files.addAll(SynthesisOutputs.write(dir, design, request.objective(),
                         RunReports.synthesis(request, source.origin(), seed, settings, result, report,
                                 new RunReports.LimitsChecked(enforce, LimitCheck.violations(design.accelerator(),
                                         configured.limits())))));
                 files.add(ReportHtml.write(dir, html));
+                // Without --pareto, files a run with it left go, so that the directory speaks of this run alone.
+                if (pareto != null || java.nio.file.Files.isDirectory(dir.resolve(SynthesisOutputs.PARETO_DIRECTORY))) {
+                    files.addAll(SynthesisOutputs.writePareto(dir, result.paretoFront().stream()
+                            .limit(pareto == null ? 0 : pareto).map(d -> d.ranked().design()).toList(),
+                            request.objective()));
+                }
                 files.add(journal.commit());
             }
             files.add(checkpoint.file());
@@ -272,6 +285,11 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 limitsText(configured, enforce, LimitCheck.violations(design.accelerator(), configured.limits()))));
         stdout.flush();
         return Main.EXIT_OK;
+    }
+
+    /** An objective's value for the console: grouped digits, or 4 significant digits and an exponent past 10^9. */
+    static String value(double v) {
+        return Math.abs(v) >= 1e9 ? String.format(Locale.ROOT, "%.4e", v) : String.format(Locale.ROOT, "%,.2f", v);
     }
 
     /** What the design breaks of the library's limits, for the summary: "" where nothing. */
@@ -444,6 +462,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
         if (topDesigns < 1) {
             throw new InputException("--top-designs: must be an integer >= 1, got " + topDesigns);
         }
+        if (pareto != null && pareto < 1) {
+            throw new InputException("--pareto: must be an integer >= 1, got " + pareto);
+        }
         if (budgetMinutes != null && (!(budgetMinutes > 0) || Double.isInfinite(budgetMinutes))) {
             throw new InputException("--budget-minutes: must be a positive number of minutes, got " + budgetMinutes);
         }
@@ -471,10 +492,24 @@ public final class SynthesizeCommand implements Callable<Integer> {
         Objective objective = request.objective();
         // The figures above already give the default objective's value.
         if (objective != Objectives.DEFAULT) {
-            s.append(String.format(Locale.ROOT, "Objective: %s, %,.2f %s (%s)%n", objective.displayName(),
-                    best.fitness(), objective.unit(),
+            s.append(String.format(Locale.ROOT, "Objective: %s, %s %s (%s)%n", objective.displayName(),
+                    value(best.fitness()), objective.unit(),
                     objective.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better"));
         }
+        DesignFigures chosen = DesignFigures.of(design);
+        double budgetMw = request.totalPowerMw();
+        s.append(String.format(Locale.ROOT, "Budget used: %,.2f mW at peak (%.1f %%), %,.2f mW in the steady state "
+                + "(%.1f %%) of the %,.2f mW budget%n", chosen.peakPowerMw(), 100 * chosen.peakPowerMw() / budgetMw,
+                chosen.steadyStatePowerMw(), 100 * chosen.steadyStatePowerMw() / budgetMw, budgetMw));
+        result.fastestOfFront().ifPresent(fastest -> {
+            DesignFigures f = fastest.figures();
+            s.append(String.format(Locale.ROOT, "Pareto front (throughput, GOPS/W, area): %d design%s of the design "
+                    + "points searched; the fastest reaches %,.2f GOPS at %,.2f GOPS/W, %s, %,.2f mW at peak "
+                    + "(%.1f %% of the budget)%n", result.paretoFront().size(),
+                    result.paretoFront().size() == 1 ? "" : "s", f.throughputGops(), f.gopsPerWatt(),
+                    f.areaMm2() == null ? "area unknown" : String.format(Locale.ROOT, "%.4f mm2", f.areaMm2()),
+                    f.peakPowerMw(), 100 * f.peakPowerMw() / budgetMw));
+        });
         s.append('\n');
         ExplorationStatistics st = result.statistics();
         s.append(String.format(Locale.ROOT,

@@ -32,6 +32,17 @@ public final class DesignArea {
                 area.areaMm2(), limit) : null;
     }
 
+    /** Whether the library gives the area of every component a design can instantiate. */
+    public static boolean allKnown(ComponentLibrary components) {
+        return withoutArea(components).isEmpty();
+    }
+
+    private static List<String> withoutArea(ComponentLibrary components) {
+        return components.entries().stream()
+                .filter(e -> components.area(e.componentClass(), e.variant()) == null)
+                .map(ComponentEntry::label).toList();
+    }
+
     /**
      * Checks that a library gives the area of every component a design can instantiate, which an area limit needs.
      *
@@ -46,9 +57,7 @@ public final class DesignArea {
      * efficiency").
      */
     public static void requireAreas(ComponentLibrary components, String origin, String option, String what) {
-        List<String> missing = components.entries().stream()
-                .filter(e -> components.area(e.componentClass(), e.variant()) == null)
-                .map(ComponentEntry::label).toList();
+        List<String> missing = withoutArea(components);
         if (!missing.isEmpty()) {
             throw new InputException(option + ": " + origin + " gives no areaMm2 for " + String.join(", ", missing)
                     + "; " + what + " needs the area of every component");
