@@ -262,7 +262,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 RankedDesign best = result.best();
                 String html = ReportHtml.synthesis(design, program, report, new ReportHtml.Search(
                         best.candidateIndex(), best.candidates(), request.objective().displayName(),
-                        request.objective().unit(), best.outcome().bestFitnessPerGeneration(), result.statistics()));
+                        request.objective().unit(), best.outcome().bestFitnessPerGeneration(), result.statistics(),
+                        request.objective() == Objectives.DEFAULT ? "" : objectiveText(request.objective(),
+                                best.fitness())));
                 files.addAll(SynthesisOutputs.write(dir, design, request.objective(),
                         RunReports.synthesis(request, source.origin(), seed, settings, result, report,
                                 new RunReports.LimitsChecked(enforce, LimitCheck.violations(design.accelerator(),
@@ -287,9 +289,14 @@ public final class SynthesizeCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** An objective's value for the console: grouped digits, or 4 significant digits and an exponent past 10^9. */
-    static String value(double v) {
-        return Math.abs(v) >= 1e9 ? String.format(Locale.ROOT, "%.4e", v) : String.format(Locale.ROOT, "%,.2f", v);
+    /**
+     * An objective and a design's value in words, e.g. {@code energy-delay product, 2.3100e+13 pJ x ns (lower is
+     * better)}: grouped digits, or 5 significant digits and an exponent from 10^9 on.
+     */
+    static String objectiveText(Objective objective, double value) {
+        return String.format(Locale.ROOT, Math.abs(value) >= 1e9 ? "%s, %.4e %s (%s)" : "%s, %,.2f %s (%s)",
+                objective.displayName(), value, objective.unit(),
+                objective.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better");
     }
 
     /** What the design breaks of the library's limits, for the summary: "" where nothing. */
@@ -492,9 +499,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
         Objective objective = request.objective();
         // The figures above already give the default objective's value.
         if (objective != Objectives.DEFAULT) {
-            s.append(String.format(Locale.ROOT, "Objective: %s, %s %s (%s)%n", objective.displayName(),
-                    value(best.fitness()), objective.unit(),
-                    objective.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better"));
+            s.append("Objective: ").append(objectiveText(objective, best.fitness())).append('\n');
         }
         DesignFigures chosen = DesignFigures.of(design);
         double budgetMw = request.totalPowerMw();

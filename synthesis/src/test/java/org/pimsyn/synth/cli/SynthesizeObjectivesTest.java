@@ -2,6 +2,7 @@ package org.pimsyn.synth.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.design.CandidateSearches;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.explore.SmallCases;
@@ -119,6 +121,7 @@ class SynthesizeObjectivesTest {
             assertEquals(objective.name(), design.at("/objective/name").textValue());
             assertEquals(value, design.at("/objective/" + objective.jsonKey()).doubleValue());
         }
+        assertEquals(named, Files.readString(out.resolve("report.html")).contains("<th>Objective</th>"));
         Design first = DesignJson.read(out.resolve("pareto").resolve("design-1.json"));
         assertEquals(front.get(0).get(objective.jsonKey()).doubleValue(), objective.value(first));
     }
@@ -150,6 +153,33 @@ class SynthesizeObjectivesTest {
                 + "throughput; run without --resume to start over"), resumed.err());
         CliRun same = run(synthesize("out", "--objective", "edp", "--resume", "--threads", "1"));
         assertFalse(same.out().isEmpty());
+    }
+
+    @Test
+    void aChangedObjectiveValueInADesignOrChangedFiguresInTheCheckpointAreRefused() throws IOException {
+        run(synthesize("out", "--objective", "area-efficiency", "--threads", "2"));
+        Path out = dir.resolve("out");
+        ObjectNode design = (ObjectNode) JSON.readTree(out.resolve("design.json").toFile());
+        ((ObjectNode) design.get("objective")).put("fitnessGopsPerMm2", 1.5);
+        InputException e = assertThrows(InputException.class,
+                () -> DesignJson.parse(JSON.writeValueAsString(design), "design.json"));
+        assertTrue(e.getMessage().startsWith("design.json: $.objective.fitnessGopsPerMm2: found 1.5, the design "
+                + "gives "), e.getMessage());
+
+        Path checkpoint = out.resolve("checkpoint.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(checkpoint));
+        int withDesign = 1;
+        while (!lines.get(withDesign).contains("\"design\"")) {
+            withDesign++;
+        }
+        ObjectNode line = (ObjectNode) JSON.readTree(lines.get(withDesign));
+        line.put("peakPowerMw", 1.0);
+        lines.set(withDesign, JSON.writeValueAsString(line));
+        Files.write(checkpoint, lines);
+        CliRun resumed = CliRun.of(synthesize("out", "--objective", "area-efficiency", "--resume")
+                .toArray(String[]::new));
+        SynthesizeCommandTest.assertOneLineError(resumed, Main.EXIT_BAD_INPUT);
+        assertTrue(resumed.err().contains("line " + (withDesign + 1) + ": $: the figures "), resumed.err());
     }
 
     @Test
