@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.pimsyn.synth.InputException;
+import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignFigures;
 import org.pimsyn.synth.design.DesignPoint;
@@ -451,7 +452,13 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
             Design design = designTree == null ? null : DesignJson.parse(designTree, source + ": design");
             DesignFigures figures = figures(source, figureFields, line.found());
             if (design != null) {
-                DesignFigures own = DesignFigures.of(design);
+                DesignFigures own;
+                try {
+                    own = DesignFigures.of(design);
+                } catch (InvalidSimulationInputException e) {
+                    // A design whose library lacks what its accelerator holds cannot be priced.
+                    throw new InputException(source + ": $.design: " + e.getMessage());
+                }
                 if (figures != null && !figures.equals(own)) {
                     throw new InputException(source + ": $: the figures " + figures + " are not those of the line's "
                             + "design, " + own + "; the checkpoint was changed after it was written: run without "
