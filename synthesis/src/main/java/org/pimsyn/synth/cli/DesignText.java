@@ -50,6 +50,15 @@ final class DesignText {
         return t.render();
     }
 
+    /**
+     * An objective's value for the console: grouped digits with {@code decimals} decimals, or from 10^9 on (an
+     * energy-delay product in pJ x ns) 5 significant digits and an exponent.
+     */
+    static String value(double v, int decimals) {
+        return Math.abs(v) >= 1e9 ? String.format(Locale.ROOT, "%.4e", v)
+                : String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
     static String figures(Performance p, double clockGhz, long latencyAloneCycles) {
         StringBuilder s = new StringBuilder();
         line(s, "Power efficiency: %,.2f GOPS/W", p.gopsPerWatt());

@@ -289,14 +289,10 @@ public final class SynthesizeCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /**
-     * An objective and a design's value in words, e.g. {@code energy-delay product, 2.3100e+13 pJ x ns (lower is
-     * better)}: grouped digits, or 5 significant digits and an exponent from 10^9 on.
-     */
+    /** An objective and a design's value in words, e.g. {@code throughput, 1,056.22 GOPS (higher is better)}. */
     static String objectiveText(Objective objective, double value) {
-        return String.format(Locale.ROOT, Math.abs(value) >= 1e9 ? "%s, %.4e %s (%s)" : "%s, %,.2f %s (%s)",
-                objective.displayName(), value, objective.unit(),
-                objective.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better");
+        return objective.displayName() + ", " + DesignText.value(value, 2) + " " + objective.unit() + " ("
+                + (objective.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better") + ")";
     }
 
     /** What the design breaks of the library's limits, for the summary: "" where nothing. */
