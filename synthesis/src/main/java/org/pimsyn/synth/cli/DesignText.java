@@ -51,6 +51,15 @@ final class DesignText {
         return t.render();
     }
 
+    /**
+     * An objective's value for the console: grouped digits with {@code decimals} decimals, or from 10^9 on (an
+     * energy-delay product in pJ x ns) 5 significant digits and an exponent.
+     */
+    static String value(double v, int decimals) {
+        return Math.abs(v) >= 1e9 ? String.format(Locale.ROOT, "%.4e", v)
+                : String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
     static String figures(SimulationReport report, double clockGhz) {
         Performance p = report.performance();
         long latencyAloneCycles = report.run().latencyAloneCycles();

@@ -154,7 +154,7 @@ final class ExplorationTally implements ExplorationListener {
             s.append(String.format(Locale.ROOT, ", %,d from the checkpoint", fromCheckpoint));
         }
         if (!Double.isNaN(best)) {
-            s.append(String.format(Locale.ROOT, ", best %,.1f %s", best, unit));
+            s.append(", best ").append(DesignText.value(best, 1)).append(' ').append(unit);
         }
         s.append(", ").append(WallTime.of((nowNs - runStartNs) / 1e6)).append(" elapsed");
         OptionalLong left = nanosLeft(nowNs);

@@ -23,6 +23,7 @@ import org.pimsyn.synth.design.CandidateSearches;
 import org.pimsyn.synth.design.ComponentLibraries;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignArea;
+import org.pimsyn.synth.design.DesignFigures;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.explore.DesignPointExecutorProvider;
@@ -106,6 +107,13 @@ public final class SynthesizeCommand implements Callable<Integer> {
             description = "Total power budget in watts (default: ${DEFAULT-VALUE}).")
     double powerW;
 
+    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "efficiency",
+            description = "What the search maximises or minimises: efficiency (GOPS/W, the paper's), throughput "
+                    + "(effective GOPS within the power budget), edp (energy per image x the first image's latency, "
+                    + "pJ x ns, lower is better) or area-efficiency (GOPS/mm2; needs every component's area). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String objectiveName;
+
     @Option(names = "--physical-limits", paramLabel = "MODE",
             description = "What the library's physical limits do: enforce (default: the stages keep every design "
                     + "within them) or check (the search runs as without them, and every limit the chosen design "
@@ -149,6 +157,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
                     + "alone, as Algorithm 1 returns). Design points whose proven bound cannot reach the N-th best "
                     + "are not searched, so a larger N runs longer; the best design does not depend on it.")
     int topDesigns;
+
+    @Option(names = "--pareto", paramLabel = "N",
+            description = "Also write the Pareto front's first N designs (over throughput, GOPS/W and area; best by "
+                    + "the objective first) as pareto/design-1.json ... in --out, each a design file for 'pimsyn "
+                    + "simulate --design' (default: none). report.json lists the whole front either way.")
+    Integer pareto;
 
     @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
             description = "Where the design points are searched: 'local' (the worker threads of this machine) or "
@@ -197,6 +211,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MacroMode mode = macroMode();
+        Objective objective = objective();
         checkOptions();
         boolean enforce = enforceLimits();
         Network network = source.load();
@@ -205,7 +220,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
         // a library without them.
         HardwareLibrary library = enforce ? configured : configured.withLimits(PhysicalLimits.NONE);
         Optional<DesignPointExecutorProvider.Started> elsewhere = executorElsewhere();
-        SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing);
+        SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing)
+                .withObjective(objective);
+        if (objective.needsAreas()) {
+            DesignArea.requireAreas(ComponentLibraries.from(library), library.origin(), "--objective "
+                    + objective.name(), objective.displayName());
+        }
         if (areaMm2 != null) {
             DesignArea.requireAreas(ComponentLibraries.from(library), library.origin());
             request = request.withAreaLimitMm2(areaMm2);
@@ -242,12 +262,20 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 RankedDesign best = result.best();
                 String html = ReportHtml.synthesis(design, program, report, new ReportHtml.Search(
                         best.candidateIndex(), best.candidates(), request.objective().displayName(),
-                        request.objective().unit(), best.outcome().bestFitnessPerGeneration(), result.statistics()));
-                files.addAll(SynthesisOutputs.write(dir, design,
+                        request.objective().unit(), best.outcome().bestFitnessPerGeneration(), result.statistics(),
+                        request.objective() == Objectives.DEFAULT ? "" : objectiveText(request.objective(),
+                                best.fitness())));
+                files.addAll(SynthesisOutputs.write(dir, design, request.objective(),
                         RunReports.synthesis(request, source.origin(), seed, settings, result, report,
                                 new RunReports.LimitsChecked(enforce, LimitCheck.violations(design.accelerator(),
                                         configured.limits())))));
                 files.add(ReportHtml.write(dir, html));
+                // Without --pareto, files a run with it left go, so that the directory speaks of this run alone.
+                if (pareto != null || java.nio.file.Files.isDirectory(dir.resolve(SynthesisOutputs.PARETO_DIRECTORY))) {
+                    files.addAll(SynthesisOutputs.writePareto(dir, result.paretoFront().stream()
+                            .limit(pareto == null ? 0 : pareto).map(d -> d.ranked().design()).toList(),
+                            request.objective()));
+                }
                 files.add(journal.commit());
             }
             files.add(checkpoint.file());
@@ -259,6 +287,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 limitsText(configured, enforce, LimitCheck.violations(design.accelerator(), configured.limits()))));
         stdout.flush();
         return Main.EXIT_OK;
+    }
+
+    /** An objective and a design's value in words, e.g. {@code throughput, 1,056.22 GOPS (higher is better)}. */
+    static String objectiveText(Objective objective, double value) {
+        return objective.displayName() + ", " + DesignText.value(value, 2) + " " + objective.unit() + " ("
+                + (objective.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better") + ")";
     }
 
     /** What the design breaks of the library's limits, for the summary: "" where nothing. */
@@ -359,6 +393,16 @@ public final class SynthesizeCommand implements Callable<Integer> {
         return Path.of("out", network.name());
     }
 
+    private Objective objective() {
+        for (Objective o : Objectives.all()) {
+            if (o.name().equals(objectiveName.toLowerCase(Locale.ROOT))) {
+                return o;
+            }
+        }
+        throw new InputException("--objective: unknown objective '" + objectiveName + "'; allowed: "
+                + Objectives.names());
+    }
+
     private MacroMode macroMode() {
         for (MacroMode m : MacroMode.values()) {
             if (m.label().equals(macros.toLowerCase(Locale.ROOT))) {
@@ -421,6 +465,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
         if (topDesigns < 1) {
             throw new InputException("--top-designs: must be an integer >= 1, got " + topDesigns);
         }
+        if (pareto != null && pareto < 1) {
+            throw new InputException("--pareto: must be an integer >= 1, got " + pareto);
+        }
         if (budgetMinutes != null && (!(budgetMinutes > 0) || Double.isInfinite(budgetMinutes))) {
             throw new InputException("--budget-minutes: must be a positive number of minutes, got " + budgetMinutes);
         }
@@ -447,10 +494,22 @@ public final class SynthesizeCommand implements Callable<Integer> {
         Objective objective = request.objective();
         // The figures above already give the default objective's value.
         if (objective != Objectives.DEFAULT) {
-            s.append(String.format(Locale.ROOT, "Objective: %s, %,.2f %s (%s)%n", objective.displayName(),
-                    best.fitness(), objective.unit(),
-                    objective.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better"));
+            s.append("Objective: ").append(objectiveText(objective, best.fitness())).append('\n');
         }
+        DesignFigures chosen = DesignFigures.of(design);
+        double budgetMw = request.totalPowerMw();
+        s.append(String.format(Locale.ROOT, "Budget used: %,.2f mW at peak (%.1f %%), %,.2f mW in the steady state "
+                + "(%.1f %%) of the %,.2f mW budget%n", chosen.peakPowerMw(), 100 * chosen.peakPowerMw() / budgetMw,
+                chosen.steadyStatePowerMw(), 100 * chosen.steadyStatePowerMw() / budgetMw, budgetMw));
+        result.fastestOfFront().ifPresent(fastest -> {
+            DesignFigures f = fastest.figures();
+            s.append(String.format(Locale.ROOT, "Pareto front (throughput, GOPS/W, area): %d design%s of the design "
+                    + "points searched; the fastest reaches %,.2f GOPS at %,.2f GOPS/W, %s, %,.2f mW at peak "
+                    + "(%.1f %% of the budget)%n", result.paretoFront().size(),
+                    result.paretoFront().size() == 1 ? "" : "s", f.throughputGops(), f.gopsPerWatt(),
+                    f.areaMm2() == null ? "area unknown" : String.format(Locale.ROOT, "%.4f mm2", f.areaMm2()),
+                    f.peakPowerMw(), 100 * f.peakPowerMw() / budgetMw));
+        });
         s.append('\n');
         ExplorationStatistics st = result.statistics();
         s.append(String.format(Locale.ROOT,

@@ -3,6 +3,7 @@ package org.pimsyn.synth.design;
 import java.util.List;
 import org.pimsyn.sim.Simulator;
 import org.pimsyn.sim.arch.Accelerator;
+import org.pimsyn.sim.component.ComponentArea;
 import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.component.ComponentEntry;
 import org.pimsyn.sim.component.ComponentLibrary;
@@ -49,6 +50,19 @@ public final class AnyUnitsBound {
     /** The bound where every macro holds at least the ADCs its crossbar columns need under {@code limits}. */
     public static double gopsPerWatt(Simulator simulator, Accelerator accelerator, ComponentLibrary library,
             IrProgram program, PhysicalLimits limits) {
+        DesignFloors floors = floors(simulator, accelerator, library, program, limits);
+        return floors == null || floors.energyPerImagePj() <= 0 ? 0
+                : 2.0 * floors.macsPerImage() * 1000 / floors.energyPerImagePj();
+    }
+
+    /**
+     * The floors of every run within the budget with any units (at least the ADCs {@code limits} force; the busy
+     * time is the busiest crossbar set, scratchpad or link; the area has at least one unit wherever an IR needs one
+     * and every scratchpad at the library's smallest area, since the search may grow them), or null
+     * where the other parts' static power with those ADCs reaches the budget, so that no run is within it.
+     */
+    public static DesignFloors floors(Simulator simulator, Accelerator accelerator, ComponentLibrary library,
+            IrProgram program, PhysicalLimits limits) {
         Activity counted = simulator.count(accelerator, library, program, 1);
         EnergyBreakdown energy = Simulator.price(counted, library);
         ActionCounts actions = counted.actions();
@@ -63,6 +77,10 @@ public final class AnyUnitsBound {
         }
         double otherBusyNs = counted.nanoseconds(otherBusyCycles);
         long[] forcedAdcs = forcedAdcs(accelerator, limits);
+        double leastScratchpadMm2 = Double.POSITIVE_INFINITY;
+        for (ComponentEntry s : library.scratchpads()) {
+            leastScratchpadMm2 = Math.min(leastScratchpadMm2, areaMm2(library, s.componentClass(), s.variant()));
+        }
         double unitStaticMw = 0;
         // What the units leak while busy (U), the same with each macro's forced ADCs leaking through T (U_held),
         // and U less the ADCs that are forced (U'').
@@ -70,12 +88,18 @@ public final class AnyUnitsBound {
         double unitHeldPj = 0;
         double unforcedPj = 0;
         double forcedAdcMw = 0;
+        double areaMm2 = 0;
         // One pass over the inventory, in its order (per macro the ADCs, then the ALU kinds): the ADC and ALU units.
         List<InventoryItem> items = actions.items();
         for (int i = 0; i < items.size(); i++) {
             InventoryItem item = items.get(i);
+            if (item.count() == 0) {
+                continue;
+            }
             boolean adc = item.componentClass().equals(ComponentClass.ADC);
-            if (item.count() == 0 || !(adc || ComponentClass.isAlu(item.componentClass()))) {
+            if (!(adc || ComponentClass.isAlu(item.componentClass()))) {
+                areaMm2 += item.count() * (item.componentClass().equals(ComponentClass.SCRATCHPAD)
+                        ? leastScratchpadMm2 : areaMm2(library, item.componentClass(), item.variant()));
                 continue;
             }
             ComponentEntry unit = library.entry(item.componentClass(), item.variant());
@@ -84,8 +108,10 @@ public final class AnyUnitsBound {
             unitStaticMw += item.count() * unit.staticPowerMw();
             double busyPj = actions.count(i, action) * actionNs * unit.staticPowerMw();
             unitStaticPj += busyPj;
+            long leastUnits = actions.count(i, action) > 0 ? 1 : 0;
             if (adc && item.macro() >= 0 && forcedAdcs[item.macro()] > 0) {
                 double heldMw = forcedAdcs[item.macro()] * unit.staticPowerMw();
+                leastUnits = Math.max(leastUnits, forcedAdcs[item.macro()]);
                 // Counted once per macro, whatever bank of it this item is.
                 forcedAdcs[item.macro()] = 0;
                 forcedAdcMw += heldMw;
@@ -94,16 +120,23 @@ public final class AnyUnitsBound {
                 unitHeldPj += busyPj;
                 unforcedPj += busyPj;
             }
+            areaMm2 += leastUnits * areaMm2(library, item.componentClass(), item.variant());
         }
         double restMw = energy.staticPowerMw() - unitStaticMw;
         double budgetMw = accelerator.powerBudgetMw();
         if (restMw + forcedAdcMw >= budgetMw) {
-            return 0;
+            return null;
         }
         double perImagePj = energy.dynamicPj() + restMw * otherBusyNs + unitHeldPj;
         perImagePj = Math.max(perImagePj, (energy.dynamicPj() + unitStaticPj) / (1 - restMw / budgetMw));
         perImagePj = Math.max(perImagePj, (energy.dynamicPj() + unforcedPj) / (1 - (restMw + forcedAdcMw) / budgetMw));
-        return perImagePj <= 0 ? 0 : 2.0 * accelerator.macsPerImage() * 1000 / perImagePj;
+        return new DesignFloors(perImagePj, otherBusyNs, budgetMw, areaMm2, accelerator.macsPerImage());
+    }
+
+    /** An entry's area per instance, 0 where the library leaves it out. */
+    private static double areaMm2(ComponentLibrary library, String componentClass, String variant) {
+        ComponentArea area = library.area(componentClass, variant);
+        return area == null ? 0 : area.areaMm2();
     }
 
     /** Per macro, the ADCs its crossbar columns need under the limits; 0 without the limit of columns per ADC. */

@@ -32,18 +32,35 @@ public final class DesignArea {
                 area.areaMm2(), limit) : null;
     }
 
+    /** Whether the library gives the area of every component a design can instantiate. */
+    public static boolean allKnown(ComponentLibrary components) {
+        return withoutArea(components).isEmpty();
+    }
+
+    private static List<String> withoutArea(ComponentLibrary components) {
+        return components.entries().stream()
+                .filter(e -> components.area(e.componentClass(), e.variant()) == null)
+                .map(ComponentEntry::label).toList();
+    }
+
     /**
      * Checks that a library gives the area of every component a design can instantiate, which an area limit needs.
      *
      * @throws InputException naming the option, the library and the entries without an area
      */
     public static void requireAreas(ComponentLibrary components, String origin) {
-        List<String> missing = components.entries().stream()
-                .filter(e -> components.area(e.componentClass(), e.variant()) == null)
-                .map(ComponentEntry::label).toList();
+        requireAreas(components, origin, "--area", "an area limit");
+    }
+
+    /**
+     * The same for what {@code option} asks, in words {@code what} (e.g. {@code --objective area-efficiency}, "area
+     * efficiency").
+     */
+    public static void requireAreas(ComponentLibrary components, String origin, String option, String what) {
+        List<String> missing = withoutArea(components);
         if (!missing.isEmpty()) {
-            throw new InputException("--area: " + origin + " gives no areaMm2 for " + String.join(", ", missing)
-                    + "; an area limit needs the area of every component");
+            throw new InputException(option + ": " + origin + " gives no areaMm2 for " + String.join(", ", missing)
+                    + "; " + what + " needs the area of every component");
         }
     }
 }

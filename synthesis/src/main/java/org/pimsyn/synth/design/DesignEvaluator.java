@@ -201,7 +201,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
                             performance.steadyStatePowerMw(), performance.averagePowerMw(),
                             performance.powerBudgetMw())), design, peak);
                 }
-                double value = objective.value(performance);
+                double value = objective.value(design);
                 return new Evaluation(GeneScore.of(objective.direction().score(value), value), design, peak);
             }
         }

@@ -75,18 +75,31 @@ public final class FitnessUpperBound {
     /** The bound in GOPS/W; 0 where the static power every design holds reaches the budget. */
     public static double of(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
+        DesignFloors floors = floors(request, point, skeleton, components);
+        return floors == null ? 0
+                : 2.0 * floors.macsPerImage() * 1000 / floors.energyPerImagePj() * (1 + ROUNDING_MARGIN);
+    }
+
+    /**
+     * The floors of every feasible design of the candidate (its busy time is max(T', T_u), which bounds the first
+     * image's latency as it bounds the interval: that image needs one image's crossbar and unit work), or null
+     * where none can be feasible: the static power every design holds reaches the budget, or the least ADCs do not
+     * fit what the fixed parts leave.
+     */
+    public static DesignFloors floors(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
+            ComponentLibrary components) {
         DataflowWorkload work = workload(skeleton);
         double budgetMw = request.totalPowerMw();
         double restMw = restStaticPowerLowerBoundMw(request, point, skeleton, components);
         double staticMw = restMw + unitStaticPowerLowerBoundMw(request, point, skeleton, work, components);
         if (staticMw >= budgetMw) {
-            return 0;
+            return null;
         }
         double unitsMw = budgetMw - fixedPeakLowerBoundMw(request, point, skeleton, components);
         if (!(unitsMw > 0)
                 || leastAdcs(request, point, skeleton) * components.adc(point.adcBits()).peakPowerMw()
                         > unitsMw * (1 + BUDGET_SLACK)) {
-            return 0;
+            return null;
         }
         double dynamicPj = dynamicEnergyLowerBoundPj(request.library(), point, work, components);
         double unitsPj = unitLeakageLowerBoundPj(request.library(), point, work, components);
@@ -104,7 +117,25 @@ public final class FitnessUpperBound {
             energyPj = Math.max(energyPj, Math.max(dynamicPj + heldMw * intervalNs + aluPj,
                     (dynamicPj + aluPj) / (1 - heldMw / budgetMw)));
         }
-        return 2.0 * skeleton.network().totalMacs() * 1000 / energyPj * (1 + ROUNDING_MARGIN);
+        return new DesignFloors(energyPj, intervalNs, budgetMw,
+                areaLowerBoundMm2(request, point, skeleton, work, components), skeleton.network().totalMacs());
+    }
+
+    /**
+     * The least chip area of any design of the candidate, in mm2: what {@link #restStaticPowerLowerBoundMw} and
+     * {@link #unitStaticPowerLowerBoundMw} count every design to hold (its crossbars, their DACs and the parts that
+     * follow them, the fewest macros with the smallest scratchpad and the parts of every macro, the smallest mesh,
+     * the chip's own parts, the least ADC and ALU units), each at its area per instance. An entry without an area
+     * counts 0, which keeps the bound a bound.
+     */
+    static double areaLowerBoundMm2(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
+            DataflowWorkload work, ComponentLibrary components) {
+        ToDoubleFunction<ComponentEntry> area = e -> {
+            var a = components.area(e.componentClass(), e.variant());
+            return a == null ? 0 : a.areaMm2();
+        };
+        return restLowerBound(request, point, skeleton, components, area)
+                + unitLowerBound(request, point, skeleton, work, components, area);
     }
 
     /**
@@ -250,37 +281,50 @@ public final class FitnessUpperBound {
      */
     static double restStaticPowerLowerBoundMw(SynthesisRequest request, DesignPoint point,
             DataflowSkeleton skeleton, ComponentLibrary components) {
+        return restLowerBound(request, point, skeleton, components, ComponentEntry::staticPowerMw);
+    }
+
+    /**
+     * The instances behind R' (crossbars with the parts that follow them and their DACs, the fewest macros with
+     * the least scratchpad by {@code perInstance} and the parts of every macro, the cheapest mesh by it, the
+     * chip's own parts), each at {@code perInstance}.
+     */
+    private static double restLowerBound(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
+            ComponentLibrary components, ToDoubleFunction<ComponentEntry> perInstance) {
         long crossbars = totalCrossbars(skeleton);
         double leastLeakage = Double.POSITIVE_INFINITY;
         for (ComponentEntry s : components.scratchpads()) {
-            leastLeakage = Math.min(leastLeakage, s.staticPowerMw());
+            leastLeakage = Math.min(leastLeakage, perInstance.applyAsDouble(s));
         }
         HardwareLibrary library = request.library();
-        double otherMw = staticMw(PeakPowerModel.otherPerMacro(library), components);
-        double perCrossbarMw = staticMw(PeakPowerModel.otherPerCrossbar(library, point.xbSizeRows()), components);
-        double chipMw = staticMw(PeakPowerModel.otherPerChip(library), components);
+        double otherMw = sum(PeakPowerModel.otherPerMacro(library), components, perInstance);
+        double perCrossbarMw = sum(PeakPowerModel.otherPerCrossbar(library, point.xbSizeRows()), components,
+                perInstance);
+        double chipMw = sum(PeakPowerModel.otherPerChip(library), components, perInstance);
         long macros = leastMacros(request, skeleton);
-        // Any mesh of r x c >= macros positions leaks at least what the mesh of r rows and ceil(macros / r)
+        // Any mesh of r x c >= macros positions costs at least what the mesh of r rows and ceil(macros / r)
         // columns does (routers and links); past r = macros a mesh only grows.
-        double routerMw = components.router().staticPowerMw();
-        double linkMw = components.link().staticPowerMw();
+        double routerMw = perInstance.applyAsDouble(components.router());
+        double linkMw = perInstance.applyAsDouble(components.link());
         double leastMeshMw = Double.POSITIVE_INFINITY;
         for (long r = 1; r <= macros; r++) {
             long c = ceilDiv(macros, r);
             leastMeshMw = Math.min(leastMeshMw, r * c * routerMw
                     + org.pimsyn.sim.count.ComponentInventory.directionalLinks((int) r, (int) c) * linkMw);
         }
-        return crossbars * (components.crossbar(point.xbSizeRows(), point.resRramBits()).staticPowerMw()
+        return crossbars * (perInstance.applyAsDouble(components.crossbar(point.xbSizeRows(), point.resRramBits()))
                         + perCrossbarMw)
-                + (double) crossbars * point.xbSizeRows() * components.dac(point.resDacBits()).staticPowerMw()
+                + (double) crossbars * point.xbSizeRows()
+                        * perInstance.applyAsDouble(components.dac(point.resDacBits()))
                 + macros * (leastLeakage + otherMw) + leastMeshMw + chipMw;
     }
 
-    /** The static power of some instances, in mW. */
-    private static double staticMw(java.util.List<ComponentInstance> instances, ComponentLibrary components) {
+    /** Some instances, each at {@code perInstance}. */
+    private static double sum(java.util.List<ComponentInstance> instances, ComponentLibrary components,
+            ToDoubleFunction<ComponentEntry> perInstance) {
         double mw = 0;
         for (ComponentInstance c : instances) {
-            mw += c.count() * components.entry(c.componentClass(), c.variant()).staticPowerMw();
+            mw += c.count() * perInstance.applyAsDouble(components.entry(c.componentClass(), c.variant()));
         }
         return mw;
     }
@@ -288,11 +332,21 @@ public final class FitnessUpperBound {
     /** S' - R': the ADC and ALU units every design of the candidate holds, at their static power, in mW. */
     static double unitStaticPowerLowerBoundMw(SynthesisRequest request, DesignPoint point,
             DataflowSkeleton skeleton, DataflowWorkload work, ComponentLibrary components) {
+        return unitLowerBound(request, point, skeleton, work, components, ComponentEntry::staticPowerMw);
+    }
+
+    /**
+     * The ADC and ALU units every design of the candidate holds (an ADC and a shift-and-add unit per macro, at least
+     * the ADCs the columns-per-ADC limit forces, a unit of every other kind per layer or pair using it), each at
+     * {@code perInstance}.
+     */
+    private static double unitLowerBound(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
+            DataflowWorkload work, ComponentLibrary components, ToDoubleFunction<ComponentEntry> perInstance) {
         int layers = skeleton.weightLayerCount();
         boolean sharing = request.macroSharing();
         double mw = Math.max(leastMacros(request, skeleton), leastAdcs(request, point, skeleton))
-                * components.adc(point.adcBits()).staticPowerMw()
-                + leastMacros(request, skeleton) * components.alu(AluKind.SHIFT_ADD).staticPowerMw();
+                * perInstance.applyAsDouble(components.adc(point.adcBits()))
+                + leastMacros(request, skeleton) * perInstance.applyAsDouble(components.alu(AluKind.SHIFT_ADD));
         for (AluKind kind : AluKind.values()) {
             if (kind == AluKind.SHIFT_ADD) {
                 continue;
@@ -305,7 +359,7 @@ public final class FitnessUpperBound {
             }
             long groups = sharing ? (using + 1) / 2 : using;
             if (groups > 0) {
-                mw += groups * components.alu(kind).staticPowerMw();
+                mw += groups * perInstance.applyAsDouble(components.alu(kind));
             }
         }
         return mw;

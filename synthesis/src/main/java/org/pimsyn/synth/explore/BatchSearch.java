@@ -26,12 +26,13 @@ final class BatchSearch {
     private final ExplorationCheckpoint checkpoint;
     private final SharedSearches shared;
     private final TopDesigns top;
+    private final ParetoFront front;
     private final ExplorationTally tally;
     private final ExplorationListener listener;
 
     BatchSearch(SynthesisRequest request, DesignPointExecutor executor, BatchSchedule schedule,
             CheckpointReplay replay, ExplorationCheckpoint checkpoint, SharedSearches shared, TopDesigns top,
-            ExplorationTally tally, ExplorationListener listener) {
+            ParetoFront front, ExplorationTally tally, ExplorationListener listener) {
         this.request = request;
         this.executor = executor;
         this.schedule = schedule;
@@ -39,13 +40,14 @@ final class BatchSearch {
         this.checkpoint = checkpoint;
         this.shared = shared;
         this.top = top;
+        this.front = front;
         this.tally = tally;
         this.listener = listener;
     }
 
     /** @return the points of the batch left neither searched nor counted because the time budget stopped them */
     int run(List<PlannedDesignPoint> batch) {
-        TopDesignBar bar = top.bar();
+        Standing bar = new Standing(top.bar(), front.copy());
         long[] doneNs = new long[batch.size()];
         PointOutcome[] outcomes = takeRecorded(batch, bar, doneNs);
         // One search per key: the first point of a key not searched yet runs it, the others take its outcome.
@@ -101,7 +103,7 @@ final class BatchSearch {
             count(p, outcomes[i]);
             shared.visited(p.searchKey());
             listener.searched(new SearchedDesignPoint(p.candidateIndex(), p.candidates(), outcomes[i].outcome(),
-                    outcomes[i].found(), sharedSearch, top.bestFitness(), doneNs[i]));
+                    outcomes[i].found(), sharedSearch, top.bestFitness(), doneNs[i], outcomes[i].figures()));
         }
         if (!top.isEmpty() && top.bestFitness() != before) {
             listener.bestFitness(top.bestFitness());
@@ -110,7 +112,7 @@ final class BatchSearch {
     }
 
     /** The outcomes the checkpoint holds that need no search, offered to the points sharing them; null elsewhere. */
-    private PointOutcome[] takeRecorded(List<PlannedDesignPoint> batch, TopDesignBar bar, long[] doneNs) {
+    private PointOutcome[] takeRecorded(List<PlannedDesignPoint> batch, Standing bar, long[] doneNs) {
         PointOutcome[] outcomes = new PointOutcome[batch.size()];
         int taken = 0;
         for (int i = 0; i < batch.size(); i++) {
@@ -134,12 +136,15 @@ final class BatchSearch {
         }
         CandidateOutcome outcome = o.outcome();
         if (!outcome.found()) {
-            // Taken from a checkpoint without its design, which CheckpointReplay allows only below the top.
-            if (top.bar().admits(p.order(), true, outcome.fitness())) {
-                throw new IllegalStateException(p.key() + " would enter the top designs without its design");
+            // Taken from a checkpoint without its design, which CheckpointReplay allows only below the top and the
+            // front.
+            if (new Standing(top.bar(), front).needsDesign(p.order(), true, outcome.fitness(), o.figures())) {
+                throw new IllegalStateException(p.key() + " would be reported without its design");
             }
             return;
         }
-        top.add(new RankedDesign(p.order(), p.candidateIndex(), p.candidates(), outcome));
+        RankedDesign ranked = new RankedDesign(p.order(), p.candidateIndex(), p.candidates(), outcome);
+        top.add(ranked);
+        front.add(ranked, o.figures());
     }
 }

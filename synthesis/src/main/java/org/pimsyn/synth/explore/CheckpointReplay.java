@@ -2,6 +2,7 @@ package org.pimsyn.synth.explore;
 
 import java.util.Map;
 import org.pimsyn.synth.design.CandidateOutcome;
+import org.pimsyn.synth.design.DesignFigures;
 
 /**
  * What passes between a run and its checkpoint: which outcomes an earlier run recorded are taken instead of a
@@ -22,13 +23,14 @@ final class CheckpointReplay {
      * one with its design, or one that cannot enter the top designs; else null (never recorded, or recorded
      * without a design it now needs, so searched again with its own seed, to the same outcome).
      */
-    PointOutcome take(PlannedDesignPoint p, TopDesignBar bar) {
+    PointOutcome take(PlannedDesignPoint p, Standing standing) {
         FinishedDesignPoint f = recorded.get(p.order());
-        if (f == null || !f.designKept() && bar.admits(p.order(), f.found(), f.fitness())) {
+        if (f == null || !f.designKept() && standing.needsDesign(p.order(), f.found(), f.fitness(), f.figures())) {
             return null;
         }
         taken++;
-        return new PointOutcome(f.outcome(p.duplication()), f.found());
+        return new PointOutcome(f.outcome(p.duplication()), f.found(),
+                f.designKept() ? DesignFigures.of(f.design()) : f.figures());
     }
 
     /** Design points taken from the checkpoint so far. */
@@ -36,11 +38,14 @@ final class CheckpointReplay {
         return taken;
     }
 
-    /** A point as the checkpoint keeps it: with its design only where that could enter the top designs. */
-    static FinishedDesignPoint finished(PlannedDesignPoint p, PointOutcome o, TopDesignBar bar) {
+    /**
+     * A point as the checkpoint keeps it: with its figures, and its design only where that could enter the top
+     * designs or the front.
+     */
+    static FinishedDesignPoint finished(PlannedDesignPoint p, PointOutcome o, Standing standing) {
         CandidateOutcome c = o.outcome();
-        boolean keep = c.found() && bar.admits(p.order(), true, c.fitness());
+        boolean keep = c.found() && standing.needsDesign(p.order(), true, c.fitness(), o.figures());
         return new FinishedDesignPoint(p.key(), o.found(), c.fitness(), c.bestFitnessPerGeneration(),
-                c.evaluations(), c.reason(), keep ? c.best() : null);
+                c.evaluations(), c.reason(), keep ? c.best() : null, o.figures());
     }
 }

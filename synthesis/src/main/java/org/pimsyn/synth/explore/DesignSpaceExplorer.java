@@ -8,6 +8,8 @@ import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.DeadlinePassedException;
 import org.pimsyn.synth.NoFeasibleDesignException;
 import org.pimsyn.synth.design.CandidateSearch;
+import org.pimsyn.synth.design.ComponentLibraries;
+import org.pimsyn.synth.design.DesignArea;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.stage.duplication.WeightDuplication;
 
@@ -127,6 +129,7 @@ public final class DesignSpaceExplorer {
         CheckpointReplay replay = new CheckpointReplay(
                 checkpoint.recorded(points.stream().map(PlannedDesignPoint::key).toList(), bounds));
         TopDesigns top = new TopDesigns(settings.topDesigns(), request.objective().direction());
+        ParetoFront front = new ParetoFront(DesignArea.allKnown(ComponentLibraries.from(request.library())));
         boolean pruning = settings.pruning() && request.objective().bounds().isPresent();
         if (settings.pruning() && !pruning) {
             listener.pruningOff("the objective, " + request.objective().displayName()
@@ -134,7 +137,7 @@ public final class DesignSpaceExplorer {
         }
         ExplorationTally tally = new ExplorationTally();
         BatchSearch batches = new BatchSearch(request, executorOnPool.apply(pool, deadline), schedule, replay,
-                checkpoint, shared, top, tally, listener);
+                checkpoint, shared, top, front, tally, listener);
         listener.started(points.size());
         int stopped = 0;
         // Stages 3 and 4 of each design point, best bound first, a batch at a time.
@@ -162,6 +165,6 @@ public final class DesignSpaceExplorer {
         }
         return new ExplorationResult(top.list(), tally.statistics(enumeration, notVisited),
                 enumeration.infeasible(), tally.sortedReasons(), schedule.nanosSinceStart() / 1_000_000,
-                replay.taken());
+                replay.taken(), front.list(request.objective().direction()));
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  *                                   vary between runs
  * @param designPointsFromCheckpoint searched design points whose outcome was taken from a checkpoint instead of
  *                                   searched again; the statistics count them as searched
+ * @param paretoFront                the Pareto front of the searched design points' best designs
+ *                                   ({@link ParetoFront}), best first by the objective
  */
 public record ExplorationResult(
         List<RankedDesign> topDesigns,
@@ -24,10 +26,12 @@ public record ExplorationResult(
         List<InfeasiblePoint> infeasiblePoints,
         Map<String, Integer> noDesignReasons,
         long wallTimeMs,
-        int designPointsFromCheckpoint) {
+        int designPointsFromCheckpoint,
+        List<ParetoDesign> paretoFront) {
 
     public ExplorationResult {
         topDesigns = List.copyOf(topDesigns);
+        paretoFront = List.copyOf(paretoFront);
         infeasiblePoints = List.copyOf(infeasiblePoints);
         noDesignReasons = Collections.unmodifiableMap(new LinkedHashMap<>(noDesignReasons));
         if (topDesigns.isEmpty()) {
@@ -43,7 +47,18 @@ public record ExplorationResult(
     /** The result of a run that searched every design point itself. */
     public ExplorationResult(List<RankedDesign> topDesigns, ExplorationStatistics statistics,
             List<InfeasiblePoint> infeasiblePoints, Map<String, Integer> noDesignReasons, long wallTimeMs) {
-        this(topDesigns, statistics, infeasiblePoints, noDesignReasons, wallTimeMs, 0);
+        this(topDesigns, statistics, infeasiblePoints, noDesignReasons, wallTimeMs, 0, List.of());
+    }
+
+    /** The fastest design of the front (the first of the fastest, best first), or empty without a front. */
+    public java.util.Optional<ParetoDesign> fastestOfFront() {
+        ParetoDesign fastest = null;
+        for (ParetoDesign d : paretoFront) {
+            if (fastest == null || d.figures().throughputGops() > fastest.figures().throughputGops()) {
+                fastest = d;
+            }
+        }
+        return java.util.Optional.ofNullable(fastest);
     }
 
     public RankedDesign best() {

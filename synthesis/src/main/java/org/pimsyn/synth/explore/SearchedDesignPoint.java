@@ -1,6 +1,7 @@
 package org.pimsyn.synth.explore;
 
 import org.pimsyn.synth.design.CandidateOutcome;
+import org.pimsyn.synth.design.DesignFigures;
 import org.pimsyn.synth.design.DesignPoint;
 
 /**
@@ -17,14 +18,17 @@ import org.pimsyn.synth.design.DesignPoint;
  *                            was found
  * @param nanosSinceStart     time from the start of the exploration to the end of this point's search, or to when
  *                            it was taken from the checkpoint
+ * @param figures             the figures of the design found, null without one (or from a checkpoint that lacks
+ *                            them)
  */
 public record SearchedDesignPoint(int candidateIndex, int candidates, CandidateOutcome outcome, boolean found,
-        boolean sharedSearch, double bestFitnessSoFar, long nanosSinceStart) {
+        boolean sharedSearch, double bestFitnessSoFar, long nanosSinceStart, DesignFigures figures) {
 
     /** A point that ran its own search, whose outcome holds its design if it found one. */
     public SearchedDesignPoint(int candidateIndex, int candidates, CandidateOutcome outcome, double bestFitnessSoFar,
             long nanosSinceStart) {
-        this(candidateIndex, candidates, outcome, outcome.found(), false, bestFitnessSoFar, nanosSinceStart);
+        this(candidateIndex, candidates, outcome, outcome.found(), false, bestFitnessSoFar, nanosSinceStart,
+                outcome.found() ? DesignFigures.of(outcome.best()) : null);
     }
 
     public DesignPoint point() {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.pimsyn.sim.report.Performance;
+import org.pimsyn.synth.design.Design;
 
 /**
  * What synthesis optimises: a figure of a simulated design, the way it improves, how outputs name it, and what
@@ -21,11 +22,12 @@ import org.pimsyn.sim.report.Performance;
  * @param displayName the objective in words, e.g. {@code power efficiency}
  * @param unit        the unit of its values, e.g. {@code GOPS/W}
  * @param jsonKey     the key of a design's value in the JSON outputs, e.g. {@code fitnessGopsPerWatt}
- * @param measure     the figure of a feasible design's simulation, above 0
+ * @param measure     the figure of a feasible design (its simulation, and for some objectives its hardware), above 0
  * @param bounds      admissible bounds on the score, or empty: then nothing is pruned for this objective
+ * @param needsAreas  whether the measure needs the area of every component, which a library may leave out
  */
 public record Objective(String name, String displayName, String unit, String jsonKey, Direction direction,
-        ToDoubleFunction<Performance> measure, Optional<ScoreBounds> bounds) {
+        ToDoubleFunction<Design> measure, Optional<ScoreBounds> bounds, boolean needsAreas) {
     public Objective {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(displayName, "displayName");
@@ -36,10 +38,17 @@ public record Objective(String name, String displayName, String unit, String jso
         Objects.requireNonNull(bounds, "bounds");
     }
 
+    /** An objective whose measure reads the simulation alone. */
+    public Objective(String name, String displayName, String unit, String jsonKey, Direction direction,
+            ToDoubleFunction<Design> measure, Optional<ScoreBounds> bounds) {
+        this(name, displayName, unit, jsonKey, direction, measure, bounds, false);
+    }
+
     /** The value of a simulated design: its figure, or 0 where it breaks the power budget or a scratchpad. */
-    public double value(Performance performance) {
+    public double value(Design design) {
+        Performance performance = design.performance();
         return performance.withinPowerBudget() && performance.scratchpadsFit()
-                ? measure.applyAsDouble(performance) : 0;
+                ? measure.applyAsDouble(design) : 0;
     }
 
     @Override

@@ -21,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.pimsyn.synth.InputException;
+import org.pimsyn.sim.InvalidSimulationInputException;
 import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.DesignFigures;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.explore.DesignPointKey;
 import org.pimsyn.synth.explore.ExplorationCheckpoint;
@@ -311,6 +313,9 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         }
         ExplorationJournal.putSearch(o, objective, point.found(), point.fitness(), point.reason(),
                 point.evaluations(), point.bestFitnessPerGeneration());
+        if (point.figures() != null) {
+            ExplorationJournal.putFigures(o, point.figures());
+        }
         if (point.designKept()) {
             o.set("design", DesignJson.tree(point.design()));
         }
@@ -419,6 +424,13 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
             throw new InputException(source + ": " + fitnessField + ": missing");
         }
         double fitness = OutputJson.read(fitnessTree, double.class, source, fitnessField);
+        Map<String, JsonNode> figureFields = new LinkedHashMap<>();
+        for (String key : ExplorationJournal.FIGURE_KEYS) {
+            JsonNode value = fields.remove(key);
+            if (value != null) {
+                figureFields.put(key, value);
+            }
+        }
         Line line = OutputJson.read(fields, Line.class, source, "$");
         possible(source, fitnessField, fitness);
         if (!line.found() && fitness != 0) {
@@ -438,8 +450,22 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
             DesignPointKey key = new DesignPointKey(line.order(), point, line.candidateIndex(), line.candidates(),
                     line.duplications());
             Design design = designTree == null ? null : DesignJson.parse(designTree, source + ": design");
+            DesignFigures figures = figures(source, figureFields, line.found());
             if (design != null) {
-                double recomputed = objective.value(design.performance());
+                DesignFigures own;
+                try {
+                    own = DesignFigures.of(design);
+                } catch (InvalidSimulationInputException e) {
+                    // A design whose library lacks what its accelerator holds cannot be priced.
+                    throw new InputException(source + ": $.design: " + e.getMessage());
+                }
+                if (figures != null && !figures.equals(own)) {
+                    throw new InputException(source + ": $: the figures " + figures + " are not those of the line's "
+                            + "design, " + own + "; the checkpoint was changed after it was written: run without "
+                            + "--resume to start over");
+                }
+                figures = own;
+                double recomputed = objective.value(design);
                 if (Double.compare(fitness, recomputed) != 0) {
                     throw new InputException(source + ": " + fitnessField + ": " + fitness + " is not the "
                             + objective.displayName() + " of the line's design, " + recomputed + " (from "
@@ -448,10 +474,44 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
                 }
             }
             return new FinishedDesignPoint(key, line.found(), fitness,
-                    line.bestFitnessPerGeneration(), line.evaluations(), line.noDesignReason(), design);
+                    line.bestFitnessPerGeneration(), line.evaluations(), line.noDesignReason(), design, figures);
         } catch (IllegalArgumentException e) {
             throw new InputException(source + ": $: " + e.getMessage());
         }
+    }
+
+    /**
+     * The figures of a line's design: all of them, or none (a line of a point without a design, or of a checkpoint
+     * written before figures were recorded, whose point is then searched again where its design could matter). Each
+     * must be possible, as a fitness must; the area may be null (unknown).
+     */
+    private static DesignFigures figures(String source, Map<String, JsonNode> fields, boolean found) {
+        if (fields.isEmpty()) {
+            return null;
+        }
+        if (!found) {
+            throw new InputException(source + ": $." + fields.keySet().iterator().next() + ": a design point that "
+                    + "found no design has no figures");
+        }
+        double[] values = new double[ExplorationJournal.FIGURE_KEYS.size()];
+        Double area = null;
+        for (int i = 0; i < values.length; i++) {
+            String key = ExplorationJournal.FIGURE_KEYS.get(i);
+            JsonNode node = fields.get(key);
+            if (node == null) {
+                throw new InputException(source + ": $." + key + ": missing; a line has all of "
+                        + String.join(", ", ExplorationJournal.FIGURE_KEYS) + " or none");
+            }
+            if (key.equals("areaMm2") && node.isNull()) {
+                continue;
+            }
+            values[i] = OutputJson.read(node, double.class, source, "$." + key);
+            possible(source, "$." + key, values[i]);
+            if (key.equals("areaMm2")) {
+                area = values[i];
+            }
+        }
+        return new DesignFigures(values[0], values[1], values[2], values[3], area);
     }
 
     /** Refuses a fitness no search gives: negative, or not finite (JSON has no NaN, but 1e999 reads as infinity). */

@@ -25,6 +25,8 @@ import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.json.NetworkJsonReader;
 import org.pimsyn.synth.network.json.NetworkJsonWriter;
+import org.pimsyn.synth.objective.Objective;
+import org.pimsyn.synth.objective.Objectives;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.dataflow.DataflowSpec;
 import org.pimsyn.synth.stage.dataflow.LayerPlacement;
@@ -51,20 +53,40 @@ public final class DesignJson {
     public static final int FORMAT_VERSION = 5;
 
     private static final String[] ROOT_KEYS = {"format", "formatVersion", "network", "designPoint", "dataflow",
-            "placement", "fitnessRun", "performance", "accelerator", "componentLibrary", "summary"};
+            "placement", "fitnessRun", "performance", "accelerator", "componentLibrary", "summary", "objective"};
+    /**
+     * What a synthesis optimised, where it is not the default: {@code name} and the design's value under the
+     * objective's JSON key. Derived from the rest, as the summary is.
+     */
+    private static final String OBJECTIVE = "objective";
     /**
      * The keys of any version, to read the version by: versions 1 to 3 said {@code fitnessImages} where version 4
      * says {@code fitnessRun}.
      */
     private static final String[] ANY_VERSION_ROOT_KEYS = {"format", "formatVersion", "network", "designPoint",
         "dataflow", "placement", "fitnessImages", "fitnessRun", "performance", "accelerator", "componentLibrary",
-        "summary"};
+        "summary", "objective"};
 
     private DesignJson() {
     }
 
     public static String toJson(Design design) {
         return OutputJson.text(tree(design));
+    }
+
+    /**
+     * The design as a synthesis that optimised {@code objective} writes it: where that is not the default, with
+     * its {@code objective}, the name and the design's value (the default's value is the summary's
+     * {@code gopsPerWatt}).
+     */
+    public static String toJson(Design design, Objective objective) {
+        ObjectNode root = tree(design);
+        if (objective != Objectives.DEFAULT) {
+            ObjectNode o = root.putObject(OBJECTIVE);
+            o.put("name", objective.name());
+            o.put(objective.jsonKey(), objective.value(design));
+        }
+        return OutputJson.text(root);
     }
 
     /** The design as a JSON tree, for files that hold designs among other things. */
@@ -198,8 +220,37 @@ public final class DesignJson {
                 throw new InputException(source + ": " + difference + "; the summary follows from the rest of the "
                         + "design, which it no longer matches: the file was changed after it was written");
             }
+            checkObjective(root, design);
         }
         return design;
+    }
+
+    /** Where the file names an objective: a known one, with the value the design gives it, digit for digit. */
+    private static void checkObjective(JsonObjectFields root, Design design) {
+        if (!root.has(OBJECTIVE)) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(List.of("name"));
+        Objectives.all().forEach(o -> keys.add(o.jsonKey()));
+        JsonObjectFields fields = root.object(OBJECTIVE, keys.toArray(String[]::new));
+        Objective objective;
+        try {
+            objective = Objectives.named(fields.text("name"));
+        } catch (IllegalArgumentException e) {
+            throw fields.error("name", e.getMessage());
+        }
+        for (Objective other : Objectives.all()) {
+            if (other != objective && fields.has(other.jsonKey())) {
+                throw fields.error(other.jsonKey(), "is the key of objective " + other.name() + ", not of "
+                        + objective.name());
+            }
+        }
+        JsonNode value = fields.node(objective.jsonKey(), "a number");
+        double expected = objective.value(design);
+        if (!value.isFloatingPointNumber() || Double.compare(value.doubleValue(), expected) != 0) {
+            throw fields.error(objective.jsonKey(), "found " + value + ", the design gives " + expected
+                    + "; the file was changed after it was written");
+        }
     }
 
     /**

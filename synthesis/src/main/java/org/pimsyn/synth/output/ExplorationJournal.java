@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pimsyn.sim.io.OutputFiles;
+import java.util.List;
 import org.pimsyn.synth.design.CandidateOutcome;
+import org.pimsyn.synth.design.DesignFigures;
 import org.pimsyn.synth.explore.ExplorationListener;
 import org.pimsyn.synth.explore.SearchedDesignPoint;
 import org.pimsyn.synth.io.CreatedDirectories;
@@ -20,7 +22,7 @@ import org.pimsyn.synth.objective.Objective;
  * the exploration counts them, each line flushed as it is written so that a long run can be followed. The lines
  * go to a hidden temporary file in the output directory, renamed into place by {@link #commit()}; a run that
  * fails leaves no log behind, nor the directories it had to create. A point's fitness goes under the run's
- * objective's JSON key.
+ * objective's JSON key, and where it found a design, that design's figures follow (what the Pareto front compares).
  */
 public final class ExplorationJournal implements ExplorationListener, AutoCloseable {
     private final Objective objective;
@@ -66,6 +68,9 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         CandidateOutcome outcome = searched.outcome();
         putSearch(o, objective, searched.found(), outcome.fitness(), outcome.reason(), outcome.evaluations(),
                 outcome.bestFitnessPerGeneration());
+        if (searched.figures() != null) {
+            putFigures(o, searched.figures());
+        }
         o.put("sharedSearch", searched.sharedSearch());
         o.put("bestFitnessSoFar", searched.bestFitnessSoFar());
         o.put("secondsSinceStart", searched.nanosSinceStart() / 1e9);
@@ -83,6 +88,22 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         for (double f : bestFitnessPerGeneration) {
             history.add(f);
         }
+    }
+
+    /** The keys of {@link #putFigures}, in their order. */
+    static final List<String> FIGURE_KEYS = List.of("throughputGops", "gopsPerWatt", "steadyStatePowerMw",
+            "peakPowerMw", "areaMm2");
+
+    /**
+     * A design's figures, under the keys every output gives them: the simulated throughput and power efficiency,
+     * steady-state and peak power, and area (null where the library leaves an area out).
+     */
+    static void putFigures(ObjectNode out, DesignFigures f) {
+        out.put("throughputGops", f.throughputGops());
+        out.put("gopsPerWatt", f.gopsPerWatt());
+        out.put("steadyStatePowerMw", f.steadyStatePowerMw());
+        out.put("peakPowerMw", f.peakPowerMw());
+        out.put("areaMm2", f.areaMm2());
     }
 
     @Override

@@ -60,11 +60,20 @@ public final class ReportHtml {
     /**
      * A synthesis run's search: the chosen design point's candidate, the chosen search's best fitness per
      * generation (initial population first) and what the exploration went through.
+     *
+     * @param chosen the objective and the chosen design's value in words, for the summary, where the run
+     *               optimised another objective than power efficiency (which the summary shows anyway); else empty
      */
     public record Search(int candidateIndex, int candidates, String objective, String unit,
-            double[] bestFitnessPerGeneration, ExplorationStatistics statistics) {
+            double[] bestFitnessPerGeneration, ExplorationStatistics statistics, String chosen) {
         public Search {
             bestFitnessPerGeneration = bestFitnessPerGeneration.clone();
+        }
+
+        /** The search of a run of the default objective. */
+        public Search(int candidateIndex, int candidates, String objective, String unit,
+                double[] bestFitnessPerGeneration, ExplorationStatistics statistics) {
+            this(candidateIndex, candidates, objective, unit, bestFitnessPerGeneration, statistics, "");
         }
 
         @Override
@@ -397,6 +406,9 @@ public final class ReportHtml {
                 + "= %.3f", s.get("boundIntervalCycles").asLong(), s.get("intervalCycles").asDouble()
                 / s.get("boundIntervalCycles").asDouble()));
         row(h, "Power efficiency", String.format(Locale.ROOT, "%,.2f GOPS/W", s.get("gopsPerWatt").asDouble()));
+        if (search != null && !search.chosen().isEmpty()) {
+            row(h, "Objective", escape(search.chosen()));
+        }
         row(h, "Latency", intText(s.get("latencyAloneCycles").asLong()) + " cycles for one image alone, "
                 + intText(s.get("streamLatencyCycles").asLong()) + " in the stream, at " + s.get("clockGhz").asDouble()
                 + " GHz");

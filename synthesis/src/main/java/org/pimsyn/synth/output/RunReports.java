@@ -18,6 +18,7 @@ import org.pimsyn.synth.explore.ExplorationResult;
 import org.pimsyn.synth.explore.ExplorationSettings;
 import org.pimsyn.synth.explore.ExplorationStatistics;
 import org.pimsyn.synth.explore.InfeasiblePoint;
+import org.pimsyn.synth.explore.ParetoDesign;
 import org.pimsyn.synth.explore.RankedDesign;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.Network;
@@ -91,6 +92,13 @@ public final class RunReports {
         ArrayNode top = root.putArray("topDesigns");
         for (RankedDesign r : result.topDesigns()) {
             describe(top.addObject(), r, request);
+        }
+        ArrayNode front = root.putArray("paretoFront");
+        for (ParetoDesign d : result.paretoFront()) {
+            ObjectNode entry = front.addObject();
+            identify(entry, d.ranked(), request);
+            ExplorationJournal.putFigures(entry, d.figures());
+            entry.put("macros", d.ranked().design().accelerator().macros().size());
         }
         root.set("exploration", exploration(result));
         ObjectNode execution = root.putObject("execution");
@@ -170,21 +178,25 @@ public final class RunReports {
 
     /** A top design: its point, its candidate, its duplications by layer, its figures (the objective's first). */
     private static void describe(ObjectNode out, RankedDesign ranked, SynthesisRequest request) {
-        Network network = request.network();
-        putPoint(out, ranked.point(), ranked.candidateIndex(), ranked.candidates());
-        CandidateOutcome outcome = ranked.outcome();
-        ObjectNode dups = out.putObject("duplications");
-        List<Layer> weightLayers = network.weightLayers();
-        for (int k = 0; k < weightLayers.size(); k++) {
-            dups.put(weightLayers.get(k).name(), outcome.duplication().duplication(k));
-        }
-        out.put(request.objective().jsonKey(), outcome.fitness());
+        identify(out, ranked, request);
         Design design = ranked.design();
         Performance perf = design.performance();
         out.put("throughputGops", perf.throughputGops());
         out.put("steadyStatePowerMw", perf.steadyStatePowerMw());
         out.put("macros", design.accelerator().macros().size());
         out.put("areaMm2", AreaModel.of(design.accelerator(), design.library()).areaMm2());
+    }
+
+    /** A design's point, candidate and duplications by layer, and its value under the objective's key. */
+    private static void identify(ObjectNode out, RankedDesign ranked, SynthesisRequest request) {
+        putPoint(out, ranked.point(), ranked.candidateIndex(), ranked.candidates());
+        CandidateOutcome outcome = ranked.outcome();
+        ObjectNode dups = out.putObject("duplications");
+        List<Layer> weightLayers = request.network().weightLayers();
+        for (int k = 0; k < weightLayers.size(); k++) {
+            dups.put(weightLayers.get(k).name(), outcome.duplication().duplication(k));
+        }
+        out.put(request.objective().jsonKey(), outcome.fitness());
     }
 
     /** The fields that name a design point and its duplication candidate, shared by the report and the log. */

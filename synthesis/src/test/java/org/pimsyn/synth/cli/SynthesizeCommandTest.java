@@ -111,7 +111,8 @@ class SynthesizeCommandTest {
         List<String> sections = new ArrayList<>();
         report.fieldNames().forEachRemaining(sections::add);
         assertEquals(List.of("format", "formatVersion", "inputs", "design", "simulation", "area", "peak",
-                "physicalLimits", "bestFitnessPerGeneration", "topDesigns", "exploration", "execution"), sections);
+                "physicalLimits", "bestFitnessPerGeneration", "topDesigns", "paretoFront", "exploration", "execution"),
+                sections);
         assertEquals("enforce", report.at("/physicalLimits/mode").textValue());
         JsonNode in = report.get("inputs");
         assertEquals(300.0, in.get("powerMw").doubleValue());

@@ -95,7 +95,7 @@ class AnyUnitsBoundTest {
     }
 
     /** The design with 1-8 units in every ADC bank and ALU pool, under the given power budget. */
-    private static Accelerator withUnits(Accelerator a, SplittableRandom rnd, double budgetMw) {
+    static Accelerator withUnits(Accelerator a, SplittableRandom rnd, double budgetMw) {
         List<Macro> macros = new ArrayList<>();
         for (Macro m : a.macros()) {
             List<AluUnits> alus = new ArrayList<>();

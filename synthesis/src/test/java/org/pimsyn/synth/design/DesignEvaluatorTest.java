@@ -215,7 +215,7 @@ class DesignEvaluatorTest {
                     assertTrue(p.withinPowerBudget() && p.scratchpadsFit());
                     assertTrue(e.peakPower().totalMw() <= budgetMw * (1 + 1e-9), "peak of " + gene);
                     assertEquals(p.gopsPerWatt(), score.fitness());
-                    assertEquals(Objectives.EFFICIENCY.value(e.design().performance()), score.fitness());
+                    assertEquals(Objectives.EFFICIENCY.value(e.design()), score.fitness());
                     assertEquals("", score.reason());
                     assertEquals(gene.totalMacros(), e.design().accelerator().macros().size());
                 } else {

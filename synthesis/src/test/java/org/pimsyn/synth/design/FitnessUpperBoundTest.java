@@ -158,17 +158,17 @@ class FitnessUpperBoundTest {
         assertTrue(fit > 0, "some gene fits the tight budget");
     }
 
-    private static MacroGene trivialOf(DataflowSkeleton skeleton, MacroMode mode, boolean sharing) {
+    static MacroGene trivialOf(DataflowSkeleton skeleton, MacroMode mode, boolean sharing) {
         return PartitionRules.of(skeleton, mode == MacroMode.UNIFIED, sharing,
                 SmallDesigns.LIBRARY.search().evolution().macroSizesCrossbars()).trivial();
     }
 
-    private static SynthesisRequest request(Network network, double budgetMw, MacroMode mode, boolean sharing,
+    static SynthesisRequest request(Network network, double budgetMw, MacroMode mode, boolean sharing,
             int images) {
         return new SynthesisRequest(network, SmallDesigns.LIBRARY, budgetMw, mode, sharing, 40, 200, images);
     }
 
-    private static Network singleInputNetwork(Random r) {
+    static Network singleInputNetwork(Random r) {
         while (true) {
             Network network = RandomNetworks.generate(r.nextLong());
             if (network.inputs().size() == 1 && !network.weightLayers().isEmpty()) {
@@ -177,7 +177,7 @@ class FitnessUpperBoundTest {
         }
     }
 
-    private static DuplicationCandidate randomDuplication(Random r, Network network) {
+    static DuplicationCandidate randomDuplication(Random r, Network network) {
         List<Layer> layers = network.weightLayers();
         int[] dup = new int[layers.size()];
         for (int k = 0; k < dup.length; k++) {

@@ -14,16 +14,32 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.Design;
+import org.pimsyn.synth.design.DesignFigures;
 import org.pimsyn.synth.objective.Direction;
 
 class CheckpointReplayTest {
-    /** The top designs are full, their last at fitness 100 and order 5. */
-    private static final TopDesignBar BAR = new TopDesignBar(ranked(5, 100), Direction.HIGHER_IS_BETTER);
+    /** Figures no design of these tests reaches. */
+    private static final DesignFigures UNBEATEN = new DesignFigures(1e12, 1e12, 1, 1, 0.0);
+    private static final DesignFigures MODEST = new DesignFigures(10, 10, 1, 1, 1.0);
+    /**
+     * The top designs are full, their last at fitness 100 and order 5; the front holds a design that beats every
+     * other, so that only the top decides.
+     */
+    private static final Standing BAR = new Standing(new TopDesignBar(ranked(5, 100), Direction.HIGHER_IS_BETTER),
+            front(UNBEATEN));
+    private static final Standing NONE = new Standing(TopDesignBar.NONE, front(UNBEATEN));
     private static final PlannedDesignPoint EARLY = planned(3, 0.3, 2, 2, 1);
     private static final PlannedDesignPoint LATE = planned(8, 0.3, 2, 1, 1);
 
+    private static ParetoFront front(DesignFigures member) {
+        ParetoFront front = new ParetoFront(true);
+        front.add(ranked(0, 1000), member);
+        return front;
+    }
+
     private static FinishedDesignPoint recorded(PlannedDesignPoint p, double fitness, Design design) {
-        return new FinishedDesignPoint(p.key(), true, fitness, new double[] {fitness}, 10, "", design);
+        return new FinishedDesignPoint(p.key(), true, fitness, new double[] {fitness}, 10, "", design,
+                design == null ? MODEST : DesignFigures.of(design));
     }
 
     @Test
@@ -37,7 +53,7 @@ class CheckpointReplayTest {
         assertTrue(late.designMissing());
         assertEquals(1, replay.taken());
         assertNull(replay.take(planned(9, 0.3, 2, 1), BAR), "never recorded");
-        assertNull(replay.take(LATE, TopDesignBar.NONE), "while the top is not full, any design would enter");
+        assertNull(replay.take(LATE, NONE), "while the top is not full, any design would enter");
         assertEquals(1, replay.taken());
     }
 
@@ -66,8 +82,24 @@ class CheckpointReplayTest {
         assertEquals(100, dropped.fitness());
         assertEquals(12, dropped.evaluations());
         FinishedDesignPoint none = CheckpointReplay.finished(LATE,
-                PointOutcome.searched(outcome(LATE, 0, "too hot")), TopDesignBar.NONE);
+                PointOutcome.searched(outcome(LATE, 0, "too hot")), NONE);
         assertFalse(none.found());
         assertEquals("too hot", none.reason());
+    }
+
+    @Test
+    void aDesignThatCouldJoinTheFrontIsKeptAndOneRecordedWithoutFiguresIsSearchedAgain() {
+        Standing belowTheTopOnAnEmptyFront = new Standing(BAR.bar(), new ParetoFront(true));
+        CheckpointReplay replay = new CheckpointReplay(Map.of(LATE.order(), recorded(LATE, 100, null)));
+        assertNull(replay.take(LATE, belowTheTopOnAnEmptyFront), "it would join the front: searched again");
+        Design design = PlannedPoints.design();
+        CandidateOutcome found = new CandidateOutcome(LATE.point(), LATE.duplication(), design, 100,
+                new double[] {100}, 12, "");
+        assertSame(design, CheckpointReplay.finished(LATE, PointOutcome.searched(found), belowTheTopOnAnEmptyFront)
+                .design());
+        FinishedDesignPoint noFigures = new FinishedDesignPoint(LATE.key(), true, 100, new double[] {100}, 10, "",
+                null, null);
+        assertNull(new CheckpointReplay(Map.of(LATE.order(), noFigures)).take(LATE, BAR),
+                "a checkpoint written before figures were recorded: searched again");
     }
 }

@@ -33,11 +33,11 @@ import org.pimsyn.synth.stage.partition.EvolutionaryCandidateSearch;
 class ObjectiveSeamTest {
     /** Throughput in GOPS, with nothing to prune by. */
     private static final Objective THROUGHPUT = new Objective("test-throughput", "throughput", "GOPS",
-            "throughputGops", Direction.HIGHER_IS_BETTER, Performance::throughputGops, Optional.empty());
+            "throughputGops", Direction.HIGHER_IS_BETTER, d -> d.performance().throughputGops(), Optional.empty());
 
     /** Energy per image in pJ, lower is better, with bounds ({@link EnergyBounds}). */
     private static final Objective ENERGY = new Objective("test-energy", "energy per image", "pJ",
-            "energyPerImagePj", Direction.LOWER_IS_BETTER, Performance::energyPerImagePj,
+            "energyPerImagePj", Direction.LOWER_IS_BETTER, d -> d.performance().energyPerImagePj(),
             Optional.of(new EnergyBounds()));
 
     /**

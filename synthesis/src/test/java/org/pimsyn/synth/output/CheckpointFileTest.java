@@ -61,7 +61,7 @@ class CheckpointFileTest {
             new DesignPointKey(0, SmallDesign.POINT, 0, 2, new int[] {4, 2, 1}),
             new DesignPointKey(1, SmallDesign.POINT, 1, 2, new int[] {2, 2, 1}),
             new DesignPointKey(2, OTHER_POINT, 0, 1, new int[] {1, 1, 1}));
-    private static final double FITNESS = EFFICIENCY.value(DESIGN.performance());
+    private static final double FITNESS = EFFICIENCY.value(DESIGN);
     /** Bounds the points' fitness lies within. */
     private static final double[] BOUNDS = {2 * FITNESS, 200, 1};
     private static final FinishedDesignPoint KEPT = new FinishedDesignPoint(KEYS.get(0), true,

@@ -173,7 +173,8 @@ class DesignJsonTest {
                 + "oldestImageFirst, earliestReady",
                 error(r -> ((ObjectNode) r.get("fitnessRun")).put("arbitration", "fifo")));
         assertEquals("design.json: $.fitnessImages: unknown key; allowed keys: format, formatVersion, network, "
-                + "designPoint, dataflow, placement, fitnessRun, performance, accelerator, componentLibrary, summary",
+                + "designPoint, dataflow, placement, fitnessRun, performance, accelerator, componentLibrary, summary, "
+                + "objective",
                 error(r -> r.put("fitnessImages", 2)));
         assertEquals("design.json: $.dataflow.xbSizeRows: 128 differs from $.designPoint.xbSizeRows (256)",
                 error(r -> ((ObjectNode) r.get("dataflow")).put("xbSizeRows", 128)));

@@ -72,7 +72,7 @@ public final class EvolutionaryCandidateSearch implements CandidateSearch {
                             + "best ranked, " + result.best() + ": " + result.score().reason());
         }
         Design design = evaluator.evaluate(result.best()).design();
-        return new CandidateOutcome(point, duplication, design, request.objective().value(design.performance()),
+        return new CandidateOutcome(point, duplication, design, request.objective().value(design),
                 result.bestFitnessPerGeneration(), result.evaluations(), "");
     }
 

@@ -130,7 +130,7 @@ class EvolutionaryCandidateSearchTest {
         Performance again = new Simulator().fitness(design.accelerator(), design.library(),
                 SmallDesigns.skeleton(request.network(), SmallDesigns.duplication(), SmallDesigns.POINT)
                         .compile(design.placement()).program(), design.fitnessRun());
-        assertEquals(again.gopsPerWatt(), Objectives.EFFICIENCY.value(design.performance()));
+        assertEquals(again.gopsPerWatt(), Objectives.EFFICIENCY.value(design));
         assertEquals(RunPlan.untilSteady(), design.fitnessRun());
         assertEquals(SmallDesigns.POINT, design.point());
     }
