@@ -2,6 +2,7 @@ package org.pimsyn.synth.design;
 
 import java.util.Objects;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.stage.partition.PartitionEvolution;
 
 /**
  * What stages 3 and 4 found for one design point and one weight-duplication candidate.
@@ -12,6 +13,8 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
  *                                  values of the objective (0 while none is feasible)
  * @param evaluations               fitness evaluations made (distinct genes simulated)
  * @param reason                    why no design fits, when {@code best} is null; otherwise empty
+ * @param dynamics                  how the search's population moved; null where no search ran (no gene fits the
+ *                                  rules) or it is not known (a checkpoint written before it was recorded)
  */
 public record CandidateOutcome(
         DesignPoint point,
@@ -20,13 +23,20 @@ public record CandidateOutcome(
         double fitness,
         double[] bestFitnessPerGeneration,
         long evaluations,
-        String reason) {
+        String reason,
+        PartitionEvolution.Dynamics dynamics) {
 
     public CandidateOutcome {
         Objects.requireNonNull(point, "point");
         Objects.requireNonNull(duplication, "duplication");
         bestFitnessPerGeneration = bestFitnessPerGeneration.clone();
         reason = reason == null ? "" : reason;
+    }
+
+    /** An outcome whose search dynamics are not known. */
+    public CandidateOutcome(DesignPoint point, DuplicationCandidate duplication, Design best, double fitness,
+            double[] bestFitnessPerGeneration, long evaluations, String reason) {
+        this(point, duplication, best, fitness, bestFitnessPerGeneration, evaluations, reason, null);
     }
 
     @Override
@@ -46,6 +56,6 @@ public record CandidateOutcome(
         Design moved = best == null ? null : new Design(otherPoint, best.spec(), best.placement(),
                 best.accelerator(), best.library(), best.fitnessRun(), best.performance());
         return new CandidateOutcome(otherPoint, otherDuplication, moved, fitness, bestFitnessPerGeneration,
-                evaluations, reason);
+                evaluations, reason, dynamics);
     }
 }

@@ -46,6 +46,6 @@ final class CheckpointReplay {
         CandidateOutcome c = o.outcome();
         boolean keep = c.found() && standing.needsDesign(p.order(), true, c.fitness(), o.figures());
         return new FinishedDesignPoint(p.key(), o.found(), c.fitness(), c.bestFitnessPerGeneration(),
-                c.evaluations(), c.reason(), keep ? c.best() : null, o.figures());
+                c.evaluations(), c.reason(), keep ? c.best() : null, o.figures(), c.dynamics());
     }
 }

@@ -5,6 +5,7 @@ import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignFigures;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.stage.partition.PartitionEvolution;
 
 /**
  * A design point whose search ended, as a checkpoint keeps it: everything the exploration counts of it, the figures
@@ -20,9 +21,11 @@ import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
  * @param design                   the design, or null when none was found or it could not be reported
  * @param figures                  the figures of the design found (its own where it is kept), or null: none found,
  *                                 or read from a checkpoint written before figures were recorded
+ * @param dynamics                 how the search's population moved, or null where not known
  */
 public record FinishedDesignPoint(DesignPointKey key, boolean found, double fitness,
-        double[] bestFitnessPerGeneration, long evaluations, String reason, Design design, DesignFigures figures) {
+        double[] bestFitnessPerGeneration, long evaluations, String reason, Design design, DesignFigures figures,
+        PartitionEvolution.Dynamics dynamics) {
 
     public FinishedDesignPoint {
         Objects.requireNonNull(key, "key");
@@ -36,11 +39,17 @@ public record FinishedDesignPoint(DesignPointKey key, boolean found, double fitn
         }
     }
 
-    /** A point whose figures, where it found a design, are those of the design kept. */
+    /** A point whose figures, where it found a design, are those of the design kept; its dynamics not known. */
     public FinishedDesignPoint(DesignPointKey key, boolean found, double fitness, double[] bestFitnessPerGeneration,
             long evaluations, String reason, Design design) {
         this(key, found, fitness, bestFitnessPerGeneration, evaluations, reason, design,
-                design == null ? null : DesignFigures.of(design));
+                design == null ? null : DesignFigures.of(design), null);
+    }
+
+    /** A point whose search dynamics are not known. */
+    public FinishedDesignPoint(DesignPointKey key, boolean found, double fitness, double[] bestFitnessPerGeneration,
+            long evaluations, String reason, Design design, DesignFigures figures) {
+        this(key, found, fitness, bestFitnessPerGeneration, evaluations, reason, design, figures, null);
     }
 
     @Override
@@ -58,6 +67,6 @@ public record FinishedDesignPoint(DesignPointKey key, boolean found, double fitn
      */
     public CandidateOutcome outcome(DuplicationCandidate duplication) {
         return new CandidateOutcome(key.point(), duplication, design, fitness, bestFitnessPerGeneration, evaluations,
-                reason);
+                reason, dynamics);
     }
 }

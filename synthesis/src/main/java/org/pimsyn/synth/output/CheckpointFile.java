@@ -34,6 +34,7 @@ import org.pimsyn.synth.io.InputFiles;
 import org.pimsyn.synth.io.JsonObjectFields;
 import org.pimsyn.synth.objective.Objective;
 import org.pimsyn.synth.objective.Objectives;
+import org.pimsyn.synth.stage.partition.PartitionEvolution;
 
 /**
  * {@code checkpoint.jsonl}, the checkpoint of a synthesis run in its output directory. The first line names the
@@ -89,6 +90,11 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
     private record Line(int order, double ratioRram, int resRramBits, int xbSizeRows, int resDacBits, int adcBits,
             int candidateIndex, int candidates, int[] duplications, boolean found, String noDesignReason,
             long evaluations, double[] bestFitnessPerGeneration) {
+    }
+
+    /** A line's search dynamics, each field absent from checkpoints written before they were recorded. */
+    private record DynamicsFields(int[] childrenPerGeneration, int[] childrenBeatingParentPerGeneration,
+            double[] layersFromBestPerGeneration, String bestGeneOrigin) {
     }
 
     /** A design point read back, with the number of its line for messages. */
@@ -313,6 +319,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         }
         ExplorationJournal.putSearch(o, objective, point.found(), point.fitness(), point.reason(),
                 point.evaluations(), point.bestFitnessPerGeneration());
+        ExplorationJournal.putDynamics(o, point.dynamics());
         if (point.figures() != null) {
             ExplorationJournal.putFigures(o, point.figures());
         }
@@ -431,6 +438,11 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
                 figureFields.put(key, value);
             }
         }
+        DynamicsFields dynamicsFields = new DynamicsFields(
+                optional(fields, "childrenPerGeneration", int[].class, source),
+                optional(fields, "childrenBeatingParentPerGeneration", int[].class, source),
+                optional(fields, "layersFromBestPerGeneration", double[].class, source),
+                optional(fields, "bestGeneOrigin", String.class, source));
         Line line = OutputJson.read(fields, Line.class, source, "$");
         possible(source, fitnessField, fitness);
         if (!line.found() && fitness != 0) {
@@ -474,10 +486,55 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
                 }
             }
             return new FinishedDesignPoint(key, line.found(), fitness,
-                    line.bestFitnessPerGeneration(), line.evaluations(), line.noDesignReason(), design, figures);
+                    line.bestFitnessPerGeneration(), line.evaluations(), line.noDesignReason(), design, figures,
+                    dynamics(source, dynamicsFields));
         } catch (IllegalArgumentException e) {
             throw new InputException(source + ": $: " + e.getMessage());
         }
+    }
+
+    /** A field a line may lack, taken out of it: null where absent. */
+    private static <T> T optional(ObjectNode fields, String key, Class<T> type, String source) {
+        JsonNode value = fields.remove(key);
+        return value == null ? null : OutputJson.read(value, type, source, "$." + key);
+    }
+
+    /**
+     * A line's search dynamics: all four fields or none (a point with no search, or a checkpoint written before
+     * they were recorded), one child count per generation after the initial population, one spread per generation.
+     */
+    private static PartitionEvolution.Dynamics dynamics(String source, DynamicsFields line) {
+        int present = (line.childrenPerGeneration() != null ? 1 : 0)
+                + (line.childrenBeatingParentPerGeneration() != null ? 1 : 0)
+                + (line.layersFromBestPerGeneration() != null ? 1 : 0) + (line.bestGeneOrigin() != null ? 1 : 0);
+        if (present == 0) {
+            return null;
+        }
+        if (present < 4) {
+            throw new InputException(source + ": $: childrenPerGeneration, childrenBeatingParentPerGeneration, "
+                    + "layersFromBestPerGeneration and bestGeneOrigin come together or not at all");
+        }
+        int generations = line.layersFromBestPerGeneration().length - 1;
+        if (generations < 0 || line.childrenPerGeneration().length != generations
+                || line.childrenBeatingParentPerGeneration().length != generations) {
+            throw new InputException(source + ": $.childrenPerGeneration: one count per generation after the initial "
+                    + "population, as $.layersFromBestPerGeneration has one spread per generation and one before");
+        }
+        for (int g = 0; g < generations; g++) {
+            int beating = line.childrenBeatingParentPerGeneration()[g];
+            if (line.childrenPerGeneration()[g] < 0 || beating < 0 || beating > line.childrenPerGeneration()[g]) {
+                throw new InputException(source + ": $.childrenBeatingParentPerGeneration[" + g + "]: " + beating
+                        + " is not within 0.." + line.childrenPerGeneration()[g] + ", the children of that generation");
+            }
+        }
+        for (double d : line.layersFromBestPerGeneration()) {
+            if (!(d >= 0) || Double.isInfinite(d)) {
+                throw new InputException(source + ": $.layersFromBestPerGeneration: " + d + " is not a finite number "
+                        + ">= 0");
+            }
+        }
+        return new PartitionEvolution.Dynamics(line.childrenPerGeneration(), line.childrenBeatingParentPerGeneration(),
+                line.layersFromBestPerGeneration(), line.bestGeneOrigin());
     }
 
     /**

@@ -16,6 +16,7 @@ import org.pimsyn.synth.explore.ExplorationListener;
 import org.pimsyn.synth.explore.SearchedDesignPoint;
 import org.pimsyn.synth.io.CreatedDirectories;
 import org.pimsyn.synth.objective.Objective;
+import org.pimsyn.synth.stage.partition.PartitionEvolution;
 
 /**
  * The exploration log {@code exploration.jsonl}: one compact JSON object per searched design point, in the order
@@ -68,6 +69,7 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         CandidateOutcome outcome = searched.outcome();
         putSearch(o, objective, searched.found(), outcome.fitness(), outcome.reason(), outcome.evaluations(),
                 outcome.bestFitnessPerGeneration());
+        putDynamics(o, outcome.dynamics());
         if (searched.figures() != null) {
             putFigures(o, searched.figures());
         }
@@ -88,6 +90,30 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         for (double f : bestFitnessPerGeneration) {
             history.add(f);
         }
+    }
+
+    /**
+     * How a search's population moved, where known: children made and children fitter than their parent per
+     * generation, the population's mean layers differing from the best gene, initial population first, and where
+     * the best gene came from.
+     */
+    static void putDynamics(ObjectNode out, PartitionEvolution.Dynamics dynamics) {
+        if (dynamics == null) {
+            return;
+        }
+        ArrayNode children = out.putArray("childrenPerGeneration");
+        for (int c : dynamics.childrenPerGeneration()) {
+            children.add(c);
+        }
+        ArrayNode beating = out.putArray("childrenBeatingParentPerGeneration");
+        for (int c : dynamics.childrenBeatingParentPerGeneration()) {
+            beating.add(c);
+        }
+        ArrayNode spread = out.putArray("layersFromBestPerGeneration");
+        for (double d : dynamics.layersFromBestPerGeneration()) {
+            spread.add(d);
+        }
+        out.put("bestGeneOrigin", dynamics.bestOrigin());
     }
 
     /** The keys of {@link #putFigures}, in their order. */

@@ -33,7 +33,7 @@ final class MemoryCheckpoint implements ExplorationCheckpoint {
         List<FinishedDesignPoint> stripped = new ArrayList<>();
         for (FinishedDesignPoint p : all()) {
             stripped.add(new FinishedDesignPoint(p.key(), p.found(), p.fitness(), p.bestFitnessPerGeneration(),
-                    p.evaluations(), p.reason(), null, p.figures()));
+                    p.evaluations(), p.reason(), null, p.figures(), p.dynamics()));
         }
         return new MemoryCheckpoint(stripped);
     }

@@ -48,6 +48,7 @@ import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.NetworkBuilder;
 import org.pimsyn.synth.network.Shape;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.stage.partition.PartitionEvolution;
 
 class CheckpointFileTest {
     private static final SynthesisRequest REQUEST = SmallCases.request();
@@ -67,7 +68,8 @@ class CheckpointFileTest {
     private static final FinishedDesignPoint KEPT = new FinishedDesignPoint(KEYS.get(0), true,
             FITNESS, new double[] {0.1 * FITNESS, FITNESS}, 17, "", DESIGN);
     private static final FinishedDesignPoint NOT_KEPT = new FinishedDesignPoint(KEYS.get(1), true, 123.456,
-            new double[] {100, 123.456}, 9, "", null);
+            new double[] {100, 123.456}, 9, "", null, null, new PartitionEvolution.Dynamics(new int[] {12},
+                    new int[] {3}, new double[] {4.25, 1.5}, "generation 1"));
     private static final FinishedDesignPoint EMPTY = new FinishedDesignPoint(KEYS.get(2), false, 0,
             new double[0], 0, "the \"peripherals\" do not fit\nat all", null);
 
@@ -101,6 +103,15 @@ class CheckpointFileTest {
         assertEquals(expected.evaluations(), actual.evaluations());
         assertEquals(expected.reason(), actual.reason());
         assertEquals(expected.designKept(), actual.designKept());
+        assertEquals(expected.dynamics() == null, actual.dynamics() == null);
+        if (expected.dynamics() != null) {
+            assertArrayEquals(expected.dynamics().childrenPerGeneration(), actual.dynamics().childrenPerGeneration());
+            assertArrayEquals(expected.dynamics().childrenBeatingParentPerGeneration(),
+                    actual.dynamics().childrenBeatingParentPerGeneration());
+            assertArrayEquals(expected.dynamics().layersFromBestPerGeneration(),
+                    actual.dynamics().layersFromBestPerGeneration());
+            assertEquals(expected.dynamics().bestOrigin(), actual.dynamics().bestOrigin());
+        }
         if (expected.designKept()) {
             assertEquals(DesignJson.toJson(expected.design()), DesignJson.toJson(actual.design()));
             assertEquals(expected.design().performance(), actual.design().performance());
@@ -120,6 +131,8 @@ class CheckpointFileTest {
                 + "\"network\":\"sha256:"), lines.get(0));
         assertTrue(lines.get(1).contains("\"design\":{\"format\":\"pimsyn-design\""), lines.get(1));
         assertFalse(lines.get(2).contains("\"design\""), lines.get(2));
+        assertTrue(lines.get(2).contains("\"childrenPerGeneration\":[12],\"childrenBeatingParentPerGeneration\":[3],"
+                + "\"layersFromBestPerGeneration\":[4.25,1.5],\"bestGeneOrigin\":\"generation 1\""), lines.get(2));
 
         Map<Integer, FinishedDesignPoint> back = resumed();
         assertEquals(List.of(0, 1, 2), List.copyOf(back.keySet()));

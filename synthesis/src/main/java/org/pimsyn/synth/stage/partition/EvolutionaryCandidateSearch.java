@@ -69,11 +69,11 @@ public final class EvolutionaryCandidateSearch implements CandidateSearch {
         if (!(result.score().fitness() > 0)) {
             return new CandidateOutcome(point, duplication, null, 0, result.bestFitnessPerGeneration(),
                     result.evaluations(), "none of the " + result.evaluations() + " macro partitions tried fits; the "
-                            + "best ranked, " + result.best() + ": " + result.score().reason());
+                            + "best ranked, " + result.best() + ": " + result.score().reason(), result.dynamics());
         }
         Design design = evaluator.evaluate(result.best()).design();
         return new CandidateOutcome(point, duplication, design, request.objective().value(design),
-                result.bestFitnessPerGeneration(), result.evaluations(), "");
+                result.bestFitnessPerGeneration(), result.evaluations(), "", result.dynamics());
     }
 
     /** The objective's design-point bound on the score, or infinity where it has none. */
