@@ -36,8 +36,11 @@ public final class DuplicationCandidatesTable {
                 + "CV access, energy | SA: candidates, proportional's rank | SA best: crossbars, CV steps, CV access, "
                 + "energy | SA crossbars min-max | SA energy median |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        List<String> totals = new java.util.ArrayList<>();
         for (String name : names) {
             Network network = NetworkZoo.build(name);
+            int designPoints = 0;
+            java.util.Set<String> searches = new java.util.HashSet<>();
             for (double ratio : space.ratioRram()) {
                 for (int cellBits : space.resRramBits()) {
                     for (int size : space.xbSizeRows()) {
@@ -51,10 +54,25 @@ public final class DuplicationCandidatesTable {
                             continue;
                         }
                         System.out.println(row(name, ratio, cellBits, size, f, alpha, library, powerW));
+                        for (int dac : space.resDacBits()) {
+                            if (library.adcFor(size, cellBits, dac).isEmpty()) {
+                                continue;
+                            }
+                            for (DuplicationCandidate c : f.candidates()) {
+                                designPoints++;
+                                // RatioRram is not part of a search: points differing only in it share one.
+                                searches.add(cellBits + " " + size + " " + dac + " "
+                                        + java.util.Arrays.toString(c.duplications()));
+                            }
+                        }
                     }
                 }
             }
+            totals.add(String.format(Locale.ROOT, "%s: %,d design points with an ADC, %,d distinct searches", name,
+                    designPoints, searches.size()));
         }
+        System.out.println();
+        totals.forEach(System.out::println);
     }
 
     private static String row(String name, double ratio, int cellBits, int size, DuplicationOutcome.Feasible f,
