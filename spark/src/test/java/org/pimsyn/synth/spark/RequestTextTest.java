@@ -16,6 +16,8 @@ import org.pimsyn.synth.explore.DesignPointTask;
 import org.pimsyn.synth.explore.SearchedDesignPoint;
 import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.zoo.NetworkZoo;
+import org.pimsyn.synth.stage.allocation.AllocationMode;
+import org.pimsyn.synth.stage.duplication.DuplicationMode;
 
 class RequestTextTest {
     @SuppressWarnings("unchecked")
@@ -48,6 +50,13 @@ class RequestTextTest {
                     HardwareLibrary.builtIn(), 49_000, MacroMode.UNIFIED, false, 7, 3, 1);
             assertEquals(request, overTheWire(RequestText.of(request)).toRequest(), model);
         }
+    }
+
+    @Test
+    void theStageModesComeBackAsTheyWere() {
+        SynthesisRequest request = Explorations.request().withDuplication(DuplicationMode.PROPORTIONAL)
+                .withAllocation(AllocationMode.BALANCED);
+        assertEquals(request, overTheWire(RequestText.of(request)).toRequest());
     }
 
     @Test

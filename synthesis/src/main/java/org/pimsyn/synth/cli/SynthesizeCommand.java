@@ -26,6 +26,8 @@ import org.pimsyn.synth.design.DesignArea;
 import org.pimsyn.synth.design.DesignFigures;
 import org.pimsyn.synth.design.MacroMode;
 import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.stage.allocation.AllocationMode;
+import org.pimsyn.synth.stage.duplication.DuplicationMode;
 import org.pimsyn.synth.explore.DesignPointExecutorProvider;
 import org.pimsyn.synth.explore.DesignSpaceExplorer;
 import org.pimsyn.synth.explore.ExplorationCheckpoint;
@@ -126,6 +128,19 @@ public final class SynthesizeCommand implements Callable<Integer> {
                     + "budget does; needs the area of every component of the library.")
     Double areaMm2;
 
+    @Option(names = "--duplication", paramLabel = "MODE", defaultValue = "sa",
+            description = "Stage 1's weight-duplication candidates: 'sa' (the annealing filter: the best by Eq. 4 on "
+                    + "coefficients of variation, each filled to the crossbar budget, the W_O x H_O-proportional "
+                    + "duplication always among them) or 'proportional' (that heuristic alone, one candidate per "
+                    + "crossbar point). Default: ${DEFAULT-VALUE}.")
+    String duplication;
+
+    @Option(names = "--allocation", paramLabel = "MODE", defaultValue = "floor",
+            description = "Stage 4's ADC and ALU units: 'floor' (units up to the slowest layer's crossbar time; "
+                    + "more only leak) or 'balanced' (the whole power left, in proportion to each unit's work, the "
+                    + "paper's Eq. 6). Default: ${DEFAULT-VALUE}.")
+    String allocation;
+
     @Option(names = "--macros", paramLabel = "MODE", defaultValue = "specified",
             description = "Macro sizing: 'specified' (sized per layer) or 'unified' (one size for all layers). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -213,6 +228,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
         MacroMode mode = macroMode();
         Objective objective = objective();
         checkOptions();
+        duplicationMode();
+        allocationMode();
         boolean enforce = enforceLimits();
         Network network = source.load();
         HardwareLibrary configured = config.load();
@@ -230,6 +247,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
             DesignArea.requireAreas(ComponentLibraries.from(library), library.origin());
             request = request.withAreaLimitMm2(areaMm2);
         }
+        request = request.withDuplication(duplicationMode()).withAllocation(allocationMode());
         if (genes != null || generations != null) {
             request = request.withSearchSize(genes != null ? genes : request.genes(),
                     generations != null ? generations : request.generations());
@@ -436,6 +454,16 @@ public final class SynthesizeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new InputException("--executor " + name + ": " + Main.oneLine(e.getMessage()) + submit);
         }
+    }
+
+    private DuplicationMode duplicationMode() {
+        return DuplicationMode.fromLabel(duplication).orElseThrow(() -> new InputException("--duplication: \""
+                + duplication + "\" is not a mode; allowed: sa, proportional"));
+    }
+
+    private AllocationMode allocationMode() {
+        return AllocationMode.fromLabel(allocation).orElseThrow(() -> new InputException("--allocation: \""
+                + allocation + "\" is not a mode; allowed: floor, balanced"));
     }
 
     private void checkOptions() {

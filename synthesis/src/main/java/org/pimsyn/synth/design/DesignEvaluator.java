@@ -36,9 +36,9 @@ import org.pimsyn.synth.stage.partition.PartitionRules;
  * ({@link CompiledDataflow#blockFootprintElements}): at a layer's home the largest block input, merged partial
  * sums and stored outputs, at its other macros the largest input share.</li>
  * <li>Peak power of crossbars, DACs, scratchpads and NoC ({@link PeakPowerModel}); stage 4
- * ({@link UnitAllocation}) allocates ADCs and ALUs with the rest of the budget, up to the slowest layer's crossbar
- * time ({@link FitnessUpperBound#crossbarTimeLowerBoundNs}), every macro with at least one ADC per the library's
- * crossbar columns per ADC. Fixed parts over the budget, or an allocation shortfall (the least ADCs included):
+ * ({@link UnitAllocation}) allocates ADCs and ALUs with the rest of the budget, in the request's mode: up to the
+ * slowest layer's crossbar time ({@link FitnessUpperBound#crossbarTimeLowerBoundNs}), or all of it as Eq. 6 does,
+ * every macro with at least one ADC per the library's crossbar columns per ADC. Fixed parts over the budget, or an allocation shortfall (the least ADCs included):
  * fitness 0.</li>
  * <li>Simulate the request's fitness run (by default: stream images until the interval converges). A macro whose scratchpad high-water mark exceeds its capacity gets the
  * smallest scratchpad that holds it, and the design is allocated and simulated again, at most
@@ -99,7 +99,7 @@ public final class DesignEvaluator implements PartitionEvolution.Fitness {
         this.scratchpadsGrowCostlier = scratchpadsGrowCostlier(library);
         this.stage4 = new UnitAllocation(components, library, point.adcBits(),
                 FitnessUpperBound.crossbarTimeLowerBoundNs(point, skeleton, components, library.clockGhz()), limits,
-                point.xbSizeRows());
+                point.xbSizeRows(), request.allocation());
         this.crossbars = rules.crossbars();
         long total = 0;
         for (int c : crossbars) {

@@ -7,10 +7,13 @@ import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.objective.Objective;
 import org.pimsyn.synth.objective.Objectives;
+import org.pimsyn.synth.stage.allocation.AllocationMode;
+import org.pimsyn.synth.stage.duplication.DuplicationMode;
 
 /**
  * What a synthesis run is asked for: the network, the hardware library, the total power budget, the macro
- * scenario, whether layers may share macros, the sizes of the evolutionary search and what it optimises.
+ * scenario, whether layers may share macros, the sizes of the evolutionary search, what it optimises, and how
+ * stages 1 and 4 work.
  *
  * @param genes         population of the macro-partitioning search (the library's value unless overridden)
  * @param generations   generations of that search
@@ -18,6 +21,9 @@ import org.pimsyn.synth.objective.Objectives;
  * @param objective     what the search optimises
  * @param areaLimitMm2  the most chip area a design may take ({@code --area}); empty for no limit. A design over it
  *                      scores 0, as one over the power budget does
+ * @param duplication   how stage 1 chooses the duplication candidates ({@code --duplication}); annealing by default
+ * @param allocation    how stage 4 spends the power left on ADC and ALU units ({@code --allocation}); up to the
+ *                      crossbars' latency floor by default
  */
 public record SynthesisRequest(
         Network network,
@@ -29,9 +35,13 @@ public record SynthesisRequest(
         int generations,
         RunPlan fitnessRun,
         Objective objective,
-        OptionalDouble areaLimitMm2) {
+        OptionalDouble areaLimitMm2,
+        DuplicationMode duplication,
+        AllocationMode allocation) {
 
     public SynthesisRequest {
+        Objects.requireNonNull(duplication, "duplication");
+        Objects.requireNonNull(allocation, "allocation");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(macroMode, "macroMode");
@@ -49,6 +59,14 @@ public record SynthesisRequest(
         if (genes < 2 || generations < 1) {
             throw new IllegalArgumentException("genes must be >= 2, generations >= 1");
         }
+    }
+
+    /** Annealed duplication candidates, units up to the latency floor. */
+    public SynthesisRequest(Network network, HardwareLibrary library, double totalPowerMw, MacroMode macroMode,
+            boolean macroSharing, int genes, int generations, RunPlan fitnessRun, Objective objective,
+            OptionalDouble areaLimitMm2) {
+        this(network, library, totalPowerMw, macroMode, macroSharing, genes, generations, fitnessRun, objective,
+                areaLimitMm2, DuplicationMode.SA, AllocationMode.FLOOR);
     }
 
     /** No area limit. */
@@ -82,16 +100,26 @@ public record SynthesisRequest(
 
     public SynthesisRequest withSearchSize(int newGenes, int newGenerations) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, newGenes, newGenerations,
-                fitnessRun, objective, areaLimitMm2);
+                fitnessRun, objective, areaLimitMm2, duplication, allocation);
     }
 
     public SynthesisRequest withObjective(Objective newObjective) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
-                fitnessRun, newObjective, areaLimitMm2);
+                fitnessRun, newObjective, areaLimitMm2, duplication, allocation);
     }
 
     public SynthesisRequest withAreaLimitMm2(double limitMm2) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
-                fitnessRun, objective, OptionalDouble.of(limitMm2));
+                fitnessRun, objective, OptionalDouble.of(limitMm2), duplication, allocation);
+    }
+
+    public SynthesisRequest withDuplication(DuplicationMode mode) {
+        return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
+                fitnessRun, objective, areaLimitMm2, mode, allocation);
+    }
+
+    public SynthesisRequest withAllocation(AllocationMode mode) {
+        return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
+                fitnessRun, objective, areaLimitMm2, duplication, mode);
     }
 }

@@ -58,6 +58,7 @@ record DesignPointEnumeration(List<PlannedDesignPoint> points, int crossbarPoint
             jobs.add(() -> {
                 FilteredPoint f = new FilteredPoint(p, WeightDuplication.filter(request.network(),
                         request.library(), request.totalPowerMw(), p.ratioRram(), p.xbSizeRows(), p.resRramBits(),
+                        request.duplication(),
                         ExplorationSeeds.duplicationFilter(seed, p.ratioRram(), p.resRramBits(), p.xbSizeRows()),
                         deadline));
                 listener.phaseStep(ExplorationPhase.DUPLICATION);

@@ -60,10 +60,12 @@ import org.pimsyn.synth.stage.partition.PartitionEvolution;
 public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseable {
     public static final String FORMAT = "pimsyn-checkpoint";
     /**
-     * Version 2: fitness runs stream images until the interval converges, oldest image first; a version 1
-     * checkpoint's fitness values come from two-image runs in earliest-ready order and cannot be continued.
+     * Version 3: stage 1 ranks by the normalized Eq. 4 and fills its candidates to the crossbar budget, and the run
+     * records its duplication and allocation modes; a version 2 checkpoint's design points are those of the earlier
+     * candidates. Version 2: fitness runs stream images until the interval converges, oldest image first; a version
+     * 1 checkpoint's fitness values come from two-image runs in earliest-ready order. Neither can be continued.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final String[] HEADER_KEYS = {"format", "formatVersion", "run"};
     private static final String TOP_DESIGNS_KEY = "topDesigns";
@@ -362,9 +364,14 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
             throw root.error("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
         }
         int version = root.integer("formatVersion", 1, FORMAT_VERSION);
+        if (version == 1) {
+            throw new InputException(source + ": $.formatVersion: 1 is a checkpoint of an earlier "
+                    + "timing model (two-image fitness runs, earliest-ready arbitration), whose fitness values "
+                    + "this version would not reproduce; run without --resume to start over");
+        }
         if (version < FORMAT_VERSION) {
             throw new InputException(source + ": $.formatVersion: " + version + " is a checkpoint of an earlier "
-                    + "timing model (two-image fitness runs, earliest-ready arbitration), whose fitness values "
+                    + "stage 1 (raw Eq. 4 energy, candidates not filled to the crossbar budget), whose design points "
                     + "this version would not reproduce; run without --resume to start over");
         }
         RunFingerprint recorded = OutputJson.read(completed(root.node("run", "an object")),

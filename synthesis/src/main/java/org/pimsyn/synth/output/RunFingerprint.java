@@ -17,6 +17,8 @@ import org.pimsyn.synth.hardware.HardwareLibrary;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.json.NetworkJsonWriter;
 import org.pimsyn.synth.objective.Objective;
+import org.pimsyn.synth.stage.allocation.AllocationMode;
+import org.pimsyn.synth.stage.duplication.DuplicationMode;
 
 /**
  * What decides the result of a synthesis run, as a checkpoint's header records it: the network and the hardware
@@ -30,10 +32,12 @@ import org.pimsyn.synth.objective.Objective;
  * @param objective  the name of what the run optimises ({@link Objective#name()})
  * @param areaLimitMm2 the run's area limit, 0 for none; written only where there is one, so that checkpoints of
  *                   runs without one read as before it existed
+ * @param duplication how stage 1 chose the candidates ({@link DuplicationMode#label()}): they decide the design points
+ * @param allocation how stage 4 spent the power left ({@link AllocationMode#label()}): it decides every fitness
  */
 public record RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
         int genes, int generations, String fitnessRun, long seed, int topDesigns, String objective,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double areaLimitMm2) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double areaLimitMm2, String duplication, String allocation) {
     /**
      * The ALU kinds as the library was hashed before they took their present names, in {@link AluKind} order: the
      * same library keeps its hash, so checkpoints written before still resume.
@@ -41,11 +45,11 @@ public record RunFingerprint(String network, String library, double powerMw, Str
     private static final List<String> HASHED_ALU_NAMES = List.of("SHIFT_ADD", "ADDER", "POOLING", "RELU",
             "SIGMOID", "ELTWISE");
 
-    /** A run without an area limit. */
+    /** A run without an area limit, with annealed candidates and units up to the latency floor. */
     public RunFingerprint(String network, String library, double powerMw, String macroMode, boolean macroSharing,
             int genes, int generations, String fitnessRun, long seed, int topDesigns, String objective) {
         this(network, library, powerMw, macroMode, macroSharing, genes, generations, fitnessRun, seed, topDesigns,
-                objective, 0);
+                objective, 0, DuplicationMode.SA.label(), AllocationMode.FLOOR.label());
     }
 
     /** The fingerprint of a run keeping the default number of top designs. */
@@ -57,7 +61,7 @@ public record RunFingerprint(String network, String library, double powerMw, Str
         return new RunFingerprint(network(request.network()), library(request.library()), request.totalPowerMw(),
                 request.macroMode().label(), request.macroSharing(), request.genes(), request.generations(),
                 request.fitnessRun().describe(), seed, topDesigns, request.objective().name(),
-                request.areaLimitMm2().orElse(0));
+                request.areaLimitMm2().orElse(0), request.duplication().label(), request.allocation().label());
     }
 
     static String network(Network network) {

@@ -163,6 +163,8 @@ public final class RunReports {
         in.put("powerMw", request.totalPowerMw());
         in.put("macroMode", request.macroMode().label());
         in.put("macroSharing", request.macroSharing());
+        in.put("duplication", request.duplication().label());
+        in.put("allocation", request.allocation().label());
         in.put("seed", seed);
         in.put("genes", request.genes());
         in.put("generations", request.generations());

@@ -23,7 +23,8 @@ import org.pimsyn.synth.output.DesignJson;
 /**
  * The default library's physical limits end to end: {@code pimsyn config} refuses a bad limit, and a design
  * synthesized for a zoo network keeps every limit where the same search without them does not. The library is the
- * default one with its design space cut to one point (RatioRram 0.4, 2-bit cells, 128 x 128 crossbars, 1-bit DACs)
+ * default one with its design space cut to one point (RatioRram 0.1, 4-bit cells, 256 x 256 crossbars, 1-bit DACs:
+ * stage 1 fills the crossbar budget, and under the limits' ADC per 128 columns only a small share of crossbars fits)
  * and a short search (4 genes, 2 generations): a few seconds a run.
  */
 class PhysicalLimitsEndToEndTest {
@@ -45,9 +46,9 @@ class PhysicalLimitsEndToEndTest {
         }
         ObjectNode search = (ObjectNode) root.get("search");
         ObjectNode space = (ObjectNode) search.get("designSpace");
-        space.set("ratioRram", JSON.createArrayNode().add(0.4));
-        space.set("resRramBits", JSON.createArrayNode().add(2));
-        space.set("xbSizeRows", JSON.createArrayNode().add(128));
+        space.set("ratioRram", JSON.createArrayNode().add(0.1));
+        space.set("resRramBits", JSON.createArrayNode().add(4));
+        space.set("xbSizeRows", JSON.createArrayNode().add(256));
         space.set("resDacBits", JSON.createArrayNode().add(1));
         ObjectNode annealing = (ObjectNode) search.get("annealing");
         annealing.put("iterationsPerTemperature", 20);
@@ -82,9 +83,9 @@ class PhysicalLimitsEndToEndTest {
         assertTrue(limited.meshRows() <= 12 && limited.meshCols() <= 14);
         limited.macros().forEach(m -> {
             assertTrue(m.crossbarCount() <= 512, m.crossbarCount() + " crossbars");
-            assertTrue(m.adcs().count() >= m.crossbarCount(), m.adcs().count() + " ADCs for " + m.crossbarCount()
-                    + " crossbars of 128 columns");
-            assertTrue(m.dacs().count() <= 512L * 128, m.dacs().count() + " DACs");
+            assertTrue(m.adcs().count() >= 2L * m.crossbarCount(), m.adcs().count() + " ADCs for "
+                    + m.crossbarCount() + " crossbars of 256 columns");
+            assertTrue(m.dacs().count() <= 512L * 256, m.dacs().count() + " DACs");
         });
         assertEquals("enforce", JSON.readTree(dir.resolve("limited").resolve("report.json").toFile())
                 .at("/physicalLimits/mode").textValue());

@@ -32,7 +32,7 @@ import org.pimsyn.synth.output.DesignJson;
 /**
  * {@code pimsyn synthesize} and {@code pimsyn simulate} with the real candidate search (evolutionary macro
  * partitioning, component allocation, simulation) on the small three-weight-layer network, through a library whose
- * design space is one crossbar point (RatioRram 0.3, ResRram 2, XbSize 256) with ResDAC 1 and 2, two duplication
+ * design space is one crossbar point (RatioRram 0.1, ResRram 2, XbSize 256) with ResDAC 1 and 2, two duplication
  * candidates, 6 genes and 4 generations, under 5 W unless a test says otherwise: well under a second per run.
  */
 class SynthesisEndToEndTest {
@@ -68,7 +68,7 @@ class SynthesisEndToEndTest {
         }
         ObjectNode search = (ObjectNode) root.get("search");
         ObjectNode space = (ObjectNode) search.get("designSpace");
-        space.set("ratioRram", JSON.createArrayNode().add(0.3));
+        space.set("ratioRram", JSON.createArrayNode().add(0.1));
         space.set("resRramBits", JSON.createArrayNode().add(2));
         space.set("xbSizeRows", JSON.createArrayNode().add(256));
         space.set("resDacBits", JSON.createArrayNode().add(1).add(2));
@@ -120,7 +120,7 @@ class SynthesisEndToEndTest {
 
         // The chosen point lies in the restricted space, and the fitness recorded is the design's efficiency.
         JsonNode chosen = report.get("design");
-        assertEquals(0.3, chosen.get("ratioRram").asDouble());
+        assertEquals(0.1, chosen.get("ratioRram").asDouble());
         assertEquals(2, chosen.get("resRramBits").asInt());
         assertEquals(256, chosen.get("xbSizeRows").asInt());
         assertTrue(Set.of(1, 2).contains(chosen.get("resDacBits").asInt()));
@@ -233,11 +233,11 @@ class SynthesisEndToEndTest {
     void aBudgetUnderWhichNoCrossbarPointHoldsTheWeightsExitsThreeWithALowerBound() throws IOException {
         // At duplication 1 each weight layer fits one 256x256 tile (conv1 27 rows x 8 columns, conv2 72 x 16, fc
         // 256 x 10), one crossbar per 2-bit slice of the 16-bit weights: 3 x 8 = 24 crossbars x 1.2 mW peak /
-        // RatioRram 0.3 = 96 mW, printed rounded up to the hundredth of a watt.
+        // RatioRram 0.1 = 288 mW, printed rounded up to the hundredth of a watt.
         CliRun run = run(synthesize("out", "--power", "0.005"));
         assertEquals(Main.EXIT_INFEASIBLE, run.exitCode(), run.err());
-        assertTrue(run.err().contains("no design fits under 0.005 W; the crossbars alone need at least 0.1 W"
-                + " (RatioRram 0.3, ResRram 2, XbSize 256), and the peripherals"), run.err());
+        assertTrue(run.err().contains("no design fits under 0.005 W; the crossbars alone need at least 0.29 W"
+                + " (RatioRram 0.1, ResRram 2, XbSize 256), and the peripherals"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(!Files.exists(dir.resolve("out").resolve("design.json")));
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pimsyn.synth.stage.allocation.AllocationMode;
+import org.pimsyn.synth.stage.duplication.DuplicationMode;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.pimsyn.synth.design.MacroMode;
@@ -122,6 +124,8 @@ class SynthesizeCommandTest {
         assertEquals("small", in.get("network").get("name").textValue());
         assertEquals(dir.resolve("small-library.json").toString(), in.get("config").textValue());
         assertEquals(1, in.get("topDesigns").intValue(), "the best alone by default");
+        assertEquals("sa", in.get("duplication").textValue());
+        assertEquals("floor", in.get("allocation").textValue());
         assertEquals(1, report.get("topDesigns").size());
         assertEquals(2, report.get("execution").get("threads").intValue());
         assertEquals(0, report.get("execution").get("designPointsFromCheckpoint").intValue());
@@ -211,6 +215,8 @@ class SynthesizeCommandTest {
         assertEquals(builtIn.search().evolution().genes(), request.genes());
         assertEquals(builtIn.search().evolution().generations(), request.generations());
         assertEquals(builtIn.origin(), request.library().origin());
+        assertEquals(DuplicationMode.SA, request.duplication());
+        assertEquals(AllocationMode.FLOOR, request.allocation());
 
         FakeCandidateSearch explicit = new FakeCandidateSearch(1.0);
         SynthesizeCommand.candidateSearch = () -> explicit;
@@ -230,9 +236,17 @@ class SynthesizeCommandTest {
     @Test
     void optionsReachTheSearch() throws IOException {
         CliRun run = run(smallCase(dir, "--out", dir.resolve("o").toString(), "--macros", "UNIFIED",
-                "--no-macro-sharing", "--genes", "5", "--generations", "2", "--threads", "1"));
+                "--no-macro-sharing", "--genes", "5", "--generations", "2", "--threads", "1", "--duplication",
+                "proportional", "--allocation", "Balanced"));
         assertEquals(0, run.exitCode(), run.err());
         var request = fake.calls().get(0).request();
+        assertEquals(DuplicationMode.PROPORTIONAL, request.duplication());
+        assertEquals(AllocationMode.BALANCED, request.allocation());
+        JsonNode in = JSON.readTree(dir.resolve("o").resolve("report.json").toFile()).get("inputs");
+        assertEquals("proportional", in.get("duplication").textValue());
+        assertEquals("balanced", in.get("allocation").textValue());
+        assertTrue(Files.readString(dir.resolve("o").resolve("checkpoint.jsonl")).lines().findFirst().orElseThrow()
+                .contains("\"duplication\":\"proportional\",\"allocation\":\"balanced\""));
         assertEquals(MacroMode.UNIFIED, request.macroMode());
         assertFalse(request.macroSharing());
         assertEquals(5, request.genes());
@@ -266,6 +280,8 @@ class SynthesizeCommandTest {
             {"--budget-minutes", "NaN", "--budget-minutes: must be a positive number of minutes, got NaN"},
             {"--budget-minutes", "Infinity", "--budget-minutes: must be a positive number of minutes, got Infinity"},
             {"--executor", "yarn", "--executor: unknown executor 'yarn'; allowed: local, spark"},
+            {"--duplication", "annealing", "--duplication: \"annealing\" is not a mode; allowed: sa, proportional"},
+            {"--allocation", "eq6", "--allocation: \"eq6\" is not a mode; allowed: floor, balanced"},
             // This module's class path is that of pimsyn.jar: no Spark executor.
             {"--executor", "spark", "--executor spark: pimsyn-spark.jar is not on the class path; run pimsyn with "
                     + "spark-submit --class org.pimsyn.synth.cli.Main pimsyn-spark.jar synthesize --executor spark "

@@ -22,6 +22,7 @@ import org.pimsyn.synth.network.LayerFunction;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.NetworkBuilder;
 import org.pimsyn.synth.network.Shape;
+import org.pimsyn.synth.stage.allocation.AllocationMode;
 import org.pimsyn.synth.stage.allocation.ComponentAllocation;
 import org.pimsyn.synth.stage.allocation.PeripheralAllocator;
 import org.pimsyn.synth.stage.allocation.PeripheralUnits;
@@ -114,6 +115,38 @@ class DesignEvaluatorTest {
         // Both layers of the pair list the shared macros, home first.
         assertEquals(List.of(0, 3), acc.macros().get(0).layers());
         assertEquals(List.of(0, 3), acc.macros().get(1).layers());
+    }
+
+    @Test
+    void balancedAllocationSpendsWhatTheFixedPartsLeaveInProportionToWork() {
+        MacroGene gene = new MacroGene(new int[] {2, 1, 1, 2}, new int[] {3, NONE, NONE, 0}, 0);
+        SynthesisRequest floorRequest = SmallDesigns.request(2000, MacroMode.SPECIFIED, true);
+        SynthesisRequest balancedRequest = floorRequest.withAllocation(AllocationMode.BALANCED);
+        DesignEvaluator.Evaluation floor = SmallDesigns.evaluator(floorRequest, SmallDesigns.duplication(),
+                SmallDesigns.POINT).evaluate(gene);
+        DesignEvaluator.Evaluation balanced = SmallDesigns.evaluator(balancedRequest, SmallDesigns.duplication(),
+                SmallDesigns.POINT).evaluate(gene);
+        double leftMw = 2000 - balanced.peakPower().fixedMw();
+        double adcMw = ComponentLibraries.from(SmallDesigns.LIBRARY).adc(SmallDesigns.POINT.adcBits()).peakPowerMw();
+        // Balanced spends the power left but less than one ADC, within the budget; the floor mode stops short.
+        assertTrue(balanced.peakPower().peripheralsMw() <= leftMw * (1 + 1e-9));
+        assertTrue(balanced.peakPower().peripheralsMw() > leftMw - adcMw, balanced.peakPower() + " of " + leftMw);
+        assertTrue(floor.peakPower().peripheralsMw() < balanced.peakPower().peripheralsMw() - adcMw);
+        // ADCs per group follow the group's conversions: {c1, fc} on macros 0 and 1, c2 on 2, c3 on 3.
+        MacroLayout layout = MacroLayout.of(gene, SmallDesigns.evaluator(balancedRequest, SmallDesigns.duplication(),
+                SmallDesigns.POINT).rules().crossbars());
+        DataflowWorkload work = SmallDesigns.evaluator(balancedRequest, SmallDesigns.duplication(), SmallDesigns.POINT)
+                .skeleton().compile(layout.placement()).workload();
+        List<Macro> macros = balanced.design().accelerator().macros();
+        double[] adcsPerConversion = {
+            (macros.get(0).adcs().count() + macros.get(1).adcs().count())
+                    / (double) (work.adcConversions(0) + work.adcConversions(3)),
+            macros.get(2).adcs().count() / (double) work.adcConversions(1),
+            macros.get(3).adcs().count() / (double) work.adcConversions(2)};
+        for (double r : adcsPerConversion) {
+            assertEquals(adcsPerConversion[0], r, adcsPerConversion[0] * 0.1, java.util.Arrays.toString(
+                    adcsPerConversion));
+        }
     }
 
     @Test

@@ -17,7 +17,10 @@ import org.pimsyn.synth.design.CandidateOutcome;
 import org.pimsyn.synth.design.CandidateSearch;
 import org.pimsyn.synth.design.DesignPoint;
 import org.pimsyn.synth.design.SynthesisRequest;
+import org.pimsyn.synth.stage.duplication.CrossbarBudget;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.stage.duplication.DuplicationMode;
+import org.pimsyn.synth.stage.duplication.DuplicationProblem;
 import org.pimsyn.synth.stage.duplication.DuplicationOutcome;
 import org.pimsyn.synth.stage.duplication.WeightDuplication;
 
@@ -143,9 +146,37 @@ class DesignSpaceExplorerTest {
     }
 
     @Test
+    void proportionalDuplicationSearchesTheProportionalStartAloneAtEveryPoint() {
+        SynthesisRequest request = REQUEST.withDuplication(DuplicationMode.PROPORTIONAL);
+        FakeCandidateSearch fake = new FakeCandidateSearch();
+        ExplorationResult r = explore(fake, request, 1, 2, false);
+        // Three crossbar points hold the weights, each with one candidate and two ResDAC values; ResRram 4 (at both
+        // RatioRram) with ResDAC 4 has no ADC.
+        assertEquals(6, r.statistics().designPoints());
+        assertEquals(2, r.statistics().designPointsWithoutAdc());
+        assertTrue(r.topDesigns().stream().allMatch(d -> d.candidateIndex() == 0 && d.candidates() == 1));
+        assertTrue(fake.calls().size() >= 3);
+        for (FakeCandidateSearch.Call call : fake.calls()) {
+            DesignPoint p = call.point();
+            DuplicationProblem problem = WeightDuplication.problem(request.network(), request.library(),
+                    p.xbSizeRows(), p.resRramBits(), CrossbarBudget.of(request.library(), request.totalPowerMw(),
+                            p.ratioRram(), p.xbSizeRows(), p.resRramBits()).crossbars());
+            assertEquals(java.util.Arrays.stream(problem.proportionalStart()).boxed().toList(), call.duplications(),
+                    p.toString());
+        }
+        // The run seed plays no part in the heuristic: another gives the same candidates.
+        FakeCandidateSearch other = new FakeCandidateSearch();
+        explore(other, request, 7, 1, false);
+        assertEquals(new HashSet<>(fake.calls().stream().map(c -> c.point() + " " + c.duplications()).toList()),
+                new HashSet<>(other.calls().stream().map(c -> c.point() + " " + c.duplications()).toList()));
+    }
+
+    @Test
     void designPointsDifferingOnlyInRatioRramShareOneSearch() {
         int reusedSomewhere = 0;
-        for (double powerMw : new double[] {300, 3000, 30000}) {
+        // Candidates fill the crossbar budget, so they repeat across RatioRram only where even its smallest value
+        // holds every layer at its output positions, as at 300 W.
+        for (double powerMw : new double[] {300, 3000, 300_000}) {
             SynthesisRequest request = atPower(powerMw);
             FakeCandidateSearch fake = new FakeCandidateSearch();
             List<SearchedDesignPoint> visited = new ArrayList<>();

@@ -87,7 +87,7 @@ class ObjectiveSeamTest {
 
     private static ExplorationResult explore(SynthesisRequest request, boolean exact, Recorder recorder) {
         return new DesignSpaceExplorer(exact ? new EvolutionaryCandidateSearch(false) : CandidateSearches.standard(),
-                new ExplorationSettings(2, !exact).withTopDesigns(4)).explore(request, 1, recorder);
+                new ExplorationSettings(2, !exact).withTopDesigns(2)).explore(request, 1, recorder);
     }
 
     @Test

@@ -127,7 +127,7 @@ class CheckpointFileTest {
         writeRun(KEPT, NOT_KEPT, EMPTY);
         List<String> lines = Files.readAllLines(file());
         assertEquals(4, lines.size(), "a header and one line per design point");
-        assertTrue(lines.get(0).startsWith("{\"format\":\"pimsyn-checkpoint\",\"formatVersion\":2,\"run\":{"
+        assertTrue(lines.get(0).startsWith("{\"format\":\"pimsyn-checkpoint\",\"formatVersion\":3,\"run\":{"
                 + "\"network\":\"sha256:"), lines.get(0));
         assertTrue(lines.get(1).contains("\"design\":{\"format\":\"pimsyn-design\""), lines.get(1));
         assertFalse(lines.get(2).contains("\"design\""), lines.get(2));
@@ -140,6 +140,28 @@ class CheckpointFileTest {
         assertSamePoint(NOT_KEPT, back.get(1));
         assertSamePoint(EMPTY, back.get(2));
         assertNull(back.get(1).outcome(new DuplicationCandidate(new int[] {2, 2, 1}, 0, 1)).best());
+    }
+
+    @Test
+    void aCheckpointOfTheEarlierStage1IsRefusedWithTheReason() throws IOException {
+        writeRun(KEPT);
+        String text = Files.readString(file());
+        Files.writeString(file(), text.replace("\"formatVersion\":3", "\"formatVersion\":2"));
+        assertEquals(file() + ": line 1: $.formatVersion: 2 is a checkpoint of an earlier stage 1 (raw Eq. 4 energy, "
+                + "candidates not filled to the crossbar budget), whose design points this version would not "
+                + "reproduce; run without --resume to start over", error(() -> CheckpointFile.resume(
+                        dir.resolve("out"), RUN)));
+    }
+
+    @Test
+    void anotherStageModeIsRefusedNamingTheField() throws IOException {
+        writeRun(KEPT);
+        RunFingerprint balanced = new RunFingerprint(RUN.network(), RUN.library(), RUN.powerMw(), RUN.macroMode(),
+                RUN.macroSharing(), RUN.genes(), RUN.generations(), RUN.fitnessRun(), RUN.seed(), RUN.topDesigns(),
+                RUN.objective(), 0, "sa", "balanced");
+        assertEquals(file() + ": line 1: $.run.allocation: the checkpoint is of a run with floor, this run has "
+                + "balanced; run without --resume to start over", error(() -> CheckpointFile.resume(
+                        dir.resolve("out"), balanced)));
     }
 
     @Test
@@ -201,7 +223,8 @@ class CheckpointFileTest {
     @Test
     void anotherNumberOfTopDesignsIsRefusedNamingTheField() throws IOException {
         writeRun(KEPT);
-        assertTrue(Files.readAllLines(file()).get(0).contains(",\"seed\":1,\"topDesigns\":10}"));
+        assertTrue(Files.readAllLines(file()).get(0).contains(",\"seed\":1,\"topDesigns\":10,\"duplication\":\"sa\","
+                + "\"allocation\":\"floor\"}"));
         String three = error(() -> CheckpointFile.resume(dir.resolve("out"), RunFingerprint.of(REQUEST, 1, 3)));
         assertEquals(file() + ": line 1: $.run.topDesigns: the checkpoint is of a run with 10, this run has 3; run "
                 + "without --resume to start over", three);
@@ -230,8 +253,8 @@ class CheckpointFileTest {
         List<String> lines = Files.readAllLines(file());
         assertFalse(lines.get(0).contains("objective"), lines.get(0));
         assertTrue(lines.get(1).contains("\"fitnessGopsPerWatt\":"), lines.get(1));
-        String named = lines.get(0).replace(",\"topDesigns\":10}",
-                ",\"topDesigns\":10,\"objective\":\"efficiency\"}");
+        String named = lines.get(0).replace(",\"topDesigns\":10,",
+                ",\"topDesigns\":10,\"objective\":\"efficiency\",");
         Files.writeString(file(), named + "\n" + lines.get(1) + "\n");
         assertSamePoint(KEPT, resumed().get(0));
         String other = named.replace("\"objective\":\"efficiency\"", "\"objective\":\"throughput\"");

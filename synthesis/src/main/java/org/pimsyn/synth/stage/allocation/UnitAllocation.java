@@ -13,9 +13,11 @@ import org.pimsyn.synth.stage.partition.MacroLayout;
 
 /**
  * Stage 4's policy for one design point: ADCs and ALU units per macro for a gene, within the power left by the fixed
- * parts. Units are allocated per group ({@link AllocationGroups}) by {@link PeripheralAllocator}, which gives no
- * group more units than bring its latency down to the slowest layer's crossbar time (the interval never gets
- * shorter, so further units would only leak), then spread over the group's macros. A macro never keeps more units
+ * parts. Units are allocated per group ({@link AllocationGroups}) by {@link PeripheralAllocator}, then spread over the
+ * group's macros. In {@link AllocationMode#FLOOR} it gives no group more units than bring its latency down to the
+ * slowest layer's crossbar time (the interval never gets shorter, so further units would only leak); in
+ * {@link AllocationMode#BALANCED} it spends the whole power left as Eq. 6 does, units in proportion to their work
+ * over their rate. A macro never keeps more units
  * of a component than its widest operation of that kind can use at once (the widest ADC IR's conversions; the
  * widest ALU IR's elements / vector width): further units would never work and only add static power. (Only at
  * budgets far beyond any use does this bind; the allocation then gets the power of those useful units instead of
@@ -50,22 +52,30 @@ public final class UnitAllocation {
         this(components, library, adcBits, crossbarFloorNs, PhysicalLimits.NONE, 1);
     }
 
+    /** Under the library's physical limits, units up to the latency floor ({@link AllocationMode#FLOOR}). */
+    public UnitAllocation(ComponentLibrary components, HardwareLibrary library, int adcBits,
+            double crossbarFloorNs, PhysicalLimits limits, int xbColumns) {
+        this(components, library, adcBits, crossbarFloorNs, limits, xbColumns, AllocationMode.FLOOR);
+    }
+
     /**
-     * Under the library's physical limits.
+     * Under the library's physical limits, in the given mode.
      *
      * @param adcBits         the design point's ADC resolution
-     * @param crossbarFloorNs the slowest layer's crossbar time per image, below which no interval goes
+     * @param crossbarFloorNs the slowest layer's crossbar time per image, below which no interval goes; the limit of
+     *                        {@link AllocationMode#FLOOR}, unused by {@link AllocationMode#BALANCED}
      * @param limits          the limits, of which the crossbar columns per ADC count here
      * @param xbColumns       columns of one crossbar (its XbSize)
      */
     public UnitAllocation(ComponentLibrary components, HardwareLibrary library, int adcBits,
-            double crossbarFloorNs, PhysicalLimits limits, int xbColumns) {
+            double crossbarFloorNs, PhysicalLimits limits, int xbColumns, AllocationMode mode) {
         this.limits = limits;
         this.xbColumns = xbColumns;
         PeripheralUnits units = PeripheralUnits.of(components, library, adcBits);
         this.unitRatePerNs = units.ratesPerNs();
         this.unitPowerMw = units.unitPowersMw();
-        this.crossbarFloorNs = crossbarFloorNs;
+        // A floor of 0 lets the allocator spend the whole budget (Eq. 6).
+        this.crossbarFloorNs = mode == AllocationMode.FLOOR ? crossbarFloorNs : 0;
         this.aluVectorWidth = new int[KINDS];
         this.componentOfAluCode = new int[AluKind.COUNT];
         for (AluKind kind : AluKind.values()) {

@@ -70,6 +70,10 @@ final class TopCandidates {
         return size;
     }
 
+    int capacity() {
+        return capacity;
+    }
+
     List<DuplicationCandidate> toList(DuplicationProblem problem) {
         List<DuplicationCandidate> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

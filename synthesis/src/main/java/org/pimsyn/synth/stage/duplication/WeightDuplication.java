@@ -31,9 +31,36 @@ public final class WeightDuplication {
     public static DuplicationOutcome filter(Network network, HardwareLibrary library, double totalPowerMw,
                                             double ratioRram, int xbSizeRows, int cellBits, long seed,
                                             Deadline deadline) {
+        return filter(network, library, totalPowerMw, ratioRram, xbSizeRows, cellBits, DuplicationMode.SA, seed,
+                deadline);
+    }
+
+    /**
+     * Stage 1 of one crossbar point in the given mode: the annealing filter ({@link DuplicationMode#SA}), or the
+     * proportional heuristic alone, one candidate ({@link DuplicationMode#PROPORTIONAL}; the seed is then unused).
+     *
+     * @throws org.pimsyn.synth.DeadlinePassedException where it stopped
+     */
+    public static DuplicationOutcome filter(Network network, HardwareLibrary library, double totalPowerMw,
+                                            double ratioRram, int xbSizeRows, int cellBits, DuplicationMode mode,
+                                            long seed, Deadline deadline) {
         CrossbarBudget budget = CrossbarBudget.of(library, totalPowerMw, ratioRram, xbSizeRows, cellBits);
-        return DuplicationAnnealer.anneal(problem(network, library, xbSizeRows, cellBits, budget.crossbars()),
-                library.search().annealing(), seed, deadline);
+        DuplicationProblem problem = problem(network, library, xbSizeRows, cellBits, budget.crossbars());
+        return switch (mode) {
+            case SA -> DuplicationAnnealer.anneal(problem, library.search().annealing(), seed, deadline);
+            case PROPORTIONAL -> proportional(problem, library.search().annealing().alpha());
+        };
+    }
+
+    /** The proportional heuristic as the only candidate, with its energy at {@code alpha}. */
+    public static DuplicationOutcome proportional(DuplicationProblem problem, double alpha) {
+        if (!problem.fitsAtDuplicationOne()) {
+            return new DuplicationOutcome.Infeasible(problem);
+        }
+        int[] dup = problem.proportionalStart();
+        DuplicationCandidate start = new DuplicationCandidate(dup, problem.energy(dup, alpha),
+                problem.crossbarsUsed(dup));
+        return new DuplicationOutcome.Feasible(problem, java.util.List.of(start), start);
     }
 
     /** The problem of one crossbar kind under a given crossbar budget, at the library's weight precision. */

@@ -57,6 +57,26 @@ class PeripheralAllocatorTest {
     }
 
     @Test
+    void balancedAllocationSpendsTheBudgetInProportionToWork() {
+        long[][] wl = {{1000, 800}, {500, 400}};
+        // Without a floor (stage 4's balanced mode, Eq. 6): sum of P x Wl / rate = 3018.75, so 100 mW buys
+        // 100 / 3018.75 units per ns of work: 33.1, 3.3, 16.6 and 1.7 units, rounded down to 33, 3, 16, 1 (98.5 mW).
+        // The 1.5 mW left go to the slowest pairs: (1, 1) at 50 ns gets a second unit, then (0, 1) at 33.3 ns a
+        // fourth (98.75 mW); the next, (1, 0) at 31.25 ns, would need 2 mW more than the budget.
+        ComponentAllocation a = assertInstanceOf(ComponentAllocation.class,
+                PeripheralAllocator.allocate(wl, RATE, POWER, 100, null, 0));
+        assertArrayEquals(new int[][] {{33, 4}, {16, 2}}, a.counts());
+        assertEquals(98.75, a.powerMw(), 1e-12);
+        assertEquals(31.25, a.maxLatencyNs(), 1e-12);
+        // ADCs follow their work: group 0 has twice group 1's conversions and gets 33 against 16.
+        assertTrue(a.powerMw() <= 100);
+        // The floor mode at 300 ns buys 12.25 mW of it (aLatencyFloorBuysOnlyTheUnitsThatReachIt).
+        ComponentAllocation floor = assertInstanceOf(ComponentAllocation.class,
+                PeripheralAllocator.allocate(wl, RATE, POWER, 100, null, 300));
+        assertEquals(12.25, floor.powerMw(), 1e-12);
+    }
+
+    @Test
     void leftoverPowerGoesToTheBottleneck() {
         long[][] wl = {{1000}, {300}};
         double[] rate = {1};

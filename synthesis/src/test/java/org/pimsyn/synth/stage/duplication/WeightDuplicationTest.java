@@ -47,6 +47,43 @@ class WeightDuplicationTest {
     }
 
     @Test
+    void proportionalModeGivesTheProportionalStartAlone() {
+        Network alexnet = NetworkZoo.build("alexnet");
+        for (double ratio : List.of(0.2, 0.4)) {
+            DuplicationOutcome.Feasible f = assertInstanceOf(DuplicationOutcome.Feasible.class,
+                    WeightDuplication.filter(alexnet, LIBRARY, 49_000, ratio, 256, 2, DuplicationMode.PROPORTIONAL, 1,
+                            org.pimsyn.synth.Deadline.NONE));
+            DuplicationProblem p = f.problem();
+            int[] start = p.proportionalStart();
+            assertEquals(List.of(new DuplicationCandidate(start, p.energy(start, LIBRARY.search().annealing().alpha()),
+                    p.crossbarsUsed(start))), f.candidates());
+            assertEquals(f.start(), f.best());
+        }
+        // Where the weights do not fit, the reason, as the annealing gives it.
+        assertInstanceOf(DuplicationOutcome.Infeasible.class, WeightDuplication.filter(alexnet, LIBRARY, 1_000, 0.1,
+                256, 2, DuplicationMode.PROPORTIONAL, 1, org.pimsyn.synth.Deadline.NONE));
+        assertEquals(DuplicationMode.PROPORTIONAL, DuplicationMode.fromLabel("Proportional").orElseThrow());
+        assertTrue(DuplicationMode.fromLabel("annealing").isEmpty());
+    }
+
+    @Test
+    void higherRatioRramGivesCandidatesMoreCrossbars() {
+        // Candidates fill the budget, so RatioRram 0.4 buys a third more crossbars than 0.3 (AlexNet, 256x256, 2-bit).
+        Network alexnet = NetworkZoo.build("alexnet");
+        long fewest = Long.MAX_VALUE;
+        for (DuplicationCandidate c : ((DuplicationOutcome.Feasible) WeightDuplication.filter(alexnet, LIBRARY,
+                49_000, 0.4, 256, 2, 1)).candidates()) {
+            fewest = Math.min(fewest, c.crossbars());
+        }
+        long most = 0;
+        for (DuplicationCandidate c : ((DuplicationOutcome.Feasible) WeightDuplication.filter(alexnet, LIBRARY,
+                49_000, 0.3, 256, 2, 1)).candidates()) {
+            most = Math.max(most, c.crossbars());
+        }
+        assertTrue(fewest > most, fewest + " at 0.4 vs " + most + " at 0.3");
+    }
+
+    @Test
     void smallestFittingPowerOfATinyNetworkWorkedByHand() {
         // 16-bit weights: each of the three layers fits one row and column tile, 16 / ResRram slices. The least
         // is 4-bit cells (12 crossbars) of the cheapest crossbar (128x128, 0.3 mW) at the largest RatioRram 0.4:

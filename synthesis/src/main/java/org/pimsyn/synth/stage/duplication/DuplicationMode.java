@@ -1,0 +1,26 @@
+package org.pimsyn.synth.stage.duplication;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** How stage 1 chooses the weight-duplication candidates of a crossbar point ({@code synthesize --duplication}). */
+public enum DuplicationMode {
+    /**
+     * The annealing filter ({@link DuplicationAnnealer}): the best candidates by the normalized Eq. 4, each filled to
+     * the crossbar budget, the proportional heuristic always among them.
+     */
+    SA,
+    /** The W_O x H_O-proportional heuristic alone ({@link DuplicationProblem#proportionalStart()}): one candidate. */
+    PROPORTIONAL;
+
+    /** The command-line and file spelling: {@code sa}, {@code proportional}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The mode spelled {@code label} (any case), if there is one. */
+    public static Optional<DuplicationMode> fromLabel(String label) {
+        return Arrays.stream(values()).filter(m -> m.label().equalsIgnoreCase(label)).findFirst();
+    }
+}
