@@ -9,6 +9,7 @@ import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.zoo.NetworkZoo;
 import org.pimsyn.synth.stage.duplication.CrossbarBudget;
 import org.pimsyn.synth.stage.duplication.DuplicationCandidate;
+import org.pimsyn.synth.stage.duplication.DuplicationMode;
 import org.pimsyn.synth.stage.duplication.DuplicationOutcome;
 import org.pimsyn.synth.stage.duplication.DuplicationProblem;
 import org.pimsyn.synth.stage.duplication.EnergyTerms;
@@ -26,9 +27,18 @@ public final class DuplicationCandidatesTable {
     }
 
     public static void main(String[] args) {
-        double powerW = args.length > 0 ? Double.parseDouble(args[0]) : 49;
-        List<String> names = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("alexnet", "vgg13", "resnet18");
+        // An argument --duplication=MODE picks stage 1's mode (default sa); the others are the power and networks.
+        DuplicationMode mode = DuplicationMode.SA;
+        List<String> rest = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--duplication=")) {
+                mode = DuplicationMode.fromLabel(a.substring("--duplication=".length())).orElseThrow();
+            } else {
+                rest.add(a);
+            }
+        }
+        double powerW = !rest.isEmpty() ? Double.parseDouble(rest.get(0)) : 49;
+        List<String> names = rest.size() > 1 ? rest.subList(1, rest.size()) : List.of("alexnet", "vgg13", "resnet18");
         HardwareLibrary library = HardwareLibrary.builtIn();
         double alpha = library.search().annealing().alpha();
         DesignSpace space = library.search().designSpace();
@@ -49,7 +59,8 @@ public final class DuplicationCandidatesTable {
                             continue;
                         }
                         DuplicationOutcome outcome = WeightDuplication.filter(network, library, powerW * 1000, ratio,
-                                size, cellBits, ExplorationSeeds.duplicationFilter(1, ratio, cellBits, size));
+                                size, cellBits, mode, ExplorationSeeds.duplicationFilter(1, ratio, cellBits, size),
+                                org.pimsyn.synth.Deadline.NONE);
                         if (!(outcome instanceof DuplicationOutcome.Feasible f)) {
                             continue;
                         }

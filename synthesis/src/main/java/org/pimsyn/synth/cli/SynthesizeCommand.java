@@ -129,16 +129,16 @@ public final class SynthesizeCommand implements Callable<Integer> {
     Double areaMm2;
 
     @Option(names = "--duplication", paramLabel = "MODE", defaultValue = "sa",
-            description = "Stage 1's weight-duplication candidates: 'sa' (the annealing filter: the best by Eq. 4 on "
-                    + "coefficients of variation, each filled to the crossbar budget, the W_O x H_O-proportional "
-                    + "duplication always among them) or 'proportional' (that heuristic alone, one candidate per "
-                    + "crossbar point). Default: ${DEFAULT-VALUE}.")
+            description = "Stage 1's weight-duplication candidates: 'sa' (the annealing filter: the best by Eq. 4, "
+                    + "the W_O x H_O-proportional duplication always among them) or 'proportional' (that heuristic "
+                    + "alone, one candidate per crossbar point). Default: ${DEFAULT-VALUE}.")
     String duplication;
 
-    @Option(names = "--allocation", paramLabel = "MODE", defaultValue = "floor",
+    @Option(names = "--allocation", paramLabel = "MODE",
             description = "Stage 4's ADC and ALU units: 'floor' (units up to the slowest layer's crossbar time; "
                     + "more only leak) or 'balanced' (the whole power left, in proportion to each unit's work, the "
-                    + "paper's Eq. 6). Default: ${DEFAULT-VALUE}.")
+                    + "paper's Eq. 6). Default: 'balanced' for --objective throughput (a faster design within the "
+                    + "budget), 'floor' for the others.")
     String allocation;
 
     @Option(names = "--macros", paramLabel = "MODE", defaultValue = "specified",
@@ -229,7 +229,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
         Objective objective = objective();
         checkOptions();
         duplicationMode();
-        allocationMode();
+        allocationMode(objective);
         boolean enforce = enforceLimits();
         Network network = source.load();
         HardwareLibrary configured = config.load();
@@ -247,7 +247,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
             DesignArea.requireAreas(ComponentLibraries.from(library), library.origin());
             request = request.withAreaLimitMm2(areaMm2);
         }
-        request = request.withDuplication(duplicationMode()).withAllocation(allocationMode());
+        request = request.withDuplication(duplicationMode()).withAllocation(allocationMode(objective));
         if (genes != null || generations != null) {
             request = request.withSearchSize(genes != null ? genes : request.genes(),
                     generations != null ? generations : request.generations());
@@ -461,7 +461,14 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 + duplication + "\" is not a mode; allowed: sa, proportional"));
     }
 
-    private AllocationMode allocationMode() {
+    /**
+     * The stage 4 mode asked for, else the objective's: throughput wants the whole budget spent (the paper's Eq. 6),
+     * the others stop at the crossbars' latency floor, past which units only leak.
+     */
+    private AllocationMode allocationMode(Objective objective) {
+        if (allocation == null) {
+            return objective.equals(Objectives.THROUGHPUT) ? AllocationMode.BALANCED : AllocationMode.FLOOR;
+        }
         return AllocationMode.fromLabel(allocation).orElseThrow(() -> new InputException("--allocation: \""
                 + allocation + "\" is not a mode; allowed: floor, balanced"));
     }

@@ -130,6 +130,12 @@ class SynthesizeObjectivesTest {
     void theSummarySaysTheBudgetUsedAndTheFastestOfTheFrontAndParetoDesignsSimulate() throws IOException {
         CliRun run = run(synthesize("out", "--objective", "throughput", "--pareto", "2", "--threads", "2"));
         assertTrue(run.out().contains("\nObjective: throughput, "), run.out());
+        JsonNode report = JSON.readTree(dir.resolve("out").resolve("report.json").toFile());
+        assertEquals("balanced", report.at("/inputs/allocation").textValue(), "throughput spends the budget");
+        double chosen = report.at("/simulation/performance/throughputGops").doubleValue();
+        for (JsonNode d : report.get("paretoFront")) {
+            assertTrue(chosen >= d.get("throughputGops").doubleValue(), d.toString());
+        }
         assertTrue(run.out().matches("(?s).*\\nBudget used: [0-9,.]+ mW at peak \\([0-9.]+ %\\), [0-9,.]+ mW in the "
                 + "steady state \\([0-9.]+ %\\) of the 5,000.00 mW budget\\n.*"), run.out());
         assertTrue(run.out().matches("(?s).*\\nPareto front \\(throughput, GOPS/W, area\\): [0-9]+ designs? of the "

@@ -40,7 +40,7 @@ class DesignPointEnumerationTest {
     void designPointsComeInLoopOrderAndOnlyResRramFourWithResDacFourLacksItsAdc() {
         DesignPointEnumeration e = enumerate(2);
         List<PlannedDesignPoint> points = e.points();
-        assertEquals(15, points.size());
+        assertEquals(19, points.size());
         for (int i = 0; i < points.size(); i++) {
             assertEquals(i, points.get(i).order());
         }

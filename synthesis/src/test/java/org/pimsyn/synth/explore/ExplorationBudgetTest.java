@@ -34,7 +34,7 @@ class ExplorationBudgetTest {
     void theSmallCaseHasMoreDesignPointsThanTheFirstThreeBatches() {
         ExplorationStatistics s = explore(new TickingSearch(new FakeCandidateSearch()), ExplorationSettings.NO_BUDGET,
                 2, ExplorationListener.NONE).statistics();
-        assertEquals(15, s.designPoints() - s.designPointsWithoutAdc(), "more than 2 + 4 + 8");
+        assertEquals(19, s.designPoints() - s.designPointsWithoutAdc(), "more than 2 + 4 + 8");
     }
 
     @Test

@@ -11,20 +11,12 @@ import org.pimsyn.synth.hardware.AnnealingParameters;
  * keeps every state within Eq. 2's budget and each layer's [1, W_O H_O] range: raise one layer by what the spare
  * crossbars allow, lower one layer, or lower one layer and give the freed crossbars to another. A move changes a
  * duplication by at most a quarter of its value (at least 1), so that large duplications move as readily as small
- * ones. A worse state is accepted with probability exp(-delta / T). The energy ({@link DuplicationProblem#energy})
- * is about 1 whatever the network, so the library's temperatures give the schedule's span and pace, and its scale
- * is the start's energy rounded down to a power of ten, as the original tool sets its T0: T runs from
- * {@code initialTemperature x scale}, is multiplied by the cooling factor after every
- * {@code iterationsPerTemperature} proposals and the run ends once it falls below {@code finalTemperature x scale},
- * with {@code scale = 10^floor(log10 E_start) / initialTemperature}. Last, a steepest descent by unit moves
- * ({@link UnitStepDescent}) polishes the best state seen.
- *
- * <p>Candidates use the budget: every state proposed or passed is offered to the ranking of the best distinct
- * candidates as the state it grows into when filled to the budget ({@link DuplicationProblem#fill}), so every
- * candidate is a state where no further copy fits and the design point's RatioRram decides how many crossbars the
- * candidates get. The proportional start is always among the candidates: where it does not rank among the best
- * {@code candidatesKept}, it takes the last place, so that the heuristic the paper compares against is searched at
- * every crossbar point.
+ * ones. A worse state is accepted with probability exp(-delta / T); T starts at the initial temperature, is
+ * multiplied by the cooling factor after every {@code iterationsPerTemperature} proposals and the run ends once it
+ * falls below the final temperature. Every proposed state is offered to the ranking of the best distinct
+ * candidates, so the result never ranks the start above its first entry; the start is always among the candidates
+ * (in the last place where it did not rank). Last, a steepest descent by unit
+ * moves ({@link UnitStepDescent}) polishes the best state seen, and the states it passes are offered too.
  *
  * <p>Same problem, parameters and seed, same candidates. A deadline is checked at every temperature: an
  * annealing cut short has no result, since its candidates would not be those of one that ran to the end.
@@ -46,25 +38,23 @@ public final class DuplicationAnnealer {
         if (!problem.fitsAtDuplicationOne()) {
             return new DuplicationOutcome.Infeasible(problem);
         }
+        int n = problem.layers();
         double alpha = parameters.alpha();
         int[] dup = problem.proportionalStart();
         double energy = problem.energy(dup, alpha);
         DuplicationCandidate start = new DuplicationCandidate(dup, energy, problem.crossbarsUsed(dup));
-        FilledRanking top = new FilledRanking(problem, alpha, parameters.candidatesKept());
-        top.offer(dup);
+        TopCandidates top = new TopCandidates(parameters.candidatesKept(), n);
+        top.offer(energy, dup);
 
         int[] free = freeLayers(problem);
-        // A start of energy 0 has every layer balanced in both terms: nothing ranks above it.
-        if (free.length > 0 && energy > 0) {
+        if (free.length > 0) {
             SplittableRandom random = new SplittableRandom(seed);
             long budget = problem.crossbarBudget();
             long used = problem.crossbarsUsed(dup);
             int moveKinds = free.length >= 2 ? 3 : 2;
-            double scale = Math.pow(10, Math.floor(Math.log10(energy))) / parameters.initialTemperature();
-            for (double libraryT = parameters.initialTemperature(); libraryT >= parameters.finalTemperature();
-                 libraryT *= parameters.coolingFactor()) {
+            for (double t = parameters.initialTemperature(); t >= parameters.finalTemperature();
+                 t *= parameters.coolingFactor()) {
                 deadline.check();
-                double t = libraryT * scale;
                 for (int iteration = 0; iteration < parameters.iterationsPerTemperature(); iteration++) {
                     int kind = random.nextInt(moveKinds);
                     int aAt = random.nextInt(free.length);
@@ -97,7 +87,7 @@ public final class DuplicationAnnealer {
                         }
                     }
                     double proposed = problem.energy(dup, alpha);
-                    top.offer(dup);
+                    top.offer(proposed, dup);
                     double delta = proposed - energy;
                     if (delta <= 0 || random.nextDouble() < Math.exp(-delta / t)) {
                         energy = proposed;
@@ -113,7 +103,25 @@ public final class DuplicationAnnealer {
             int[] best = top.best();
             UnitStepDescent.descend(problem, best, problem.energy(best, alpha), alpha, free, top);
         }
-        return new DuplicationOutcome.Feasible(problem, top.candidatesWith(start), start);
+        return new DuplicationOutcome.Feasible(problem, withStart(top.toList(problem), start,
+                parameters.candidatesKept()), start);
+    }
+
+    /**
+     * The ranked candidates with the proportional start among them: where it did not rank, it replaces the last one
+     * (the list never grows beyond {@code kept}) and takes its place in the order. So the heuristic the paper compares
+     * against is searched at every crossbar point.
+     */
+    static java.util.List<DuplicationCandidate> withStart(java.util.List<DuplicationCandidate> ranked,
+            DuplicationCandidate start, int kept) {
+        if (ranked.contains(start)) {
+            return ranked;
+        }
+        java.util.List<DuplicationCandidate> out = new java.util.ArrayList<>(
+                ranked.subList(0, Math.min(ranked.size(), kept - 1)));
+        out.add(start);
+        out.sort(DuplicationCandidate.ORDER);
+        return java.util.List.copyOf(out);
     }
 
     /** Copies layer {@code i} can gain: up to its maximum and what the spare crossbars pay for. */

@@ -7,8 +7,8 @@ import java.util.Optional;
 /** How stage 1 chooses the weight-duplication candidates of a crossbar point ({@code synthesize --duplication}). */
 public enum DuplicationMode {
     /**
-     * The annealing filter ({@link DuplicationAnnealer}): the best candidates by the normalized Eq. 4, each filled to
-     * the crossbar budget, the proportional heuristic always among them.
+     * The annealing filter ({@link DuplicationAnnealer}): the best candidates by Eq. 4, the proportional heuristic
+     * always among them.
      */
     SA,
     /** The W_O x H_O-proportional heuristic alone ({@link DuplicationProblem#proportionalStart()}): one candidate. */
@@ -16,7 +16,7 @@ public enum DuplicationMode {
 
     /** The command-line and file spelling: {@code sa}, {@code proportional}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The mode spelled {@code label} (any case), if there is one. */

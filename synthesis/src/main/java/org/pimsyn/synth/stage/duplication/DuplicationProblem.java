@@ -165,17 +165,10 @@ public final class DuplicationProblem {
     }
 
     /**
-     * Eq. 4 with its two terms made commensurate: {@code CV_i(W_O H_O / WtDup_i) + alpha x CV_i(WtDup_i x (K K C_I +
-     * C_O))}, over all L weight layers (fixed ones included, as the paper's sum runs over every layer), where CV is
-     * the coefficient of variation, the population standard deviation over the mean (the layers are the whole
-     * population, not a sample). Steps are the plain quotient the equation writes, not rounded up.
-     *
-     * <p>Why not the stdevs themselves: steps per image are counts of tens to thousands, access volumes counts of
-     * thousands to tens of thousands of elements per copy, so with the raw stdevs and the library's alpha = 0.1 the
-     * access term outweighed the steps term several times over and the filter preferred duplications that starve the
-     * largest layers. A CV has no unit and does not change when every duplication is scaled alike, so alpha weighs a
-     * relative spread of access volumes against the same relative spread of steps (at 0.1: a tenth as much), whatever
-     * the network and the crossbar budget.
+     * Eq. 4: stdev_i(W_O H_O / WtDup_i) + alpha x stdev_i(WtDup_i x (K K C_I + C_O)), over all L weight layers
+     * (fixed ones included, as the paper's sum runs over every layer), with the population standard deviation:
+     * the layers are the whole population, not a sample of one. Steps are the plain quotient the equation
+     * writes, not rounded up.
      */
     public double energy(int[] dup, double alpha) {
         requireLength(dup);
@@ -196,20 +189,30 @@ public final class DuplicationProblem {
             stepsSq += s * s;
             accessSq += a * a;
         }
-        return Math.sqrt(stepsSq / n) / stepsMean + alpha * Math.sqrt(accessSq / n) / accessMean;
+        return Math.sqrt(stepsSq / n) + alpha * Math.sqrt(accessSq / n);
     }
 
-    /** Eq. 4's terms of {@code dup} as the paper writes them, with their means, for reports; allocates. */
+    /** Eq. 4's terms of {@code dup} with their means, for reports: {@link #energy} is their raw stdevs' sum. */
     public EnergyTerms terms(int[] dup) {
         requireLength(dup);
         int n = dup.length;
-        double[] steps = new double[n];
-        double[] access = new double[n];
+        double stepsSum = 0;
+        double accessSum = 0;
         for (int i = 0; i < n; i++) {
-            steps[i] = (double) outputPositions[i] / dup[i];
-            access[i] = (double) dup[i] * accessPerCopy[i];
+            stepsSum += (double) outputPositions[i] / dup[i];
+            accessSum += (double) dup[i] * accessPerCopy[i];
         }
-        return new EnergyTerms(mean(steps), populationStdev(steps), mean(access), populationStdev(access));
+        double stepsMean = stepsSum / n;
+        double accessMean = accessSum / n;
+        double stepsSq = 0;
+        double accessSq = 0;
+        for (int i = 0; i < n; i++) {
+            double st = (double) outputPositions[i] / dup[i] - stepsMean;
+            double a = (double) dup[i] * accessPerCopy[i] - accessMean;
+            stepsSq += st * st;
+            accessSq += a * a;
+        }
+        return new EnergyTerms(stepsMean, Math.sqrt(stepsSq / n), accessMean, Math.sqrt(accessSq / n));
     }
 
     /**
@@ -225,103 +228,46 @@ public final class DuplicationProblem {
             throw new IllegalStateException("the weights need " + crossbarsAtOne + " crossbars at duplication 1; "
                     + "the budget is " + crossbarBudget);
         }
-        int[] dup = new int[layers()];
-        scaleIntoBudget(outputPositions, 0, 1, dup);
-        topUp(dup);
-        return dup;
-    }
-
-    /**
-     * {@code dup} grown to use the crossbar budget, into {@code out}: every free layer gets max(dup_i, floor(s x
-     * dup_i)) copies (at most its maximum) for the largest scale s >= 1 that fits, then the spare crossbars are
-     * topped up as in {@link #proportionalStart()}. The shape of {@code dup} is kept while the budget lets the
-     * design point's RatioRram buy throughput: a duplication that leaves crossbars idle would make every RatioRram
-     * give the same candidates. A state where no copy fits any more is its own fill.
-     *
-     * @param dup admissible duplications; not changed
-     * @param out where the filled duplications go (may be {@code dup} itself)
-     */
-    public void fill(int[] dup, int[] out) {
-        requireLength(dup);
-        requireLength(out);
-        double most = 1;
-        for (int i = 0; i < dup.length; i++) {
-            most = Math.max(most, (double) maxDuplication(i) / dup[i]);
-        }
-        int[] base = dup == out ? dup.clone() : dup;
-        scaleIntoBudget(base, 1, most, out);
-        topUp(out);
-    }
-
-    /** A filled copy of {@code dup} ({@link #fill(int[], int[])}). */
-    public int[] filled(int[] dup) {
-        int[] out = new int[dup.length];
-        fill(dup, out);
-        return out;
-    }
-
-    /**
-     * Fills {@code out} with the duplications of {@code base} at the largest scale in [lo, hi] whose crossbars fit
-     * ({@code lo} must fit), found by bisection: 64 halvings reach the resolution of a double.
-     */
-    private void scaleIntoBudget(int[] base, double lo, double hi, int[] out) {
-        if (crossbarsAtScale(base, hi, out) <= crossbarBudget) {
-            return;
-        }
-        for (int iter = 0; iter < 64; iter++) {
-            double mid = (lo + hi) / 2;
-            if (crossbarsAtScale(base, mid, out) <= crossbarBudget) {
-                lo = mid;
-            } else {
-                hi = mid;
+        int n = layers();
+        int[] dup = new int[n];
+        if (crossbarsAtScale(1.0, dup) > crossbarBudget) {
+            double lo = 0;
+            double hi = 1;
+            // Bisection to the breakpoint: 64 halvings reach the resolution of a double on [0, 1].
+            for (int iter = 0; iter < 64; iter++) {
+                double mid = (lo + hi) / 2;
+                if (crossbarsAtScale(mid, dup) <= crossbarBudget) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
             }
+            crossbarsAtScale(lo, dup);
         }
-        crossbarsAtScale(base, lo, out);
-    }
-
-    /** While some copy fits, one more to the free layer with the most steps per image (lowest index on ties). */
-    private void topUp(int[] dup) {
         long spare = crossbarBudget - crossbarsUsed(dup);
         while (true) {
             int best = -1;
-            for (int i = 0; i < dup.length; i++) {
+            for (int i = 0; i < n; i++) {
                 if (dup[i] < maxDuplication(i) && setSizes[i] <= spare
                         && (best < 0 || (long) outputPositions[i] * dup[best] > (long) outputPositions[best] * dup[i])) {
                     best = i;
                 }
             }
             if (best < 0) {
-                return;
+                return dup;
             }
             dup[best]++;
             spare -= setSizes[best];
         }
     }
 
-    /** Fills {@code dup} with {@code base} at scale {@code s}, within [1, max] per layer, and returns its crossbars. */
-    private long crossbarsAtScale(int[] base, double s, int[] dup) {
+    /** Fills {@code dup} with the proportional duplications at scale {@code s} and returns their crossbars. */
+    private long crossbarsAtScale(double s, int[] dup) {
         for (int i = 0; i < dup.length; i++) {
             int max = maxDuplication(i);
-            dup[i] = (int) Math.max(1, Math.min(max, Math.floor(s * base[i])));
+            dup[i] = (int) Math.max(1, Math.min(max, Math.floor(s * outputPositions[i])));
         }
         return crossbarsUsed(dup);
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
-    private static double populationStdev(double[] values) {
-        double mean = mean(values);
-        double sq = 0;
-        for (double v : values) {
-            sq += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sq / values.length);
     }
 
     @Override

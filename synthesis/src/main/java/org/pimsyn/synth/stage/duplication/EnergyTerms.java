@@ -6,7 +6,7 @@ package org.pimsyn.synth.stage.duplication;
  */
 public record EnergyTerms(double stepsMean, double stepsStdev, double accessMean, double accessStdev) {
 
-    /** stdev / mean of the steps: the first term of the normalized energy. */
+    /** stdev / mean of the steps: the first term as a coefficient of variation. */
     public double stepsCv() {
         return stepsStdev / stepsMean;
     }
@@ -16,13 +16,13 @@ public record EnergyTerms(double stepsMean, double stepsStdev, double accessMean
         return accessStdev / accessMean;
     }
 
-    /** {@link DuplicationProblem#energy}'s value: {@code stepsCv + alpha x accessCv}. */
-    public double energy(double alpha) {
+    /** Eq. 4 on coefficients of variation: {@code stepsCv + alpha x accessCv} (a variant measured, not used). */
+    public double cvEnergy(double alpha) {
         return stepsCv() + alpha * accessCv();
     }
 
-    /** The paper's Eq. 4 on the raw stdevs, as the filter used it before the terms were normalized. */
-    public double rawEnergy(double alpha) {
+    /** {@link DuplicationProblem#energy}'s value: the paper's Eq. 4 on the raw stdevs. */
+    public double energy(double alpha) {
         return stepsStdev + alpha * accessStdev;
     }
 }

@@ -70,10 +70,6 @@ final class TopCandidates {
         return size;
     }
 
-    int capacity() {
-        return capacity;
-    }
-
     List<DuplicationCandidate> toList(DuplicationProblem problem) {
         List<DuplicationCandidate> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

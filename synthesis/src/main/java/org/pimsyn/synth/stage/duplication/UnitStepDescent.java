@@ -7,8 +7,8 @@ import java.util.Arrays;
  * that cost about one unit of Eq. 4's energy, so that state is often a few unit steps from a local minimum. A
  * unit move raises one free layer by one copy, lowers one by one copy, or does both to two layers, within the
  * budget. Neighbours are ranked by an estimate from running sums (O(1) each); the chosen one is then evaluated
- * exactly, offered to the ranking (filled to the budget, as every state the annealing offers), and kept only where
- * its exact energy is lower, so the descent ends at the first estimate that does not hold.
+ * exactly, offered to the ranking, and kept only where its exact energy is lower, so the descent ends at the
+ * first estimate that does not hold.
  */
 final class UnitStepDescent {
     private UnitStepDescent() {
@@ -16,7 +16,7 @@ final class UnitStepDescent {
 
     /** Descends from {@code dup} (changed in place) and returns its final exact energy. */
     static double descend(DuplicationProblem p, int[] dup, double energy, double alpha, int[] free,
-                          FilledRanking top) {
+                          TopCandidates top) {
         int n = p.layers();
         // Running sums: steps, steps squared, access volume, access volume squared.
         double[] current = new double[4];
@@ -53,7 +53,7 @@ final class UnitStepDescent {
                     if (raise >= 0) {
                         shift(p, raise, dup[raise], 1, moved);
                     }
-                    double estimate = cv(moved[0], moved[1], n) + alpha * cv(moved[2], moved[3], n);
+                    double estimate = stdev(moved[0], moved[1], n) + alpha * stdev(moved[2], moved[3], n);
                     if (estimate < bestEstimate) {
                         bestEstimate = estimate;
                         bestLower = lower;
@@ -71,7 +71,7 @@ final class UnitStepDescent {
                 dup[bestRaise]++;
             }
             double exact = p.energy(dup, alpha);
-            top.offer(dup);
+            top.offer(exact, dup);
             if (exact >= energy) {
                 if (bestLower >= 0) {
                     dup[bestLower]++;
@@ -106,9 +106,8 @@ final class UnitStepDescent {
         sums[3] += accessTo * accessTo;
     }
 
-    /** stdev / mean from the running sums, as {@link DuplicationProblem#energy} takes each term. */
-    private static double cv(double sum, double sumOfSquares, int n) {
+    private static double stdev(double sum, double sumOfSquares, int n) {
         double mean = sum / n;
-        return Math.sqrt(Math.max(0, sumOfSquares / n - mean * mean)) / mean;
+        return Math.sqrt(Math.max(0, sumOfSquares / n - mean * mean));
     }
 }
