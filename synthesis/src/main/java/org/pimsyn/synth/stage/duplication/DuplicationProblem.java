@@ -171,28 +171,10 @@ public final class DuplicationProblem {
      * writes, not rounded up.
      */
     public double energy(int[] dup, double alpha) {
-        requireLength(dup);
-        int n = dup.length;
-        double stepsSum = 0;
-        double accessSum = 0;
-        for (int i = 0; i < n; i++) {
-            stepsSum += (double) outputPositions[i] / dup[i];
-            accessSum += (double) dup[i] * accessPerCopy[i];
-        }
-        double stepsMean = stepsSum / n;
-        double accessMean = accessSum / n;
-        double stepsSq = 0;
-        double accessSq = 0;
-        for (int i = 0; i < n; i++) {
-            double s = (double) outputPositions[i] / dup[i] - stepsMean;
-            double a = (double) dup[i] * accessPerCopy[i] - accessMean;
-            stepsSq += s * s;
-            accessSq += a * a;
-        }
-        return Math.sqrt(stepsSq / n) + alpha * Math.sqrt(accessSq / n);
+        return terms(dup).energy(alpha);
     }
 
-    /** Eq. 4's terms of {@code dup} with their means, for reports: {@link #energy} is their raw stdevs' sum. */
+    /** Eq. 4's terms of {@code dup} with their means: {@link #energy} is their stdevs' weighted sum. */
     public EnergyTerms terms(int[] dup) {
         requireLength(dup);
         int n = dup.length;
