@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The PIMSYN paper's three ablations at equal settings, beside the paper's figures:
+#   annealed weight duplication against the W_O x H_O-proportional one (--duplication proportional),
+#   specified macros against unified ones (--macros unified),
+#   macro sharing against none (--no-macro-sharing).
+# Four synthesis runs of the same network, budget, seed and search settings: the default, and each with one
+# option changed. Each comparison is the default's power efficiency (GOPS/W) and throughput (GOPS) over the
+# other run's, as the paper reports them (its Section V: +19 % / +27 %, +13 % / +31 %, +8 % / +15 %).
+#
+# Usage: scripts/ablations.sh MODEL POWER_W [synthesize options...]
+#   e.g. scripts/ablations.sh alexnet 49 --genes 8 --generations 5
+# MODEL is a zoo name (pimsyn network --list); the options go to every run (not --out, --model or --power).
+# Writes each run under target/ablations/MODEL-POWER/ and prints a Markdown table on stdout; needs python3.
+# Exit codes: 0 done, 2 bad usage, 1 a run failed (its stderr is in its directory).
+set -euo pipefail
+
+say() { printf 'ablations: %s\n' "$*" >&2; }
+fail() { say "$*"; exit 1; }
+
+if [[ $# -lt 2 ]]; then
+    say "usage: scripts/ablations.sh MODEL POWER_W [synthesize options...]"
+    exit 2
+fi
+model="$1"
+power="$2"
+shift 2
+for option in "$@"; do
+    case "$option" in
+        --out|--out=*|--model|--model=*|--power|--power=*|--duplication*|--macros*|--macro-sharing|--no-macro-sharing)
+            say "option $option is set by the script itself; pass only the search settings"
+            exit 2
+            ;;
+    esac
+done
+command -v python3 >/dev/null 2>&1 || fail "python3 is needed to read the reports"
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$root/target/ablations/$model-$power"
+mkdir -p "$work"
+
+run() {
+    local name="$1"
+    shift
+    local dir="$work/$name"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    local shown=(synthesize --model "$model" --power "$power" "$@" "${EXTRA[@]}")
+    say "$name: pimsyn ${shown[*]}"
+    local start=$SECONDS
+    if ! "$root/pimsyn" synthesize --model "$model" --power "$power" --out "$dir" "$@" "${EXTRA[@]}" \
+            >"$dir/stdout.txt" 2>"$dir/stderr.txt"; then
+        fail "$name failed: see $dir/stderr.txt"
+    fi
+    echo "$((SECONDS - start))" >"$dir/seconds.txt"
+}
+
+EXTRA=("$@")
+run default
+run proportional --duplication proportional
+run unified --macros unified
+run unshared --no-macro-sharing
+
+python3 - "$work" "$model" "$power" "${EXTRA[*]}" <<'PY'
+import json, os, sys
+
+work, model, power, extra = sys.argv[1:5]
+
+def figures(name):
+    with open(os.path.join(work, name, "report.json")) as f:
+        report = json.load(f)
+    perf = report["simulation"]["performance"]
+    with open(os.path.join(work, name, "seconds.txt")) as f:
+        seconds = int(f.read())
+    return perf["gopsPerWatt"], perf["throughputGops"], seconds
+
+default = figures("default")
+rows = [
+    ("annealed vs proportional duplication", "proportional", "+19 %", "+27 %"),
+    ("specified vs unified macros", "unified", "+13 %", "+31 %"),
+    ("macro sharing vs none", "unshared", "+8 %", "+15 %"),
+]
+
+def gain(a, b):
+    return "n/a" if b == 0 else "%+.1f %%" % (100.0 * (a / b - 1))
+
+print("%s at %s W%s; default run: %.2f GOPS/W, %.1f GOPS (%d s)" % (
+    model, power, (", " + extra) if extra else "", default[0], default[1], default[2]))
+print()
+print("| comparison | paper: efficiency / throughput | ours: efficiency / throughput | other run: GOPS/W, GOPS, s |")
+print("|---|---|---|---|")
+for title, name, paper_eff, paper_thr in rows:
+    other = figures(name)
+    print("| %s | %s / %s | %s / %s | %.2f, %.1f, %d |" % (
+        title, paper_eff, paper_thr, gain(default[0], other[0]), gain(default[1], other[1]),
+        other[0], other[1], other[2]))
+PY
