@@ -50,7 +50,7 @@ public final class HeapFootprint {
             long withSteady = usedAfterGc();
             System.out.printf(Locale.ROOT, "%s: after a run until steady (%d images): simulator buffers %.1f B/node; "
                     + "together %.1f B/node%n", name, images, (withSteady - without) / (double) n,
-                    (withSteady - before) / (double) n);
+                    (withProgram - before + withSteady - without) / (double) n);
             Reference.reachabilityFence(program);
             Reference.reachabilityFence(steady);
         }

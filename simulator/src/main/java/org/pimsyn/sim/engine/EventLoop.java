@@ -253,6 +253,8 @@ final class EventLoop {
                 makeReady(0, i, 0);
             }
         }
+        // Image 0 arrives at cycle 0 without an arrival event, and that arrival readies its source IRs.
+        arrivalReadied[0] = sourceCount > 0;
         long now = 0;
         dispatch(now);
         BucketEventQueue ev = events;

@@ -52,8 +52,6 @@ public record SimulationReport(
      * @param outputRegisterWaitCycles cycles blocks' first MVMs waited for an output register once nothing else held
      *                           them back, summed over those MVMs
      * @param timeNs             makespan in ns; energies are over the whole run
-     */
-    /**
      * @param repeatedPeriodImages the period, in images, with which the schedule repeated itself (a run until steady
      *                             stops there, a fixed run goes on); 0 where it did not
      */

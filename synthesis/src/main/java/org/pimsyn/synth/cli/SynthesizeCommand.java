@@ -461,13 +461,10 @@ public final class SynthesizeCommand implements Callable<Integer> {
                 + duplication + "\" is not a mode; allowed: sa, proportional"));
     }
 
-    /**
-     * The stage 4 mode asked for, else the objective's: throughput wants the whole budget spent (the paper's Eq. 6),
-     * the others stop at the crossbars' latency floor, past which units only leak.
-     */
+    /** The stage 4 mode asked for, else the objective's ({@link SynthesisRequest#defaultAllocation}). */
     private AllocationMode allocationMode(Objective objective) {
         if (allocation == null) {
-            return objective.equals(Objectives.THROUGHPUT) ? AllocationMode.BALANCED : AllocationMode.FLOOR;
+            return SynthesisRequest.defaultAllocation(objective);
         }
         return AllocationMode.fromLabel(allocation).orElseThrow(() -> new InputException("--allocation: \""
                 + allocation + "\" is not a mode; allowed: floor, balanced"));

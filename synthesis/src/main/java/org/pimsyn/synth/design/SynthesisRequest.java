@@ -103,9 +103,18 @@ public record SynthesisRequest(
                 fitnessRun, objective, areaLimitMm2, duplication, allocation);
     }
 
+    /** The objective, with its stage 4 mode ({@link #defaultAllocation}); {@link #withAllocation} after it overrides. */
     public SynthesisRequest withObjective(Objective newObjective) {
         return new SynthesisRequest(network, library, totalPowerMw, macroMode, macroSharing, genes, generations,
-                fitnessRun, newObjective, areaLimitMm2, duplication, allocation);
+                fitnessRun, newObjective, areaLimitMm2, duplication, defaultAllocation(newObjective));
+    }
+
+    /**
+     * The stage 4 mode an objective gets unless asked otherwise: throughput wants the whole budget spent (the paper's
+     * Eq. 6), the others stop at the crossbars' latency floor, past which units only add leakage.
+     */
+    public static AllocationMode defaultAllocation(Objective objective) {
+        return objective.equals(Objectives.THROUGHPUT) ? AllocationMode.BALANCED : AllocationMode.FLOOR;
     }
 
     public SynthesisRequest withAreaLimitMm2(double limitMm2) {

@@ -60,9 +60,8 @@ import org.pimsyn.synth.stage.partition.PartitionEvolution;
 public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseable {
     public static final String FORMAT = "pimsyn-checkpoint";
     /**
-     * Version 3: stage 1 ranks by the normalized Eq. 4 and fills its candidates to the crossbar budget, and the run
-     * records its duplication and allocation modes; a version 2 checkpoint's design points are those of the earlier
-     * candidates. Version 2: fitness runs stream images until the interval converges, oldest image first; a version
+     * Version 3: stage 1 always has the proportional duplication among its candidates, and the run records its
+     * duplication and allocation modes; a version 2 checkpoint's design points are those of other candidates. Version 2: fitness runs stream images until the interval converges, oldest image first; a version
      * 1 checkpoint's fitness values come from two-image runs in earliest-ready order. Neither can be continued.
      */
     public static final int FORMAT_VERSION = 3;
@@ -371,8 +370,8 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
         }
         if (version < FORMAT_VERSION) {
             throw new InputException(source + ": $.formatVersion: " + version + " is a checkpoint of an earlier "
-                    + "stage 1 (raw Eq. 4 energy, candidates not filled to the crossbar budget), whose design points "
-                    + "this version would not reproduce; run without --resume to start over");
+                    + "stage 1 (its candidates without the proportional duplication), whose design points this version "
+                    + "would not reproduce; run without --resume to start over");
         }
         RunFingerprint recorded = OutputJson.read(completed(root.node("run", "an object")),
                 RunFingerprint.class, source, root.pathOf("run"));

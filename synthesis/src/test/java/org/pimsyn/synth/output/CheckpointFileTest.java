@@ -147,8 +147,8 @@ class CheckpointFileTest {
         writeRun(KEPT);
         String text = Files.readString(file());
         Files.writeString(file(), text.replace("\"formatVersion\":3", "\"formatVersion\":2"));
-        assertEquals(file() + ": line 1: $.formatVersion: 2 is a checkpoint of an earlier stage 1 (raw Eq. 4 energy, "
-                + "candidates not filled to the crossbar budget), whose design points this version would not "
+        assertEquals(file() + ": line 1: $.formatVersion: 2 is a checkpoint of an earlier stage 1 (its candidates "
+                + "without the proportional duplication), whose design points this version would not "
                 + "reproduce; run without --resume to start over", error(() -> CheckpointFile.resume(
                         dir.resolve("out"), RUN)));
     }

@@ -109,7 +109,8 @@ public final class DuplicationAnnealer {
 
     /**
      * The ranked candidates with the proportional start among them: where it did not rank, it replaces the last one
-     * (the list never grows beyond {@code kept}) and takes its place in the order. So the heuristic the paper compares
+     * and takes its place in the order; with {@code kept} 1 it joins the best one, so that the annealing still
+     * counts. So the heuristic the paper compares
      * against is searched at every crossbar point.
      */
     static java.util.List<DuplicationCandidate> withStart(java.util.List<DuplicationCandidate> ranked,
@@ -118,7 +119,7 @@ public final class DuplicationAnnealer {
             return ranked;
         }
         java.util.List<DuplicationCandidate> out = new java.util.ArrayList<>(
-                ranked.subList(0, Math.min(ranked.size(), kept - 1)));
+                ranked.subList(0, Math.min(ranked.size(), Math.max(1, kept - 1))));
         out.add(start);
         out.sort(DuplicationCandidate.ORDER);
         return java.util.List.copyOf(out);

@@ -16,7 +16,7 @@ public enum DuplicationMode {
 
     /** The command-line and file spelling: {@code sa}, {@code proportional}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The mode spelled {@code label} (any case), if there is one. */

@@ -16,11 +16,6 @@ public record EnergyTerms(double stepsMean, double stepsStdev, double accessMean
         return accessStdev / accessMean;
     }
 
-    /** Eq. 4 on coefficients of variation: {@code stepsCv + alpha x accessCv} (a variant measured, not used). */
-    public double cvEnergy(double alpha) {
-        return stepsCv() + alpha * accessCv();
-    }
-
     /** {@link DuplicationProblem#energy}'s value: the paper's Eq. 4 on the raw stdevs. */
     public double energy(double alpha) {
         return stepsStdev + alpha * accessStdev;

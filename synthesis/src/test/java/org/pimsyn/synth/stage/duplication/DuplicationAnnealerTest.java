@@ -176,4 +176,19 @@ class DuplicationAnnealerTest {
         }
     }
 
+
+    @Test
+    void theStartReplacesTheLastCandidateOrJoinsTheOnlyOne() {
+        DuplicationCandidate a = new DuplicationCandidate(new int[] {3, 1}, 1.0, 10);
+        DuplicationCandidate b = new DuplicationCandidate(new int[] {2, 2}, 2.0, 10);
+        DuplicationCandidate c = new DuplicationCandidate(new int[] {1, 3}, 3.0, 10);
+        DuplicationCandidate start = new DuplicationCandidate(new int[] {4, 1}, 5.0, 12);
+        assertEquals(List.of(a, b, start), DuplicationAnnealer.withStart(List.of(a, b, c), start, 3),
+                "the last place goes to the start");
+        assertEquals(List.of(a, start), DuplicationAnnealer.withStart(List.of(a), start, 1),
+                "with one kept the annealing's best stays");
+        assertEquals(List.of(a, b, c), DuplicationAnnealer.withStart(List.of(a, b, c), b, 3), "ranked already");
+        assertEquals(List.of(a, start), DuplicationAnnealer.withStart(List.of(a), start, 3), "room left");
+    }
+
 }
