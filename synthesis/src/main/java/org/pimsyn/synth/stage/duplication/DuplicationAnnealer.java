@@ -1,5 +1,7 @@
 package org.pimsyn.synth.stage.duplication;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.hardware.AnnealingParameters;
@@ -113,16 +115,16 @@ public final class DuplicationAnnealer {
      * counts. So the heuristic the paper compares
      * against is searched at every crossbar point.
      */
-    static java.util.List<DuplicationCandidate> withStart(java.util.List<DuplicationCandidate> ranked,
-            DuplicationCandidate start, int kept) {
+    static List<DuplicationCandidate> withStart(List<DuplicationCandidate> ranked, DuplicationCandidate start,
+            int kept) {
         if (ranked.contains(start)) {
             return ranked;
         }
-        java.util.List<DuplicationCandidate> out = new java.util.ArrayList<>(
+        List<DuplicationCandidate> out = new ArrayList<>(
                 ranked.subList(0, Math.min(ranked.size(), Math.max(1, kept - 1))));
         out.add(start);
         out.sort(DuplicationCandidate.ORDER);
-        return java.util.List.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** Copies layer {@code i} can gain: up to its maximum and what the spare crossbars pay for. */
