@@ -72,6 +72,16 @@ final class Explorations {
         if (expected.found()) {
             assertEquals(DesignJson.toJson(expected.best()), DesignJson.toJson(actual.best()), where);
         }
+        assertEquals(expected.dynamics() == null, actual.dynamics() == null, where + ": dynamics");
+        if (expected.dynamics() != null) {
+            assertArrayEquals(expected.dynamics().childrenPerGeneration(), actual.dynamics().childrenPerGeneration(),
+                    where);
+            assertArrayEquals(expected.dynamics().childrenBeatingParentPerGeneration(),
+                    actual.dynamics().childrenBeatingParentPerGeneration(), where);
+            assertArrayEquals(expected.dynamics().layersFromBestPerGeneration(),
+                    actual.dynamics().layersFromBestPerGeneration(), where);
+            assertEquals(expected.dynamics().bestOrigin(), actual.dynamics().bestOrigin(), where);
+        }
     }
 
     /** Every searched point, the top designs in order, the statistics and the reasons are the same. */
