@@ -34,9 +34,7 @@ public class SimulatorBenchmark {
     @Param({"alexnet", "vgg16"})
     public String workload;
 
-    /** Two equal workloads, built apart: alternating them, every call simulates a program new to the engine. */
-    private Workload[] inputs;
-    private int calls;
+    private AlternatingWorkloads inputs;
     private Simulator simulator;
 
     /** IR nodes handled; JMH divides by the iteration time. */
@@ -53,27 +51,14 @@ public class SimulatorBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        inputs = new Workload[] {generate(), generate()};
+        inputs = new AlternatingWorkloads(workload);
         simulator = new Simulator();
-    }
-
-    private Workload generate() {
-        return DataflowGenerator.named(workload);
-    }
-
-    /**
-     * The next of the two equal workloads. The engine repeats a run of the program it last ran on the same binding
-     * without its event loop; the search never asks for that (each gene compiles a program of its own), so neither
-     * does this benchmark, except in {@link #repeatedRun}.
-     */
-    private Workload next() {
-        return inputs[calls++ & 1];
     }
 
     /** The search's fitness evaluation: simulate and price, headline figures only. */
     @Benchmark
     public Performance fitness(Nodes nodes) {
-        Workload w = next();
+        Workload w = inputs.next();
         nodes.irNodes += w.program().size();
         return simulator.fitness(w.accelerator(), w.library(), w.program(), 1);
     }
@@ -81,7 +66,7 @@ public class SimulatorBenchmark {
     /** Simulate, price and build the full report tree. */
     @Benchmark
     public SimulationReport report(Nodes nodes) {
-        Workload w = next();
+        Workload w = inputs.next();
         nodes.irNodes += w.program().size();
         return simulator.report(w.accelerator(), w.library(), w.program(), 1, null);
     }
@@ -89,7 +74,7 @@ public class SimulatorBenchmark {
     /** A fitness evaluation the engine answers from its last run: the same program on the same binding. */
     @Benchmark
     public Performance repeatedRun(Nodes nodes) {
-        Workload w = inputs[0];
+        Workload w = inputs.first();
         nodes.irNodes += w.program().size();
         return simulator.fitness(w.accelerator(), w.library(), w.program(), 1);
     }

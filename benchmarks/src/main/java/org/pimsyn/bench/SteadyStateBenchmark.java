@@ -36,9 +36,7 @@ public class SteadyStateBenchmark {
     @Param({"alexnet", "vgg16"})
     public String workload;
 
-    /** Two equal workloads, built apart, so that every call runs the event loop (as {@link SimulatorBenchmark}). */
-    private Workload[] inputs;
-    private int calls;
+    private AlternatingWorkloads inputs;
     private Simulator simulator;
     private final RunPlan plan = RunPlan.untilSteady();
 
@@ -58,18 +56,14 @@ public class SteadyStateBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        inputs = new Workload[] {generate(), generate()};
+        inputs = new AlternatingWorkloads(workload);
         simulator = new Simulator();
-    }
-
-    private Workload generate() {
-        return DataflowGenerator.named(workload);
     }
 
     /** Simulate until steady and price, headline figures only. */
     @Benchmark
     public Performance untilSteady(Executions counted) {
-        Workload w = inputs[calls++ & 1];
+        Workload w = inputs.next();
         Performance p = simulator.fitness(w.accelerator(), w.library(), w.program(), plan);
         counted.irExecutions += (long) w.program().size() * (p.images() + 1);
         counted.images += p.images();

@@ -364,7 +364,8 @@ final class EventLoop {
         Arrays.fill(remaining, 0, images, n);
         completedImages = 0;
         stopped = false;
-        shiftTracking = images > 1;
+        // A repetition counts from an image at least a period (>= 1) past the warm-up: fewer images never show one.
+        shiftTracking = images >= stopRule.warmupImages() + 2;
         Arrays.fill(periodShift, -1);
         Arrays.fill(periodStreak, 0);
         Arrays.fill(earlyStreak, 0);

@@ -228,8 +228,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
         MacroMode mode = macroMode();
         Objective objective = objective();
         checkOptions();
-        duplicationMode();
-        allocationMode(objective);
+        DuplicationMode duplicationMode = duplicationMode();
+        AllocationMode allocationMode = allocationMode(objective);
         boolean enforce = enforceLimits();
         Network network = source.load();
         HardwareLibrary configured = config.load();
@@ -247,7 +247,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
             DesignArea.requireAreas(ComponentLibraries.from(library), library.origin());
             request = request.withAreaLimitMm2(areaMm2);
         }
-        request = request.withDuplication(duplicationMode()).withAllocation(allocationMode(objective));
+        request = request.withDuplication(duplicationMode).withAllocation(allocationMode);
         if (genes != null || generations != null) {
             request = request.withSearchSize(genes != null ? genes : request.genes(),
                     generations != null ? generations : request.generations());

@@ -1,6 +1,5 @@
 package org.pimsyn.synth.output;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -86,10 +85,7 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         out.put(objective.jsonKey(), fitness);
         out.put("noDesignReason", reason);
         out.put("evaluations", evaluations);
-        ArrayNode history = out.putArray("bestFitnessPerGeneration");
-        for (double f : bestFitnessPerGeneration) {
-            history.add(f);
-        }
+        out.set("bestFitnessPerGeneration", OutputJson.MAPPER.valueToTree(bestFitnessPerGeneration));
     }
 
     /**
@@ -101,18 +97,10 @@ public final class ExplorationJournal implements ExplorationListener, AutoClosea
         if (dynamics == null) {
             return;
         }
-        ArrayNode children = out.putArray("childrenPerGeneration");
-        for (int c : dynamics.childrenPerGeneration()) {
-            children.add(c);
-        }
-        ArrayNode beating = out.putArray("childrenBeatingParentPerGeneration");
-        for (int c : dynamics.childrenBeatingParentPerGeneration()) {
-            beating.add(c);
-        }
-        ArrayNode spread = out.putArray("layersFromBestPerGeneration");
-        for (double d : dynamics.layersFromBestPerGeneration()) {
-            spread.add(d);
-        }
+        out.set("childrenPerGeneration", OutputJson.MAPPER.valueToTree(dynamics.childrenPerGeneration()));
+        out.set("childrenBeatingParentPerGeneration",
+                OutputJson.MAPPER.valueToTree(dynamics.childrenBeatingParentPerGeneration()));
+        out.set("layersFromBestPerGeneration", OutputJson.MAPPER.valueToTree(dynamics.layersFromBestPerGeneration()));
         out.put("bestGeneOrigin", dynamics.bestOrigin());
     }
 
