@@ -1,8 +1,10 @@
 package org.pimsyn.synth.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +52,7 @@ import org.pimsyn.synth.output.CheckpointFile;
 import org.pimsyn.synth.output.ExplorationJournal;
 import org.pimsyn.synth.output.LayerTable;
 import org.pimsyn.synth.output.ReportHtml;
+import org.pimsyn.synth.output.BudgetSweep;
 import org.pimsyn.synth.output.ChipFiguresJson;
 import org.pimsyn.synth.output.RunFingerprint;
 import org.pimsyn.synth.output.RunReports;
@@ -105,16 +108,19 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Mixin
     NetworkSourceOptions source;
 
-    @Option(names = "--power", paramLabel = "W", defaultValue = "49",
-            description = "Total power budget in watts (default: ${DEFAULT-VALUE}).")
-    double powerW;
+    @Option(names = "--power", paramLabel = "W", defaultValue = "49", split = ",",
+            description = "Total power budget in watts (default: ${DEFAULT-VALUE}). A list such as 10,25,49,100 "
+                    + "sweeps the budgets: each is synthesized into its own directory of --out, and sweep.md and "
+                    + "sweep.json there list the best design of each budget and objective.")
+    List<Double> powersW;
 
-    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "efficiency",
+    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "efficiency", split = ",",
             description = "What the search maximises or minimises: efficiency (GOPS/W, the paper's), throughput "
                     + "(effective GOPS within the power budget), edp (energy per image x the first image's latency, "
                     + "pJ x ns, lower is better) or area-efficiency (GOPS/mm2; needs every component's area). "
+                    + "A list such as efficiency,throughput sweeps the objectives as --power does the budgets. "
                     + "Default: ${DEFAULT-VALUE}.")
-    String objectiveName;
+    List<String> objectiveNames;
 
     @Option(names = "--physical-limits", paramLabel = "MODE",
             description = "What the library's physical limits do: enforce (default: the stages keep every design "
@@ -223,13 +229,25 @@ public final class SynthesizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What every synthesis of a run shares, whatever its budget and objective. */
+    private record Inputs(Network network, HardwareLibrary configured, HardwareLibrary library, boolean enforce,
+            MacroMode macroMode, DuplicationMode duplication, Optional<DesignPointExecutorProvider.Started> elsewhere) {
+    }
+
+    /** One synthesis done: the console summary, its best design and what it cost. */
+    private record Synthesized(String summary, RankedDesign best, ExplorationStatistics statistics,
+            long wallTimeMs) {
+    }
+
     @Override
     public Integer call() {
         MacroMode mode = macroMode();
-        Objective objective = objective();
+        List<Objective> objectives = objectives();
         checkOptions();
         DuplicationMode duplicationMode = duplicationMode();
-        AllocationMode allocationMode = allocationMode(objective);
+        if (allocation != null) {
+            allocationMode(Objectives.DEFAULT);
+        }
         boolean enforce = enforceLimits();
         Network network = source.load();
         HardwareLibrary configured = config.load();
@@ -237,17 +255,77 @@ public final class SynthesizeCommand implements Callable<Integer> {
         // a library without them.
         HardwareLibrary library = enforce ? configured : configured.withLimits(PhysicalLimits.NONE);
         Optional<DesignPointExecutorProvider.Started> elsewhere = executorElsewhere();
-        SynthesisRequest request = SynthesisRequest.of(network, library, powerW * 1000, mode, macroSharing)
-                .withObjective(objective);
-        if (objective.needsAreas()) {
-            DesignArea.requireAreas(ComponentLibraries.from(library), library.origin(), "--objective "
-                    + objective.name(), objective.displayName());
+        for (Objective objective : objectives) {
+            if (objective.needsAreas()) {
+                DesignArea.requireAreas(ComponentLibraries.from(library), library.origin(), "--objective "
+                        + objective.name(), objective.displayName());
+            }
         }
         if (areaMm2 != null) {
             DesignArea.requireAreas(ComponentLibraries.from(library), library.origin());
+        }
+        Inputs in = new Inputs(network, configured, library, enforce, mode, duplicationMode, elsewhere);
+        Path dir = out != null ? out : defaultOutDir(network);
+        OutputDirectory.check(dir, "--out");
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (powersW.size() == 1 && objectives.size() == 1) {
+            stdout.print(synthesize(in, powersW.get(0), objectives.get(0), dir).summary());
+            stdout.flush();
+            return Main.EXIT_OK;
+        }
+        return sweep(in, objectives, dir, stdout);
+    }
+
+    /**
+     * Synthesizes at every budget and objective of the lists, each into its own directory, then writes the table
+     * of their best designs. A budget without a design is a row that says why; only a sweep without any design
+     * exits as a run without one does.
+     */
+    private int sweep(Inputs in, List<Objective> objectives, Path dir, PrintWriter stdout) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<BudgetSweep.Row> rows = new ArrayList<>();
+        for (double powerW : powersW) {
+            for (Objective objective : objectives) {
+                String name = TextTable.number(powerW) + "W-" + objective.name();
+                Path cell = dir.resolve(name);
+                stdout.println("== " + TextTable.number(powerW) + " W, objective " + objective.name() + ", in "
+                        + cell + " ==");
+                stdout.flush();
+                try {
+                    Synthesized s = synthesize(in, powerW, objective, cell);
+                    stdout.println(s.summary());
+                    rows.add(BudgetSweep.Row.found(powerW * 1000, objective, name, s.best(),
+                            s.statistics().fitnessEvaluations(), s.wallTimeMs()));
+                } catch (NoFeasibleDesignException e) {
+                    String why = Main.oneLine(e.getMessage());
+                    err.println(NAME + ": " + TextTable.number(powerW) + " W, " + objective.name() + ": " + why);
+                    err.flush();
+                    stdout.println("No design: " + why + "\n");
+                    rows.add(BudgetSweep.Row.none(powerW * 1000, objective, name, why));
+                }
+                stdout.flush();
+            }
+        }
+        BudgetSweep sweep = new BudgetSweep(in.network().name(), source.origin(), seed, rows);
+        List<Path> files = sweep.write(dir);
+        stdout.print(sweep.table());
+        stdout.println("Wrote " + files.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        stdout.flush();
+        if (rows.stream().noneMatch(BudgetSweep.Row::found)) {
+            throw new NoFeasibleDesignException("no budget or objective of the sweep has a design; "
+                    + dir.resolve(BudgetSweep.TABLE_FILE) + " says why for each");
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** One synthesis at one budget and objective, its files in {@code dir}. */
+    private Synthesized synthesize(Inputs in, double powerW, Objective objective, Path dir) {
+        SynthesisRequest request = SynthesisRequest.of(in.network(), in.library(), powerW * 1000, in.macroMode(),
+                macroSharing).withObjective(objective);
+        if (areaMm2 != null) {
             request = request.withAreaLimitMm2(areaMm2);
         }
-        request = request.withDuplication(duplicationMode).withAllocation(allocationMode);
+        request = request.withDuplication(in.duplication()).withAllocation(allocationMode(objective));
         if (genes != null || generations != null) {
             request = request.withSearchSize(genes != null ? genes : request.genes(),
                     generations != null ? generations : request.generations());
@@ -256,10 +334,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
         ExplorationSettings settings = new ExplorationSettings(threadCount, true, topDesigns, budgetMinutes == null
                 ? ExplorationSettings.NO_BUDGET : (long) Math.min(budgetMinutes * 60e9, Long.MAX_VALUE - 1),
                 nanoClock);
-        DesignSpaceExplorer explorer = elsewhere.isPresent()
-                ? new DesignSpaceExplorer(candidateSearch.get(), settings, elsewhere.get().executor())
+        DesignSpaceExplorer explorer = in.elsewhere().isPresent()
+                ? new DesignSpaceExplorer(candidateSearch.get(), settings, in.elsewhere().get().executor())
                 : new DesignSpaceExplorer(candidateSearch.get(), settings);
-        Path dir = out != null ? out : defaultOutDir(network);
         OutputDirectory.check(dir, "--out");
         ExplorationResult result;
         Design design;
@@ -285,11 +362,11 @@ public final class SynthesizeCommand implements Callable<Integer> {
                                 best.fitness())));
                 files.addAll(SynthesisOutputs.write(dir, design, request.objective(),
                         RunReports.synthesis(request, source.origin(), seed, settings, result, report,
-                                new RunReports.LimitsChecked(enforce, LimitCheck.violations(design.accelerator(),
-                                        configured.limits())))));
+                                new RunReports.LimitsChecked(in.enforce(), LimitCheck.violations(
+                                        design.accelerator(), in.configured().limits())))));
                 files.add(ReportHtml.write(dir, html));
                 // Without --pareto, files a run with it left go, so that the directory speaks of this run alone.
-                if (pareto != null || java.nio.file.Files.isDirectory(dir.resolve(SynthesisOutputs.PARETO_DIRECTORY))) {
+                if (pareto != null || Files.isDirectory(dir.resolve(SynthesisOutputs.PARETO_DIRECTORY))) {
                     files.addAll(SynthesisOutputs.writePareto(dir, result.paretoFront().stream()
                             .limit(pareto == null ? 0 : pareto).map(d -> d.ranked().design()).toList(),
                             request.objective()));
@@ -298,13 +375,12 @@ public final class SynthesizeCommand implements Callable<Integer> {
             }
             files.add(checkpoint.file());
         }
-        PrintWriter stdout = spec.commandLine().getOut();
         String where = threadCount + " thread" + (threadCount == 1 ? "" : "s")
-                + elsewhere.map(e -> " and " + e.where()).orElse("");
-        stdout.print(summary(request, result, design, report, where, files, resumed,
-                limitsText(configured, enforce, LimitCheck.violations(design.accelerator(), configured.limits()))));
-        stdout.flush();
-        return Main.EXIT_OK;
+                + in.elsewhere().map(e -> " and " + e.where()).orElse("");
+        String summary = summary(request, powerW, result, design, report, where, files, resumed,
+                limitsText(in.configured(), in.enforce(), LimitCheck.violations(design.accelerator(),
+                        in.configured().limits())));
+        return new Synthesized(summary, result.best(), result.statistics(), result.wallTimeMs());
     }
 
     /** An objective and a design's value in words, e.g. {@code throughput, 1,056.22 GOPS (higher is better)}. */
@@ -411,14 +487,21 @@ public final class SynthesizeCommand implements Callable<Integer> {
         return Path.of("out", network.name());
     }
 
-    private Objective objective() {
-        for (Objective o : Objectives.all()) {
-            if (o.name().equals(objectiveName.toLowerCase(Locale.ROOT))) {
-                return o;
+    /** The objectives asked for, each once, in the order given. */
+    private List<Objective> objectives() {
+        List<Objective> asked = new ArrayList<>();
+        for (String name : objectiveNames) {
+            Objective objective = Objectives.all().stream()
+                    .filter(o -> o.name().equals(name.strip().toLowerCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElseThrow(() -> new InputException("--objective: unknown objective '" + name
+                            + "'; allowed: " + Objectives.names()));
+            if (asked.contains(objective)) {
+                throw new InputException("--objective: " + objective.name() + " is given twice");
             }
+            asked.add(objective);
         }
-        throw new InputException("--objective: unknown objective '" + objectiveName + "'; allowed: "
-                + Objectives.names());
+        return asked;
     }
 
     private MacroMode macroMode() {
@@ -428,7 +511,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
             }
         }
         throw new InputException("--macros: unknown macro mode '" + macros + "'; allowed: "
-                + java.util.Arrays.stream(MacroMode.values()).map(MacroMode::label).collect(Collectors.joining(", ")));
+                + Arrays.stream(MacroMode.values()).map(MacroMode::label).collect(Collectors.joining(", ")));
     }
 
     /**
@@ -475,9 +558,16 @@ public final class SynthesizeCommand implements Callable<Integer> {
             throw new InputException("--executor: unknown executor '" + executor + "'; allowed: " + LOCAL_EXECUTOR
                     + ", " + SPARK_EXECUTOR);
         }
-        if (!(powerW > 0) || powerW > MAX_POWER_W) {
-            throw new InputException("--power: must be a number of watts > 0 and <= "
-                    + TextTable.number(MAX_POWER_W) + ", got " + powerW);
+        for (double powerW : powersW) {
+            if (!(powerW > 0) || powerW > MAX_POWER_W) {
+                throw new InputException("--power: must be a number of watts > 0 and <= "
+                        + TextTable.number(MAX_POWER_W) + ", got " + powerW);
+            }
+        }
+        // Budgets name their directories by their figure in watts, so two that print alike would share one.
+        if (powersW.stream().map(TextTable::number).distinct().count() < powersW.size()) {
+            throw new InputException("--power: a budget is given twice in " + powersW.stream()
+                    .map(TextTable::number).collect(Collectors.joining(",")));
         }
         if (areaMm2 != null && (!(areaMm2 > 0) || areaMm2 > MAX_AREA_MM2)) {
             throw new InputException("--area: must be a number of mm2 > 0 and <= " + TextTable.number(MAX_AREA_MM2)
@@ -505,7 +595,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
         }
     }
 
-    private String summary(SynthesisRequest request, ExplorationResult result, Design design,
+    private String summary(SynthesisRequest request, double powerW, ExplorationResult result, Design design,
             SimulationReport report, String where, List<Path> files, boolean resumed, String limits) {
         StringBuilder s = new StringBuilder();
         RankedDesign best = result.best();
