@@ -7,9 +7,14 @@
 # option changed. Each comparison is the default's power efficiency (GOPS/W) and throughput (GOPS) over the
 # other run's, as the paper reports them (its Section V: +19 % / +27 %, +13 % / +31 %, +8 % / +15 %).
 #
-# Usage: scripts/ablations.sh MODEL POWER_W [synthesize options...]
+# Usage: scripts/ablations.sh MODEL POWER_W [--crossbar-point RATIO_RRAM,RES_RRAM,XB_SIZE,RES_DAC]
+#                             [synthesize options...]
 #   e.g. scripts/ablations.sh alexnet 49 --genes 8 --generations 5
+#        scripts/ablations.sh resnet18 49 --crossbar-point 0.1,4,256,1 --genes 4 --generations 2
 # MODEL is a zoo name (pimsyn network --list); the options go to every run (not --out, --model or --power).
+# --crossbar-point narrows the library's design space to that one crossbar point (a copy of --config, or of the
+# built-in library, written beside the runs), so that a network whose whole design space takes hours compares the
+# stage modes where the searches are affordable: every duplication candidate of the point, each ADC resolution.
 # Writes each run under target/ablations/MODEL-POWER/ and prints a Markdown table on stdout; needs python3.
 # Exit codes: 0 done, 2 bad usage, 1 a run failed (its stderr is in its directory).
 set -euo pipefail
@@ -54,13 +59,51 @@ run() {
     echo "$((SECONDS - start))" >"$dir/seconds.txt"
 }
 
-EXTRA=("$@")
+EXTRA=()
+point=""
+config="$root/configs/hardware/default.json"
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --crossbar-point) [[ $# -ge 2 ]] || { say "--crossbar-point needs RATIO_RRAM,RES_RRAM,XB_SIZE,RES_DAC"; exit 2; }
+            point="$2"; shift 2 ;;
+        --crossbar-point=*) point="${1#*=}"; shift ;;
+        --config) [[ $# -ge 2 ]] || { say "--config needs a file"; exit 2; }
+            config="$2"; shift 2 ;;
+        --config=*) config="${1#*=}"; shift ;;
+        *) EXTRA+=("$1"); shift ;;
+    esac
+done
+if [[ -n "$point" ]]; then
+    narrowed="$work/library.json"
+    python3 - "$config" "$point" "$narrowed" <<'PY' || exit 2
+import json, sys
+config, point, out = sys.argv[1:4]
+try:
+    parts = point.split(",")
+    if len(parts) != 4:
+        raise ValueError
+    ratio, res_rram, xb, dac = float(parts[0]), int(parts[1]), int(parts[2]), int(parts[3])
+except ValueError:
+    sys.exit("ablations: --crossbar-point: \"%s\" is not RATIO_RRAM,RES_RRAM,XB_SIZE,RES_DAC, e.g. 0.1,4,256,1" % point)
+with open(config) as f:
+    library = json.load(f)
+space = library["search"]["designSpace"]
+space["ratioRram"], space["resRramBits"], space["xbSizeRows"], space["resDacBits"] = [ratio], [res_rram], [xb], [dac]
+space["source"] = "narrowed by scripts/ablations.sh --crossbar-point %s from %s" % (point, config)
+with open(out, "w") as f:
+    json.dump(library, f, indent=2)
+PY
+    config="$narrowed"
+fi
+shown_options="${EXTRA[*]}"
+[[ -n "$point" ]] && shown_options="crossbar point $point${shown_options:+, $shown_options}"
+EXTRA+=(--config "$config")
 run default
 run proportional --duplication proportional
 run unified --macros unified
 run unshared --no-macro-sharing
 
-python3 - "$work" "$model" "$power" "${EXTRA[*]}" <<'PY'
+python3 - "$work" "$model" "$power" "$shown_options" <<'PY'
 import json, os, sys
 
 work, model, power, extra = sys.argv[1:5]
