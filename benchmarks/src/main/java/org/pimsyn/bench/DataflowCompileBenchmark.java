@@ -1,5 +1,6 @@
 package org.pimsyn.bench;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,7 +59,7 @@ public class DataflowCompileBenchmark {
                 next += 2;
             }
         }
-        placement = new Placement(java.util.List.of(layers));
+        placement = new Placement(List.of(layers));
     }
 
     @Benchmark

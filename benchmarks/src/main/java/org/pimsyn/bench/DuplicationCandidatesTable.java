@@ -1,7 +1,11 @@
 package org.pimsyn.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.pimsyn.synth.explore.ExplorationSeeds;
 import org.pimsyn.synth.hardware.DesignSpace;
 import org.pimsyn.synth.hardware.HardwareLibrary;
@@ -29,7 +33,7 @@ public final class DuplicationCandidatesTable {
     public static void main(String[] args) {
         // An argument --duplication=MODE picks stage 1's mode (default sa); the others are the power and networks.
         DuplicationMode mode = DuplicationMode.SA;
-        List<String> rest = new java.util.ArrayList<>();
+        List<String> rest = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("--duplication=")) {
                 mode = DuplicationMode.fromLabel(a.substring("--duplication=".length())).orElseThrow();
@@ -46,11 +50,11 @@ public final class DuplicationCandidatesTable {
                 + "CV access, energy | SA: candidates, proportional's rank | SA best: crossbars, CV steps, CV access, "
                 + "energy | SA crossbars min-max | SA energy median |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        List<String> totals = new java.util.ArrayList<>();
+        List<String> totals = new ArrayList<>();
         for (String name : names) {
             Network network = NetworkZoo.build(name);
             int designPoints = 0;
-            java.util.Set<String> searches = new java.util.HashSet<>();
+            Set<String> searches = new HashSet<>();
             for (double ratio : space.ratioRram()) {
                 for (int cellBits : space.resRramBits()) {
                     for (int size : space.xbSizeRows()) {
@@ -73,7 +77,7 @@ public final class DuplicationCandidatesTable {
                                 designPoints++;
                                 // RatioRram is not part of a search: points differing only in it share one.
                                 searches.add(cellBits + " " + size + " " + dac + " "
-                                        + java.util.Arrays.toString(c.duplications()));
+                                        + Arrays.toString(c.duplications()));
                             }
                         }
                     }

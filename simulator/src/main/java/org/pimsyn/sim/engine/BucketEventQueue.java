@@ -1,6 +1,7 @@
 package org.pimsyn.sim.engine;
 
 import java.util.Arrays;
+import java.util.NoSuchElementException;
 
 /**
  * {@link EventQueue} as a calendar: a ring of per-cycle FIFO buckets covering the next {@code buckets} cycles plus
@@ -117,7 +118,7 @@ public final class BucketEventQueue implements EventQueue {
     @Override
     public long peekTime() {
         if (size == 0) {
-            throw new java.util.NoSuchElementException("no event left");
+            throw new NoSuchElementException("no event left");
         }
         if (inRing == 0) {
             return far.peekTime();
@@ -147,7 +148,7 @@ public final class BucketEventQueue implements EventQueue {
     @Override
     public int pop() {
         if (size == 0) {
-            throw new java.util.NoSuchElementException("no event left");
+            throw new NoSuchElementException("no event left");
         }
         if (!far.isEmpty() && farFirst()) {
             // The ring's earliest event, cached or not, stays where it was: it is not before this one.

@@ -3,6 +3,7 @@ package org.pimsyn.synth.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import org.pimsyn.sim.component.ComponentAction;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -186,7 +187,7 @@ public final class ConfigCommand implements Callable<Integer> {
             int largestXb = lib.crossbars().stream().mapToInt(CrossbarSpec::sizeRows).max().orElse(0);
             if (limits.crossbarsPerMacro() != null) {
                 out.println(INDENT + "DACs follow crossbar rows: at most " + limits.maxCrossbarsPerMacro() + " x "
-                        + "XbSize per macro (" + String.format(java.util.Locale.ROOT, "%,d",
+                        + "XbSize per macro (" + String.format(Locale.ROOT, "%,d",
                         (long) limits.maxCrossbarsPerMacro() * largestXb) + " with " + largestXb + "-row crossbars).");
             }
             if (limits.columnsPerAdc() != null) {

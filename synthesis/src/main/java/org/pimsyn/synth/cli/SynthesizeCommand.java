@@ -541,7 +541,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
 
     private DuplicationMode duplicationMode() {
         return DuplicationMode.fromLabel(duplication).orElseThrow(() -> new InputException("--duplication: \""
-                + duplication + "\" is not a mode; allowed: sa, proportional"));
+                + duplication + "\" is not a mode; allowed: " + DuplicationMode.labels()));
     }
 
     /** The stage 4 mode asked for, else the objective's ({@link SynthesisRequest#defaultAllocation}). */
@@ -550,7 +550,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
             return SynthesisRequest.defaultAllocation(objective);
         }
         return AllocationMode.fromLabel(allocation).orElseThrow(() -> new InputException("--allocation: \""
-                + allocation + "\" is not a mode; allowed: floor, balanced"));
+                + allocation + "\" is not a mode; allowed: " + AllocationMode.labels()));
     }
 
     private void checkOptions() {

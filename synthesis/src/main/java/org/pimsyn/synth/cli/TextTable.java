@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ final class TextTable {
     TextTable alignRight(int... columns) {
         for (int c : columns) {
             if (c >= rightAligned.length) {
-                rightAligned = java.util.Arrays.copyOf(rightAligned, c + 1);
+                rightAligned = Arrays.copyOf(rightAligned, c + 1);
             }
             rightAligned[c] = true;
         }

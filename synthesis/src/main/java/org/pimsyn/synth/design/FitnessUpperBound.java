@@ -1,5 +1,6 @@
 package org.pimsyn.synth.design;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.component.ComponentEntry;
@@ -320,7 +321,7 @@ public final class FitnessUpperBound {
     }
 
     /** Some instances, each at {@code perInstance}. */
-    private static double sum(java.util.List<ComponentInstance> instances, ComponentLibrary components,
+    private static double sum(List<ComponentInstance> instances, ComponentLibrary components,
             ToDoubleFunction<ComponentEntry> perInstance) {
         double mw = 0;
         for (ComponentInstance c : instances) {

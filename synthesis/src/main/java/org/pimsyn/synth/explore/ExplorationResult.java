@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outcome of an exploration.
@@ -51,14 +52,14 @@ public record ExplorationResult(
     }
 
     /** The fastest design of the front (the first of the fastest, best first), or empty without a front. */
-    public java.util.Optional<ParetoDesign> fastestOfFront() {
+    public Optional<ParetoDesign> fastestOfFront() {
         ParetoDesign fastest = null;
         for (ParetoDesign d : paretoFront) {
             if (fastest == null || d.figures().throughputGops() > fastest.figures().throughputGops()) {
                 fastest = d;
             }
         }
-        return java.util.Optional.ofNullable(fastest);
+        return Optional.ofNullable(fastest);
     }
 
     public RankedDesign best() {

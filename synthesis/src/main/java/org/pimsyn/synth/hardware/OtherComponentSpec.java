@@ -1,6 +1,7 @@
 package org.pimsyn.synth.hardware;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.pimsyn.sim.component.ActionCost;
@@ -54,7 +55,7 @@ public record OtherComponentSpec(ComponentClass componentClass, String variant, 
 
         /** The placements' keys, in order. */
         public static List<String> keys() {
-            return java.util.Arrays.stream(values()).map(Placement::key).toList();
+            return Arrays.stream(values()).map(Placement::key).toList();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.pimsyn.synth.network;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -101,7 +102,7 @@ public record Layer(
 
     /** Short text of the operation for tables: "conv", "pool max", "activation relu". */
     public String opLabel() {
-        String base = op.name().toLowerCase(java.util.Locale.ROOT);
-        return function == LayerFunction.NONE ? base : base + " " + function.name().toLowerCase(java.util.Locale.ROOT);
+        String base = op.name().toLowerCase(Locale.ROOT);
+        return function == LayerFunction.NONE ? base : base + " " + function.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package org.pimsyn.synth.network;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -323,13 +324,13 @@ public final class NetworkBuilder {
         long positions = (long) out.h() * out.w();
         if (positions > MAX_TOTAL_POSITIONS || positions * out.c() > MAX_ELEMENTS_PER_IMAGE) {
             throw error(layer.name(), "output " + out + " is too large: at most "
-                    + String.format(java.util.Locale.ROOT, "%,d", MAX_ELEMENTS_PER_IMAGE) + " elements (C x H x W)"
-                    + " and " + String.format(java.util.Locale.ROOT, "%,d", MAX_TOTAL_POSITIONS)
+                    + String.format(Locale.ROOT, "%,d", MAX_ELEMENTS_PER_IMAGE) + " elements (C x H x W)"
+                    + " and " + String.format(Locale.ROOT, "%,d", MAX_TOTAL_POSITIONS)
                     + " positions (H x W) per layer are allowed; give a smaller input shape");
         }
         if (totalPositions + positions > MAX_TOTAL_POSITIONS) {
             throw error(layer.name(), "the network is too large: its layers' output positions (H x W) add up to "
-                    + "more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_TOTAL_POSITIONS)
+                    + "more than " + String.format(Locale.ROOT, "%,d", MAX_TOTAL_POSITIONS)
                     + " by this layer (output " + out + "); give a smaller input shape");
         }
         if (layer.hasWeights()) {

@@ -1,5 +1,7 @@
 package org.pimsyn.synth.network;
 
+import java.util.Locale;
+
 /** A tensor shape in NCHW order; vectors (FC outputs) are (N, C, 1, 1). */
 public record Shape(int n, int c, int h, int w) {
     public Shape {
@@ -23,7 +25,7 @@ public record Shape(int n, int c, int h, int w) {
 
     /** Parses "1x3x224x224". */
     public static Shape parse(String text) {
-        String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("x");
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("x");
         if (parts.length != 4) {
             throw new IllegalArgumentException("expected NxCxHxW such as 1x3x224x224, got '" + text + "'");
         }

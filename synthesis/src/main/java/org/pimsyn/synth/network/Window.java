@@ -1,5 +1,7 @@
 package org.pimsyn.synth.network;
 
+import java.util.Objects;
+
 /**
  * The sliding window of a convolution or pooling layer: kernel, stride, padding and dilation.
  * Layers without a window (FC, activations, element-wise) carry {@link #POINTWISE}.
@@ -17,7 +19,7 @@ public record Window(int kernelH, int kernelW, int strideH, int strideW, Padding
         if (dilationH <= 0 || dilationW <= 0) {
             throw new IllegalArgumentException("dilation must be positive, got " + dilationH + "x" + dilationW);
         }
-        java.util.Objects.requireNonNull(padding, "padding");
+        Objects.requireNonNull(padding, "padding");
     }
 
     public static Window square(int kernel, int stride, int pad) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.pimsyn.sim.ir.AluKind;
@@ -100,7 +101,7 @@ public record OriginalDesign(String source, double ratioRram, int resRramBits, i
         if (!root.isObject()) {
             throw new InputException(source + ": $: expected an object (the original PIMSYN tool's design), found "
                     + (root.isArray() ? "an array"
-                            : "a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                            : "a " + root.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         for (String key : DESIGN_KEYS) {
             if (!root.has(key)) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.StringJoiner;
 import org.pimsyn.synth.InputException;
 import org.pimsyn.synth.io.JsonProblems;
@@ -151,7 +152,7 @@ final class OutputJson {
             }
             return "one of " + values;
         }
-        if (java.util.List.class.isAssignableFrom(type)) {
+        if (List.class.isAssignableFrom(type)) {
             return "an array";
         }
         if (type == String.class) {

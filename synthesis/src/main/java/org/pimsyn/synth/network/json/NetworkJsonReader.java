@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -129,7 +130,7 @@ public final class NetworkJsonReader {
 
     private static String kind(JsonNode node) {
         return node.isContainerNode() ? (node.isArray() ? "a list" : "an object") : node.getNodeType().name().toLowerCase(
-                java.util.Locale.ROOT) + " " + node;
+                Locale.ROOT) + " " + node;
     }
 
     /** The provider and consumer lists, their counts and indices must all describe the same graph. */

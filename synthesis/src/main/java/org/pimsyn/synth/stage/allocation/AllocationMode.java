@@ -28,4 +28,9 @@ public enum AllocationMode {
     public static Optional<AllocationMode> fromLabel(String label) {
         return Arrays.stream(values()).filter(m -> m.label().equalsIgnoreCase(label)).findFirst();
     }
+
+    /** The labels, for messages listing what is allowed. */
+    public static String labels() {
+        return String.join(", ", Arrays.stream(values()).map(AllocationMode::label).toList());
+    }
 }

@@ -1,5 +1,6 @@
 package org.pimsyn.synth.stage.allocation;
 
+import java.util.Locale;
 import org.pimsyn.sim.component.ComponentLibrary;
 import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
@@ -165,7 +166,7 @@ public final class UnitAllocation {
                     adcs += a;
                 }
             }
-            return String.format(java.util.Locale.ROOT, " (among them %,d ADCs, %.4f mW: one per %d crossbar "
+            return String.format(Locale.ROOT, " (among them %,d ADCs, %.4f mW: one per %d crossbar "
                     + "columns of each macro, the library's limits.columnsPerAdc)", adcs,
                     adcs * unitPowerMw[PeripheralUnits.ADC], limits.maxColumnsPerAdc());
         }

@@ -23,4 +23,9 @@ public enum DuplicationMode {
     public static Optional<DuplicationMode> fromLabel(String label) {
         return Arrays.stream(values()).filter(m -> m.label().equalsIgnoreCase(label)).findFirst();
     }
+
+    /** The labels, for messages listing what is allowed. */
+    public static String labels() {
+        return String.join(", ", Arrays.stream(values()).map(DuplicationMode::label).toList());
+    }
 }

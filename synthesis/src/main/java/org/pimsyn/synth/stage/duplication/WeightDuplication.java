@@ -1,5 +1,6 @@
 package org.pimsyn.synth.stage.duplication;
 
+import java.util.List;
 import org.pimsyn.synth.Deadline;
 import org.pimsyn.synth.hardware.ConverterCombination;
 import org.pimsyn.synth.hardware.DesignSpace;
@@ -60,7 +61,7 @@ public final class WeightDuplication {
         int[] dup = problem.proportionalStart();
         DuplicationCandidate start = new DuplicationCandidate(dup, problem.energy(dup, alpha),
                 problem.crossbarsUsed(dup));
-        return new DuplicationOutcome.Feasible(problem, java.util.List.of(start), start);
+        return new DuplicationOutcome.Feasible(problem, List.of(start), start);
     }
 
     /** The problem of one crossbar kind under a given crossbar budget, at the library's weight precision. */
