@@ -152,8 +152,8 @@ final class EventLoop {
     private long inputRegisterWait;
     private long outputRegisterWait;
     /**
-     * Steady-state runs: each IR's start, less its image's arrival, for the last {@value #SHIFT_IMAGES} images
-     * ({@code (image % SHIFT_IMAGES) * n + node}); off ({@code shiftTracking} false) once an image starts so far
+     * Steady-state runs: each IR's start, less its image's arrival, for the last {@code shiftImages} images
+     * ({@code (image % shiftImages) * n + node}); off ({@code shiftTracking} false) once an image starts so far
      * ahead of the last ended one that it would overwrite an image a period back, or a start lies an int's range
      * after its arrival.
      */
@@ -171,7 +171,14 @@ final class EventLoop {
     /** The interval of a run stopped because its schedule repeated, else 0: shift and period. */
     private long repeatedShift;
     private int repeatedPeriod;
-    private static final int SHIFT_IMAGES = 16;
+    /**
+     * Images of the ring of starts: a window of images in flight (an image arrives once the one a window before it
+     * has ended, so none starts a window or more ahead of the last ended one), the last ended one and the
+     * {@value #MAX_PERIOD} before it; at most {@value #MAX_SHIFT_IMAGES}, so that a wide window cannot take a large
+     * share of the heap (tracking stops where images run further ahead).
+     */
+    private int shiftImages;
+    private static final int MAX_SHIFT_IMAGES = 16;
     /** The most images any start lay ahead of the last ended one, in this run. */
     private int mostAhead;
     private static final int MAX_PERIOD = 6;
@@ -372,8 +379,9 @@ final class EventLoop {
         repeatedShift = 0;
         repeatedPeriod = 1;
         mostAhead = 0;
-        if (shiftTracking && startSinceArrival.length < SHIFT_IMAGES * n) {
-            startSinceArrival = new int[SHIFT_IMAGES * n];
+        shiftImages = window > 0 ? Math.min(MAX_SHIFT_IMAGES, window + MAX_PERIOD + 1) : MAX_SHIFT_IMAGES;
+        if (shiftTracking && startSinceArrival.length < (long) shiftImages * n) {
+            startSinceArrival = new int[shiftImages * n];
         }
         executed = 0;
         cycles = 0;
@@ -767,10 +775,10 @@ final class EventLoop {
             long since = now - arrivalAt[image];
             mostAhead = Math.max(mostAhead, image - completedImages);
             // The slots in use are those of the last ended image up to this one.
-            if (image - completedImages >= SHIFT_IMAGES - MAX_PERIOD || since > Integer.MAX_VALUE) {
+            if (image - completedImages >= shiftImages - MAX_PERIOD || since > Integer.MAX_VALUE) {
                 shiftTracking = false;
             } else {
-                startSinceArrival[(image % SHIFT_IMAGES) * n + node] = (int) since;
+                startSinceArrival[(image % shiftImages) * n + node] = (int) since;
             }
         }
         int at = image * layers + program.layer(node);
@@ -944,8 +952,8 @@ final class EventLoop {
      * image p before: at the same time, shifted, when the image arrived {@code early} cycles earlier.
      */
     private boolean repeats(int image, int p, int early) {
-        int now = (image % SHIFT_IMAGES) * n;
-        int before = ((image - p) % SHIFT_IMAGES) * n;
+        int now = (image % shiftImages) * n;
+        int before = ((image - p) % shiftImages) * n;
         for (int i = 0; i < n; i++) {
             if (startSinceArrival[now + i] - startSinceArrival[before + i] != early) {
                 return false;
