@@ -301,7 +301,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
                     err.println(NAME + ": " + TextTable.number(powerW) + " W, " + objective.name() + ": " + why);
                     err.flush();
                     stdout.println("No design: " + why + "\n");
-                    rows.add(BudgetSweep.Row.none(powerW * 1000, objective, name, why));
+                    // A run cut short by the time budget keeps its checkpoint there; one without a design, nothing.
+                    rows.add(BudgetSweep.Row.none(powerW * 1000, objective, Files.isDirectory(cell) ? name : null,
+                            why));
                 }
                 stdout.flush();
             }

@@ -27,7 +27,8 @@ public final class BudgetSweep {
     /**
      * One budget and objective of the sweep.
      *
-     * @param directory          the synthesis's directory, relative to the sweep's
+     * @param directory          the synthesis's directory, relative to the sweep's; null where a run without a
+     *                           design left none
      * @param best               its best design, or null where it found none
      * @param figures            that design's figures, or null
      * @param fitnessEvaluations the synthesis's fitness evaluations
@@ -115,7 +116,8 @@ public final class BudgetSweep {
             s.append(String.format(Locale.ROOT, "| %s | %s | ", number(r.powerMw() / 1000), r.objective().name()));
             if (!r.found()) {
                 s.append("no design: ").append(r.noDesign().replace("|", "/"))
-                        .append(" | | | | | | | | | | | ").append(r.directory()).append(" |\n");
+                        .append(" | | | | | | | | | | | ").append(r.directory() == null ? "-" : r.directory())
+                        .append(" |\n");
                 continue;
             }
             DesignPoint p = r.best().point();

@@ -134,7 +134,9 @@ class SynthesizeSweepTest {
         assertTrue(rows.get(1).get("found").booleanValue());
         assertTrue(Files.readString(sweep.resolve("sweep.md")).contains("| 0.0001 | efficiency | no design: no "
                 + "design fits under 0.0001 W"));
-        assertFalse(Files.exists(sweep.resolve("0.0001W-efficiency").resolve("design.json")));
+        assertFalse(Files.exists(sweep.resolve("0.0001W-efficiency")));
+        assertTrue(rows.get(0).get("directory").isNull(), "no directory to point at");
+        assertTrue(Files.readString(sweep.resolve("sweep.md")).contains(" | | | | | | | | | | | - |\n"));
     }
 
     @Test
