@@ -132,11 +132,12 @@ class SynthesizeSweepTest {
         assertFalse(rows.get(0).get("found").booleanValue());
         assertTrue(rows.get(0).get("noDesignReason").textValue().startsWith("no design fits under 0.0001 W"));
         assertTrue(rows.get(1).get("found").booleanValue());
-        assertTrue(Files.readString(sweep.resolve("sweep.md")).contains("| 0.0001 | efficiency | no design: no "
-                + "design fits under 0.0001 W"));
+        String md = Files.readString(sweep.resolve("sweep.md"));
+        assertTrue(md.contains("| 0.0001 | efficiency | no design: no design fits under 0.0001 W (sweep.json has "
+                + "the rest) |"), "the table gives the reason's first clause: " + md);
         assertFalse(Files.exists(sweep.resolve("0.0001W-efficiency")));
         assertTrue(rows.get(0).get("directory").isNull(), "no directory to point at");
-        assertTrue(Files.readString(sweep.resolve("sweep.md")).contains(" | | | | | | | | | | | - |\n"));
+        assertTrue(md.contains(" | | | | | | | | | | | - |\n"), md);
     }
 
     @Test
