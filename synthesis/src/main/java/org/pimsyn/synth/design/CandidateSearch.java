@@ -33,4 +33,12 @@ public interface CandidateSearch {
      * the driver skips candidates whose bound cannot beat what it already has.
      */
     double fitnessUpperBound(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication);
+
+    /**
+     * Why no design of the candidate can be feasible, where {@link #fitnessUpperBound} is 0: the reason a message
+     * gives for the design points the driver skipped so.
+     */
+    default String infeasibility(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication) {
+        return "its bound proves that no design of it fits";
+    }
 }

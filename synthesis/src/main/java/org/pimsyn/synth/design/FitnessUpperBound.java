@@ -93,13 +93,8 @@ public final class FitnessUpperBound {
         double budgetMw = request.totalPowerMw();
         double restMw = restStaticPowerLowerBoundMw(request, point, skeleton, components);
         double staticMw = restMw + unitStaticPowerLowerBoundMw(request, point, skeleton, work, components);
-        if (staticMw >= budgetMw) {
-            return null;
-        }
         double unitsMw = budgetMw - fixedPeakLowerBoundMw(request, point, skeleton, components);
-        if (!(unitsMw > 0)
-                || leastAdcs(request, point, skeleton) * components.adc(point.adcBits()).peakPowerMw()
-                        > unitsMw * (1 + BUDGET_SLACK)) {
+        if (infeasibility(request, point, skeleton, components, staticMw, unitsMw) != null) {
             return null;
         }
         double dynamicPj = dynamicEnergyLowerBoundPj(request.library(), point, work, components);
@@ -120,6 +115,39 @@ public final class FitnessUpperBound {
         }
         return new DesignFloors(energyPj, intervalNs, budgetMw,
                 areaLowerBoundMm2(request, point, skeleton, work, components), skeleton.network().totalMacs());
+    }
+
+    /**
+     * Why no design of the candidate can be feasible, where {@link #floors} finds none, in words for a message
+     * listing reasons (the same words for every candidate that fails so, figures aside); null where some design
+     * might be.
+     */
+    public static String infeasibility(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
+            ComponentLibrary components) {
+        double restMw = restStaticPowerLowerBoundMw(request, point, skeleton, components);
+        double staticMw = restMw + unitStaticPowerLowerBoundMw(request, point, skeleton, workload(skeleton),
+                components);
+        double unitsMw = request.totalPowerMw() - fixedPeakLowerBoundMw(request, point, skeleton, components);
+        return infeasibility(request, point, skeleton, components, staticMw, unitsMw);
+    }
+
+    private static String infeasibility(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
+            ComponentLibrary components, double staticMw, double unitsMw) {
+        double budgetMw = request.totalPowerMw();
+        if (staticMw >= budgetMw) {
+            return "the static power every design must hold reaches the budget";
+        }
+        if (!(unitsMw > 0)) {
+            return "crossbars, DACs, scratchpads and NoC need the whole budget at peak in every design, leaving "
+                    + "nothing for ADCs and ALUs";
+        }
+        long adcs = leastAdcs(request, point, skeleton);
+        if (adcs * components.adc(point.adcBits()).peakPowerMw() > unitsMw * (1 + BUDGET_SLACK)) {
+            return "the ADCs the library's limits.columnsPerAdc asks for (one per "
+                    + request.library().limits().maxColumnsPerAdc() + " crossbar columns) need more power at peak "
+                    + "than the crossbars, DACs, scratchpads and NoC of any design leave";
+        }
+        return null;
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.pimsyn.synth.explore;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
@@ -142,7 +145,8 @@ public final class DesignSpaceExplorer {
         int stopped = 0;
         // Stages 3 and 4 of each design point, best bound first, a batch at a time.
         while (order.hasNext() && schedule.mayStartBatch()) {
-            double bar = pruning ? top.bar().pruningFitness() : Double.NEGATIVE_INFINITY;
+            // A bound of 0 proves a point infeasible: skipped even before any design sets a bar.
+            double bar = pruning ? Math.max(top.bar().pruningFitness(), Double.MIN_VALUE) : Double.NEGATIVE_INFINITY;
             listener.stillSearchable(order.stillSearchable(bar));
             VisitOrder.Batch batch = order.next(schedule.nextBatchSize(), bar);
             for (PlannedDesignPoint p : batch.pruned()) {
@@ -160,8 +164,22 @@ public final class DesignSpaceExplorer {
                 throw new TimeBudgetSpentException(
                         NoDesignMessages.outOfTime(settings.budgetNs(), tally.searched(), points.size()));
             }
-            throw new NoFeasibleDesignException(
-                    NoDesignMessages.noDesign(request.totalPowerMw(), tally.searched(), tally.sortedReasons()));
+            Map<String, Integer> reasons = new LinkedHashMap<>(tally.sortedReasons());
+            int proved = 0;
+            if (pruning) {
+                Map<SearchKey, String> byKey = new HashMap<>();
+                for (int i = 0; i < points.size(); i++) {
+                    if (!(bounds[i] > 0)) {
+                        PlannedDesignPoint p = points.get(i);
+                        String why = byKey.computeIfAbsent(p.searchKey(),
+                                k -> search.infeasibility(request, p.point(), p.duplication()));
+                        reasons.merge(why, 1, Integer::sum);
+                        proved++;
+                    }
+                }
+            }
+            throw new NoFeasibleDesignException(NoDesignMessages.noDesign(request.totalPowerMw(), tally.searched(),
+                    proved, ExplorationTally.mostFrequentFirst(reasons)));
         }
         return new ExplorationResult(top.list(), tally.statistics(enumeration, notVisited),
                 enumeration.infeasible(), tally.sortedReasons(), schedule.nanosSinceStart() / 1_000_000,

@@ -53,6 +53,11 @@ final class ExplorationTally {
 
     /** Why no design: reason to design points, most frequent first, ties by reason. */
     Map<String, Integer> sortedReasons() {
+        return mostFrequentFirst(reasons);
+    }
+
+    /** Reasons by how many design points gave each, most first, ties in the reasons' order. */
+    static Map<String, Integer> mostFrequentFirst(Map<String, Integer> reasons) {
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(reasons.entrySet());
         entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey()));

@@ -12,12 +12,24 @@ final class NoDesignMessages {
     private NoDesignMessages() {
     }
 
-    /** Every design point was visited and none yielded a design; {@code reasons} most frequent first. */
-    static String noDesign(double totalPowerMw, int searched, Map<String, Integer> reasons) {
+    /**
+     * Every design point was visited and none yielded a design: {@code searched} were searched, {@code proved} more
+     * were skipped because their bounds prove them infeasible; {@code reasons} of both, most frequent first.
+     */
+    static String noDesign(double totalPowerMw, int searched, int proved, Map<String, Integer> reasons) {
         StringBuilder s = new StringBuilder("no design fits under ")
-                .append(BigDecimal.valueOf(totalPowerMw / 1000).stripTrailingZeros().toPlainString())
-                .append(" W: ").append(count(searched)).append(" design point").append(plural(searched))
-                .append(" searched, none yielded a design within the budget; ");
+                .append(BigDecimal.valueOf(totalPowerMw / 1000).stripTrailingZeros().toPlainString()).append(" W: ");
+        if (searched == 0) {
+            s.append("the bounds of all ").append(count(proved)).append(" design point").append(plural(proved))
+                    .append(" prove that none can yield a design within the budget; ");
+        } else {
+            s.append(count(searched)).append(" design point").append(plural(searched))
+                    .append(" searched, none yielded a design within the budget");
+            if (proved > 0) {
+                s.append(", and the bounds of the other ").append(count(proved)).append(" prove that none can");
+            }
+            s.append("; ");
+        }
         s.append(reasons.size() == 1 ? "reason: " : "most frequent reasons: ");
         int shown = 0;
         for (Map.Entry<String, Integer> e : reasons.entrySet()) {

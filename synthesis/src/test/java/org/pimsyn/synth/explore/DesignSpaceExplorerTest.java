@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.pimsyn.synth.NoFeasibleDesignException;
@@ -231,6 +232,64 @@ class DesignSpaceExplorerTest {
         List<Double> top = r.topDesigns().stream().map(RankedDesign::fitness).toList();
         assertEquals(all.subList(0, 10), top);
         assertSame(r.topDesigns().get(0), r.best());
+    }
+
+    /** Counts its searches; bound 0 (proved infeasible) at ResDAC 2, 1000 at ResDAC 4. */
+    private static final class ZeroBoundSearch implements CandidateSearch {
+        private final PointFitnessSearch inner = new PointFitnessSearch(p -> 300 + p.resDacBits(),
+                p -> p.resDacBits() == 2 ? 0 : 1000);
+        private final Set<DesignPoint> searched = ConcurrentHashMap.newKeySet();
+        private final boolean anyFeasible;
+
+        ZeroBoundSearch(boolean anyFeasible) {
+            this.anyFeasible = anyFeasible;
+        }
+
+        @Override
+        public CandidateOutcome search(SynthesisRequest request, DesignPoint point, DuplicationCandidate dup,
+                long seed) {
+            searched.add(point);
+            // Admissible: where the bound is 0, no design.
+            return point.resDacBits() == 2 || !anyFeasible
+                    ? new CandidateOutcome(point, dup, null, 0, new double[] {0}, 1, "too hot")
+                    : inner.search(request, point, dup, seed);
+        }
+
+        @Override
+        public double fitnessUpperBound(SynthesisRequest request, DesignPoint point, DuplicationCandidate dup) {
+            return anyFeasible ? inner.fitnessUpperBound(request, point, dup) : 0;
+        }
+
+        @Override
+        public String infeasibility(SynthesisRequest request, DesignPoint point, DuplicationCandidate dup) {
+            return "too hot at ResDAC " + point.resDacBits();
+        }
+    }
+
+    @Test
+    void aDesignPointWhoseBoundIsZeroIsNeverSearchedEvenBeforeAnyDesignSetsABar() {
+        ZeroBoundSearch search = new ZeroBoundSearch(true);
+        ExplorationResult r = explore(search, REQUEST, 1, 2, true);
+        assertTrue(search.searched.stream().noneMatch(p -> p.resDacBits() == 2), search.searched.toString());
+        assertTrue(search.searched.stream().anyMatch(p -> p.resDacBits() == 4));
+        assertTrue(r.statistics().designPointsPruned() > 0);
+        // Without pruning every point is searched, and the designs are the same.
+        ZeroBoundSearch all = new ZeroBoundSearch(true);
+        ExplorationResult unpruned = explore(all, REQUEST, 1, 2, false);
+        assertTrue(all.searched.stream().anyMatch(p -> p.resDacBits() == 2));
+        assertEquals(r.topDesigns().stream().map(RankedDesign::order).toList(),
+                unpruned.topDesigns().stream().map(RankedDesign::order).toList());
+    }
+
+    @Test
+    void whenEveryBoundIsZeroNothingIsSearchedAndTheMessageGivesTheBoundsReasons() {
+        ZeroBoundSearch search = new ZeroBoundSearch(false);
+        NoFeasibleDesignException e = assertThrows(NoFeasibleDesignException.class,
+                () -> explore(search, REQUEST, 1, 2, true));
+        assertTrue(search.searched.isEmpty(), search.searched.toString());
+        assertTrue(e.getMessage().matches("no design fits under [0-9.]+ W: the bounds of all [0-9,]+ design points "
+                + "prove that none can yield a design within the budget; most frequent reasons: too hot at ResDAC "
+                + "[24] \\([0-9,]+ design points\\); too hot at ResDAC [24] \\([0-9,]+ design points\\)"), e.getMessage());
     }
 
     @Test

@@ -11,7 +11,7 @@ class NoDesignMessagesTest {
     void oneReasonIsNamedAsTheReason() {
         assertEquals("no design fits under 0.3 W: 1 design point searched, none yielded a design within the budget; "
                 + "reason: too hot (1 design point)",
-                NoDesignMessages.noDesign(300, 1, Map.of("too hot", 1)));
+                NoDesignMessages.noDesign(300, 1, 0, Map.of("too hot", 1)));
     }
 
     @Test
@@ -24,9 +24,21 @@ class NoDesignMessagesTest {
         reasons.put("e", 1);
         assertEquals("no design fits under 49 W: 1,211 design points searched, none yielded a design within the "
                 + "budget; most frequent reasons: a (1,200 design points); b (7 design points); c (2 design points)"
-                + "; and 2 other reasons", NoDesignMessages.noDesign(49_000, 1_211, reasons));
+                + "; and 2 other reasons", NoDesignMessages.noDesign(49_000, 1_211, 0, reasons));
         reasons.remove("e");
-        assertEquals("; and 1 other reason", tail(NoDesignMessages.noDesign(49_000, 1_210, reasons)));
+        assertEquals("; and 1 other reason", tail(NoDesignMessages.noDesign(49_000, 1_210, 0, reasons)));
+    }
+
+    @Test
+    void designPointsTheBoundsProveInfeasibleAreCountedApart() {
+        assertEquals("no design fits under 25 W: the bounds of all 1,320 design points prove that none can yield a "
+                + "design within the budget; most frequent reasons: x (798 design points); y (522 design points)",
+                NoDesignMessages.noDesign(25_000, 0, 1_320, Map.of("x", 798, "y", 522).entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll)));
+        assertEquals("no design fits under 25 W: 3 design points searched, none yielded a design within the budget, "
+                + "and the bounds of the other 7 prove that none can; reason: z (10 design points)",
+                NoDesignMessages.noDesign(25_000, 3, 7, Map.of("z", 10)));
     }
 
     @Test

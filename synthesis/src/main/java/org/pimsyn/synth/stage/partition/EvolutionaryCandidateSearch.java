@@ -8,6 +8,7 @@ import org.pimsyn.synth.design.ComponentLibraries;
 import org.pimsyn.synth.design.Design;
 import org.pimsyn.synth.design.DesignEvaluator;
 import org.pimsyn.synth.design.DesignPoint;
+import org.pimsyn.synth.design.FitnessUpperBound;
 import org.pimsyn.synth.design.SynthesisRequest;
 import org.pimsyn.synth.stage.dataflow.DataflowSkeleton;
 import org.pimsyn.synth.stage.dataflow.DataflowSpec;
@@ -83,6 +84,13 @@ public final class EvolutionaryCandidateSearch implements CandidateSearch {
                 .map(b -> b.designPoint(request, point, skeleton(request, point, duplication),
                         ComponentLibraries.from(request.library())))
                 .orElse(Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    public String infeasibility(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication) {
+        String why = FitnessUpperBound.infeasibility(request, point, skeleton(request, point, duplication),
+                ComponentLibraries.from(request.library()));
+        return why != null ? why : CandidateSearch.super.infeasibility(request, point, duplication);
     }
 
     private DataflowSkeleton skeleton(SynthesisRequest request, DesignPoint point, DuplicationCandidate duplication) {
