@@ -246,6 +246,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
         checkOptions();
         DuplicationMode duplicationMode = duplicationMode();
         if (allocation != null) {
+            // A misspelt mode fails before the network loads; each run applies it with its own objective.
             allocationMode(Objectives.DEFAULT);
         }
         boolean enforce = enforceLimits();
