@@ -492,6 +492,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
 
     /** The objectives asked for, each once, in the order given. */
     private List<Objective> objectives() {
+        if (objectiveNames.isEmpty()) {
+            throw new InputException("--objective: give one of " + Objectives.names() + ", or a list of them");
+        }
         List<Objective> asked = new ArrayList<>();
         for (String name : objectiveNames) {
             Objective objective = Objectives.all().stream()
@@ -560,6 +563,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
         if (!List.of(LOCAL_EXECUTOR, SPARK_EXECUTOR).contains(executor.toLowerCase(Locale.ROOT))) {
             throw new InputException("--executor: unknown executor '" + executor + "'; allowed: " + LOCAL_EXECUTOR
                     + ", " + SPARK_EXECUTOR);
+        }
+        if (powersW.isEmpty()) {
+            throw new InputException("--power: give a budget in watts, or a list such as 10,25,49,100");
         }
         for (double powerW : powersW) {
             if (!(powerW > 0) || powerW > MAX_POWER_W) {

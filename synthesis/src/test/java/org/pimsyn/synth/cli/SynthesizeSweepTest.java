@@ -161,6 +161,14 @@ class SynthesizeSweepTest {
         assertEquals("pimsyn synthesize: --objective: edp is given twice", objective.err().strip());
         CliRun bad = run(smallCase("--out", dir.resolve("x").toString(), "--power", "5,-1"));
         assertOneLineError(bad, 2);
+        CliRun none = run(smallCase("--out", dir.resolve("x").toString(), "--power=,"));
+        assertOneLineError(none, 2);
+        assertEquals("pimsyn synthesize: --power: give a budget in watts, or a list such as 10,25,49,100",
+                none.err().strip());
+        CliRun noObjective = run(smallCase("--out", dir.resolve("x").toString(), "--objective=,"));
+        assertOneLineError(noObjective, 2);
+        assertTrue(noObjective.err().startsWith("pimsyn synthesize: --objective: give one of efficiency, "),
+                noObjective.err());
         assertFalse(Files.exists(dir.resolve("x")));
     }
 }
