@@ -52,8 +52,11 @@ run() {
     local shown=(synthesize --model "$model" --power "$power" "$@" "${EXTRA[@]}")
     say "$name: pimsyn ${shown[*]}"
     local start=$SECONDS
-    if ! "$root/pimsyn" synthesize --model "$model" --power "$power" --out "$dir" "$@" "${EXTRA[@]}" \
-            >"$dir/stdout.txt" 2>"$dir/stderr.txt"; then
+    local code=0
+    "$root/pimsyn" synthesize --model "$model" --power "$power" --out "$dir" "$@" "${EXTRA[@]}" \
+            >"$dir/stdout.txt" 2>"$dir/stderr.txt" || code=$?
+    # Exit 3: no design fits; the table says so for that run.
+    if [[ $code -ne 0 && $code -ne 3 ]]; then
         fail "$name failed: see $dir/stderr.txt"
     fi
     echo "$((SECONDS - start))" >"$dir/seconds.txt"
@@ -109,11 +112,17 @@ import json, os, sys
 work, model, power, extra = sys.argv[1:5]
 
 def figures(name):
-    with open(os.path.join(work, name, "report.json")) as f:
-        report = json.load(f)
-    perf = report["simulation"]["performance"]
+    """GOPS/W, GOPS and seconds of a run; for a run without a design, None for both figures and its message."""
     with open(os.path.join(work, name, "seconds.txt")) as f:
         seconds = int(f.read())
+    try:
+        with open(os.path.join(work, name, "report.json")) as f:
+            report = json.load(f)
+    except FileNotFoundError:
+        with open(os.path.join(work, name, "stderr.txt")) as f:
+            why = f.read().strip().splitlines()[-1].replace("|", "/")
+        return None, why, seconds
+    perf = report["simulation"]["performance"]
     return perf["gopsPerWatt"], perf["throughputGops"], seconds
 
 default = figures("default")
@@ -126,6 +135,10 @@ rows = [
 def gain(a, b):
     return "n/a" if b == 0 else "%+.1f %%" % (100.0 * (a / b - 1))
 
+if default[0] is None:
+    print("%s at %s W%s; the default run found no design (%d s): %s" % (
+        model, power, (", " + extra) if extra else "", default[2], default[1]))
+    sys.exit(0)
 print("%s at %s W%s; default run: %.2f GOPS/W, %.1f GOPS (%d s)" % (
     model, power, (", " + extra) if extra else "", default[0], default[1], default[2]))
 print()
@@ -133,6 +146,10 @@ print("| comparison | paper: efficiency / throughput | ours: efficiency / throug
 print("|---|---|---|---|")
 for title, name, paper_eff, paper_thr in rows:
     other = figures(name)
+    if other[0] is None:
+        print("| %s | %s / %s | the other run found no design | %s, %d |" % (
+            title, paper_eff, paper_thr, other[1], other[2]))
+        continue
     print("| %s | %s / %s | %s / %s | %.2f, %.1f, %d |" % (
         title, paper_eff, paper_thr, gain(default[0], other[0]), gain(default[1], other[1]),
         other[0], other[1], other[2]))
