@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -287,10 +286,10 @@ public final class SynthesizeCommand implements Callable<Integer> {
         List<BudgetSweep.Row> rows = new ArrayList<>();
         for (double powerW : powersW) {
             for (Objective objective : objectives) {
-                String name = TextTable.number(powerW) + "W-" + objective.name();
+                String watts = BudgetSweep.watts(powerW);
+                String name = watts + "W-" + objective.name();
                 Path cell = dir.resolve(name);
-                stdout.println("== " + TextTable.number(powerW) + " W, objective " + objective.name() + ", in "
-                        + cell + " ==");
+                stdout.println("== " + watts + " W, objective " + objective.name() + ", in " + cell + " ==");
                 stdout.flush();
                 try {
                     Synthesized s = synthesize(in, powerW, objective, cell);
@@ -299,7 +298,7 @@ public final class SynthesizeCommand implements Callable<Integer> {
                             s.statistics().fitnessEvaluations(), s.wallTimeMs()));
                 } catch (NoFeasibleDesignException e) {
                     String why = Main.oneLine(e.getMessage());
-                    err.println(NAME + ": " + TextTable.number(powerW) + " W, " + objective.name() + ": " + why);
+                    err.println(NAME + ": " + watts + " W, " + objective.name() + ": " + why);
                     err.flush();
                     stdout.println("No design: " + why + "\n");
                     // A run cut short by the time budget keeps its checkpoint there; one without a design, nothing.
@@ -511,13 +510,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
     }
 
     private MacroMode macroMode() {
-        for (MacroMode m : MacroMode.values()) {
-            if (m.label().equals(macros.toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new InputException("--macros: unknown macro mode '" + macros + "'; allowed: "
-                + Arrays.stream(MacroMode.values()).map(MacroMode::label).collect(Collectors.joining(", ")));
+        return MacroMode.fromLabel(macros).orElseThrow(() -> new InputException("--macros: unknown macro mode '"
+                + macros + "'; allowed: " + MacroMode.labels()));
     }
 
     /**
@@ -574,9 +568,9 @@ public final class SynthesizeCommand implements Callable<Integer> {
             }
         }
         // Budgets name their directories by their figure in watts, so two that print alike would share one.
-        if (powersW.stream().map(TextTable::number).distinct().count() < powersW.size()) {
+        if (powersW.stream().map(BudgetSweep::watts).distinct().count() < powersW.size()) {
             throw new InputException("--power: a budget is given twice in " + powersW.stream()
-                    .map(TextTable::number).collect(Collectors.joining(",")));
+                    .map(BudgetSweep::watts).collect(Collectors.joining(",")));
         }
         if (areaMm2 != null && (!(areaMm2 > 0) || areaMm2 > MAX_AREA_MM2)) {
             throw new InputException("--area: must be a number of mm2 > 0 and <= " + TextTable.number(MAX_AREA_MM2)

@@ -113,7 +113,7 @@ public final class BudgetSweep {
                 + "|\n");
         s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "| %s | %s | ", number(r.powerMw() / 1000), r.objective().name()));
+            s.append(String.format(Locale.ROOT, "| %s | %s | ", watts(r.powerMw() / 1000), r.objective().name()));
             if (!r.found()) {
                 s.append("no design: ").append(headline(r.noDesign()).replace("|", "/"))
                         .append(" | | | | | | | | | | | ").append(r.directory() == null ? "-" : r.directory())
@@ -141,6 +141,14 @@ public final class BudgetSweep {
     private static String headline(String reason) {
         int cut = reason.indexOf("; ");
         return cut < 0 ? reason : reason.substring(0, cut) + " (sweep.json has the rest)";
+    }
+
+    /**
+     * A budget in watts as the sweep spells it, in its directory names, its table and on the console: the shortest
+     * decimal that reads back as the same number, e.g. {@code 49}, {@code 0.3}.
+     */
+    public static String watts(double powerW) {
+        return number(powerW);
     }
 
     private static String number(double v) {

@@ -1,8 +1,7 @@
 package org.pimsyn.synth.stage.allocation;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.pimsyn.synth.EnumLabels;
 
 /** How stage 4 spends the power left for ADC and ALU units ({@code synthesize --allocation}). */
 public enum AllocationMode {
@@ -21,16 +20,16 @@ public enum AllocationMode {
 
     /** The command-line and file spelling: {@code floor}, {@code balanced}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumLabels.of(this);
     }
 
     /** The mode spelled {@code label} (any case), if there is one. */
     public static Optional<AllocationMode> fromLabel(String label) {
-        return Arrays.stream(values()).filter(m -> m.label().equalsIgnoreCase(label)).findFirst();
+        return EnumLabels.parse(AllocationMode.class, label);
     }
 
     /** The labels, for messages listing what is allowed. */
     public static String labels() {
-        return String.join(", ", Arrays.stream(values()).map(AllocationMode::label).toList());
+        return EnumLabels.all(AllocationMode.class);
     }
 }

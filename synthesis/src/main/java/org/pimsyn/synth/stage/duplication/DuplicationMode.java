@@ -1,8 +1,7 @@
 package org.pimsyn.synth.stage.duplication;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.pimsyn.synth.EnumLabels;
 
 /** How stage 1 chooses the weight-duplication candidates of a crossbar point ({@code synthesize --duplication}). */
 public enum DuplicationMode {
@@ -16,16 +15,16 @@ public enum DuplicationMode {
 
     /** The command-line and file spelling: {@code sa}, {@code proportional}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumLabels.of(this);
     }
 
     /** The mode spelled {@code label} (any case), if there is one. */
     public static Optional<DuplicationMode> fromLabel(String label) {
-        return Arrays.stream(values()).filter(m -> m.label().equalsIgnoreCase(label)).findFirst();
+        return EnumLabels.parse(DuplicationMode.class, label);
     }
 
     /** The labels, for messages listing what is allowed. */
     public static String labels() {
-        return String.join(", ", Arrays.stream(values()).map(DuplicationMode::label).toList());
+        return EnumLabels.all(DuplicationMode.class);
     }
 }
