@@ -61,7 +61,7 @@ final class CompiledProgram {
     long[] busyCycles;
     /**
      * The bound interval: the largest per-image busy time of any resource, per unit for pools (rounded up), at
-     * least 1. No run streams images faster; arrivals are paced at it.
+     * least 1. No run streams images faster; it sizes the admission window.
      */
     long boundCycles() {
         long worst = 1;

@@ -15,12 +15,12 @@ import org.pimsyn.sim.ir.IrProgram;
  * free unit, so an IR never waits while every resource it needs is free (the schedule is work-conserving) and
  * acquires all its resources at once (no hold-and-wait, hence no deadlock).
  *
- * <p>Images arrive one per bound interval (the busiest resource's busy cycles per image), and no more than a window
- * of them are in flight: image {@code k}'s source IRs, those without predecessors, become ready at its arrival,
- * {@code max(k x bound, end of image k - window)} (without a window, {@code k x bound}). No design sustains a
- * faster stream, and the window lets in as many images as the pipeline holds at that pace, so arrivals never hold
- * back a steady state, while the first layers cannot race ahead of the rest and pile up images in the
- * scratchpads; an image's latency in the stream is counted from its arrival.
+ * <p>No more than a window of images are in flight: the first window arrives at cycle 0, and image {@code k} at the
+ * end of image {@code k - window}; its source IRs, those without predecessors, become ready at its arrival. The
+ * window lets in as many images as the pipeline holds at the bound's pace (the busiest resource's busy cycles per
+ * image) plus one, so arrivals never hold back a steady state, while the first layers cannot race ahead of the
+ * rest and pile up images in the scratchpads; an image's latency in the stream is counted from its arrival.
+ * Arrivals that follow the ends repeat whenever the ends do, so a schedule can repeat exactly (below).
  *
  * <p>Sample-and-hold: with {@code sampleHoldSlots} > 0, an MVM whose results one ADC IR converts (its only ADC
  * successor, of which it is the only predecessor) also takes a slot of its crossbar set's sample-and-hold from its
@@ -34,28 +34,19 @@ import org.pimsyn.sim.ir.IrProgram;
  * ADC IR gets one, so sample-and-hold slots are still always given back.
  *
  * <p>A run streaming to a steady state ({@link SteadyStateRule}) stops at the end of the image after which the
- * interval has converged; the later images it had started are abandoned. It converges in one of two ways: by the
+ * interval has converged, or at the end of the plan's most images; the later images it had started are abandoned.
+ * It streams a window of images beyond the most, so none it ends runs differently for lack of the images after. It converges in one of two ways: by the
  * rule's two windows of gaps, or exactly, when the schedule repeats itself with its arrivals, with a period of
  * {@code p} images (1 to {@value #MAX_PERIOD}): image {@code k} arrived and ended {@code S} cycles after image
- * {@code k-p}, and every IR of it started as long after its arrival as the same IR of image {@code k-p}; and so for
- * more images in a row than {@code p} plus the most images ever in flight (arrived or started) beyond the last
- * ended one, after the rule's warm-up. Every image in flight then repeats one a period earlier, relative to its
- * arrival, and the arrivals follow the ends (or the bound's pace), so the run goes on repeating; the interval is
- * {@code S / p}.
+ * {@code k-p}, both arrived at an end (not in the first window), and every IR of it started as long after its
+ * arrival as the same IR of image {@code k-p}; and so for more images in a row than {@code p} plus the most images
+ * ever in flight (arrived or started) beyond the last ended one, after the rule's warm-up. Every image in flight
+ * then repeats one a period earlier, relative to its arrival, and the arrivals follow the ends, so the run goes on
+ * repeating; the interval is {@code S / p}.
  *
- * <p>A schedule slower than arrivals paced at the bound repeats with arrivals that come ever earlier: image
- * {@code k} ended and every IR of it started {@code S} cycles after the same IR of image {@code k-p}, it arrived
- * {@code e >= 0} cycles earlier than that, {@code S >= p x bound}, and neither image's arrival readied an IR (each
- * of their source IRs still waited, when the image arrived, for the same IR of the image before or for its
- * register). Such a streak stops the run as well. An arrival that readies nothing only counts predecessors down:
- * moved to any cycle before its sources' other predecessors end, it changes no IR's ready cycle, arbitration key or
- * start. So the run is the one whose arrivals repeat exactly ({@code a(k) = a(k-p) + S}), which goes on repeating
- * as above, its arrivals readying nothing; and the real arrivals, {@code max(k x bound, end of image k - window)},
- * grow by at most {@code S} per {@code p} images, so they only come earlier than those and ready nothing either.
- *
- * <p>Both count only images that ended before the first image the run lacks would have arrived (the image a window
- * before it ends later, or the bound's pace brings it later): up to there the run is the endless stream. A run of a
- * fixed number of images looks for the repetition the same way, notes the first, and goes on to its last image.
+ * <p>The repetition counts only images that ended before the first image the run lacks would have arrived (the
+ * image a window before it ends later): up to there the run is the endless stream. A run of a fixed number of
+ * images looks for the repetition the same way, notes the first, and goes on to its last image.
  *
  * <p>Buffers grow to the largest program seen and are reused; one loop serves one thread.
  */
@@ -161,13 +152,11 @@ final class EventLoop {
     private boolean shiftTracking;
     /** Whether the run stops at its steady state; a fixed run only notes a repetition of its schedule. */
     private boolean stopAtSteady;
+    /** Images a run until steady ends at most: the later ones it streams only keep the stream going until then. */
+    private int endAfter;
     /** Per period p: the shift by which the last ended images repeated those p before, and in how many in a row. */
     private final long[] periodShift = new long[MAX_PERIOD + 1];
     private final int[] periodStreak = new int[MAX_PERIOD + 1];
-    /** Per period p: in how many images in a row the repetition held with no image readied by its arrival. */
-    private final int[] earlyStreak = new int[MAX_PERIOD + 1];
-    /** Per image: whether its arrival made some source IR ready (the arrival was its last predecessor). */
-    private boolean[] arrivalReadied = new boolean[0];
     /** The interval of a run stopped because its schedule repeated, else 0: shift and period. */
     private long repeatedShift;
     private int repeatedPeriod;
@@ -185,8 +174,6 @@ final class EventLoop {
     /** Images in flight at most (0: no limit), and when each image arrived. */
     private int window;
     private long[] arrivalAt = new long[0];
-    /** Cycles between image arrivals. */
-    private long arrivalCycles;
     /** The IRs without predecessors, in id order, {@code sourceCount} of them. */
     private int[] sources = new int[0];
     private int sourceCount;
@@ -210,7 +197,8 @@ final class EventLoop {
      * Runs the bound program and returns what it measured.
      *
      * @param stop        null to run all {@code runImages} (a repetition of the schedule is still recognized, by the
-     *                    plan's rule's warm-up); else stop once the interval has converged by this rule
+     *                    plan's rule's warm-up); else stop once the interval has converged by this rule, or once
+     *                    the plan's images have ended
      * @param sameProgram whether {@code c} is the program the last run bound (a stream after its one-image run)
      */
     LoopResults run(CompiledProgram c, SimulationObserver obs, RunPlan plan, SteadyStateRule stop, int runImages,
@@ -219,6 +207,7 @@ final class EventLoop {
         this.sameProgram = sameProgram;
         stopRule = stop != null ? stop : plan.rule();
         stopAtSteady = stop != null;
+        endAfter = stop != null ? plan.images() : runImages;
         Arbitration arbitration = plan.arbitration();
         holdSlots = plan.sampleHoldSlots();
         inputSlots = plan.inputRegisterSlots();
@@ -260,8 +249,6 @@ final class EventLoop {
                 makeReady(0, i, 0);
             }
         }
-        // Image 0 arrives at cycle 0 without an arrival event, and that arrival readies its source IRs.
-        arrivalReadied[0] = sourceCount > 0;
         long now = 0;
         dispatch(now);
         BucketEventQueue ev = events;
@@ -344,7 +331,6 @@ final class EventLoop {
         for (int k = 0; k < edges; k++) {
             first[program.successorAt(k)]++;
         }
-        arrivalCycles = c.boundCycles();
         if (sources.length < n) {
             sources = new int[n];
         }
@@ -355,19 +341,16 @@ final class EventLoop {
             }
         }
         for (int image = 1; image < images; image++) {
-            // Later images arrive once the image a window before them has ended (imageEnded).
-            if (sourceCount > 0 && (window == 0 || image < window)) {
-                events.push(image * arrivalCycles, ARRIVAL_PRIORITY, -image - 1);
+            // The first window arrives at once; later images once the image a window before them has ended
+            // (imageEnded).
+            if (sourceCount > 0 && image < window) {
+                events.push(0, ARRIVAL_PRIORITY, -image - 1);
             }
         }
         if (remaining.length < images) {
             remaining = new int[images];
         }
         arrivalAt = new long[images];
-        if (arrivalReadied.length < images) {
-            arrivalReadied = new boolean[images];
-        }
-        Arrays.fill(arrivalReadied, 0, images, false);
         Arrays.fill(remaining, 0, images, n);
         completedImages = 0;
         stopped = false;
@@ -375,7 +358,6 @@ final class EventLoop {
         shiftTracking = images >= stopRule.warmupImages() + 2;
         Arrays.fill(periodShift, -1);
         Arrays.fill(periodStreak, 0);
-        Arrays.fill(earlyStreak, 0);
         repeatedShift = 0;
         repeatedPeriod = 1;
         mostAhead = 0;
@@ -567,11 +549,7 @@ final class EventLoop {
         arrivalAt[image] = now;
         // An arrived image is in flight, started or not: the next arrivals depend on the ends before it.
         mostAhead = Math.max(mostAhead, image - completedImages);
-        int block = blockOf[image] * n;
         for (int k = 0; k < sourceCount; k++) {
-            if (pending[block + sources[k]] == 1) {
-                arrivalReadied[image] = true;
-            }
             satisfied(image, sources[k], now);
         }
     }
@@ -902,29 +880,22 @@ final class EventLoop {
         }
         int next = image + window;
         if (window > 0 && sourceCount > 0 && next < images) {
-            events.push(Math.max(next * arrivalCycles, now), ARRIVAL_PRIORITY, -next - 1);
+            events.push(now, ARRIVAL_PRIORITY, -next - 1);
         }
         if (completedImages == images) {
             return;
         }
-        if (shiftTracking && unaffectedByTheEnd(image, now)) {
-            for (int p = 1; p <= MAX_PERIOD && p <= image; p++) {
+        if (shiftTracking && unaffectedByTheEnd(image)) {
+            // Only images whose arrivals both followed an end count: the first window's all came at cycle 0.
+            for (int p = 1; p <= MAX_PERIOD && image - p >= window; p++) {
                 long shift = now - imageEndCycles[image - p];
-                long early = shift - (arrivalAt[image] - arrivalAt[image - p]);
-                boolean exact = early == 0;
-                boolean unread = early >= 0 && !arrivalReadied[image] && !arrivalReadied[image - p]
-                        && shift >= p * arrivalCycles;
-                if (!(exact || unread) || early > Integer.MAX_VALUE || !repeats(image, p, (int) early)) {
+                if (arrivalAt[image] - arrivalAt[image - p] != shift || !repeats(image, p)) {
                     periodStreak[p] = 0;
-                    earlyStreak[p] = 0;
                     continue;
                 }
-                boolean same = shift == periodShift[p];
-                periodStreak[p] = exact ? (same ? periodStreak[p] + 1 : 1) : 0;
-                earlyStreak[p] = unread ? (same ? earlyStreak[p] + 1 : 1) : 0;
+                periodStreak[p] = shift == periodShift[p] ? periodStreak[p] + 1 : 1;
                 periodShift[p] = shift;
-                if (Math.max(periodStreak[p], earlyStreak[p]) > p + mostAhead
-                        && image - p >= stopRule.warmupImages()) {
+                if (periodStreak[p] > p + mostAhead && image - p >= stopRule.warmupImages()) {
                     stopped = stopAtSteady;
                     repeatedShift = shift;
                     repeatedPeriod = p;
@@ -933,29 +904,25 @@ final class EventLoop {
                 }
             }
         }
-        if (stopAtSteady && stopRule.converged(imageEndCycles, image)) {
+        if (stopAtSteady && (stopRule.converged(imageEndCycles, image) || completedImages == endAfter)) {
             stopped = true;
         }
     }
 
     /**
-     * Whether everything up to the end of {@code image}, {@code now}, is as it would be in an endless stream: the
-     * first image the run lacks, {@code images}, would arrive after it, at {@code max(images x bound, end of image
-     * images - window)}, the image a window back ending after this one.
+     * Whether everything up to the end of {@code image} is as it would be in an endless stream: the first image the
+     * run lacks, {@code images}, would arrive after it, at the end of image {@code images - window}.
      */
-    private boolean unaffectedByTheEnd(int image, long now) {
-        return window > 0 && images - window > image || now < (long) images * arrivalCycles;
+    private boolean unaffectedByTheEnd(int image) {
+        return images - window > image;
     }
 
-    /**
-     * Whether every IR of the image started {@code early} cycles longer after its arrival than the same IR of the
-     * image p before: at the same time, shifted, when the image arrived {@code early} cycles earlier.
-     */
-    private boolean repeats(int image, int p, int early) {
+    /** Whether every IR of the image started as long after its arrival as the same IR of the image p before. */
+    private boolean repeats(int image, int p) {
         int now = (image % shiftImages) * n;
         int before = ((image - p) % shiftImages) * n;
         for (int i = 0; i < n; i++) {
-            if (startSinceArrival[now + i] - startSinceArrival[before + i] != early) {
+            if (startSinceArrival[now + i] != startSinceArrival[before + i]) {
                 return false;
             }
         }

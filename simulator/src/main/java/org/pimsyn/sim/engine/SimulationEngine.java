@@ -99,7 +99,9 @@ public final class SimulationEngine {
 
     /**
      * One image alone first, where the plan streams more: its latency L sets the admission window, ceil(L / B) + 1
-     * images for the bound B, as many as the pipeline holds at the bound's pace plus one (see {@link EventLoop}).
+     * images for the bound B (at most the plan's images), as many as the pipeline holds at the bound's pace plus one
+     * (see {@link EventLoop}). A run until steady streams a window of images beyond its most, so that each image it
+     * may end runs as in the endless stream; it stops at its most, abandoning those.
      */
     private LoopResults stream(CompiledProgram compiled, RunPlan plan, SimulationObserver observer) {
         boolean oneImage = plan.images() == 1;
@@ -108,9 +110,9 @@ public final class SimulationEngine {
         if (oneImage) {
             return one.withLatencyAlone(alone);
         }
-        long window = TimingRules.ceilDiv(alone, compiled.boundCycles()) + 1;
-        return loop.run(compiled, observer, plan, plan.steadyState(), plan.images(),
-                (int) Math.min(window, plan.images()), true).withLatencyAlone(alone);
+        int window = (int) Math.min(TimingRules.ceilDiv(alone, compiled.boundCycles()) + 1, plan.images());
+        int streamed = plan.streamsToSteadyState() ? plan.images() + window : plan.images();
+        return loop.run(compiled, observer, plan, plan.steadyState(), streamed, window, true).withLatencyAlone(alone);
     }
 
     /** How many runs ran the event loop rather than repeating the last one's timing. */

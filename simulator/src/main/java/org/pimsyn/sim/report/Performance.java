@@ -64,10 +64,12 @@ public record Performance(
     }
 
     private static IntervalBasis basis(Activity activity) {
-        if (!activity.intervalMeasured()) {
-            return IntervalBasis.BOTTLENECK;
+        // A converged stream whose mean gap lies a little below the bound (image ends jitter about the bottleneck's
+        // pace) runs at the bound: no stream is faster, and this one is no longer filling.
+        if (activity.intervalConverged()) {
+            return IntervalBasis.CONVERGED;
         }
-        return activity.intervalConverged() ? IntervalBasis.CONVERGED : IntervalBasis.MEASURED;
+        return activity.intervalMeasured() ? IntervalBasis.MEASURED : IntervalBasis.BOTTLENECK;
     }
 
     /** The interval over its bound: 1 where the run reaches the busiest resource's pace. */

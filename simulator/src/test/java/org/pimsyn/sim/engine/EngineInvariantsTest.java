@@ -15,6 +15,7 @@ import org.pimsyn.sim.ir.AluKind;
 import org.pimsyn.sim.ir.IrKind;
 import org.pimsyn.sim.ir.IrProgram;
 import org.pimsyn.sim.ir.IrProgramBuilder;
+import org.pimsyn.sim.timing.TimingRules;
 
 /** Properties that must hold on every schedule, checked on a few hundred seeded random designs and DAGs. */
 class EngineInvariantsTest {
@@ -45,6 +46,22 @@ class EngineInvariantsTest {
      *                     counts as one more predecessor)
      * @param holdSlots    sample-and-hold slots per crossbar set (0: no limit)
      */
+    /**
+     * Image k's arrival, which its sources wait for: cycle 0 in the first window of W = ceil(latency alone / bound)
+     * + 1 images (at most all of them), else the end of image k - W.
+     */
+    static long arrival(Activity a, RecordingObserver obs, int n, int img) {
+        long window = Math.min(a.images(), TimingRules.ceilDiv(a.latencyAloneCycles(), a.bottleneckCycles()) + 1);
+        if (img < window) {
+            return 0;
+        }
+        long end = 0;
+        for (int i = 0; i < n; i++) {
+            end = Math.max(end, obs.end(img - (int) window, i));
+        }
+        return end;
+    }
+
     static void checkSchedule(String where, IrProgram p, int images, RecordingObserver obs, Activity a,
             long[] registerFree, int holdSlots) {
         int n = p.size();
@@ -72,8 +89,7 @@ class EngineInvariantsTest {
                 if (img > 0) {
                     ready = Math.max(ready, obs.end(img - 1, i));
                     if (preds.get(i).isEmpty()) {
-                        // Image k's sources wait for its arrival at k x the bound.
-                        ready = Math.max(ready, img * a.bottleneckCycles());
+                        ready = Math.max(ready, arrival(a, obs, n, img));
                     }
                 }
                 assertTrue(start >= registerFree[e], where + ": " + img + ":" + i + " starts at " + start
@@ -114,7 +130,7 @@ class EngineInvariantsTest {
                     others = Math.max(others, obs.end(img, q));
                 }
                 if (img > 0 && preds.get(i).isEmpty()) {
-                    others = Math.max(others, img * a.bottleneckCycles());
+                    others = Math.max(others, arrival(a, obs, n, img));
                 }
                 registerWait += Math.max(0, registerFree[e] - others);
             }
@@ -141,8 +157,7 @@ class EngineInvariantsTest {
                 if (img > 0) {
                     ready = Math.max(ready, obs.end(img - 1, i));
                     if (preds.get(i).isEmpty()) {
-                        // Image k's sources wait for its arrival at k x the bound.
-                        ready = Math.max(ready, img * a.bottleneckCycles());
+                        ready = Math.max(ready, arrival(a, obs, n, img));
                     }
                 }
                 ready = Math.max(ready, registerFree[e]);

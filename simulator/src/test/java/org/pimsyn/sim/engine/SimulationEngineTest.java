@@ -204,8 +204,10 @@ class SimulationEngineTest {
         RecordingObserver obs = new RecordingObserver();
         Activity a = engine.run(acc, TestDesigns.library(), b.build(), 3, obs);
 
-        // The MVM's 12 cycles are the bound: image k arrives at 12k, so image 1 loads at 12 and image 2 at 24.
-        assertArrayEquals(new long[] {0, 4, 12, 16, 24, 28}, obs.startCycle, "image 0 load, mvm, image 1, image 2");
+        // The MVM's 12 cycles are the bound, an image alone takes 16: the window, ceil(16 / 12) + 1 = 3 images, lets
+        // all three in at cycle 0. Image 1 loads when image 0's load ends; image 2's load waits for one of the two
+        // input registers, which image 0's MVM gives back at 16. Each MVM waits for the one before.
+        assertArrayEquals(new long[] {0, 4, 4, 16, 16, 28}, obs.startCycle, "image 0 load, mvm, image 1, image 2");
         assertEquals(16, a.imageEndCycle(0));
         assertEquals(28, a.imageEndCycle(1));
         assertEquals(40, a.imageEndCycle(2));

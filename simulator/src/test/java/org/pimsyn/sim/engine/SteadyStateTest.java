@@ -31,9 +31,10 @@ class SteadyStateTest {
                     null);
             Activity longRun = engine.run(acc, TestDesigns.library(), p, new RunPlan(LONG_RUN, null, order), null);
             // The long run's slope from image 32 to image 80: long past the filling, before the stream drains (its
-            // last images, with no image behind them, compete less, and a backlog of arrivals empties).
+            // last images, with no image behind them, compete less). Over whole periods of a repeating schedule.
+            int span = 48 / steady.repeatedPeriodImages() * steady.repeatedPeriodImages();
             double slope = Math.max(steady.bottleneckCycles(),
-                    (longRun.imageEndCycle(80) - longRun.imageEndCycle(32)) / 48.0);
+                    (longRun.imageEndCycle(32 + span) - longRun.imageEndCycle(32)) / (double) span);
             double error = Math.abs(slope - steady.intervalCycles()) / slope;
             String where = "case " + c + " (" + p.size() + " IRs, " + order.label() + "): " + steady.images()
                     + " images, interval " + steady.intervalCycles() + ", long run's slope " + slope;
@@ -55,7 +56,9 @@ class SteadyStateTest {
             }
             if (steady.scheduleRepeated()) {
                 repeated++;
-                assertTrue(error < 1e-9, where + ": a repeating schedule goes on repeating");
+                // S / p cycles exactly, which the interval rounds up to whole cycles.
+                assertEquals((long) Math.ceil(slope - 1e-9), steady.intervalCycles(),
+                        where + ": a repeating schedule goes on repeating");
             } else {
                 // Tiny random pipelines can settle slowly: two windows may agree while the gaps still drift.
                 assertTrue(error <= 0.08, where);
@@ -70,25 +73,28 @@ class SteadyStateTest {
 
     @Test
     void aChainThatRepeatsItselfStopsAfterTheWarmUpWithTheExactInterval() {
-        // A load of 4 cycles and an MVM of 12 (TestDesigns' latencies): the MVM is the bound, 12 cycles. Image k
-        // arrives at 12k, loads at 12k and runs its MVM at 12k + 4: every image repeats the one before, shifted by
-        // 12 cycles, from the second on. The rule's 3 warm-up gaps pass once image 4 has ended; images 3 and 4 both
-        // repeated with the same shift, so the run stops there with 5 images and the interval 12.
+        // A load of 4 cycles and an MVM of 12 (TestDesigns' latencies): the MVM is the bound, 12 cycles. Alone, an
+        // image takes 16 cycles, so the window is ceil(16 / 12) + 1 = 3 images: images 0 to 2 arrive at cycle 0 and
+        // load at 0, 4, 8; their MVMs run back to back from 4, and image k ends at 16 + 12k. Image k >= 3 arrives
+        // when image k - 3 ends, at 12k - 20, loads then and starts its MVM 24 cycles after its arrival: from image 3
+        // on every image repeats the one before, shifted by 12 cycles. Image 4 is the first whose arrival and its
+        // predecessor's both followed an end; with 2 images ever ahead of the last ended one, the repetition must
+        // hold for more than 1 + 2 images in a row: images 4 to 7, so the run stops with 8 images.
         Accelerator acc = TestDesigns.design(1, 1, 1).macro(0, 0).serves(0).crossbars(0, 1).add().build();
         IrProgramBuilder b = new IrProgramBuilder();
         int load = b.addLoad(0, 0, 64, 0);
         int mvm = b.addMvm(0, 0, 0, 1, 0);
         b.addEdge(load, mvm);
         Activity a = new SimulationEngine().run(acc, TestDesigns.library(), b.build(), RunPlan.untilSteady(), null);
-        assertEquals(5, a.images());
+        assertEquals(8, a.images());
         assertTrue(a.scheduleRepeated());
         assertTrue(a.intervalConverged());
         assertEquals(12, a.intervalCycles());
         assertEquals(12, a.bottleneckCycles());
-        assertEquals(16 + 4 * 12, a.cycles(), "image 4 ends at 48 + 16");
-        assertEquals(16, a.streamLatencyCycles(), "each image takes 16 cycles from its arrival");
-        assertEquals(5 * 12, a.busyCycles(0), "the crossbars: 5 images x 12 MVM cycles");
-        // A run of exactly 16 images sees the same repetition at image 4, goes on, and reports the same interval.
+        assertEquals(16 + 7 * 12, a.cycles(), "image 7 ends at 16 + 84");
+        assertEquals(36, a.streamLatencyCycles(), "image 7 arrives at 64, when image 4 ends, and ends at 100");
+        assertEquals(8 * 12, a.busyCycles(0), "the crossbars: 8 images x 12 MVM cycles");
+        // A run of exactly 16 images sees the same repetition at image 7, goes on, and reports the same interval.
         Activity fixed = new SimulationEngine().run(acc, TestDesigns.library(), b.build(), RunPlan.images(16), null);
         assertEquals(16, fixed.images());
         assertTrue(fixed.scheduleRepeated());
