@@ -64,7 +64,7 @@ class EvolutionaryCandidateSearchTest {
 
     @Test
     void theBestFitnessNeverFallsAcrossTheGenerationsOfALargerNetwork() {
-        // cifar10-vgg's eight weight layers, each once, at 5 W. Under the steady-state fitness (paced arrivals,
+        // cifar10-vgg's eight weight layers, each once, at 5 W. Under the steady-state fitness (admission window,
         // oldest image first) seed 1's initial population already holds the best gene these 6 generations find.
         Network network = NetworkZoo.build("cifar10-vgg");
         SynthesisRequest request = SynthesisRequest.of(network, SmallDesigns.LIBRARY, 5000, MacroMode.SPECIFIED,
