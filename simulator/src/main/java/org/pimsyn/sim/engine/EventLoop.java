@@ -171,7 +171,7 @@ final class EventLoop {
     /** The most images any start lay ahead of the last ended one, in this run. */
     private int mostAhead;
     private static final int MAX_PERIOD = 6;
-    /** Images in flight at most (0: no limit), and when each image arrived. */
+    /** Images in flight at most (0 only for a one-image run), and when each image arrived. */
     private int window;
     private long[] arrivalAt = new long[0];
     /** The IRs without predecessors, in id order, {@code sourceCount} of them. */
@@ -213,6 +213,7 @@ final class EventLoop {
         inputSlots = plan.inputRegisterSlots();
         outputSlots = plan.outputRegisterSlots();
         window = admissionWindow;
+        assert window > 0 || runImages == 1 : "no image after the first would ever arrive";
         n = program.size();
         images = runImages;
         nodes = c.nodes;
@@ -224,7 +225,9 @@ final class EventLoop {
         observing = observer != SimulationObserver.NONE;
         long executions = (long) n * images;
         if (executions > Integer.MAX_VALUE) {
-            throw new InvalidSimulationInputException(images + " images x " + n + " IRs = " + executions
+            String streamed = stopAtSteady ? images + " images (at most " + endAfter + " ended and a window of "
+                    + window + " streamed beyond)" : images + " images";
+            throw new InvalidSimulationInputException(streamed + " x " + n + " IRs = " + executions
                     + " IR executions, beyond the simulator's limit of " + Integer.MAX_VALUE);
         }
         rankBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(0, n - 1)));

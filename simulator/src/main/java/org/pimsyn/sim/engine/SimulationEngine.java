@@ -111,7 +111,9 @@ public final class SimulationEngine {
             return one.withLatencyAlone(alone);
         }
         int window = (int) Math.min(TimingRules.ceilDiv(alone, compiled.boundCycles()) + 1, plan.images());
-        int streamed = plan.streamsToSteadyState() ? plan.images() + window : plan.images();
+        // At most the int range: the event loop refuses runs beyond its limit with a message.
+        int streamed = plan.streamsToSteadyState() ? (int) Math.min(Integer.MAX_VALUE, (long) plan.images() + window)
+                : plan.images();
         return loop.run(compiled, observer, plan, plan.steadyState(), streamed, window, true).withLatencyAlone(alone);
     }
 

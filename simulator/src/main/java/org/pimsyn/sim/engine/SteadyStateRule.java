@@ -15,7 +15,7 @@ package org.pimsyn.sim.engine;
  * @param warmupImages gaps ignored before the windows: the pipeline filling
  * @param windowImages gaps per window
  * @param tolerance    relative difference the two windows may have, e.g. 0.005 for 0.5 %
- * @param maxImages    the most images streamed
+ * @param maxImages    the most images a run ends (it streams an admission window beyond them)
  */
 public record SteadyStateRule(int warmupImages, int windowImages, double tolerance, int maxImages) {
     /**

@@ -19,8 +19,9 @@ public final class ReportText {
             case CONVERGED -> period > 0
                     ? "measured, converged: the schedule repeated itself every " + (period == 1 ? "image"
                             : period + " images") + " (" + p.images() + " images streamed)"
-                    : "measured, converged: the mean gaps of the last two windows agreed (" + p.images()
-                            + " images streamed)";
+                    : "measured, converged: the mean gaps of the last two windows agreed"
+                            + (p.intervalCycles() == p.boundIntervalCycles() ? ", at the bound" : "") + " ("
+                            + p.images() + " images streamed)";
             case MEASURED -> "measured over " + p.images() + " images, NOT converged";
             case BOTTLENECK -> "the bound (busiest resource's busy time), not measured";
         };

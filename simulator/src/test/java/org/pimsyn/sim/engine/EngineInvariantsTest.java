@@ -27,7 +27,8 @@ class EngineInvariantsTest {
         for (int c = 0; c < CASES; c++) {
             Accelerator acc = RandomCases.design(rnd);
             IrProgram p = RandomCases.program(rnd, acc, 40);
-            int images = 1 + rnd.nextInt(3);
+            // Up to 8 images: beyond the admission window, images arrive as the one a window before ends.
+            int images = 1 + rnd.nextInt(8);
             RecordingObserver obs = new RecordingObserver();
             Activity a = new SimulationEngine().run(acc, TestDesigns.library(), p, images, obs);
             String where = "case " + c + " (" + p.size() + " IRs, " + images + " images)";
@@ -42,13 +43,9 @@ class EngineInvariantsTest {
     }
 
     /**
-     * @param registerFree per execution, when the register it waited for was given back (its input or output register
-     *                     counts as one more predecessor)
-     * @param holdSlots    sample-and-hold slots per crossbar set (0: no limit)
-     */
-    /**
      * Image k's arrival, which its sources wait for: cycle 0 in the first window of W = ceil(latency alone / bound)
-     * + 1 images (at most all of them), else the end of image k - W.
+     * + 1 images (at most all of them), else the end of image k - W. For runs of a fixed number of images, which
+     * {@link Activity#images()} then is.
      */
     static long arrival(Activity a, RecordingObserver obs, int n, int img) {
         long window = Math.min(a.images(), TimingRules.ceilDiv(a.latencyAloneCycles(), a.bottleneckCycles()) + 1);
@@ -62,6 +59,11 @@ class EngineInvariantsTest {
         return end;
     }
 
+    /**
+     * @param registerFree per execution, when the register it waited for was given back (its input or output register
+     *                     counts as one more predecessor)
+     * @param holdSlots    sample-and-hold slots per crossbar set (0: no limit)
+     */
     static void checkSchedule(String where, IrProgram p, int images, RecordingObserver obs, Activity a,
             long[] registerFree, int holdSlots) {
         int n = p.size();

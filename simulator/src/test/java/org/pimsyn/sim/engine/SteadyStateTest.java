@@ -73,10 +73,12 @@ class SteadyStateTest {
     @Test
     void aChainThatRepeatsItselfStopsAfterTheWarmUpWithTheExactInterval() {
         // A load of 4 cycles and an MVM of 12 (TestDesigns' latencies): the MVM is the bound, 12 cycles. Alone, an
-        // image takes 16 cycles, so the window is ceil(16 / 12) + 1 = 3 images: images 0 to 2 arrive at cycle 0 and
-        // load at 0, 4, 8; their MVMs run back to back from 4, and image k ends at 16 + 12k. Image k >= 3 arrives
-        // when image k - 3 ends, at 12k - 20, loads then and starts its MVM 24 cycles after its arrival: from image 3
-        // on every image repeats the one before, shifted by 12 cycles. Image 4 is the first whose arrival and its
+        // image takes 16 cycles, so the window is ceil(16 / 12) + 1 = 3 images: images 0 to 2 arrive at cycle 0.
+        // Images 0 and 1 load at 0 and 4; image 2 waits for one of the two input registers, which image 0's MVM
+        // gives back at 16. The MVMs run back to back from 4, and image k ends at 16 + 12k. Image k >= 3 arrives when
+        // image k - 3 ends, at 12k - 20, loads 12 cycles later, when image k - 2's MVM gives its register back, and
+        // starts its MVM 24 cycles after its arrival: from image 3 on every image repeats the one before, shifted by
+        // 12 cycles. Image 4 is the first whose arrival and its
         // predecessor's both followed an end; with 2 images ever ahead of the last ended one, the repetition must
         // hold for more than 1 + 2 images in a row: images 4 to 7, so the run stops with 8 images.
         Accelerator acc = TestDesigns.design(1, 1, 1).macro(0, 0).serves(0).crossbars(0, 1).add().build();

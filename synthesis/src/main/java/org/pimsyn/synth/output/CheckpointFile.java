@@ -64,7 +64,7 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
      * duplication and allocation modes; a version 2 checkpoint's design points are those of other candidates. Version 2: fitness runs stream images until the interval converges, oldest image first; a version
      * 1 checkpoint's fitness values come from two-image runs in earliest-ready order. Neither can be continued.
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     private static final String[] HEADER_KEYS = {"format", "formatVersion", "run"};
     private static final String TOP_DESIGNS_KEY = "topDesigns";
@@ -368,10 +368,15 @@ public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseabl
                     + "timing model (two-image fitness runs, earliest-ready arbitration), whose fitness values "
                     + "this version would not reproduce; run without --resume to start over");
         }
-        if (version < FORMAT_VERSION) {
-            throw new InputException(source + ": $.formatVersion: " + version + " is a checkpoint of an earlier "
+        if (version == 2) {
+            throw new InputException(source + ": $.formatVersion: 2 is a checkpoint of an earlier "
                     + "stage 1 (its candidates without the proportional duplication), whose design points this version "
                     + "would not reproduce; run without --resume to start over");
+        }
+        if (version < FORMAT_VERSION) {
+            throw new InputException(source + ": $.formatVersion: " + version + " is a checkpoint of an earlier "
+                    + "timing model (images arriving paced at the bound), whose fitness values this version would not "
+                    + "reproduce; run without --resume to start over");
         }
         RunFingerprint recorded = OutputJson.read(completed(root.node("run", "an object")),
                 RunFingerprint.class, source, root.pathOf("run"));

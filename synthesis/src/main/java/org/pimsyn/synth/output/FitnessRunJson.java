@@ -7,7 +7,7 @@ import org.pimsyn.sim.engine.SteadyStateRule;
 import org.pimsyn.synth.io.JsonObjectFields;
 
 /**
- * A fitness run as the outputs write it: {@code images} (the most streamed, for a steady-state run), the
+ * A fitness run as the outputs write it: {@code images} (the most ended, for a steady-state run), the
  * {@code arbitration} order's label, {@code sampleHoldSlots}, {@code inputRegisterSlots} and
  * {@code outputRegisterSlots} (0: no limit), and for a run streamed until the interval converges its
  * {@code steadyState} rule ({@code warmupImages}, {@code windowImages}, {@code tolerance}); a run of exactly

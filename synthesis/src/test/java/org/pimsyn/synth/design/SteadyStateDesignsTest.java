@@ -17,7 +17,7 @@ import org.pimsyn.synth.stage.partition.MacroGene;
 /**
  * The interval a synthesized design's report states is what a long stream shows: on many designs the stages build
  * (random macro genes of the small network at several budgets, duplications and macro settings), the fitness run's
- * interval and the slope of a 96-image run agree within 0.5 % (all 106 built here; the test allows a few to be
+ * interval and the slope of a 96-image run agree within 0.5 % (all 112 built here; the test allows a few to be
  * within 3 %, as windows of gaps can agree off a long run's mean where gaps stay a few percent apart).
  */
 class SteadyStateDesignsTest {

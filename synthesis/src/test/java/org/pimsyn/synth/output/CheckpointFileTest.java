@@ -127,7 +127,7 @@ class CheckpointFileTest {
         writeRun(KEPT, NOT_KEPT, EMPTY);
         List<String> lines = Files.readAllLines(file());
         assertEquals(4, lines.size(), "a header and one line per design point");
-        assertTrue(lines.get(0).startsWith("{\"format\":\"pimsyn-checkpoint\",\"formatVersion\":3,\"run\":{"
+        assertTrue(lines.get(0).startsWith("{\"format\":\"pimsyn-checkpoint\",\"formatVersion\":4,\"run\":{"
                 + "\"network\":\"sha256:"), lines.get(0));
         assertTrue(lines.get(1).contains("\"design\":{\"format\":\"pimsyn-design\""), lines.get(1));
         assertFalse(lines.get(2).contains("\"design\""), lines.get(2));
@@ -146,11 +146,21 @@ class CheckpointFileTest {
     void aCheckpointOfTheEarlierStage1IsRefusedWithTheReason() throws IOException {
         writeRun(KEPT);
         String text = Files.readString(file());
-        Files.writeString(file(), text.replace("\"formatVersion\":3", "\"formatVersion\":2"));
+        Files.writeString(file(), text.replace("\"formatVersion\":4", "\"formatVersion\":2"));
         assertEquals(file() + ": line 1: $.formatVersion: 2 is a checkpoint of an earlier stage 1 (its candidates "
                 + "without the proportional duplication), whose design points this version would not "
                 + "reproduce; run without --resume to start over", error(() -> CheckpointFile.resume(
                         dir.resolve("out"), RUN)));
+    }
+
+    @Test
+    void aCheckpointOfPacedArrivalsIsRefusedWithTheReason() throws IOException {
+        writeRun(KEPT);
+        String text = Files.readString(file());
+        Files.writeString(file(), text.replace("\"formatVersion\":4", "\"formatVersion\":3"));
+        assertEquals(file() + ": line 1: $.formatVersion: 3 is a checkpoint of an earlier timing model (images "
+                + "arriving paced at the bound), whose fitness values this version would not reproduce; run without "
+                + "--resume to start over", error(() -> CheckpointFile.resume(dir.resolve("out"), RUN)));
     }
 
     @Test
