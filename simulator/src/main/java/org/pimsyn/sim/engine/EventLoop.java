@@ -35,14 +35,23 @@ import org.pimsyn.sim.ir.IrProgram;
  *
  * <p>A run streaming to a steady state ({@link SteadyStateRule}) stops at the end of the image after which the
  * interval has converged, or at the end of the plan's most images; the later images it had started are abandoned.
- * It streams a window of images beyond the most, so none it ends runs differently for lack of the images after. It converges in one of two ways: by the
- * rule's two windows of gaps, or exactly, when the schedule repeats itself with its arrivals, with a period of
- * {@code p} images (1 to {@value #MAX_PERIOD}): image {@code k} arrived and ended {@code S} cycles after image
- * {@code k-p}, both arrived at an end (not in the first window), and every IR of it started as long after its
- * arrival as the same IR of image {@code k-p}; and so for more images in a row than {@code p} plus the most images
- * ever in flight (arrived or started) beyond the last ended one, after the rule's warm-up. Every image in flight
- * then repeats one a period earlier, relative to its arrival, and the arrivals follow the ends, so the run goes on
- * repeating; the interval is {@code S / p}.
+ * It streams a window of images beyond the most, so none it ends runs differently for lack of the images after. It
+ * converges in one of two ways: by the rule's two windows of gaps, or exactly, when the schedule repeats itself,
+ * with a period of {@code p} images (1 to {@value #MAX_PERIOD}) and a shift of {@code S} cycles: image {@code k},
+ * at least {@code p} images past the rule's warm-up, ended {@code S} cycles after image {@code k-p} (at
+ * {@code t}), arrived {@code S} cycles after it, and every IR of it started as long after its arrival as the same
+ * IR of image {@code k-p}; and every image arrived after {@code k} arrived {@code S} cycles after the image
+ * {@code p} before it, and had started before {@code t} the same IRs, as long after their arrivals, as that image
+ * had started before {@code t - S}.
+ *
+ * <p>Then the loop's state at the start of cycle {@code t} is its state at the start of {@code t - S}, shifted by
+ * {@code S} cycles and {@code p} images: images up to {@code k} and {@code k-p} have ended but for the IRs ending at
+ * {@code t} and {@code t - S} (image {@code k}'s and {@code k-p}'s, which match); which IRs of the images in
+ * flight have started, when, and so which hold their resources, slots and registers, which wait and since when
+ * (their arbitration keys), and which ends are due, all follow from those starts; no other image has arrived but
+ * the one arriving at {@code t} (and at {@code t - S}), since each arrives at an end. The loop is deterministic and
+ * blind to such a shift (keys compare images and ready cycles only with each other), so from {@code t} on it
+ * repeats what it did from {@code t - S}, for ever: the interval is {@code S / p}.
  *
  * <p>The repetition counts only images that ended before the first image the run lacks would have arrived (the
  * image a window before it ends later): up to there the run is the endless stream. A run of a fixed number of
@@ -144,19 +153,19 @@ final class EventLoop {
     private long outputRegisterWait;
     /**
      * Steady-state runs: each IR's start, less its image's arrival, for the last {@code shiftImages} images
-     * ({@code (image % shiftImages) * n + node}); off ({@code shiftTracking} false) once an image starts so far
-     * ahead of the last ended one that it would overwrite an image a period back, or a start lies an int's range
-     * after its arrival.
+     * ({@code (image % shiftImages) * n + node}), {@link #NOT_STARTED} from the image's arrival until the IR starts;
+     * off ({@code shiftTracking} false) once an image arrives or starts so far ahead of the last ended one that it
+     * would overwrite an image a period back, or a start lies an int's range after its arrival.
      */
     private int[] startSinceArrival = new int[0];
+    private static final int NOT_STARTED = Integer.MAX_VALUE;
+    /** The last image arrived (images arrive in order). */
+    private int arrived;
     private boolean shiftTracking;
     /** Whether the run stops at its steady state; a fixed run only notes a repetition of its schedule. */
     private boolean stopAtSteady;
     /** Images a run until steady ends at most: the later ones it streams only keep the stream going until then. */
     private int endAfter;
-    /** Per period p: the shift by which the last ended images repeated those p before, and in how many in a row. */
-    private final long[] periodShift = new long[MAX_PERIOD + 1];
-    private final int[] periodStreak = new int[MAX_PERIOD + 1];
     /** The interval of a run stopped because its schedule repeated, else 0: shift and period. */
     private long repeatedShift;
     private int repeatedPeriod;
@@ -168,8 +177,6 @@ final class EventLoop {
      */
     private int shiftImages;
     private static final int MAX_SHIFT_IMAGES = 16;
-    /** The most images any start lay ahead of the last ended one, in this run. */
-    private int mostAhead;
     private static final int MAX_PERIOD = 6;
     /** Images in flight at most (0 only for a one-image run), and when each image arrived. */
     private int window;
@@ -359,14 +366,16 @@ final class EventLoop {
         stopped = false;
         // A repetition counts from an image at least a period (>= 1) past the warm-up: fewer images never show one.
         shiftTracking = images >= stopRule.warmupImages() + 2;
-        Arrays.fill(periodShift, -1);
-        Arrays.fill(periodStreak, 0);
         repeatedShift = 0;
         repeatedPeriod = 1;
-        mostAhead = 0;
         shiftImages = window > 0 ? Math.min(MAX_SHIFT_IMAGES, window + MAX_PERIOD + 1) : MAX_SHIFT_IMAGES;
         if (shiftTracking && startSinceArrival.length < (long) shiftImages * n) {
             startSinceArrival = new int[shiftImages * n];
+        }
+        // Image 0 arrives at cycle 0 without an arrival event.
+        arrived = 0;
+        if (shiftTracking) {
+            Arrays.fill(startSinceArrival, 0, n, NOT_STARTED);
         }
         executed = 0;
         cycles = 0;
@@ -550,8 +559,14 @@ final class EventLoop {
     /** Image {@code image} arrives: its sources no longer wait for it. */
     private void arrive(int image, long now) {
         arrivalAt[image] = now;
-        // An arrived image is in flight, started or not: the next arrivals depend on the ends before it.
-        mostAhead = Math.max(mostAhead, image - completedImages);
+        arrived = image;
+        if (shiftTracking) {
+            if (image - completedImages >= shiftImages - MAX_PERIOD) {
+                shiftTracking = false;
+            } else {
+                Arrays.fill(startSinceArrival, (image % shiftImages) * n, (image % shiftImages + 1) * n, NOT_STARTED);
+            }
+        }
         for (int k = 0; k < sourceCount; k++) {
             satisfied(image, sources[k], now);
         }
@@ -754,9 +769,8 @@ final class EventLoop {
         events.push(end, END_PRIORITY, image * n + node);
         if (shiftTracking) {
             long since = now - arrivalAt[image];
-            mostAhead = Math.max(mostAhead, image - completedImages);
             // The slots in use are those of the last ended image up to this one.
-            if (image - completedImages >= shiftImages - MAX_PERIOD || since > Integer.MAX_VALUE) {
+            if (image - completedImages >= shiftImages - MAX_PERIOD || since >= NOT_STARTED) {
                 shiftTracking = false;
             } else {
                 startSinceArrival[(image % shiftImages) * n + node] = (int) since;
@@ -889,16 +903,10 @@ final class EventLoop {
             return;
         }
         if (shiftTracking && unaffectedByTheEnd(image)) {
-            // Only images whose arrivals both followed an end count: the first window's all came at cycle 0.
-            for (int p = 1; p <= MAX_PERIOD && image - p >= window; p++) {
+            for (int p = 1; p <= MAX_PERIOD && image - p >= stopRule.warmupImages(); p++) {
                 long shift = now - imageEndCycles[image - p];
-                if (arrivalAt[image] - arrivalAt[image - p] != shift || !repeats(image, p)) {
-                    periodStreak[p] = 0;
-                    continue;
-                }
-                periodStreak[p] = shift == periodShift[p] ? periodStreak[p] + 1 : 1;
-                periodShift[p] = shift;
-                if (periodStreak[p] > p + mostAhead && image - p >= stopRule.warmupImages()) {
+                if (arrivalAt[image] - arrivalAt[image - p] == shift && repeats(image, p)
+                        && inFlightRepeat(image, p, shift, now)) {
                     stopped = stopAtSteady;
                     repeatedShift = shift;
                     repeatedPeriod = p;
@@ -918,6 +926,32 @@ final class EventLoop {
      */
     private boolean unaffectedByTheEnd(int image) {
         return images - window > image;
+    }
+
+    /**
+     * Whether every image arrived after {@code image}, which has just ended ({@code now}), arrived {@code shift}
+     * cycles after the image p before it, and started before {@code now} the same IRs, as long after its arrival,
+     * as that image had started before {@code now - shift}.
+     */
+    private boolean inFlightRepeat(int image, int p, long shift, long now) {
+        for (int j = image + 1; j <= arrived; j++) {
+            if (arrivalAt[j] - arrivalAt[j - p] != shift) {
+                return false;
+            }
+            // Started before now, relative to the arrival: below this (NOT_STARTED is never below it).
+            long before = now - arrivalAt[j];
+            int at = (j % shiftImages) * n;
+            int back = ((j - p) % shiftImages) * n;
+            for (int i = 0; i < n; i++) {
+                int x = startSinceArrival[at + i];
+                int y = startSinceArrival[back + i];
+                boolean started = x < before;
+                if (started != y < before || started && x != y) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether every IR of the image started as long after its arrival as the same IR of the image p before. */
