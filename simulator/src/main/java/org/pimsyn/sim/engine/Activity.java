@@ -191,11 +191,19 @@ public final class Activity {
     }
 
     /**
-     * The last image's latency in the stream: from its arrival (see {@code traces/README.md}) to its end; with one
-     * image, the image's latency alone. 0 without timing.
+     * The latency in the stream: from an image's arrival (see {@code traces/README.md}) to its end, the longest over
+     * the last period of a schedule that repeated itself (whose images' latencies differ within a period), else the
+     * last image's; with one image, the image's latency alone. 0 without timing.
      */
     public long streamLatencyCycles() {
-        return timed ? imageEndCycles[images - 1] - arrivalCycles[images - 1] : 0;
+        if (!timed) {
+            return 0;
+        }
+        long longest = 0;
+        for (int k = Math.max(0, images - repeatedPeriodImages); k < images; k++) {
+            longest = Math.max(longest, imageEndCycles[k] - arrivalCycles[k]);
+        }
+        return longest;
     }
 
     /** One image's latency when it runs alone, no other image in flight; 0 without timing. */

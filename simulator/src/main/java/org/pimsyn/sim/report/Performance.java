@@ -16,7 +16,7 @@ import org.pimsyn.sim.engine.Activity;
  *
  * @param images                   images that ran to their end
  * @param firstImageLatencyCycles  the cycle the first image ended (every image may start at cycle 0)
- * @param streamLatencyCycles      the last image's arrival to its end, in the stream
+ * @param streamLatencyCycles      an image's arrival to its end in the stream (see {@link Activity#streamLatencyCycles})
  * @param intervalCycles           the steady-state interval between images, see {@link Activity#intervalCycles()}
  * @param boundIntervalCycles      the busiest resource's busy cycles per image: no run has a shorter interval
  * @param scratchpadsFit           every macro's scratchpad high-water mark is within its capacity
