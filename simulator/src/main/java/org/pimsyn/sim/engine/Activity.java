@@ -192,15 +192,17 @@ public final class Activity {
 
     /**
      * The latency in the stream: from an image's arrival (see {@code traces/README.md}) to its end, the longest over
-     * the last period of a schedule that repeated itself (whose images' latencies differ within a period), else the
-     * last image's; with one image, the image's latency alone. 0 without timing.
+     * the last period of a run until steady stopped by its schedule's repetition (whose images' latencies differ
+     * within a period), else the last image's; with one image, the image's latency alone. 0 without timing.
      */
     public long streamLatencyCycles() {
         if (!timed) {
             return 0;
         }
+        // A fixed run's last images run with fewer behind them: only the last one's latency is reported there.
+        int period = plan.streamsToSteadyState() ? repeatedPeriodImages : 1;
         long longest = 0;
-        for (int k = Math.max(0, images - repeatedPeriodImages); k < images; k++) {
+        for (int k = Math.max(0, images - period); k < images; k++) {
             longest = Math.max(longest, imageEndCycles[k] - arrivalCycles[k]);
         }
         return longest;

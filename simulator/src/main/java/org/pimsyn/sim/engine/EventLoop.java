@@ -38,17 +38,20 @@ import org.pimsyn.sim.ir.IrProgram;
  * It streams a window of images beyond the most, so none it ends runs differently for lack of the images after. It
  * converges in one of two ways: by the rule's two windows of gaps, or exactly, when the schedule repeats itself,
  * with a period of {@code p} images (1 to {@value #MAX_PERIOD}) and a shift of {@code S} cycles: image {@code k},
- * at least {@code p} images past the rule's warm-up, ended {@code S} cycles after image {@code k-p} (at
- * {@code t}), arrived {@code S} cycles after it, and every IR of it started as long after its arrival as the same
- * IR of image {@code k-p}; and every image arrived after {@code k} arrived {@code S} cycles after the image
- * {@code p} before it, and had started before {@code t} the same IRs, as long after their arrivals, as that image
- * had started before {@code t - S}.
+ * with {@code k - p} at least the rule's warm-up, ended {@code S} cycles after image {@code k-p} (at {@code t});
+ * image {@code k} and the {@code reach - 1} before it (whose IRs can give back registers that images in flight
+ * take) each arrived {@code S} cycles after the image {@code p} before it, and every IR of each started as long
+ * after its arrival as the same IR of that image; and every image arrived after {@code k} arrived {@code S} cycles
+ * after the image {@code p} before it, and had started before {@code t} the same IRs, as long after their
+ * arrivals, as that image had started before {@code t - S}.
  *
  * <p>Then the loop's state at the start of cycle {@code t} is its state at the start of {@code t - S}, shifted by
  * {@code S} cycles and {@code p} images: images up to {@code k} and {@code k-p} have ended but for the IRs ending at
  * {@code t} and {@code t - S} (image {@code k}'s and {@code k-p}'s, which match); which IRs of the images in
- * flight have started, when, and so which hold their resources, slots and registers, which wait and since when
- * (their arbitration keys), and which ends are due, all follow from those starts; no other image has arrived but
+ * flight have started, when, and so which hold their resources, slots and registers, which ends are due, and which
+ * IRs wait and since when (their arbitration keys: an IR became ready at the end of a predecessor of its own image,
+ * of the image before, or of a register's giver at most {@code reach - 1} images before {@code k}), all follow
+ * from those starts; no other image has arrived but
  * the one arriving at {@code t} (and at {@code t - S}), since each arrives at an end. The loop is deterministic and
  * blind to such a shift (keys compare images and ready cycles only with each other), so from {@code t} on it
  * repeats what it did from {@code t - S}, for ever: the interval is {@code S / p}.
@@ -86,6 +89,12 @@ final class EventLoop {
     private int[] firstPending = new int[0];
     /** Blocks of {@link #pending} and {@link #registerSince} in the ring; per image, its block. */
     private int blocks;
+    /**
+     * How many images ahead an IR's end can give back a register (at least 1; see {@link #ringBlocks}): an IR
+     * waiting for a register may have become ready at the end of an IR {@code reach - 1} images before the last
+     * ended one.
+     */
+    private int reach;
     private int[] blockOf = new int[0];
     /** Per block, the image it holds (checked by assertions only). */
     private int[] blockImage = new int[0];
@@ -368,15 +377,6 @@ final class EventLoop {
         shiftTracking = images >= stopRule.warmupImages() + 2;
         repeatedShift = 0;
         repeatedPeriod = 1;
-        shiftImages = window > 0 ? Math.min(MAX_SHIFT_IMAGES, window + MAX_PERIOD + 1) : MAX_SHIFT_IMAGES;
-        if (shiftTracking && startSinceArrival.length < (long) shiftImages * n) {
-            startSinceArrival = new int[shiftImages * n];
-        }
-        // Image 0 arrives at cycle 0 without an arrival event.
-        arrived = 0;
-        if (shiftTracking) {
-            Arrays.fill(startSinceArrival, 0, n, NOT_STARTED);
-        }
         executed = 0;
         cycles = 0;
         imageEndCycles = new long[images];
@@ -391,6 +391,17 @@ final class EventLoop {
         }
         bindRegisters(c);
         ringBlocks();
+        // The images a repetition compares: a period back from the reach before the last ended one, to the window
+        // ahead of it.
+        shiftImages = window > 0 ? Math.min(MAX_SHIFT_IMAGES, window + MAX_PERIOD + reach) : MAX_SHIFT_IMAGES;
+        if (shiftTracking && startSinceArrival.length < (long) shiftImages * n) {
+            startSinceArrival = new int[shiftImages * n];
+        }
+        // Image 0 arrives at cycle 0 without an arrival event.
+        arrived = 0;
+        if (shiftTracking) {
+            Arrays.fill(startSinceArrival, 0, n, NOT_STARTED);
+        }
         occupancyBits = new long[c.design.macros];
         highWaterBits = new long[c.design.macros];
     }
@@ -474,7 +485,7 @@ final class EventLoop {
      * image has a block of its own.
      */
     private void ringBlocks() {
-        int reach = 1;
+        reach = 1;
         if (registering) {
             PeRegisters r = registers;
             for (int ring = 0, rings = 2 * r.fixed; ring < rings; ring++) {
@@ -561,7 +572,7 @@ final class EventLoop {
         arrivalAt[image] = now;
         arrived = image;
         if (shiftTracking) {
-            if (image - completedImages >= shiftImages - MAX_PERIOD) {
+            if (image - completedImages > shiftImages - MAX_PERIOD - reach) {
                 shiftTracking = false;
             } else {
                 Arrays.fill(startSinceArrival, (image % shiftImages) * n, (image % shiftImages + 1) * n, NOT_STARTED);
@@ -770,7 +781,7 @@ final class EventLoop {
         if (shiftTracking) {
             long since = now - arrivalAt[image];
             // The slots in use are those of the last ended image up to this one.
-            if (image - completedImages >= shiftImages - MAX_PERIOD || since >= NOT_STARTED) {
+            if (image - completedImages > shiftImages - MAX_PERIOD - reach || since >= NOT_STARTED) {
                 shiftTracking = false;
             } else {
                 startSinceArrival[(image % shiftImages) * n + node] = (int) since;
@@ -905,8 +916,7 @@ final class EventLoop {
         if (shiftTracking && unaffectedByTheEnd(image)) {
             for (int p = 1; p <= MAX_PERIOD && image - p >= stopRule.warmupImages(); p++) {
                 long shift = now - imageEndCycles[image - p];
-                if (arrivalAt[image] - arrivalAt[image - p] == shift && repeats(image, p)
-                        && inFlightRepeat(image, p, shift, now)) {
+                if (endedRepeat(image, p, shift) && inFlightRepeat(image, p, shift, now)) {
                     stopped = stopAtSteady;
                     repeatedShift = shift;
                     repeatedPeriod = p;
@@ -926,6 +936,19 @@ final class EventLoop {
      */
     private boolean unaffectedByTheEnd(int image) {
         return images - window > image;
+    }
+
+    /**
+     * Whether the image and the {@code reach - 1} before it (whose IRs' ends may have readied a register's taker in
+     * an image in flight) each arrived {@code shift} cycles after the image p before it and repeated it.
+     */
+    private boolean endedRepeat(int image, int p, long shift) {
+        for (int g = image; g > image - reach; g--) {
+            if (g - p < 0 || arrivalAt[g] - arrivalAt[g - p] != shift || !repeats(g, p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -78,25 +78,27 @@ class SteadyStateTest {
         // gives back at 16. The MVMs run back to back from 4, and image k ends at 16 + 12k. Image k >= 3 arrives when
         // image k - 3 ends, at 12k - 20, loads 12 cycles later, when image k - 2's MVM gives its register back, and
         // starts its MVM 24 cycles after its arrival: from image 3 on every image repeats the one before, shifted by
-        // 12 cycles. Image 4 is the first that arrived 12 cycles after the one before and repeats it; when it ends,
-        // at 64, images 5 and 6 are in flight, arrived 12 cycles after images 4 and 5, and have started what those
-        // had started 12 cycles earlier, at 52 (image 5 its load at 52, image 6 nothing; image 4 had loaded at 40,
-        // image 5 nothing). The state at 64 is the state at 52 shifted by an image: the run stops with 5 images.
+        // 12 cycles. An input register given back by an image's MVM is taken by the load two images later, so the
+        // image before the one that ends must repeat too: images 4 and 5 are the first two in a row that arrived 12
+        // cycles after the one before and repeat it. When image 5 ends, at 76, images 6 and 7 are in flight, arrived
+        // 12 cycles after images 5 and 6, and have started what those had started 12 cycles earlier, at 64 (image 6
+        // its load at 64, image 7 nothing; image 5 had loaded at 52, image 6 nothing). The state at 76 is the state
+        // at 64 shifted by an image: the run stops with 6 images.
         Accelerator acc = TestDesigns.design(1, 1, 1).macro(0, 0).serves(0).crossbars(0, 1).add().build();
         IrProgramBuilder b = new IrProgramBuilder();
         int load = b.addLoad(0, 0, 64, 0);
         int mvm = b.addMvm(0, 0, 0, 1, 0);
         b.addEdge(load, mvm);
         Activity a = new SimulationEngine().run(acc, TestDesigns.library(), b.build(), RunPlan.untilSteady(), null);
-        assertEquals(5, a.images());
+        assertEquals(6, a.images());
         assertTrue(a.scheduleRepeated());
         assertTrue(a.intervalConverged());
         assertEquals(12, a.intervalCycles());
         assertEquals(12, a.bottleneckCycles());
-        assertEquals(16 + 4 * 12, a.cycles(), "image 4 ends at 16 + 48");
-        assertEquals(36, a.streamLatencyCycles(), "image 4 arrives at 28, when image 1 ends, and ends at 64");
-        assertEquals(5 * 12, a.busyCycles(0), "the crossbars: 5 images x 12 MVM cycles");
-        // A run of exactly 16 images sees the same repetition at image 4, goes on, and reports the same interval.
+        assertEquals(16 + 5 * 12, a.cycles(), "image 5 ends at 16 + 60");
+        assertEquals(36, a.streamLatencyCycles(), "image 5 arrives at 40, when image 2 ends, and ends at 76");
+        assertEquals(6 * 12, a.busyCycles(0), "the crossbars: 6 images x 12 MVM cycles");
+        // A run of exactly 16 images sees the same repetition at image 5, goes on, and reports the same interval.
         Activity fixed = new SimulationEngine().run(acc, TestDesigns.library(), b.build(), RunPlan.images(16), null);
         assertEquals(16, fixed.images());
         assertTrue(fixed.scheduleRepeated());
