@@ -916,7 +916,7 @@ final class EventLoop {
         if (shiftTracking && unaffectedByTheEnd(image)) {
             for (int p = 1; p <= MAX_PERIOD && image - p >= stopRule.warmupImages(); p++) {
                 long shift = now - imageEndCycles[image - p];
-                if (endedRepeat(image, p, shift) && inFlightRepeat(image, p, shift, now)) {
+                if (repeatsFrom(image, p, shift, now)) {
                     stopped = stopAtSteady;
                     repeatedShift = shift;
                     repeatedPeriod = p;
@@ -939,32 +939,22 @@ final class EventLoop {
     }
 
     /**
-     * Whether the image and the {@code reach - 1} before it (whose IRs' ends may have readied a register's taker in
-     * an image in flight) each arrived {@code shift} cycles after the image p before it and repeated it.
+     * Whether the schedule repeats from the end of {@code image} ({@code now}), with period p and shift S: the image
+     * and the {@code reach - 1} before it (whose IRs' ends may have readied a register's taker in an image in flight)
+     * each arrived S cycles after the image p before it and started every IR as long after its arrival; and every
+     * image arrived after it arrived S cycles after the image p before it and started before {@code now} the same
+     * IRs, as long after its arrival, as that image had started before {@code now - S}.
      */
-    private boolean endedRepeat(int image, int p, long shift) {
-        for (int g = image; g > image - reach; g--) {
-            if (g - p < 0 || arrivalAt[g] - arrivalAt[g - p] != shift || !repeats(g, p)) {
+    private boolean repeatsFrom(int image, int p, long shift, long now) {
+        for (int g = image - reach + 1; g <= arrived; g++) {
+            if (g - p < 0 || arrivalAt[g] - arrivalAt[g - p] != shift) {
                 return false;
             }
-        }
-        return true;
-    }
-
-    /**
-     * Whether every image arrived after {@code image}, which has just ended ({@code now}), arrived {@code shift}
-     * cycles after the image p before it, and started before {@code now} the same IRs, as long after its arrival,
-     * as that image had started before {@code now - shift}.
-     */
-    private boolean inFlightRepeat(int image, int p, long shift, long now) {
-        for (int j = image + 1; j <= arrived; j++) {
-            if (arrivalAt[j] - arrivalAt[j - p] != shift) {
-                return false;
-            }
-            // Started before now, relative to the arrival: below this (NOT_STARTED is never below it).
-            long before = now - arrivalAt[j];
-            int at = (j % shiftImages) * n;
-            int back = ((j - p) % shiftImages) * n;
+            // Started before now, relative to the arrival: below this (NOT_STARTED is never below it); every IR of
+            // an image that has ended.
+            long before = g <= image ? Long.MAX_VALUE : now - arrivalAt[g];
+            int at = (g % shiftImages) * n;
+            int back = ((g - p) % shiftImages) * n;
             for (int i = 0; i < n; i++) {
                 int x = startSinceArrival[at + i];
                 int y = startSinceArrival[back + i];
@@ -972,18 +962,6 @@ final class EventLoop {
                 if (started != y < before || started && x != y) {
                     return false;
                 }
-            }
-        }
-        return true;
-    }
-
-    /** Whether every IR of the image started as long after its arrival as the same IR of the image p before. */
-    private boolean repeats(int image, int p) {
-        int now = (image % shiftImages) * n;
-        int before = ((image - p) % shiftImages) * n;
-        for (int i = 0; i < n; i++) {
-            if (startSinceArrival[now + i] != startSinceArrival[before + i]) {
-                return false;
             }
         }
         return true;
