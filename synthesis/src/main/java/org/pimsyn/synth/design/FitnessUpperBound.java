@@ -91,12 +91,13 @@ public final class FitnessUpperBound {
             ComponentLibrary components) {
         DataflowWorkload work = workload(skeleton);
         double budgetMw = request.totalPowerMw();
-        double restMw = restStaticPowerLowerBoundMw(request, point, skeleton, components);
-        double staticMw = restMw + unitStaticPowerLowerBoundMw(request, point, skeleton, work, components);
-        double unitsMw = budgetMw - fixedPeakLowerBoundMw(request, point, skeleton, components);
-        if (infeasibility(request, point, skeleton, components, staticMw, unitsMw) != null) {
+        PowerFloors power = PowerFloors.of(request, point, skeleton, work, components);
+        if (infeasibility(request, point, skeleton, components, power) != null) {
             return null;
         }
+        double restMw = power.restMw();
+        double staticMw = power.staticMw();
+        double unitsMw = power.unitsMw();
         double dynamicPj = dynamicEnergyLowerBoundPj(request.library(), point, work, components);
         double unitsPj = unitLeakageLowerBoundPj(request.library(), point, work, components);
         double intervalNs = Math.max(crossbarTimeLowerBoundNs(point, skeleton, components,
@@ -124,16 +125,29 @@ public final class FitnessUpperBound {
      */
     public static String infeasibility(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
             ComponentLibrary components) {
-        double restMw = restStaticPowerLowerBoundMw(request, point, skeleton, components);
-        double staticMw = restMw + unitStaticPowerLowerBoundMw(request, point, skeleton, workload(skeleton),
-                components);
-        double unitsMw = request.totalPowerMw() - fixedPeakLowerBoundMw(request, point, skeleton, components);
-        return infeasibility(request, point, skeleton, components, staticMw, unitsMw);
+        return infeasibility(request, point, skeleton, components,
+                PowerFloors.of(request, point, skeleton, workload(skeleton), components));
+    }
+
+    /**
+     * The static power every design of the candidate draws, in mW: R' (crossbars, DACs, scratchpads, NoC and the
+     * other parts) and S' (R' with the least ADC and ALU units); and what the budget leaves at peak for units.
+     */
+    private record PowerFloors(double restMw, double staticMw, double unitsMw) {
+        static PowerFloors of(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
+                DataflowWorkload work, ComponentLibrary components) {
+            double restMw = restStaticPowerLowerBoundMw(request, point, skeleton, components);
+            return new PowerFloors(restMw,
+                    restMw + unitStaticPowerLowerBoundMw(request, point, skeleton, work, components),
+                    request.totalPowerMw() - fixedPeakLowerBoundMw(request, point, skeleton, components));
+        }
     }
 
     private static String infeasibility(SynthesisRequest request, DesignPoint point, DataflowSkeleton skeleton,
-            ComponentLibrary components, double staticMw, double unitsMw) {
+            ComponentLibrary components, PowerFloors power) {
         double budgetMw = request.totalPowerMw();
+        double staticMw = power.staticMw();
+        double unitsMw = power.unitsMw();
         if (staticMw >= budgetMw) {
             return "the static power every design must hold reaches the budget";
         }
