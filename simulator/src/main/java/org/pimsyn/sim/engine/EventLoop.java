@@ -567,12 +567,21 @@ final class EventLoop {
         }
     }
 
+    /**
+     * Whether the image lies so far ahead of the last ended one that its starts would overwrite, in the ring of
+     * {@link #startSinceArrival}, an image a repetition still compares: the reach before the last ended one, a period
+     * back from it.
+     */
+    private boolean beyondTheRing(int image) {
+        return image - completedImages > shiftImages - MAX_PERIOD - reach;
+    }
+
     /** Image {@code image} arrives: its sources no longer wait for it. */
     private void arrive(int image, long now) {
         arrivalAt[image] = now;
         arrived = image;
         if (shiftTracking) {
-            if (image - completedImages > shiftImages - MAX_PERIOD - reach) {
+            if (beyondTheRing(image)) {
                 shiftTracking = false;
             } else {
                 Arrays.fill(startSinceArrival, (image % shiftImages) * n, (image % shiftImages + 1) * n, NOT_STARTED);
@@ -781,7 +790,7 @@ final class EventLoop {
         if (shiftTracking) {
             long since = now - arrivalAt[image];
             // The slots in use are those of the last ended image up to this one.
-            if (image - completedImages > shiftImages - MAX_PERIOD - reach || since >= NOT_STARTED) {
+            if (beyondTheRing(image) || since >= NOT_STARTED) {
                 shiftTracking = false;
             } else {
                 startSinceArrival[(image % shiftImages) * n + node] = (int) since;

@@ -60,9 +60,11 @@ import org.pimsyn.synth.stage.partition.PartitionEvolution;
 public final class CheckpointFile implements ExplorationCheckpoint, AutoCloseable {
     public static final String FORMAT = "pimsyn-checkpoint";
     /**
-     * Version 3: stage 1 always has the proportional duplication among its candidates, and the run records its
+     * Version 4: fitness values of fitness runs whose images arrive as the image an admission window before them ends;
+     * a version 3 checkpoint's come from images arriving paced at the bound. Version 3: stage 1 always has the proportional duplication among its candidates, and the run records its
      * duplication and allocation modes; a version 2 checkpoint's design points are those of other candidates. Version 2: fitness runs stream images until the interval converges, oldest image first; a version
-     * 1 checkpoint's fitness values come from two-image runs in earliest-ready order. Neither can be continued.
+     * 1 checkpoint's fitness values come from two-image runs in earliest-ready order. None of the earlier versions can be
+     * continued.
      */
     public static final int FORMAT_VERSION = 4;
 

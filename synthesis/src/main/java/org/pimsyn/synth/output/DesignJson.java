@@ -49,6 +49,8 @@ public final class DesignJson {
      * images run.
      * Version 5: the fitness run's {@code inputRegisterSlots} and {@code outputRegisterSlots}; its performance is
      * simulated with finite input and output registers.
+     * Version 6: the same fields; its performance is simulated with images arriving as the image an admission window
+     * before them ends (version 5's arrived paced at the bound).
      */
     public static final int FORMAT_VERSION = 6;
 
