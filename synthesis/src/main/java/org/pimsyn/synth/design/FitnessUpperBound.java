@@ -50,7 +50,10 @@ import org.pimsyn.synth.stage.dataflow.DataflowWorkload;
  * <ul>
  * <li>crossbars per macro: no macro holds more, so there are at least ceil(crossbars / limit) macros (without
  * sharing the sum of each layer's ceil(crossbars_i / limit)): K above is raised to it. Every term counted per
- * macro grows with the number of macros, so the least number stays a lower bound.</li>
+ * macro grows with the number of macros, so the least number stays a lower bound. And a layer of more crossbars than
+ * the limit spreads evenly over several macros, whose home sends the others their input shares over its links
+ * and gathers their partial outputs over one route for a whole merge, so {@code T >= T_noc}
+ * ({@link #nocTimeLowerBoundNs}) too: T is at least the largest of T', T_u and T_noc.</li>
  * <li>crossbar columns per ADC: every macro has ceil(its columns / limit) ADCs, which add up to at least
  * ceil(all columns / limit): S' counts that many ADCs where it exceeds the macros. Stage 4 pays for them from the
  * budget left over the fixed parts, so where their peak alone exceeds the least of what is left, no design is
@@ -100,8 +103,8 @@ public final class FitnessUpperBound {
         double unitsMw = power.unitsMw();
         double dynamicPj = dynamicEnergyLowerBoundPj(request.library(), point, work, components);
         double unitsPj = unitLeakageLowerBoundPj(request.library(), point, work, components);
-        double intervalNs = Math.max(crossbarTimeLowerBoundNs(point, skeleton, components,
-                request.library().clockGhz()),
+        double intervalNs = Math.max(Math.max(crossbarTimeLowerBoundNs(point, skeleton, components,
+                request.library().clockGhz()), nocTimeLowerBoundNs(request, skeleton, components)),
                 unitPeakWorkPj(request.library(), point, work, components) / unitsMw);
         double energyPj = Math.max(dynamicPj / (1 - staticMw / budgetMw),
                 Math.max(dynamicPj + restMw * intervalNs + unitsPj,
@@ -192,6 +195,74 @@ public final class FitnessUpperBound {
                 components.crossbar(point.xbSizeRows(), point.resRramBits()).latencyNs(READ), clockGhz);
         return crossbarPassesPerImage(skeleton) * mvmNs;
     }
+
+    /**
+     * T_noc: where no macro holds more than L crossbars of a layer (the library's limit, and in unified mode the
+     * largest macro size), a layer of C > L crossbars spreads over n >= ceil(C / L) macros, evenly
+     * ({@link org.pimsyn.synth.stage.partition.MacroLayout}), so its home (the first) holds at most ceil(C / n) of
+     * them and the others the rest of each block's crossbars. In each block the home sends the others their input
+     * shares (a TRANSFER each) and gathers their partial outputs (one MERGE), in ns per image:
+     * <ul>
+     * <li>The MERGE holds every link of every route into the home for all its flits, and the home's second macro
+     * takes part in every block with a remote part, so the last link of its route is busy the sum of the blocks'
+     * merges: a hop and the remote partial outputs' flit cycles each. Fewer crossbars at home only add remote
+     * partials, so n = ceil(C / L) gives the least.</li>
+     * <li>Each TRANSFER holds a link out of the home, of which its n - 1 shares use at most min(4, n - 1): some
+     * link is busy the shares' cycles over that many. Past n = 5 the divisor stays 4 and the shares only grow, so
+     * the least over n is among n = ceil(C / L) to max(5, ceil(C / L)).</li>
+     * </ul>
+     * Which inputs and partials are remote follows from the home's crossbars
+     * ({@link DataflowSkeleton#leastRemoteInputElements}). 0 without a limit: a layer may then sit in one macro.
+     */
+    static double nocTimeLowerBoundNs(SynthesisRequest request, DataflowSkeleton skeleton,
+            ComponentLibrary components) {
+        HardwareLibrary library = request.library();
+        long perMacro = library.limits().maxCrossbarsPerMacro();
+        if (request.macroMode() == MacroMode.UNIFIED) {
+            perMacro = Math.min(perMacro, library.search().evolution().macroSizeMaxCrossbars());
+        }
+        if (perMacro == Integer.MAX_VALUE) {
+            return 0;
+        }
+        double clockGhz = library.clockGhz();
+        double hopCycles = TimingRules.cycles(components.router().latencyNs(ComponentClass.FLIT_HOP), clockGhz);
+        var noc = ComponentLibraries.noc(library);
+        double cyclesPerBit = (double) noc.cyclesPerFlit() / noc.flitWidthBits();
+        long dataBits = skeleton.spec().activationBits();
+        double most = 0;
+        for (int k = 0; k < skeleton.weightLayerCount(); k++) {
+            long crossbars = skeleton.crossbarsOf(k);
+            if (crossbars <= perMacro) {
+                continue;
+            }
+            long leastMacros = ceilDiv(crossbars, perMacro);
+            double merges = 0;
+            long home = ceilDiv(crossbars, leastMacros);
+            for (int b = 0; b < skeleton.blocks(k); b++) {
+                long partials = skeleton.leastRemotePartialElements(k, b, home);
+                if (partials > 0) {
+                    merges += hopCycles + partials * dataBits * cyclesPerBit;
+                }
+            }
+            double shares = Double.POSITIVE_INFINITY;
+            for (long n = leastMacros; n <= Math.max(leastMacros, HOME_LINKS + 1) && n <= crossbars; n++) {
+                long homeCrossbars = ceilDiv(crossbars, n);
+                double cycles = 0;
+                for (int b = 0; b < skeleton.blocks(k); b++) {
+                    long inputs = skeleton.leastRemoteInputElements(k, b, homeCrossbars);
+                    if (inputs > 0) {
+                        cycles += hopCycles + inputs * dataBits * cyclesPerBit;
+                    }
+                }
+                shares = Math.min(shares, cycles / Math.min(HOME_LINKS, n - 1));
+            }
+            most = Math.max(most, Math.max(merges, shares));
+        }
+        return most / clockGhz;
+    }
+
+    /** The most links that leave, or enter, a mesh position: east, west, north and south. */
+    private static final int HOME_LINKS = 4;
 
     /** The most times one layer's crossbars work per image: its blocks x bit iterations, the largest over layers. */
     static long crossbarPassesPerImage(DataflowSkeleton skeleton) {

@@ -13,6 +13,8 @@ import org.pimsyn.sim.engine.Activity;
 import org.pimsyn.sim.engine.ResourceKind;
 import org.pimsyn.sim.engine.SimulationObserver;
 import org.pimsyn.synth.hardware.ConverterCombination;
+import org.pimsyn.synth.hardware.PhysicalLimit;
+import org.pimsyn.synth.hardware.PhysicalLimits;
 import org.pimsyn.synth.network.Layer;
 import org.pimsyn.synth.network.Network;
 import org.pimsyn.synth.network.json.RandomNetworks;
@@ -31,19 +33,16 @@ class FitnessUpperBoundTest {
     void noEvaluatedGeneOfGeneratedCandidatesBeatsTheBound() {
         Random r = new Random(12);
         SplittableRandom genes = new SplittableRandom(12);
-        List<ConverterCombination> points = SmallDesigns.LIBRARY.converterCombinations().stream()
-                .filter(ConverterCombination::adcAvailable).toList();
         int positive = 0;
         int evaluated = 0;
         for (int c = 0; c < 30; c++) {
-            Network network = singleInputNetwork(r);
-            ConverterCombination combo = points.get(r.nextInt(points.size()));
-            DesignPoint point = new DesignPoint(0.3, combo.resRramBits(), combo.xbSizeRows(), combo.resDacBits(),
-                    combo.adcBits());
-            DuplicationCandidate duplication = randomDuplication(r, network);
-            DataflowSkeleton skeleton = SmallDesigns.skeleton(network, duplication, point);
-            MacroMode mode = r.nextBoolean() ? MacroMode.SPECIFIED : MacroMode.UNIFIED;
-            boolean sharing = r.nextBoolean();
+            GeneratedCandidate candidate = GeneratedCandidate.draw(r);
+            Network network = candidate.network();
+            DesignPoint point = candidate.point();
+            DuplicationCandidate duplication = candidate.duplication();
+            DataflowSkeleton skeleton = candidate.skeleton();
+            MacroMode mode = candidate.mode();
+            boolean sharing = candidate.sharing();
             double fixedMw = new DesignEvaluator(request(network, 1e9, mode, sharing, 1), point, skeleton, COSTS)
                     .evaluate(trivialOf(skeleton, mode, sharing)).peakPower().fixedMw();
             double budgetMw = fixedMw * (1.05 + 3 * r.nextDouble());
@@ -64,6 +63,53 @@ class FitnessUpperBoundTest {
         }
         assertEquals(240, evaluated);
         assertTrue(positive > 100, positive + " designs fit");
+    }
+
+    @Test
+    void everyGeneOfGeneratedCandidatesKeepsSomeLinkBusyForTheNocTimeAndStaysUnderTheBound() {
+        Random r = new Random(31);
+        SplittableRandom genes = new SplittableRandom(31);
+        int withNocTime = 0;
+        int designs = 0;
+        for (int n = 0; n < 40; n++) {
+            GeneratedCandidate c = GeneratedCandidate.draw(r);
+            DataflowSkeleton skeleton = c.skeleton();
+            // So few crossbars per macro (the library's smallest unified size) that layers spread over macros.
+            PhysicalLimits limits = new PhysicalLimits(new PhysicalLimit(32, "test"), null, null, null, "");
+            SynthesisRequest request = new SynthesisRequest(c.network(), SmallDesigns.LIBRARY.withLimits(limits),
+                    1e9, c.mode(), c.sharing(), 40, 200, 1);
+            double nocNs = FitnessUpperBound.nocTimeLowerBoundNs(request, skeleton, COSTS);
+            double bound = FitnessUpperBound.of(request, c.point(), skeleton, COSTS);
+            withNocTime += nocNs > 0 ? 1 : 0;
+            DesignEvaluator evaluator = new DesignEvaluator(request, c.point(), skeleton, COSTS);
+            PartitionRules rules = evaluator.rules();
+            GeneMutator mutator = new GeneMutator(rules);
+            MacroGene gene = rules.trivial();
+            for (int i = 0; i < 6; i++) {
+                DesignEvaluator.Evaluation evaluation = evaluator.evaluate(gene);
+                Design design = evaluation.design();
+                if (design != null) {
+                    Activity counted = new Simulator().count(design.accelerator(), COSTS,
+                            skeleton.compile(design.placement()).program(), 1);
+                    long busiestLink = 0;
+                    for (int res = 0; res < counted.resources().size(); res++) {
+                        if (counted.resources().kind(res) == ResourceKind.NOC_LINK) {
+                            busiestLink = Math.max(busiestLink, counted.busyCyclesPerImage(res));
+                        }
+                    }
+                    double nocCycles = nocNs * design.accelerator().clockGhz();
+                    assertTrue(nocCycles <= busiestLink * (1 + 1e-9), "candidate " + n + " gene " + gene
+                            + ": NoC time " + nocCycles + " cycles above the busiest link's " + busiestLink);
+                    designs++;
+                }
+                double fitness = evaluation.score().fitness();
+                assertTrue(fitness <= bound, "candidate " + n + " gene " + gene + ": fitness " + fitness
+                        + " above the bound " + bound);
+                gene = i % 2 == 0 ? rules.random(genes, 0.4) : mutator.child(gene, genes, 0.7, 0.4);
+            }
+        }
+        assertTrue(withNocTime > 20, withNocTime + " candidates with a NoC time");
+        assertTrue(designs > 150, designs + " designs checked");
     }
 
     @Test
@@ -185,5 +231,22 @@ class FitnessUpperBoundTest {
             dup[k] = r.nextBoolean() ? 1 + r.nextInt(positions) : Math.max(1, positions / (1 + r.nextInt(8)));
         }
         return new DuplicationCandidate(dup, 0, 0);
+    }
+
+    /** A small generated network on a design point of the library, a duplication of it, and how macros are formed. */
+    private record GeneratedCandidate(Network network, DesignPoint point, DuplicationCandidate duplication,
+            DataflowSkeleton skeleton, MacroMode mode, boolean sharing) {
+        static GeneratedCandidate draw(Random r) {
+            List<ConverterCombination> points = SmallDesigns.LIBRARY.converterCombinations().stream()
+                    .filter(ConverterCombination::adcAvailable).toList();
+            Network network = singleInputNetwork(r);
+            ConverterCombination combo = points.get(r.nextInt(points.size()));
+            DesignPoint point = new DesignPoint(0.3, combo.resRramBits(), combo.xbSizeRows(), combo.resDacBits(),
+                    combo.adcBits());
+            DuplicationCandidate duplication = randomDuplication(r, network);
+            MacroMode mode = r.nextBoolean() ? MacroMode.SPECIFIED : MacroMode.UNIFIED;
+            return new GeneratedCandidate(network, point, duplication,
+                    SmallDesigns.skeleton(network, duplication, point), mode, r.nextBoolean());
+        }
     }
 }

@@ -112,6 +112,22 @@ public final class DataflowSkeleton {
         return layers[k].activeCopies(block) * layers[k].loadPerPosition;
     }
 
+    /**
+     * The fewest input elements weight layer k's home macro sends its other macros in block b (TRANSFERs of
+     * their input shares) where the home holds at most {@code homeCrossbars} of the layer's crossbars; 0 where
+     * the home can hold the block's.
+     */
+    public long leastRemoteInputElements(int k, int block, long homeCrossbars) {
+        return MacroShares.leastRemoteInputs(layers[k].set, spec.xbSize(), layers[k].activeCopies(block),
+                homeCrossbars);
+    }
+
+    /** Likewise the fewest partial outputs the other macros send the home in block b (its MERGE). */
+    public long leastRemotePartialElements(int k, int block, long homeCrossbars) {
+        return MacroShares.leastRemotePartials(layers[k].set, spec.xbSize(), layers[k].activeCopies(block),
+                homeCrossbars);
+    }
+
     /** Elements the STORE of block b writes (the IR's vec_width is at least 1). */
     public int storedElements(int k, int block) {
         return layers[k].stored[block];

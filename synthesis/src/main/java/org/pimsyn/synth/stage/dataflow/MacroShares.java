@@ -61,6 +61,36 @@ final class MacroShares {
         mergeVec = n > 1 ? (int) ceilDiv(remotePartials, n - 1) : 0;
     }
 
+    /**
+     * The fewest input elements the layer's other macros receive from its home in a block of
+     * {@code activeCopies} copies, where the home holds at most {@code homeCrossbars} of the layer's crossbars: the
+     * others hold the block's crossbars from the home's last on, so between them they touch every (copy, group, row
+     * tile) unit from the one holding the home's last crossbar to the block's last, and each needs that unit's rows
+     * (a unit split between macros is counted once here). Rows add up unit by unit, so fewer crossbars at home
+     * only add to it.
+     */
+    static long leastRemoteInputs(CrossbarSet set, int xbSize, int activeCopies, long homeCrossbars) {
+        long end = (long) activeCopies * set.size();
+        if (end <= homeCrossbars) {
+            return 0;
+        }
+        return rowsOfUnits(set, xbSize, ceilDiv(end, unitCrossbars(set)))
+                - rowsOfUnits(set, xbSize, homeCrossbars / unitCrossbars(set));
+    }
+
+    /**
+     * The fewest partial outputs the layer's other macros send its home in a block, likewise: the columns of every
+     * (copy, group, row tile, column tile) from the one holding the home's last crossbar to the block's last.
+     */
+    static long leastRemotePartials(CrossbarSet set, int xbSize, int activeCopies, long homeCrossbars) {
+        long end = (long) activeCopies * set.size();
+        if (end <= homeCrossbars) {
+            return 0;
+        }
+        return columnsOfTiles(set, xbSize, ceilDiv(end, set.slices()))
+                - columnsOfTiles(set, xbSize, homeCrossbars / set.slices());
+    }
+
     /** Crossbars of one (copy, group, row tile): its column tiles times its weight slices. */
     private static long unitCrossbars(CrossbarSet set) {
         return (long) set.colTiles() * set.slices();
