@@ -1,6 +1,7 @@
 package org.pimsyn.synth.design;
 
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import java.util.function.ToDoubleFunction;
 import org.pimsyn.sim.component.ComponentClass;
 import org.pimsyn.sim.component.ComponentEntry;
@@ -68,6 +69,8 @@ public final class FitnessUpperBound {
     private static final String READ = ComponentClass.READ;
     private static final String CONVERT = ComponentClass.CONVERT;
     private static final String OPERATE = ComponentClass.OPERATE;
+    /** The most links that leave, or enter, a mesh position: east, west, north and south. */
+    private static final int HOME_LINKS = 4;
     /** Keeps the bound above a design at exactly its lower bounds despite rounding. */
     private static final double ROUNDING_MARGIN = 1e-9;
     /** Beyond stage 4's own slack on the budget (1e-9 relative), so that the least ADCs never prune a design. */
@@ -235,25 +238,16 @@ public final class FitnessUpperBound {
             if (crossbars <= perMacro) {
                 continue;
             }
+            int layer = k;
             long leastMacros = ceilDiv(crossbars, perMacro);
-            double merges = 0;
-            long home = ceilDiv(crossbars, leastMacros);
-            for (int b = 0; b < skeleton.blocks(k); b++) {
-                long partials = skeleton.leastRemotePartialElements(k, b, home);
-                if (partials > 0) {
-                    merges += hopCycles + partials * dataBits * cyclesPerBit;
-                }
-            }
+            long leastHome = ceilDiv(crossbars, leastMacros);
+            double merges = blockTransfersCycles(skeleton.blocks(k), hopCycles, dataBits, cyclesPerBit,
+                    b -> skeleton.leastRemotePartialElements(layer, b, leastHome));
             double shares = Double.POSITIVE_INFINITY;
             for (long n = leastMacros; n <= Math.max(leastMacros, HOME_LINKS + 1) && n <= crossbars; n++) {
-                long homeCrossbars = ceilDiv(crossbars, n);
-                double cycles = 0;
-                for (int b = 0; b < skeleton.blocks(k); b++) {
-                    long inputs = skeleton.leastRemoteInputElements(k, b, homeCrossbars);
-                    if (inputs > 0) {
-                        cycles += hopCycles + inputs * dataBits * cyclesPerBit;
-                    }
-                }
+                long home = ceilDiv(crossbars, n);
+                double cycles = blockTransfersCycles(skeleton.blocks(k), hopCycles, dataBits, cyclesPerBit,
+                        b -> skeleton.leastRemoteInputElements(layer, b, home));
                 shares = Math.min(shares, cycles / Math.min(HOME_LINKS, n - 1));
             }
             most = Math.max(most, Math.max(merges, shares));
@@ -261,8 +255,21 @@ public final class FitnessUpperBound {
         return most / clockGhz;
     }
 
-    /** The most links that leave, or enter, a mesh position: east, west, north and south. */
-    private static final int HOME_LINKS = 4;
+    /**
+     * The cycles a link holds the NoC transfers of a layer's blocks at the least: per block that moves any elements
+     * ({@code elements} of the block), a hop and their bits' flit cycles.
+     */
+    private static double blockTransfersCycles(int blocks, double hopCycles, long dataBits, double cyclesPerBit,
+            IntToLongFunction elements) {
+        double cycles = 0;
+        for (int b = 0; b < blocks; b++) {
+            long moved = elements.applyAsLong(b);
+            if (moved > 0) {
+                cycles += hopCycles + moved * dataBits * cyclesPerBit;
+            }
+        }
+        return cycles;
+    }
 
     /** The most times one layer's crossbars work per image: its blocks x bit iterations, the largest over layers. */
     static long crossbarPassesPerImage(DataflowSkeleton skeleton) {

@@ -47,10 +47,8 @@ final class MacroShares {
             macroIds[i] = placement.macro(i);
             crossbars[i] = (int) (stop - start);
             conversions[i] = (int) (conversionsBefore(set, xbSize, stop) - conversionsBefore(set, xbSize, start));
-            inputs[i] = (int) (rowsOfUnits(set, xbSize, ceilDiv(stop, unitCrossbars(set)))
-                    - rowsOfUnits(set, xbSize, start / unitCrossbars(set)));
-            partials[i] = (int) (columnsOfTiles(set, xbSize, ceilDiv(stop, set.slices()))
-                    - columnsOfTiles(set, xbSize, start / set.slices()));
+            inputs[i] = (int) inputsOf(set, xbSize, start, stop);
+            partials[i] = (int) partialsOf(set, xbSize, start, stop);
             total += conversions[i];
             if (i > 0) {
                 remotePartials += partials[i];
@@ -71,11 +69,7 @@ final class MacroShares {
      */
     static long leastRemoteInputs(CrossbarSet set, int xbSize, int activeCopies, long homeCrossbars) {
         long end = (long) activeCopies * set.size();
-        if (end <= homeCrossbars) {
-            return 0;
-        }
-        return rowsOfUnits(set, xbSize, ceilDiv(end, unitCrossbars(set)))
-                - rowsOfUnits(set, xbSize, homeCrossbars / unitCrossbars(set));
+        return end <= homeCrossbars ? 0 : inputsOf(set, xbSize, homeCrossbars, end);
     }
 
     /**
@@ -84,11 +78,22 @@ final class MacroShares {
      */
     static long leastRemotePartials(CrossbarSet set, int xbSize, int activeCopies, long homeCrossbars) {
         long end = (long) activeCopies * set.size();
-        if (end <= homeCrossbars) {
-            return 0;
-        }
-        return columnsOfTiles(set, xbSize, ceilDiv(end, set.slices()))
-                - columnsOfTiles(set, xbSize, homeCrossbars / set.slices());
+        return end <= homeCrossbars ? 0 : partialsOf(set, xbSize, homeCrossbars, end);
+    }
+
+    /** Inputs a macro holding crossbars start..stop-1 needs: the rows of every (copy, group, row tile) it touches. */
+    private static long inputsOf(CrossbarSet set, int xbSize, long start, long stop) {
+        return rowsOfUnits(set, xbSize, ceilDiv(stop, unitCrossbars(set)))
+                - rowsOfUnits(set, xbSize, start / unitCrossbars(set));
+    }
+
+    /**
+     * Partial outputs a macro holding crossbars start..stop-1 yields: the columns of every (copy, group, row tile,
+     * column tile) it touches.
+     */
+    private static long partialsOf(CrossbarSet set, int xbSize, long start, long stop) {
+        return columnsOfTiles(set, xbSize, ceilDiv(stop, set.slices()))
+                - columnsOfTiles(set, xbSize, start / set.slices());
     }
 
     /** Crossbars of one (copy, group, row tile): its column tiles times its weight slices. */
